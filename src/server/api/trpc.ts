@@ -1,0 +1,52 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import type { Actor } from "../auth/actor";
+import { can, type Action } from "../auth/permissions";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { describeError, toTRPCError } from "./errors";
+
+export type Context = {
+  db: Db;
+  actor: Actor | null;
+  /** Request headers (Idempotency-Key, client IP); empty for server-side callers. */
+  headers: Headers;
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error("[orderdesk] unexpected error", error.cause ?? error);
+      const body = describeError(error);
+      return { ...shape, message: body.message, data: { ...shape.data, stack: undefined, error: body } };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain code throws AppError; here it becomes the TRPCError whose code decides the HTTP status. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+/** A procedure any signed-in user (or API key) may call. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in, or send an API key as 'Authorization: Bearer <key>'." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** The role check of DESIGN.md: every procedure names its action in the permission table. */
+export const permissionProcedure = (action: Action) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.actor.role, action)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `The ${ctx.actor.role} role may not do "${action}".` });
+    }
+    return next();
+  });

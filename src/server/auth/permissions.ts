@@ -1,0 +1,39 @@
+import type { Role } from "./roles";
+
+/**
+ * Permissions are data: one table action → roles, enforced on the server by permissionProcedure(action)
+ * and used by pages only to hide what a role cannot do.
+ */
+const ALL: readonly Role[] = ["rep", "warehouse", "finance", "manager", "admin"];
+const DESK: readonly Role[] = ["rep", "manager", "admin"];
+
+export const PERMISSIONS = {
+  // Areas (sidebar and pages)
+  "orders.view": ["rep", "warehouse", "finance", "manager", "admin"],
+  "orders.create": DESK,
+  "exceptions.view": ALL,
+  "inventory.view": ALL,
+  "fulfillment.view": ["warehouse", "manager", "admin"],
+  "invoices.view": ["finance", "manager", "admin"],
+  "customers.view": ["rep", "finance", "manager", "admin"],
+  "products.view": ALL,
+  "reports.view": ["finance", "manager", "admin"],
+  "admin.view": ["admin", "manager"],
+  // Master data
+  "customers.create": ["rep", "finance", "manager", "admin"],
+  "products.create": ["manager", "admin"],
+  "warehouses.view": ALL,
+  "warehouses.create": ["admin"],
+  // Stock
+  "stock.view": ALL,
+  "stock.adjust": ["warehouse", "manager", "admin"],
+  // Integration
+  "apiKeys.manage": ["admin"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(role: Role | undefined | null, action: Action): boolean {
+  return !!role && (PERMISSIONS[action] as readonly Role[]).includes(role);
+}

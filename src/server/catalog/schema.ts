@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { archivedAt, id, moneyMinor, timestamps } from "../db/columns";
+import { TAX_CATEGORIES, UNITS } from "./constants";
+
+export const unitEnum = pgEnum("unit", UNITS);
+export const taxCategoryEnum = pgEnum("tax_category", TAX_CATEGORIES);
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    archivedAt: archivedAt(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("categories_code_uq").on(t.code), uniqueIndex("categories_name_uq").on(t.name)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id),
+    unit: unitEnum("unit").notNull().default("each"),
+    currency: text("currency").notNull().default("USD"),
+    listPrice: moneyMinor("list_price").notNull(),
+    cost: moneyMinor("cost").notNull(),
+    weightGrams: integer("weight_grams").notNull().default(0),
+    lengthMm: integer("length_mm"),
+    widthMm: integer("width_mm"),
+    heightMm: integer("height_mm"),
+    taxCategory: taxCategoryEnum("tax_category").notNull().default("standard"),
+    /** Days a vendor needs to deliver; used for promise dates when nothing is inbound. */
+    leadTimeDays: integer("lead_time_days").notNull().default(14),
+    archivedAt: archivedAt(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("products_sku_uq").on(t.sku),
+    index("products_name_idx").on(sql`lower(${t.name})`),
+    index("products_category_idx").on(t.categoryId),
+    check("products_list_price_nonneg", sql`${t.listPrice} >= 0`),
+    check("products_cost_nonneg", sql`${t.cost} >= 0`),
+    check("products_weight_nonneg", sql`${t.weightGrams} >= 0`),
+  ],
+);

@@ -1,0 +1,8 @@
+/** Every module's tables, for the Drizzle client. Modules still import only their own tables. */
+export * from "../auth/schema";
+export * from "../catalog/schema";
+export * from "../customers/schema";
+export * from "../inventory/schema";
+export * from "../integration/schema";
+export * from "../orders/schema";
+export * from "./schema";

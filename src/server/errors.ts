@@ -1,0 +1,59 @@
+/**
+ * The one error type domain code throws. The API layer maps `kind` to tRPC codes and HTTP statuses
+ * (see src/server/api/errors.ts); `code` is the stable machine name clients can branch on.
+ */
+export const ERROR_KINDS = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  business_rule: 422,
+  rate_limited: 429,
+} as const;
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: { fields?: FieldErrors } & Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  static notFound(what: string, key: string) {
+    return new AppError("not_found", `${what.toUpperCase().replace(/\s+/g, "_")}_NOT_FOUND`, `No ${what} "${key}".`);
+  }
+
+  /** Bad input for one field, e.g. a SKU that does not exist. */
+  static invalidField(field: string, message: string) {
+    return new AppError("invalid", "INVALID_INPUT", `${field}: ${message}`, { fields: { [field]: [message] } });
+  }
+
+  static conflict(code: string, message: string, details?: Record<string, unknown>) {
+    return new AppError("conflict", code, message, details);
+  }
+}
+
+/** PostgreSQL unique_violation on a named constraint → a clear conflict naming the field. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = findPgError(error);
+  return e?.code === "23505" && (!constraint || e.constraint === constraint || e.constraint_name === constraint);
+}
+
+type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string };
+
+function findPgError(error: unknown): PgErrorLike | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as PgErrorLike & { cause?: unknown };
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+    current = e.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,9 @@
+export const ORDER_KINDS = ["order", "quote"] as const;
+export const ORDER_STATUSES = ["draft", "submitted", "on_hold", "open", "completed", "canceled"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const FULFILLMENT_STATUSES = ["unfulfilled", "partially_shipped", "shipped", "delivered"] as const;
+export const BILLING_STATUSES = ["unbilled", "partially_invoiced", "invoiced", "paid", "overdue"] as const;
+
+export const CHANNELS = ["phone", "email", "web", "field_sales", "edi", "portal", "api"] as const;
+export type Channel = (typeof CHANNELS)[number];

@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { products } from "../catalog/schema";
+import { customers } from "../customers/schema";
+import { id, moneyMinor, quantity, timestamps, version } from "../db/columns";
+import { warehouses } from "../inventory/schema";
+import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_KINDS, ORDER_STATUSES } from "./constants";
+
+export const orderKindEnum = pgEnum("order_kind", ORDER_KINDS);
+export const orderStatusEnum = pgEnum("order_status", ORDER_STATUSES);
+export const fulfillmentStatusEnum = pgEnum("fulfillment_status", FULFILLMENT_STATUSES);
+export const billingStatusEnum = pgEnum("billing_status", BILLING_STATUSES);
+export const channelEnum = pgEnum("channel", CHANNELS);
+
+export type ShipTo = { line1: string; city: string; region: string; postalCode: string; country: string };
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: id(),
+    number: text("number").notNull(),
+    kind: orderKindEnum("kind").notNull().default("order"),
+    status: orderStatusEnum("status").notNull().default("draft"),
+    fulfillmentStatus: fulfillmentStatusEnum("fulfillment_status").notNull().default("unfulfilled"),
+    billingStatus: billingStatusEnum("billing_status").notNull().default("unbilled"),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    channel: channelEnum("channel").notNull(),
+    customerReference: text("customer_reference"),
+    currency: text("currency").notNull(),
+    subtotal: moneyMinor("subtotal").notNull().default(0),
+    discountTotal: moneyMinor("discount_total").notNull().default(0),
+    taxTotal: moneyMinor("tax_total").notNull().default(0),
+    shippingTotal: moneyMinor("shipping_total").notNull().default(0),
+    total: moneyMinor("total").notNull().default(0),
+    shipTo: jsonb("ship_to").$type<ShipTo>(),
+    requestedDate: date("requested_date", { mode: "string" }),
+    promisedDate: date("promised_date", { mode: "string" }),
+    /** Quotes only: the last day the quote can be converted at its prices. */
+    validUntil: date("valid_until", { mode: "string" }),
+    notes: text("notes"),
+    createdBy: text("created_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("orders_number_uq").on(t.number),
+    // Keyset pagination for the list pages: newest first, with and without the common filters.
+    index("orders_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("orders_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
+    index("orders_customer_created_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    index("orders_customer_reference_idx").on(t.customerReference),
+    check("orders_total_consistent", sql`${t.total} = ${t.subtotal} - ${t.discountTotal} + ${t.taxTotal} + ${t.shippingTotal}`),
+  ],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: id(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    lineNo: integer("line_no").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: quantity("quantity").notNull(),
+    unitPrice: moneyMinor("unit_price").notNull(),
+    discount: moneyMinor("discount").notNull().default(0),
+    tax: moneyMinor("tax").notNull().default(0),
+    lineTotal: moneyMinor("line_total").notNull(),
+    reserved: quantity("reserved").notNull().default(0),
+    shipped: quantity("shipped").notNull().default(0),
+    invoiced: quantity("invoiced").notNull().default(0),
+    returned: quantity("returned").notNull().default(0),
+    backordered: quantity("backordered").notNull().default(0),
+    warehouseId: uuid("warehouse_id").references(() => warehouses.id),
+    overrideReason: text("override_reason"),
+    /** The pricing steps as they were at submit: later rule changes never rewrite history. */
+    priceExplanation: jsonb("price_explanation").$type<unknown[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("order_lines_order_line_uq").on(t.orderId, t.lineNo),
+    index("order_lines_product_idx").on(t.productId),
+    check("order_lines_quantity_pos", sql`${t.quantity} > 0`),
+    check("order_lines_unit_price_nonneg", sql`${t.unitPrice} >= 0`),
+    check("order_lines_total", sql`${t.lineTotal} = ${t.quantity} * ${t.unitPrice} - ${t.discount}`),
+    check("order_lines_shipped_le_qty", sql`${t.shipped} <= ${t.quantity}`),
+    check("order_lines_reserved_nonneg", sql`${t.reserved} >= 0 and ${t.backordered} >= 0`),
+  ],
+);
+
+/** The order's timeline: who did what, when, with the before/after of what changed. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    type: text("type").notNull(),
+    actor: text("actor").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
+);
