@@ -1,0 +1,18 @@
+import { ApiKeysManager } from "~/components/admin/api-keys-manager";
+import { PageHeader } from "~/components/ui/page-header";
+import { requirePermission } from "~/server/auth/guard";
+
+export const metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  await requirePermission("apiKeys.manage", "/admin/api-keys");
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="Each key acts with one role. A new key is shown once; only its hash is stored."
+      />
+      <ApiKeysManager />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { BookOpen, KeyRound } from "lucide-react";
+import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
+import { requirePermission } from "~/server/auth/guard";
+import { can } from "~/server/auth/permissions";
+
+export const metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const actor = await requirePermission("admin.view", "/admin");
+  const sections = [
+    {
+      href: "/admin/api-keys",
+      title: "API keys",
+      description: "Keys other systems use to call the Orderdesk API, each acting with one role.",
+      icon: KeyRound,
+      visible: can(actor.role, "apiKeys.manage"),
+    },
+    {
+      href: "/api/docs",
+      title: "API reference",
+      description: "Every REST endpoint, its fields and errors (OpenAPI).",
+      icon: BookOpen,
+      visible: true,
+    },
+  ].filter((s) => s.visible);
+
+  return (
+    <>
+      <PageHeader title="Admin" description="How the business is configured." />
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {sections.map((s) => (
+          <Link key={s.href} href={s.href} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            <Card className="h-full transition-colors hover:bg-muted/40">
+              <CardHeader>
+                <s.icon className="size-5 text-muted-foreground" aria-hidden />
+                <CardTitle>{s.title}</CardTitle>
+                <CardDescription>{s.description}</CardDescription>
+              </CardHeader>
+            </Card>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DateTime, Money } from "~/components/shell/money";
+import { StatusBadge } from "~/components/shell/status-badge";
+import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { requirePermission } from "~/server/auth/guard";
+import { can } from "~/server/auth/permissions";
+import type { TAddress } from "~/server/customers";
+import { AppError } from "~/server/errors";
+import { api } from "~/trpc/server";
+
+export default async function CustomerPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code: rawCode } = await params;
+  const code = decodeURIComponent(rawCode);
+  const actor = await requirePermission("customers.view", `/customers/${rawCode}`);
+  const caller = await api();
+  const customer = await caller.customers.get({ code }).catch((error: unknown) => {
+    if ((error as { cause?: unknown }).cause instanceof AppError) notFound();
+    throw error;
+  });
+  const orders = can(actor.role, "orders.view") ? await caller.orders.list({ customer: customer.code, limit: 10 }) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={customer.name}
+        description={
+          <span>
+            <span className="font-mono">{customer.code}</span> · {customer.segment} · demand class {customer.demandClass}
+          </span>
+        }
+      />
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card>
+          <CardHeader>
+            <CardTitle>Terms</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-2 gap-y-2 text-sm">
+              <dt className="text-muted-foreground">Credit limit</dt>
+              <dd className="text-right tabular-nums">
+                <Money amount={customer.creditLimit} currency={customer.currency} />
+              </dd>
+              <dt className="text-muted-foreground">Payment terms</dt>
+              <dd className="text-right">{customer.paymentTermsDays === 0 ? "Prepaid" : `Net ${customer.paymentTermsDays} days`}</dd>
+              <dt className="text-muted-foreground">Tax</dt>
+              <dd className="text-right">{customer.taxExempt ? "Exempt" : "Taxable"}</dd>
+              <dt className="text-muted-foreground">Currency</dt>
+              <dd className="text-right">{customer.currency}</dd>
+            </dl>
+          </CardContent>
+        </Card>
+        <AddressCard title="Bill to" address={customer.billingAddress} />
+        <AddressCard title="Ship to" address={customer.shippingAddress} />
+      </div>
+      {orders && (
+        <section className="mt-6">
+          <h2 className="mb-2 text-sm font-semibold">Recent orders</h2>
+          <div className="rounded-lg border bg-background">
+            <Table aria-label="Recent orders">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Order</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead numeric>Total</TableHead>
+                  <TableHead>Created</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {orders.items.map((o) => (
+                    <TableRow key={o.number}>
+                      <TableCell className="font-medium">{o.number}</TableCell>
+                      <TableCell>
+                        <StatusBadge status={o.status} />
+                      </TableCell>
+                      <TableCell numeric>
+                        <Money amount={o.total} currency={o.currency} />
+                      </TableCell>
+                      <TableCell className="text-muted-foreground">
+                        <DateTime value={o.createdAt} />
+                      </TableCell>
+                    </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </section>
+      )}
+      <p className="mt-6 text-sm">
+        <Link href="/customers" className="text-primary hover:underline">
+          ← All customers
+        </Link>
+      </p>
+    </>
+  );
+}
+
+function AddressCard({ title, address }: { title: string; address: TAddress | null }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className="text-sm">
+        {address ? (
+          <address className="not-italic">
+            {address.line1}
+            <br />
+            {address.city}
+            {address.region ? `, ${address.region}` : ""} {address.postalCode}
+            <br />
+            {address.country}
+          </address>
+        ) : (
+          <p className="text-muted-foreground">No address on file.</p>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Money } from "~/components/shell/money";
+import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { requirePermission } from "~/server/auth/guard";
+import { AppError } from "~/server/errors";
+import { api } from "~/trpc/server";
+
+export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
+  const { sku: rawSku } = await params;
+  const sku = decodeURIComponent(rawSku);
+  await requirePermission("products.view", `/products/${rawSku}`);
+  const caller = await api();
+  const product = await caller.products.get({ sku }).catch((error: unknown) => {
+    if ((error as { cause?: unknown }).cause instanceof AppError) notFound();
+    throw error;
+  });
+  const stock = await caller.inventory.stock({ sku, limit: 100 });
+
+  return (
+    <>
+      <PageHeader title={product.name} description={<span className="font-mono">{product.sku}</span>} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Product</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-2 gap-y-2 text-sm">
+              <dt className="text-muted-foreground">Category</dt>
+              <dd className="text-right">{product.category}</dd>
+              <dt className="text-muted-foreground">Unit</dt>
+              <dd className="text-right">{product.unit}</dd>
+              <dt className="text-muted-foreground">List price</dt>
+              <dd className="text-right">
+                <Money amount={product.listPrice} currency={product.currency} />
+              </dd>
+              <dt className="text-muted-foreground">Cost</dt>
+              <dd className="text-right">
+                <Money amount={product.cost} currency={product.currency} />
+              </dd>
+              <dt className="text-muted-foreground">Weight</dt>
+              <dd className="text-right tabular-nums">{(product.weightGrams / 1000).toFixed(3)} kg</dd>
+              <dt className="text-muted-foreground">Tax category</dt>
+              <dd className="text-right">{product.taxCategory}</dd>
+              <dt className="text-muted-foreground">Vendor lead time</dt>
+              <dd className="text-right">{product.leadTimeDays} days</dd>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Stock by warehouse</CardTitle>
+          </CardHeader>
+          <CardContent className="px-0">
+            <Table aria-label="Stock by warehouse">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Warehouse</TableHead>
+                  <TableHead numeric>On hand</TableHead>
+                  <TableHead numeric>Reserved</TableHead>
+                  <TableHead numeric>Available</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {stock.items.map((s) => (
+                  <TableRow key={s.warehouse}>
+                    <TableCell>{s.warehouse}</TableCell>
+                    <TableCell numeric>{s.onHand}</TableCell>
+                    <TableCell numeric>{s.reserved}</TableCell>
+                    <TableCell numeric className={s.available <= 0 ? "font-medium text-destructive" : undefined}>
+                      {s.available}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      </div>
+      <p className="mt-6 text-sm">
+        <Link href="/products" className="text-primary hover:underline">
+          ← All products
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { Package } from "lucide-react";
+import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
+import { Money } from "~/components/shell/money";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { requirePermission } from "~/server/auth/guard";
+import { api } from "~/trpc/server";
+
+export const metadata = { title: "Products" };
+
+export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("products.view", "/products");
+  const params = await searchParams;
+  const search = firstParam(params.search);
+  const category = firstParam(params.category);
+  const cursor = firstParam(params.cursor);
+  const page = await (await api()).products.list({ search, category, cursor, limit: 50 });
+
+  return (
+    <>
+      <PageHeader title="Products" description="The catalog: SKUs, prices, costs and weights." />
+      <ListFilters searchLabel="Search products" searchValue={search} placeholder="SKU or name" />
+      {page.items.length === 0 ? (
+        <EmptyState icon={Package} title="No products match" description="Try another SKU or name." />
+      ) : (
+        <div className="rounded-lg border bg-background">
+          <Table aria-label="Products">
+            <TableHeader>
+              <TableRow>
+                <TableHead>SKU</TableHead>
+                <TableHead>Name</TableHead>
+                <TableHead>Category</TableHead>
+                <TableHead>Unit</TableHead>
+                <TableHead numeric>List price</TableHead>
+                <TableHead numeric>Cost</TableHead>
+                <TableHead numeric>Margin</TableHead>
+                <TableHead numeric>Weight</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.items.map((p) => (
+                <TableRow key={p.sku}>
+                  <TableCell className="font-mono text-xs">
+                    <Link href={`/products/${encodeURIComponent(p.sku)}`} className="text-primary hover:underline">
+                      {p.sku}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{p.name}</TableCell>
+                  <TableCell className="text-muted-foreground">
+                    <Link href={`/products?category=${encodeURIComponent(p.category)}`} className="hover:underline">
+                      {p.category}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{p.unit}</TableCell>
+                  <TableCell numeric>
+                    <Money amount={p.listPrice} currency={p.currency} />
+                  </TableCell>
+                  <TableCell numeric>
+                    <Money amount={p.cost} currency={p.currency} />
+                  </TableCell>
+                  <TableCell numeric>{p.listPrice > 0 ? `${Math.round(((p.listPrice - p.cost) / p.listPrice) * 100)}%` : "—"}</TableCell>
+                  <TableCell numeric>{(p.weightGrams / 1000).toFixed(2)} kg</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Pager basePath="/products" params={{ search, category, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
+    </>
+  );
+}

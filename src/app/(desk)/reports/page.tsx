@@ -1,0 +1,18 @@
+import { ChartColumn } from "lucide-react";
+import { AreaEmpty } from "~/components/shell/area-empty";
+import { requirePermission } from "~/server/auth/guard";
+
+export const metadata = { title: "Reports" };
+
+export default async function ReportsPage() {
+  await requirePermission("reports.view", "/reports");
+  return (
+    <AreaEmpty
+      title="Reports"
+      description="Perfect-order rate, on-time in-full, cycle time, fill rate, turnover and DSO."
+      icon={ChartColumn}
+      emptyTitle="No reports yet"
+      emptyDescription="Reports are computed from shipments, invoices and payments, which this desk does not record yet."
+    />
+  );
+}

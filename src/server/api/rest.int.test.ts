@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "~/server/auth/actor";
+import { createApiKey } from "~/server/integration";
+import { createTestDb, type TestDb } from "~/test/db";
+import { startRestServer } from "~/test/rest-server";
+import { getOpenApiDocument } from "./rest";
+
+const address = { line1: "1 Main St", city: "Newark", region: "NJ", postalCode: "07102", country: "us" };
+
+let t: TestDb;
+let api: Awaited<ReturnType<typeof startRestServer>>;
+const keys = { admin: "", rep: "", warehouse: "" };
+
+beforeAll(async () => {
+  t = await createTestDb();
+  api = await startRestServer(t.db);
+  for (const role of ["admin", "rep", "warehouse"] as const) {
+    keys[role] = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: `${role} key`, role } })).key;
+  }
+});
+afterAll(async () => {
+  await api?.close();
+  await t?.cleanup();
+});
+
+describe("REST door: authentication and errors", () => {
+  it("refuses a request without a key, and one with an unknown key, with 401", async () => {
+    const none = await api.call("GET", "/customers");
+    expect(none.status).toBe(401);
+    expect(none.body.error).toMatchObject({ code: "UNAUTHORIZED" });
+    const bad = await api.call("GET", "/customers", { key: "od_not-a-real-key" });
+    expect(bad.status).toBe(401);
+    expect(bad.body.error.message).toMatch(/not valid|revoked/);
+  });
+
+  it("refuses a role the permission table does not allow with 403", async () => {
+    const res = await api.call("POST", "/warehouses", {
+      key: keys.rep,
+      body: { code: "NOPE", name: "Not allowed", address },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/rep role may not/);
+  });
+
+  it("answers unknown paths with 404 and malformed JSON with 400, never 500", async () => {
+    expect((await api.call("GET", "/nothing-here", { key: keys.admin })).status).toBe(404);
+    const malformed = await api.call("POST", "/customers", { key: keys.admin, rawBody: "{not json" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBeTruthy();
+  });
+
+  it("stops answering a key once it is revoked", async () => {
+    const { key, id } = await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "temp", role: "manager" } });
+    expect((await api.call("GET", "/warehouses", { key })).status).toBe(200);
+    const { revokeApiKey } = await import("~/server/integration/api-keys");
+    await revokeApiKey({ db: t.db, actor: SYSTEM_ACTOR, id });
+    expect((await api.call("GET", "/warehouses", { key })).status).toBe(401);
+  });
+});
+
+describe("REST door: customers", () => {
+  it("creates a customer and reads it back by code", async () => {
+    const created = await api.call("POST", "/customers", {
+      key: keys.rep,
+      body: { code: "ACME", name: "Acme Industrial", segment: "industrial", creditLimit: 500000, billingAddress: address },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({
+      code: "ACME",
+      name: "Acme Industrial",
+      segment: "industrial",
+      demandClass: "B",
+      creditLimit: 500000,
+      paymentTermsDays: 30,
+      taxExempt: false,
+      billingAddress: { ...address, country: "US" },
+      shippingAddress: { ...address, country: "US" },
+    });
+    const read = await api.call("GET", "/customers/ACME", { key: keys.rep });
+    expect(read.status).toBe(200);
+    expect(read.body.name).toBe("Acme Industrial");
+  });
+
+  it("names every invalid field in a 400", async () => {
+    const res = await api.call("POST", "/customers", {
+      key: keys.rep,
+      body: { code: "BAD", segment: "galactic", creditLimit: 10.5, billingAddress: { ...address, country: "USA" } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("INVALID_INPUT");
+    expect(Object.keys(res.body.error.details.fields)).toEqual(
+      expect.arrayContaining(["name", "segment", "creditLimit", "billingAddress.country"]),
+    );
+    expect(res.body.error.message).toMatch(/billingAddress\.country/);
+  });
+
+  it("answers a taken code with 409 naming the field, and an unknown code with 404", async () => {
+    const dup = await api.call("POST", "/customers", {
+      key: keys.rep,
+      body: { code: "ACME", name: "Another Acme", segment: "retail", billingAddress: address },
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error).toMatchObject({ code: "CUSTOMER_CODE_TAKEN", details: { fields: { code: expect.any(Array) } } });
+    const missing = await api.call("GET", "/customers/NOPE", { key: keys.rep });
+    expect(missing.status).toBe(404);
+  });
+
+  it("pages through a list with limit and cursor, and searches", async () => {
+    for (const code of ["ZED-1", "ZED-2", "ZED-3"]) {
+      await api.call("POST", "/customers", {
+        key: keys.rep,
+        body: { code, name: `Zed Supply ${code}`, segment: "wholesale", billingAddress: address },
+      });
+    }
+    const first = await api.call("GET", "/customers?search=zed&limit=2", { key: keys.rep });
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((c: { code: string }) => c.code)).toEqual(["ZED-1", "ZED-2"]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await api.call("GET", `/customers?search=zed&limit=2&cursor=${first.body.nextCursor}`, { key: keys.rep });
+    expect(second.body.items.map((c: { code: string }) => c.code)).toEqual(["ZED-3"]);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await api.call("GET", "/customers?limit=501", { key: keys.rep })).status).toBe(400);
+    expect((await api.call("GET", "/customers?cursor=garbage", { key: keys.rep })).status).toBe(400);
+  });
+});
+
+describe("REST door: products, warehouses and stock", () => {
+  it("creates a product (and its category) and reads it by SKU", async () => {
+    const res = await api.call("POST", "/products", {
+      key: keys.admin,
+      body: { sku: "BOLT-M8", name: "Hex bolt M8", category: "Fasteners", unit: "box", listPrice: 1999, cost: 900, weightGrams: 450, taxCategory: "standard" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ sku: "BOLT-M8", category: "Fasteners", listPrice: 1999, cost: 900, weightGrams: 450 });
+    const read = await api.call("GET", "/products/BOLT-M8", { key: keys.rep });
+    expect(read.body).toMatchObject({ sku: "BOLT-M8", name: "Hex bolt M8" });
+    expect((await api.call("GET", "/products/NOPE-1", { key: keys.rep })).status).toBe(404);
+    const bad = await api.call("POST", "/products", { key: keys.admin, body: { sku: "X", name: "X", category: "C", listPrice: -1, cost: 1.5 } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.details.fields)).toEqual(expect.arrayContaining(["listPrice", "cost"]));
+  });
+
+  it("creates warehouses and lists them by priority", async () => {
+    for (const [code, priority] of [["WEST", 20], ["EAST", 10]] as const) {
+      const res = await api.call("POST", "/warehouses", { key: keys.admin, body: { code, name: `${code} DC`, address, priority } });
+      expect(res.status).toBe(200);
+    }
+    const list = await api.call("GET", "/warehouses", { key: keys.warehouse });
+    expect(list.body.items.map((w: { code: string }) => w.code)).toEqual(["EAST", "WEST"]);
+    expect(list.body.items[0]).toMatchObject({ code: "EAST", name: "EAST DC", priority: 10, address: { city: "Newark" } });
+  });
+
+  it("adjusts stock with a ledger movement and refuses to go below zero", async () => {
+    const add = await api.call("POST", "/stock/adjustments", {
+      key: keys.warehouse,
+      body: { sku: "BOLT-M8", warehouse: "EAST", quantity: 25, reason: "cycle_count" },
+    });
+    expect(add.status).toBe(200);
+    expect(add.body).toMatchObject({ kind: "adjustment", quantity: 25, onHand: 25, reserved: 0, available: 25, actor: "API key warehouse key" });
+
+    const tooMuch = await api.call("POST", "/stock/adjustments", {
+      key: keys.warehouse,
+      body: { sku: "BOLT-M8", warehouse: "EAST", quantity: -30, reason: "damaged" },
+    });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.error).toMatchObject({ code: "INSUFFICIENT_STOCK" });
+    expect(tooMuch.body.error.message).toMatch(/only 25 available/);
+
+    const zero = await api.call("POST", "/stock/adjustments", { key: keys.warehouse, body: { sku: "BOLT-M8", warehouse: "EAST", quantity: 0, reason: "x" } });
+    expect(zero.status).toBe(400);
+    expect(zero.body.error.details.fields.quantity).toBeDefined();
+
+    const unknown = await api.call("POST", "/stock/adjustments", { key: keys.warehouse, body: { sku: "NOPE-9", warehouse: "EAST", quantity: 1, reason: "found" } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.fields.sku).toBeDefined();
+
+    expect((await api.call("POST", "/stock/adjustments", { key: keys.rep, body: { sku: "BOLT-M8", warehouse: "EAST", quantity: 1, reason: "found" } })).status).toBe(403);
+
+    const stock = await api.call("GET", "/stock?sku=BOLT-M8", { key: keys.rep });
+    expect(stock.status).toBe(200);
+    expect(stock.body.items).toEqual([
+      { sku: "BOLT-M8", productName: "Hex bolt M8", warehouse: "EAST", onHand: 25, reserved: 0, available: 25, inbound: [] },
+    ]);
+  });
+});
+
+describe("OpenAPI document", () => {
+  it("describes the API.md paths of this issue", () => {
+    const doc = getOpenApiDocument();
+    expect(Object.keys(doc.paths ?? {})).toEqual(
+      expect.arrayContaining(["/customers", "/customers/{code}", "/products", "/products/{sku}", "/warehouses", "/stock", "/stock/adjustments"]),
+    );
+    expect(doc.components?.securitySchemes).toHaveProperty("bearerAuth");
+  });
+});

@@ -1,0 +1,20 @@
+import { catalogRouter } from "../catalog/router";
+import { customersRouter } from "../customers/router";
+import { integrationRouter } from "../integration/router";
+import { inventoryRouter } from "../inventory/router";
+import { ordersRouter } from "../orders/router";
+import { searchRouter } from "./search-router";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  customers: customersRouter,
+  products: catalogRouter,
+  inventory: inventoryRouter,
+  orders: ordersRouter,
+  integration: integrationRouter,
+  search: searchRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

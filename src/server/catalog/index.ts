@@ -1,0 +1,5 @@
+/** What other modules may use of the catalog. */
+export { findProductBySku } from "./queries";
+export { categories, products } from "./schema";
+export type { TProduct } from "./schemas";
+export { ZSku } from "./schemas";

@@ -1,0 +1,28 @@
+import { createTRPCRouter, permissionProcedure } from "../api/trpc";
+import { zPage } from "../db/pagination";
+import { createProduct } from "./create-product";
+import { getProduct } from "./get-product";
+import { listProducts } from "./list-products";
+import { ZCreateProductInput, ZListProductsInput, ZProduct, ZProductKey } from "./schemas";
+
+const tags = ["products"];
+
+export const catalogRouter = createTRPCRouter({
+  list: permissionProcedure("products.view")
+    .meta({ openapi: { method: "GET", path: "/products", tags, summary: "List or search products", protect: true } })
+    .input(ZListProductsInput)
+    .output(zPage(ZProduct))
+    .query(({ ctx, input }) => listProducts({ db: ctx.db, input })),
+
+  get: permissionProcedure("products.view")
+    .meta({ openapi: { method: "GET", path: "/products/{sku}", tags, summary: "Get a product by SKU", protect: true } })
+    .input(ZProductKey)
+    .output(ZProduct)
+    .query(({ ctx, input }) => getProduct({ db: ctx.db, sku: input.sku })),
+
+  create: permissionProcedure("products.create")
+    .meta({ openapi: { method: "POST", path: "/products", tags, summary: "Create a product", protect: true } })
+    .input(ZCreateProductInput)
+    .output(ZProduct)
+    .mutation(({ ctx, input }) => createProduct({ db: ctx.db, actor: ctx.actor, input })),
+});

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ZPageInput } from "../db/pagination";
+import { TAX_CATEGORIES, UNITS } from "./constants";
+
+export const ZSku = z
+  .string()
+  .trim()
+  .min(1, "SKU is required")
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "SKU may contain letters, digits, '.', '_', '/' and '-'");
+
+export const ZCreateProductInput = z
+  .object({
+    sku: ZSku,
+    name: z.string().trim().min(1, "Name is required").max(300),
+    category: z.string().trim().min(1, "Category is required").max(100),
+    unit: z.enum(UNITS).default("each"),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code, e.g. USD")
+      .default("USD"),
+    listPrice: z.number().int("List price is in minor units (cents)").min(0),
+    cost: z.number().int("Cost is in minor units (cents)").min(0),
+    weightGrams: z.number().int().min(0).default(0),
+    taxCategory: z.enum(TAX_CATEGORIES).default("standard"),
+    leadTimeDays: z.number().int().min(0).max(365).default(14),
+  })
+  .strict();
+export type TCreateProductInput = z.infer<typeof ZCreateProductInput>;
+
+export const ZProduct = z.object({
+  sku: z.string(),
+  name: z.string(),
+  category: z.string(),
+  unit: z.enum(UNITS),
+  currency: z.string(),
+  listPrice: z.number().int(),
+  cost: z.number().int(),
+  weightGrams: z.number().int(),
+  taxCategory: z.enum(TAX_CATEGORIES),
+  leadTimeDays: z.number().int(),
+  isArchived: z.boolean(),
+});
+export type TProduct = z.infer<typeof ZProduct>;
+
+export const ZListProductsInput = ZPageInput.extend({
+  search: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+});
+export type TListProductsInput = z.infer<typeof ZListProductsInput>;
+
+export const ZProductKey = z.object({ sku: ZSku });

@@ -1,0 +1,30 @@
+import { createTRPCRouter, permissionProcedure } from "../api/trpc";
+import { zPage } from "../db/pagination";
+import { createCustomer } from "./create-customer";
+import { getCustomer } from "./get-customer";
+import { listCustomers } from "./list-customers";
+import { ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput } from "./schemas";
+
+const tags = ["customers"];
+
+export const customersRouter = createTRPCRouter({
+  list: permissionProcedure("customers.view")
+    .meta({ openapi: { method: "GET", path: "/customers", tags, summary: "List or search customers", protect: true } })
+    .input(ZListCustomersInput)
+    .output(zPage(ZCustomer))
+    .query(({ ctx, input }) => listCustomers({ db: ctx.db, input })),
+
+  get: permissionProcedure("customers.view")
+    .meta({ openapi: { method: "GET", path: "/customers/{code}", tags, summary: "Get a customer by code", protect: true } })
+    .input(ZCustomerKey)
+    .output(ZCustomer)
+    .query(({ ctx, input }) => getCustomer({ db: ctx.db, code: input.code })),
+
+  create: permissionProcedure("customers.create")
+    .meta({ openapi: { method: "POST", path: "/customers", tags, summary: "Create a customer", protect: true, successDescription: "The new customer" } })
+    .input(ZCreateCustomerInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => createCustomer({ db: ctx.db, actor: ctx.actor, input })),
+});
+
+export type CustomersRouter = typeof customersRouter;

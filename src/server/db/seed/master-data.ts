@@ -1,0 +1,293 @@
+import { users } from "~/server/auth/schema";
+import { DEMO_PASSWORD, DEMO_USERS } from "~/server/auth/demo-users";
+import { hashPassword } from "~/server/auth/password";
+import { categories, products } from "~/server/catalog/schema";
+import type { DemandClass, Segment } from "~/server/customers/constants";
+import { customerAddresses, customers } from "~/server/customers/schema";
+import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import type { Db } from "../client";
+import { insertRows } from "./bulk";
+import { CATEGORY_SPECS, type CategorySpec } from "./catalog-data";
+import { productPopularity, WAREHOUSE_SPECS } from "./market";
+import { deriveSeed, Random, WeightedTable } from "./random";
+
+export const PRODUCT_COUNT = 1_000;
+export const CUSTOMER_COUNT = 300;
+const DAY = 86_400_000;
+
+export type MasterDataSummary = {
+  users: number;
+  warehouses: number;
+  categories: number;
+  products: number;
+  customers: number;
+  stockLevels: number;
+  stockMovements: number;
+};
+
+type WarehouseRow = typeof warehouses.$inferInsert & { id: string };
+type ProductRow = typeof products.$inferInsert & { id: string; sku: string };
+type CustomerRow = typeof customers.$inferInsert;
+type AddressRow = typeof customerAddresses.$inferInsert;
+
+/** Users, warehouses, catalog, customers and opening stock, in one transaction. */
+export async function seedMasterData(db: Db, options: { seed: number; now: Date }): Promise<MasterDataSummary> {
+  const random = new Random(deriveSeed(options.seed, "master-data"));
+  const { now } = options;
+  // bcrypt is deliberately slow: hash the shared demo password once.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userRows = DEMO_USERS.map((user) => ({ ...user, passwordHash }));
+  const warehouseRows: WarehouseRow[] = WAREHOUSE_SPECS.map((spec) => ({
+    id: random.uuid(),
+    code: spec.code,
+    name: spec.name,
+    line1: spec.line1,
+    city: spec.city,
+    region: spec.region,
+    postalCode: spec.postalCode,
+    country: "US",
+    priority: spec.priority,
+  }));
+  const catalog = buildCatalog(random, now);
+  const clients = buildCustomers(random, now);
+  const stock = buildOpeningStock(random, catalog.products, warehouseRows, now);
+
+  await db.transaction(async (tx) => {
+    await insertRows(tx, users, userRows);
+    await insertRows(tx, warehouses, warehouseRows);
+    await insertRows(tx, categories, catalog.categories);
+    await insertRows(
+      tx,
+      products,
+      catalog.products.map((p) => p.row),
+    );
+    await insertRows(tx, customers, clients.customers);
+    await insertRows(tx, customerAddresses, clients.addresses);
+    await insertRows(tx, stockLevels, stock.levels);
+    await insertRows(tx, stockMovements, stock.movements);
+  });
+
+  return {
+    users: userRows.length,
+    warehouses: warehouseRows.length,
+    categories: catalog.categories.length,
+    products: catalog.products.length,
+    customers: clients.customers.length,
+    stockLevels: stock.levels.length,
+    stockMovements: stock.movements.length,
+  };
+}
+
+function buildCatalog(random: Random, now: Date) {
+  const createdAt = new Date(now.getTime() - 730 * DAY);
+  const categoryRows = CATEGORY_SPECS.map((spec) => ({ id: random.uuid(), code: spec.code, name: spec.name, createdAt, updatedAt: createdAt }));
+  const productList: { row: ProductRow; spec: CategorySpec }[] = [];
+  const names = new Set<string>();
+  const nextSku = CATEGORY_SPECS.map(() => random.int(10_000, 10_400));
+
+  for (let i = 0; i < PRODUCT_COUNT; i++) {
+    // Round-robin over the categories gives each the same share of the catalog.
+    const c = i % CATEGORY_SPECS.length;
+    const spec = CATEGORY_SPECS[c];
+    const category = categoryRows[c];
+    const skuNumber = nextSku[c];
+    if (!spec || !category || skuNumber === undefined) throw new Error("category index out of range");
+    nextSku[c] = skuNumber + random.int(1, 37);
+
+    const listPrice = priceCents(Math.exp(random.float(Math.log(spec.price[0]), Math.log(spec.price[1]))));
+    const weightGrams = Math.round(Math.exp(random.float(Math.log(spec.grams[0]), Math.log(spec.grams[1]))));
+    const size = dimensionsMm(random, weightGrams);
+    productList.push({
+      spec,
+      row: {
+        id: random.uuid(),
+        sku: `${spec.code}-${skuNumber}`,
+        name: uniqueName(random, spec, names),
+        categoryId: category.id,
+        unit: spec.unit,
+        currency: "USD",
+        listPrice,
+        cost: Math.floor(listPrice * random.float(0.4, 0.75)),
+        weightGrams,
+        lengthMm: size.length,
+        widthMm: size.width,
+        heightMm: size.height,
+        taxCategory: spec.taxCategory ?? "standard",
+        leadTimeDays: random.pick([3, 5, 7, 10, 14, 14, 21, 28, 42]),
+        createdAt,
+        updatedAt: createdAt,
+      },
+    });
+  }
+  return { categories: categoryRows, products: productList };
+}
+
+/** Catalog prices end in .99 above $20 and in 5 cents below. */
+function priceCents(dollars: number): number {
+  if (dollars >= 20) return Math.round(dollars) * 100 - 1;
+  return Math.max(25, Math.round(dollars * 20) * 5);
+}
+
+/** A box roughly the size the weight suggests (density between cardboard and steel parts). */
+function dimensionsMm(random: Random, grams: number) {
+  const sideMm = Math.cbrt(grams / random.float(0.3, 1.5)) * 10;
+  const aspect = random.float(1, 2.5);
+  const mm = (value: number) => Math.max(5, Math.round(value));
+  return { length: mm(sideMm * aspect), width: mm(sideMm), height: mm(sideMm / aspect) };
+}
+
+function uniqueName(random: Random, spec: CategorySpec, taken: Set<string>): string {
+  const render = () => spec.pattern.replace(/\{(\w+)\}/g, (_, part: string) => random.pick(spec.parts[part] ?? [part]));
+  let name = render();
+  for (let attempt = 0; taken.has(name) && attempt < 50; attempt++) name = render();
+  // A pattern with few combinations can run out: number the duplicates rather than loop forever.
+  for (let n = 2; taken.has(name); n++) name = `${name} (${n})`;
+  taken.add(name);
+  return name;
+}
+
+const SEGMENTS = new WeightedTable<Segment>([
+  ["wholesale", 20],
+  ["retail", 25],
+  ["contractor", 35],
+  ["industrial", 20],
+]);
+const DEMAND_CLASSES = new WeightedTable<DemandClass>([
+  ["A", 15],
+  ["B", 45],
+  ["C", 40],
+]);
+
+/** How each kind of account names itself, what it may buy on credit, and how it pays. */
+const SEGMENT_PROFILES: Record<
+  Segment,
+  { suffixes: string[]; creditLimit: [number, number]; terms: number[]; taxExemptShare: number }
+> = {
+  wholesale: {
+    suffixes: ["Supply Co.", "Distributors", "Wholesale Supply", "Industrial Supply", "Trading Co."],
+    creditLimit: [100_000, 500_000],
+    terms: [30, 45, 60],
+    // Resellers buy tax-free on a resale certificate.
+    taxExemptShare: 0.6,
+  },
+  retail: {
+    suffixes: ["Hardware", "Home Center", "Farm & Ranch Supply", "Lumber & Hardware", "Paint & Hardware"],
+    creditLimit: [5_000, 40_000],
+    terms: [0, 15, 30],
+    taxExemptShare: 0.5,
+  },
+  contractor: {
+    suffixes: ["Construction", "Electric", "Plumbing & Heating", "Mechanical", "Builders", "Roofing", "HVAC Services"],
+    creditLimit: [10_000, 75_000],
+    terms: [15, 30, 45],
+    taxExemptShare: 0.05,
+  },
+  industrial: {
+    suffixes: ["Manufacturing", "Industries", "Fabrication", "Machine Works", "Plastics", "Metalworks", "Packaging"],
+    creditLimit: [50_000, 250_000],
+    terms: [30, 45, 60],
+    taxExemptShare: 0.15,
+  },
+};
+
+function buildCustomers(random: Random, now: Date) {
+  const { faker } = random;
+  const customerRows: CustomerRow[] = [];
+  const addressRows: AddressRow[] = [];
+  const names = new Set<string>();
+
+  for (let i = 0; i < CUSTOMER_COUNT; i++) {
+    const segment = SEGMENTS.pick(random);
+    const profile = SEGMENT_PROFILES[segment];
+    let name = "";
+    while (name === "" || names.has(name)) {
+      const stem = random.chance(0.25) ? faker.location.city() : faker.person.lastName();
+      name = `${stem} ${random.pick(profile.suffixes)}${random.chance(0.35) ? random.pick([", Inc.", " LLC"]) : ""}`;
+    }
+    names.add(name);
+
+    const id = random.uuid();
+    const createdAt = new Date(now.getTime() - random.int(380, 1_800) * DAY);
+    // A few accounts get a token limit, so the demo has customers over their credit limit.
+    const creditLimitDollars = random.chance(0.06)
+      ? random.int(5, 25) * 100
+      : random.int(profile.creditLimit[0] / 1_000, profile.creditLimit[1] / 1_000) * 1_000;
+    const domain = name.toLowerCase().replace(/,? (inc\.|llc)$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    customerRows.push({
+      id,
+      code: `C-${10_001 + i}`,
+      name,
+      segment,
+      demandClass: DEMAND_CLASSES.pick(random),
+      currency: "USD",
+      creditLimit: creditLimitDollars * 100,
+      paymentTermsDays: random.chance(0.05) ? 0 : random.pick(profile.terms),
+      taxExempt: random.chance(profile.taxExemptShare),
+      email: `${random.pick(["orders", "purchasing", "ap", "buyer"])}@${domain}.com`,
+      phone: faker.phone.number({ style: "national" }),
+      createdAt,
+      updatedAt: createdAt,
+    });
+
+    const state = faker.location.state({ abbreviated: true });
+    const billing = { line1: faker.location.streetAddress(), city: faker.location.city(), region: state, postalCode: faker.location.zipCode({ state }) };
+    // Most accounts receive goods where they are billed; the rest ship to a plant or yard in the same state.
+    const shipping = random.chance(0.7)
+      ? billing
+      : { line1: faker.location.streetAddress(), city: faker.location.city(), region: state, postalCode: faker.location.zipCode({ state }) };
+    addressRows.push(
+      { customerId: id, kind: "billing", ...billing, country: "US", createdAt, updatedAt: createdAt },
+      { customerId: id, kind: "shipping", ...shipping, country: "US", createdAt, updatedAt: createdAt },
+    );
+  }
+  return { customers: customerRows, addresses: addressRows };
+}
+
+/**
+ * Stock per product and warehouse, sized by popularity: most SKUs comfortably above their reorder
+ * point, some low, about 5% out. Each non-zero quantity is one opening receipt in the ledger.
+ */
+function buildOpeningStock(
+  random: Random,
+  productList: { row: ProductRow; spec: CategorySpec }[],
+  warehouseRows: WarehouseRow[],
+  now: Date,
+) {
+  const openedAt = new Date(now.getTime() - 400 * DAY);
+  const levels: (typeof stockLevels.$inferInsert)[] = [];
+  const movements: (typeof stockMovements.$inferInsert)[] = [];
+  const actor = DEMO_USERS.find((user) => user.role === "warehouse")?.name ?? "system";
+
+  for (const { row: product, spec } of productList) {
+    const typicalLine = (spec.qty[0] + spec.qty[1]) / 2;
+    const popularity = productPopularity(product.sku);
+    warehouseRows.forEach((warehouse, w) => {
+      const scale = WAREHOUSE_SPECS[w]?.stockScale ?? 1;
+      const reorderPoint = Math.max(2, Math.round(typicalLine * (2 + 10 * popularity) * scale));
+      const roll = random.next();
+      const onHand = roll < 0.05 ? 0 : roll < 0.15 ? random.int(1, reorderPoint) : random.int(reorderPoint + 1, reorderPoint * 4);
+      levels.push({
+        productId: product.id,
+        warehouseId: warehouse.id,
+        onHand,
+        reserved: 0,
+        reorderPoint,
+        reorderQuantity: reorderPoint * 2,
+        updatedAt: openedAt,
+      });
+      if (onHand > 0) {
+        movements.push({
+          productId: product.id,
+          warehouseId: warehouse.id,
+          kind: "receipt",
+          quantity: onHand,
+          reason: "initial_stock",
+          reference: "OPENING-BALANCE",
+          actor,
+          createdAt: openedAt,
+        });
+      }
+    });
+  }
+  return { levels, movements };
+}

@@ -1,0 +1,2 @@
+/** What other modules (and the REST door) may use of integration. */
+export { authenticateApiKey, createApiKey } from "./api-keys";

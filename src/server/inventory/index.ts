@@ -1,0 +1,3 @@
+/** What other modules may use of inventory. */
+export { findWarehouseByCode } from "./warehouses";
+export { stockLevels, stockMovements, warehouses } from "./schema";

@@ -1,0 +1,3 @@
+/** What other modules may use of orders. */
+export { findOrdersByNumber } from "./list-orders";
+export { orderEvents, orderLines, orders } from "./schema";
