@@ -1,0 +1,80 @@
+// ESLint flat config. eslint-config-next 16 ships flat configs as arrays:
+// `eslint-config-next/core-web-vitals` (next + react + hooks + import + jsx-a11y + Core Web Vitals rules)
+// and `eslint-config-next/typescript` (typescript-eslint recommended).
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+
+const transportMessage =
+  "Domain code never imports the transport (STYLE.md habit 2): only src/server/<module>/router.ts and src/server/api/** may use tRPC, Next or React.";
+
+/** @type {import("eslint").Linter.Config[]} */
+const config = [
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "drizzle/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "blob-report/**",
+      "e2e/.auth/**",
+      "next-env.d.ts",
+    ],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    // Keep create-t3-app's guard against unbounded writes.
+    files: ["**/*.{js,mjs,cjs,ts,tsx}"],
+    plugins: { drizzle },
+    rules: {
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+    },
+  },
+  {
+    // `_name` marks a deliberately unused binding (kept warn, as in eslint-config-next; --max-warnings 0 fails on it).
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    // Tool config files conventionally default-export an object literal.
+    files: ["*.config.{js,mjs,cjs,ts}"],
+    rules: { "import/no-anonymous-default-export": "off" },
+  },
+  {
+    files: ["src/server/**/*.{ts,tsx}"],
+    ignores: [
+      "src/server/**/router.ts",
+      "src/server/**/router.test.ts",
+      "src/server/**/router.int.test.ts",
+      "src/server/api/**",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next", message: transportMessage },
+            { name: "react", message: transportMessage },
+          ],
+          patterns: [{ group: ["@trpc/*", "next/*", "react/*"], message: transportMessage }],
+        },
+      ],
+    },
+  },
+];
+
+export default config;
