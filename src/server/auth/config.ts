@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import type { Role } from "./roles";
-import { getAuthSecret } from "./secret";
+import { findAuthSecret } from "./secret";
 import { verifyCredentials } from "./sign-in";
 
 declare module "next-auth" {
@@ -29,7 +29,8 @@ function clientIp(request: Request | undefined): string {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: getAuthSecret(),
+  // Checked at start-up (src/instrumentation.ts): production without AUTH_SECRET refuses to start.
+  secret: findAuthSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },

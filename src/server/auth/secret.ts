@@ -8,10 +8,17 @@ import { env } from "~/env";
  * once into DATA_DIR so `npm run dev` needs no .env and sessions survive restarts.
  */
 export function getAuthSecret(): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (env.NODE_ENV === "production") {
+  const secret = findAuthSecret();
+  if (!secret) {
     throw new Error("AUTH_SECRET is not set. Production needs it: add AUTH_SECRET=$(openssl rand -base64 32) to .env or the environment.");
   }
+  return secret;
+}
+
+/** Like getAuthSecret, but undefined in production without one (so `next build` can load the auth config). */
+export function findAuthSecret(): string | undefined {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") return undefined;
   const file = path.resolve(env.DATA_DIR, "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();

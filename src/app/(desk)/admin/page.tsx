@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BookOpen, KeyRound } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 import { can } from "~/server/auth/permissions";
 
 export const metadata = { title: "Admin" };

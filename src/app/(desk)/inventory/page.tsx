@@ -6,7 +6,7 @@ import { Label } from "~/components/ui/label";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 import { can } from "~/server/auth/permissions";
 import { api } from "~/trpc/server";
 import Link from "next/link";

@@ -8,7 +8,7 @@ import { Label } from "~/components/ui/label";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 import { ORDER_STATUSES } from "~/server/orders/constants";
 import { api } from "~/trpc/server";
 import { ShoppingCart } from "lucide-react";

@@ -5,7 +5,7 @@ import { Money } from "~/components/shell/money";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Products" };

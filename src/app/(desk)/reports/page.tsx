@@ -1,6 +1,6 @@
 import { ChartColumn } from "lucide-react";
 import { AreaEmpty } from "~/components/shell/area-empty";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 
 export const metadata = { title: "Reports" };
 

@@ -1,6 +1,6 @@
 import { ApiKeysManager } from "~/components/admin/api-keys-manager";
 import { PageHeader } from "~/components/ui/page-header";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 
 export const metadata = { title: "API keys" };
 

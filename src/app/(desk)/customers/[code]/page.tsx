@@ -5,7 +5,7 @@ import { StatusBadge } from "~/components/shell/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 import { can } from "~/server/auth/permissions";
 import type { TAddress } from "~/server/customers";
 import { AppError } from "~/server/errors";

@@ -4,7 +4,7 @@ import { Money } from "~/components/shell/money";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { requirePermission } from "~/server/auth/guard";
+import { requirePermission } from "~/app/(desk)/guard";
 import { AppError } from "~/server/errors";
 import { api } from "~/trpc/server";
 

@@ -1,7 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
-import type { Actor } from "./actor";
-import { currentActor } from "./config";
-import { can, type Action } from "./permissions";
+import type { Actor } from "~/server/auth/actor";
+import { currentActor } from "~/server/auth/config";
+import { can, type Action } from "~/server/auth/permissions";
 
 /** For pages: the signed-in actor, or a redirect to sign-in; a role without the permission gets a 403. */
 export async function requirePermission(action: Action, returnTo: string): Promise<Actor> {
