@@ -5,6 +5,8 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   typedRoutes: false,
   poweredByHeader: false,
+  // The floating dev badge covers the sidebar's Sign out button.
+  devIndicators: false,
   // forbidden() answers a role that may not use a page with a real 403 and src/app/forbidden.tsx.
   experimental: { authInterrupts: true },
 };

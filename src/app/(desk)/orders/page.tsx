@@ -62,7 +62,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <TableBody>
               {page.items.map((order) => (
                 <TableRow key={order.number}>
-                  <TableCell className="font-medium">{order.number}</TableCell>
+                  <TableCell className="font-medium whitespace-nowrap">{order.number}</TableCell>
                   <TableCell>
                     <Link href={`/customers/${order.customer.code}`} className="hover:underline">
                       {order.customer.name}
