@@ -2,7 +2,7 @@ import { catalogRouter } from "../catalog/router";
 import { customersRouter } from "../customers/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
-import { ordersRouter } from "../orders/router";
+import { ordersRouter, quotesRouter } from "../orders/router";
 import { searchRouter } from "./search-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -11,6 +11,7 @@ export const appRouter = createTRPCRouter({
   products: catalogRouter,
   inventory: inventoryRouter,
   orders: ordersRouter,
+  quotes: quotesRouter,
   integration: integrationRouter,
   search: searchRouter,
 });

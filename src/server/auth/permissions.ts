@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   // Areas (sidebar and pages)
   "orders.view": ["rep", "warehouse", "finance", "manager", "admin"],
   "orders.create": DESK,
+  "orders.edit": DESK,
+  "orders.submit": DESK,
+  "orders.cancel": DESK,
+  "orders.releaseHold": ["manager", "admin"],
+  "quotes.create": DESK,
+  "quotes.convert": DESK,
   "exceptions.view": ALL,
   "inventory.view": ALL,
   "fulfillment.view": ["warehouse", "manager", "admin"],

@@ -1,6 +1,8 @@
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
+import { z } from "zod";
 import { createProduct } from "./create-product";
+import { lookupProducts } from "./lookup";
 import { getProduct } from "./get-product";
 import { listProducts } from "./list-products";
 import { ZCreateProductInput, ZListProductsInput, ZProduct, ZProductKey } from "./schemas";
@@ -19,6 +21,10 @@ export const catalogRouter = createTRPCRouter({
     .input(ZProductKey)
     .output(ZProduct)
     .query(({ ctx, input }) => getProduct({ db: ctx.db, sku: input.sku })),
+
+  lookup: permissionProcedure("products.view")
+    .input(z.object({ q: z.string().trim().min(1).max(100) }))
+    .query(({ ctx, input }) => lookupProducts(ctx.db, input.q)),
 
   create: permissionProcedure("products.create")
     .meta({ openapi: { method: "POST", path: "/products", tags, summary: "Create a product", protect: true } })

@@ -1,6 +1,8 @@
 /** What other modules may use of customers. */
+export { creditCheck, creditExposure } from "./credit";
+export { getCustomer } from "./get-customer";
 export { findCustomerByCode } from "./queries";
-export { customers, customerAddresses } from "./schema";
+export { customerAddresses, customers } from "./schema";
 export type { TAddress, TCustomer } from "./schemas";
 export { ZAddress } from "./schemas";
 export { searchCustomers } from "./search-customers";

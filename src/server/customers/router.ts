@@ -1,6 +1,8 @@
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
+import { z } from "zod";
 import { createCustomer } from "./create-customer";
+import { searchCustomers } from "./search-customers";
 import { getCustomer } from "./get-customer";
 import { listCustomers } from "./list-customers";
 import { ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput } from "./schemas";
@@ -19,6 +21,10 @@ export const customersRouter = createTRPCRouter({
     .input(ZCustomerKey)
     .output(ZCustomer)
     .query(({ ctx, input }) => getCustomer({ db: ctx.db, code: input.code })),
+
+  lookup: permissionProcedure("orders.view")
+    .input(z.object({ q: z.string().trim().min(1).max(100) }))
+    .query(({ ctx, input }) => searchCustomers(ctx.db, input.q, 10)),
 
   create: permissionProcedure("customers.create")
     .meta({ openapi: { method: "POST", path: "/customers", tags, summary: "Create a customer", protect: true, successDescription: "The new customer" } })

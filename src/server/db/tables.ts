@@ -2,6 +2,7 @@
 export * from "../auth/schema";
 export * from "../catalog/schema";
 export * from "../customers/schema";
+export * from "../exceptions/schema";
 export * from "../inventory/schema";
 export * from "../integration/schema";
 export * from "../orders/schema";

@@ -1,3 +1,4 @@
 /** What other modules may use of inventory. */
-export { findWarehouseByCode } from "./warehouses";
+export { getAvailability, type LineAvailability } from "./availability";
 export { stockLevels, stockMovements, warehouses } from "./schema";
+export { findWarehouseByCode } from "./warehouses";

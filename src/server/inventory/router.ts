@@ -2,6 +2,8 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
 import { adjustStock } from "./adjust-stock";
+import { getAvailability } from "./availability";
+import { ZSku } from "../catalog";
 import { listStock } from "./list-stock";
 import { ZAdjustStockInput, ZCreateWarehouseInput, ZListStockInput, ZStockLevel, ZStockMovement, ZWarehouse } from "./schemas";
 import { createWarehouse, listWarehouses } from "./warehouses";
@@ -24,6 +26,10 @@ export const inventoryRouter = createTRPCRouter({
     .input(ZListStockInput)
     .output(zPage(ZStockLevel))
     .query(({ ctx, input }) => listStock({ db: ctx.db, input })),
+
+  availability: permissionProcedure("stock.view")
+    .input(z.object({ lines: z.array(z.object({ sku: ZSku, quantity: z.number().int().positive() })).max(500) }))
+    .query(({ ctx, input }) => getAvailability(ctx.db, input.lines)),
 
   adjust: permissionProcedure("stock.adjust")
     .meta({ openapi: { method: "POST", path: "/stock/adjustments", tags: ["stock"], summary: "Adjust on-hand stock (signed quantity, with a reason)", protect: true } })

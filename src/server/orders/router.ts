@@ -1,11 +1,128 @@
+import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
+import { cancelOrder } from "./cancel-order";
+import { convertQuote } from "./convert-quote";
+import { createOrder, createQuote } from "./create-order";
+import { customerPanel } from "./customer-panel";
+import { duplicateOrder } from "./duplicate-order";
+import { findRecentDuplicates } from "./find-duplicates";
 import { listOrders } from "./list-orders";
-import { ZListOrdersInput, ZOrderSummary } from "./schemas";
+import { orderTimeline } from "./order-timeline";
+import { loadOrder, toOrderDto } from "./queries";
+import { releaseHold } from "./release-hold";
+import { deleteView, listSavedViews, saveView, ZSaveViewInput } from "./saved-views";
+import {
+  ZCancelOrderInput,
+  ZCreateOrderInput,
+  ZCreateQuoteInput,
+  ZDuplicateCheckInput,
+  ZListOrdersInput,
+  ZOrder,
+  ZOrderEvent,
+  ZOrderKey,
+  ZOrderSummary,
+  ZReleaseHoldInput,
+  ZUpdateOrderInput,
+} from "./schemas";
+import { submitOrder } from "./submit-order";
+import { updateOrder } from "./update-order";
+
+const tags = ["orders"];
 
 export const ordersRouter = createTRPCRouter({
   list: permissionProcedure("orders.view")
+    .meta({ openapi: { method: "GET", path: "/orders", tags, summary: "List and search orders", protect: true } })
     .input(ZListOrdersInput)
     .output(zPage(ZOrderSummary))
-    .query(({ ctx, input }) => listOrders({ db: ctx.db, input })),
+    .query(({ ctx, input }) => listOrders({ db: ctx.db, input, actorId: ctx.actor.id })),
+
+  get: permissionProcedure("orders.view")
+    .meta({ openapi: { method: "GET", path: "/orders/{number}", tags, summary: "Get an order (or quote) by number", protect: true } })
+    .input(ZOrderKey)
+    .output(ZOrder)
+    .query(async ({ ctx, input }) => toOrderDto(ctx.db, await loadOrder(ctx.db, input.number))),
+
+  create: permissionProcedure("orders.create")
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/orders",
+        tags,
+        summary: "Create an order (submitted at once unless draft: true)",
+        description: "Send an `Idempotency-Key` header: a retry with the same key and body returns the first order; another body is a 409.",
+        protect: true,
+      },
+    })
+    .input(ZCreateOrderInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => createOrder({ db: ctx.db, actor: ctx.actor, input, idempotencyKey: ctx.headers.get("idempotency-key") })),
+
+  update: permissionProcedure("orders.edit")
+    .meta({ openapi: { method: "PATCH", path: "/orders/{number}", tags, summary: "Edit an order: re-priced; 409 on a stale version", protect: true } })
+    .input(ZUpdateOrderInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => updateOrder({ db: ctx.db, actor: ctx.actor, input })),
+
+  submit: permissionProcedure("orders.submit")
+    .meta({ openapi: { method: "POST", path: "/orders/{number}/submit", tags, summary: "Submit a draft order", protect: true } })
+    .input(ZOrderKey)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => submitOrder({ db: ctx.db, actor: ctx.actor, number: input.number })),
+
+  cancel: permissionProcedure("orders.cancel")
+    .meta({ openapi: { method: "POST", path: "/orders/{number}/cancel", tags, summary: "Cancel an order (reason required)", protect: true } })
+    .input(ZCancelOrderInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => cancelOrder({ db: ctx.db, actor: ctx.actor, input })),
+
+  releaseHold: permissionProcedure("orders.releaseHold")
+    .meta({ openapi: { method: "POST", path: "/orders/{number}/release-hold", tags, summary: "Release a held order (managers)", protect: true } })
+    .input(ZReleaseHoldInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => releaseHold({ db: ctx.db, actor: ctx.actor, input })),
+
+  duplicate: permissionProcedure("orders.create")
+    .input(ZOrderKey)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => duplicateOrder({ db: ctx.db, actor: ctx.actor, number: input.number })),
+
+  timeline: permissionProcedure("orders.view")
+    .input(ZOrderKey)
+    .output(z.array(ZOrderEvent))
+    .query(({ ctx, input }) => orderTimeline({ db: ctx.db, number: input.number })),
+
+  recentDuplicates: permissionProcedure("orders.create")
+    .input(ZDuplicateCheckInput)
+    .query(({ ctx, input }) => findRecentDuplicates(ctx.db, input)),
+
+  customerPanel: permissionProcedure("orders.create")
+    .input(z.object({ code: z.string().trim().min(1) }))
+    .query(({ ctx, input }) => customerPanel({ db: ctx.db, code: input.code })),
+
+  savedViews: permissionProcedure("orders.view")
+    .input(z.void())
+    .query(({ ctx }) => listSavedViews({ db: ctx.db, actor: ctx.actor })),
+
+  saveView: permissionProcedure("orders.view")
+    .input(ZSaveViewInput)
+    .mutation(({ ctx, input }) => saveView({ db: ctx.db, actor: ctx.actor, input })),
+
+  deleteView: permissionProcedure("orders.view")
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => deleteView({ db: ctx.db, actor: ctx.actor, id: input.id })),
+});
+
+export const quotesRouter = createTRPCRouter({
+  create: permissionProcedure("quotes.create")
+    .meta({ openapi: { method: "POST", path: "/quotes", tags: ["quotes"], summary: "Create a quote", protect: true } })
+    .input(ZCreateQuoteInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => createQuote({ db: ctx.db, actor: ctx.actor, input })),
+
+  convert: permissionProcedure("quotes.convert")
+    .meta({ openapi: { method: "POST", path: "/quotes/{number}/convert", tags: ["quotes"], summary: "Convert a quote to an order (re-priced)", protect: true } })
+    .input(ZOrderKey)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => convertQuote({ db: ctx.db, actor: ctx.actor, number: input.number })),
 });

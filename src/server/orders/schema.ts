@@ -47,6 +47,7 @@ export const orders = pgTable(
     taxTotal: moneyMinor("tax_total").notNull().default(0),
     shippingTotal: moneyMinor("shipping_total").notNull().default(0),
     total: moneyMinor("total").notNull().default(0),
+    billTo: jsonb("bill_to").$type<ShipTo>(),
     shipTo: jsonb("ship_to").$type<ShipTo>(),
     requestedDate: date("requested_date", { mode: "string" }),
     promisedDate: date("promised_date", { mode: "string" }),
@@ -54,6 +55,13 @@ export const orders = pgTable(
     validUntil: date("valid_until", { mode: "string" }),
     notes: text("notes"),
     createdBy: text("created_by").notNull(),
+    /** The user (or API key) id behind createdBy, for "my orders" views. */
+    createdById: text("created_by_id"),
+    canceledReason: text("canceled_reason"),
+    canceledAt: timestamp("canceled_at", { withTimezone: true, mode: "date" }),
+    /** Quote → order: the quote an order came from, and the order a quote became. */
+    convertedFromId: uuid("converted_from_id"),
+    convertedToId: uuid("converted_to_id"),
     submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
     version: version(),
     ...timestamps,
@@ -65,6 +73,8 @@ export const orders = pgTable(
     index("orders_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
     index("orders_customer_created_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
     index("orders_customer_reference_idx").on(t.customerReference),
+    index("orders_kind_created_idx").on(t.kind, t.createdAt.desc(), t.id.desc()),
+    index("orders_creator_created_idx").on(t.createdById, t.createdAt.desc()),
     check("orders_total_consistent", sql`${t.total} = ${t.subtotal} - ${t.discountTotal} + ${t.taxTotal} + ${t.shippingTotal}`),
   ],
 );
@@ -121,4 +131,35 @@ export const orderEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
+);
+
+/** `POST /orders` with an Idempotency-Key: a retry with the same key and body returns the first order. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: id(),
+    /** Who sent it (API key or user id): keys are scoped per client. */
+    clientId: text("client_id").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of the canonical request body: the same key with another body is a conflict. */
+    requestHash: text("request_hash").notNull(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_client_key_uq").on(t.clientId, t.key)],
+);
+
+/** Saved list views per user ("My open orders", "On hold"): a name and the list's query string. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: id(),
+    userId: text("user_id").notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_user_name_uq").on(t.userId, t.name)],
 );

@@ -1,0 +1,39 @@
+import { and, asc, inArray, isNull, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db";
+import { escapeLike } from "../db/search";
+import { products } from "./schema";
+
+const lookupColumns = {
+  id: products.id,
+  sku: products.sku,
+  name: products.name,
+  unit: products.unit,
+  currency: products.currency,
+  listPrice: products.listPrice,
+  cost: products.cost,
+  leadTimeDays: products.leadTimeDays,
+  archivedAt: products.archivedAt,
+};
+
+/** Type-ahead for order lines: SKUs starting with the text first, then names containing it. */
+export async function lookupProducts(db: DbOrTx, text: string, limit = 10) {
+  const q = text.trim();
+  const rows = await db
+    .select(lookupColumns)
+    .from(products)
+    .where(and(isNull(products.archivedAt), or(sql`${products.sku} ilike ${`${escapeLike(q)}%`}`, sql`${products.name} ilike ${`%${escapeLike(q)}%`}`)))
+    .orderBy(sql`case when ${products.sku} ilike ${`${escapeLike(q)}%`} then 0 else 1 end`, asc(products.sku))
+    .limit(limit);
+  return rows.map(({ id: _id, archivedAt: _a, cost: _c, ...r }) => r);
+}
+
+/** Products by SKU (case-sensitive, exact), for pricing and validating lines. */
+export async function productsBySku(db: DbOrTx, skus: string[]) {
+  if (skus.length === 0) return new Map<string, Awaited<ReturnType<typeof loadProducts>>[number]>();
+  const rows = await loadProducts(db, skus);
+  return new Map(rows.map((r) => [r.sku, r]));
+}
+
+function loadProducts(db: DbOrTx, skus: string[]) {
+  return db.select(lookupColumns).from(products).where(inArray(products.sku, [...new Set(skus)]));
+}

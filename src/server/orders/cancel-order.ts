@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db";
+import { resolveOrderExceptions } from "../exceptions";
+import { EXCEPTION_TYPES } from "../exceptions/constants";
+import { assertVersion, loadOrder, recordOrderEvent, toOrderDto } from "./queries";
+import { orders } from "./schema";
+import type { TOrder } from "./schemas";
+import { assertTransition } from "./state-machine";
+
+/** Cancels an order with a reason; its open exceptions close with it (reservations are released when inventory reserves). */
+export async function cancelOrder(options: { db: Db; actor: Actor; input: { number: string; reason: string; version?: number } }): Promise<TOrder> {
+  const { db, actor, input } = options;
+  return db.transaction(async (tx) => {
+    const order = await loadOrder(tx, input.number, { forUpdate: true });
+    await assertVersion(tx, order, input.version);
+    assertTransition(order.status, "canceled", actor.role);
+    await tx
+      .update(orders)
+      .set({ status: "canceled", canceledReason: input.reason, canceledAt: new Date(), version: order.version + 1 })
+      .where(eq(orders.id, order.id));
+    await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "order_canceled", note: input.reason, types: EXCEPTION_TYPES });
+    await recordOrderEvent(tx, order.id, "canceled", actor, { before: { status: order.status }, after: { status: "canceled" }, reason: input.reason });
+    return toOrderDto(tx, await loadOrder(tx, order.number));
+  });
+}

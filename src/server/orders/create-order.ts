@@ -1,0 +1,137 @@
+import crypto from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { actorLabel, type Actor } from "../auth/actor";
+import { customers, getCustomer, type TAddress } from "../customers";
+import type { Db, DbOrTx } from "../db";
+import { nextDocumentNumber } from "../db/sequences";
+import { AppError, isUniqueViolation } from "../errors";
+import { addDays } from "../inventory/availability";
+import { loadOrder, priceLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
+import { idempotencyKeys, orders } from "./schema";
+import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
+import { submitInTx } from "./submit-order";
+
+const QUOTE_VALID_DAYS = 30;
+
+type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput & { kind: "quote" });
+
+/**
+ * Creates an order (submitted at once unless `draft`) or a quote, in one transaction:
+ * number, header, priced lines, event, and for submitted orders the hold checks.
+ */
+export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDocument, extra: { convertedFromId?: string } = {}) {
+  const customer = await getCustomer({ db: tx, code: input.customer }).catch((error: unknown) => {
+    if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
+    throw error;
+  });
+  if (customer.isArchived) throw AppError.invalidField("customer", `${customer.name} is archived`);
+  const [customerRow] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.code, customer.code));
+  const shipTo = input.shipTo ?? customer.shippingAddress;
+  assertCompleteAddress("shipTo", shipTo);
+
+  const { priced, productIds } = await priceLines(tx, input.lines);
+  const number = await nextDocumentNumber(tx, input.kind);
+  const today = new Date().toISOString().slice(0, 10);
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      number,
+      kind: input.kind,
+      status: "draft",
+      customerId: customerRow!.id,
+      channel: input.channel,
+      customerReference: input.customerReference ?? null,
+      currency: customer.currency,
+      subtotal: priced.subtotal,
+      discountTotal: priced.discountTotal,
+      taxTotal: priced.taxTotal,
+      total: priced.total,
+      shipTo,
+      billTo: input.billTo ?? customer.billingAddress,
+      requestedDate: input.requestedDate ?? null,
+      validUntil: input.kind === "quote" ? (input.validUntil ?? addDays(today, QUOTE_VALID_DAYS)) : null,
+      notes: input.notes ?? null,
+      createdBy: actorLabel(actor),
+      createdById: actor.id,
+      convertedFromId: extra.convertedFromId ?? null,
+    })
+    .returning();
+  await writeLines(tx, order!.id, input.lines, priced, productIds);
+  await recordOrderEvent(tx, order!.id, input.kind === "quote" ? "quote_created" : "created", actor, {
+    after: { total: priced.total, lines: priced.lines.length, channel: input.channel },
+  });
+  if (input.kind === "order" && !input.draft) await submitInTx(tx, order!, actor);
+  return order!;
+}
+
+function assertCompleteAddress(field: string, address: TAddress | null | undefined): asserts address is TAddress {
+  if (!address) throw AppError.invalidField(field, "a ship-to address is required (the customer has none on file)");
+  const missing = (["line1", "city", "postalCode", "country"] as const).filter((k) => !address[k]?.trim());
+  if (missing.length > 0) {
+    const fields = Object.fromEntries(missing.map((k) => [`${field}.${k}`, ["is required"]]));
+    throw new AppError("invalid", "INVALID_INPUT", `${field} is incomplete: ${missing.join(", ")} missing`, { fields });
+  }
+}
+
+/**
+ * `POST /orders`. With an Idempotency-Key, a retry with the same body returns the first order and the
+ * same key with another body is a 409 — checked and recorded in the order's own transaction.
+ */
+export async function createOrder(options: { db: Db; actor: Actor; input: TCreateOrderInput; idempotencyKey?: string | null }): Promise<TOrder> {
+  const { db, actor, input } = options;
+  const key = options.idempotencyKey?.trim();
+  if (key !== undefined && key !== "" && key.length > 200) throw AppError.invalidField("Idempotency-Key", "must be at most 200 characters");
+  const requestHash = crypto.createHash("sha256").update(canonicalJson(input)).digest("hex");
+  const clientId = `${actor.kind}:${actor.id}`;
+
+  const replay = async (tx: DbOrTx) => {
+    if (!key) return null;
+    const [existing] = await tx
+      .select({ requestHash: idempotencyKeys.requestHash, orderId: idempotencyKeys.orderId })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.clientId, clientId), eq(idempotencyKeys.key, key)));
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      throw AppError.conflict("IDEMPOTENCY_KEY_REUSED", `The Idempotency-Key "${key}" was already used with a different request body.`);
+    }
+    const [order] = await tx.select({ number: orders.number }).from(orders).where(eq(orders.id, existing.orderId));
+    return toOrderDto(tx, await loadOrder(tx, order!.number));
+  };
+
+  try {
+    return await db.transaction(async (tx) => {
+      const earlier = await replay(tx);
+      if (earlier) return earlier;
+      const order = await createDocumentInTx(tx, actor, { ...input, kind: "order" });
+      if (key) await tx.insert(idempotencyKeys).values({ clientId, key, requestHash, orderId: order.id });
+      return toOrderDto(tx, await loadOrder(tx, order.number));
+    });
+  } catch (error) {
+    // Two retries raced: the loser's insert hit the unique key; answer with the winner's order.
+    if (key && isUniqueViolation(error, "idempotency_keys_client_key_uq")) {
+      const earlier = await replay(db);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}
+
+export async function createQuote(options: { db: Db; actor: Actor; input: TCreateQuoteInput }): Promise<TOrder> {
+  const { db, actor, input } = options;
+  return db.transaction(async (tx) => {
+    const quote = await createDocumentInTx(tx, actor, { ...input, kind: "quote" });
+    return toOrderDto(tx, await loadOrder(tx, quote.number));
+  });
+}
+
+/** JSON with sorted keys, so the same body in another key order hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

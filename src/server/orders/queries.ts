@@ -1,0 +1,180 @@
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { actorLabel, type Actor } from "../auth/actor";
+import { products, productsBySku } from "../catalog";
+import { customers } from "../customers";
+import type { DbOrTx } from "../db";
+import { AppError } from "../errors";
+import { exceptionsForOrder } from "../exceptions";
+import { warehouses } from "../inventory";
+import { priceOrder, type PricedOrder } from "../pricing/price-order";
+import { orderEvents, orderLines, orders } from "./schema";
+import type { TOrder, TOrderLineInput } from "./schemas";
+
+export type OrderRow = typeof orders.$inferSelect;
+
+/** Loads an order by number, locked for the rest of the transaction when it is about to change. */
+export async function loadOrder(db: DbOrTx, number: string, options: { forUpdate?: boolean } = {}): Promise<OrderRow> {
+  const query = db.select().from(orders).where(eq(orders.number, number)).limit(1);
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  if (!row) throw AppError.notFound("order", number);
+  return row;
+}
+
+export async function recordOrderEvent(tx: DbOrTx, orderId: string, type: string, actor: Actor, data: Record<string, unknown> = {}) {
+  await tx.insert(orderEvents).values({ orderId, type, actor: actorLabel(actor), data });
+}
+
+/** Optimistic locking: an edit based on an older version is refused with who changed it since. */
+export async function assertVersion(db: DbOrTx, order: OrderRow, version: number | undefined) {
+  if (version === undefined || version === order.version) return;
+  const [last] = await db
+    .select({ actor: orderEvents.actor, at: orderEvents.createdAt })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, order.id))
+    .orderBy(sql`${orderEvents.id} desc`)
+    .limit(1);
+  throw AppError.conflict(
+    "STALE_VERSION",
+    `Order ${order.number} was changed${last ? ` by ${last.actor}` : ""} after you opened it (your version ${version}, now ${order.version}). Reload it to see the changes, then edit again.`,
+    { currentVersion: order.version, yourVersion: version },
+  );
+}
+
+/**
+ * Validates the lines' SKUs (naming the field of each unknown one) and prices them.
+ * Returns the priced order and the products by SKU.
+ */
+export async function priceLines(db: DbOrTx, lines: TOrderLineInput[]): Promise<{ priced: PricedOrder; productIds: Map<string, string> }> {
+  const bySku = await productsBySku(db, lines.map((l) => l.sku));
+  const fields: Record<string, string[]> = {};
+  lines.forEach((line, i) => {
+    const product = bySku.get(line.sku);
+    if (!product) fields[`lines.${i}.sku`] = [`no product with SKU "${line.sku}"`];
+    else if (product.archivedAt) fields[`lines.${i}.sku`] = [`${line.sku} is archived and can no longer be ordered`];
+  });
+  if (Object.keys(fields).length > 0) {
+    const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m.join(", ")}`).join("; ");
+    throw new AppError("invalid", "INVALID_INPUT", `Invalid input — ${summary}`, { fields });
+  }
+  const priced = priceOrder({
+    lines: lines.map((line) => ({
+      sku: line.sku,
+      quantity: line.quantity,
+      listPrice: bySku.get(line.sku)!.listPrice,
+      override: line.unitPrice !== undefined ? { unitPrice: line.unitPrice, reason: line.overrideReason ?? "" } : undefined,
+    })),
+  });
+  return { priced, productIds: new Map([...bySku].map(([sku, p]) => [sku, p.id])) };
+}
+
+/** Replaces an order's lines with priced ones (before anything shipped, lines are the order's to rewrite). */
+export async function writeLines(tx: DbOrTx, orderId: string, input: TOrderLineInput[], priced: PricedOrder, productIds: Map<string, string>) {
+  await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
+  await tx.insert(orderLines).values(
+    priced.lines.map((line, i) => ({
+      orderId,
+      lineNo: i + 1,
+      productId: productIds.get(line.sku)!,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      discount: line.discount,
+      tax: line.tax,
+      lineTotal: line.lineTotal,
+      overrideReason: input[i]?.unitPrice !== undefined ? (input[i]?.overrideReason ?? null) : null,
+      priceExplanation: line.explanation,
+    })),
+  );
+}
+
+/** Total of the customer's orders that are still open (submitted, held or open), without one order. */
+export async function openOrdersTotal(db: DbOrTx, customerId: string, exceptOrderId?: string) {
+  const [row] = await db
+    .select({ total: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number) })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        eq(orders.kind, "order"),
+        inArray(orders.status, ["submitted", "on_hold", "open"]),
+        exceptOrderId ? ne(orders.id, exceptOrderId) : undefined,
+      ),
+    );
+  return row?.total ?? 0;
+}
+
+const lineSummary = (lines: { sku: string; quantity: number; unitPrice: number }[]) =>
+  lines.map((l) => `${l.quantity} × ${l.sku} @ ${l.unitPrice}`);
+
+export { lineSummary };
+
+/** The order as API.md describes it, with lines, exceptions and quote links. */
+export async function toOrderDto(db: DbOrTx, order: OrderRow): Promise<TOrder> {
+  const [customerRows, lines, orderExceptions, linked] = await Promise.all([
+    db.select({ code: customers.code, name: customers.name }).from(customers).where(eq(customers.id, order.customerId)),
+    db
+      .select({ line: orderLines, sku: products.sku, productName: products.name, warehouse: warehouses.code })
+      .from(orderLines)
+      .innerJoin(products, eq(products.id, orderLines.productId))
+      .leftJoin(warehouses, eq(warehouses.id, orderLines.warehouseId))
+      .where(eq(orderLines.orderId, order.id))
+      .orderBy(asc(orderLines.lineNo)),
+    exceptionsForOrder(db, order.id),
+    order.convertedFromId || order.convertedToId
+      ? db
+          .select({ id: orders.id, number: orders.number })
+          .from(orders)
+          .where(inArray(orders.id, [order.convertedFromId, order.convertedToId].filter((x): x is string => !!x)))
+      : Promise.resolve([]),
+  ]);
+  const customer = customerRows[0]!;
+  const numberOf = (id: string | null) => (id ? (linked.find((l) => l.id === id)?.number ?? null) : null);
+  return {
+    number: order.number,
+    kind: order.kind,
+    status: order.status,
+    fulfillmentStatus: order.fulfillmentStatus,
+    billingStatus: order.billingStatus,
+    customer: customer.code,
+    customerName: customer.name,
+    channel: order.channel,
+    customerReference: order.customerReference,
+    currency: order.currency,
+    subtotal: order.subtotal,
+    discountTotal: order.discountTotal,
+    taxTotal: order.taxTotal,
+    shippingTotal: order.shippingTotal,
+    total: order.total,
+    shipTo: order.shipTo ?? null,
+    billTo: order.billTo ?? null,
+    requestedDate: order.requestedDate,
+    promisedDate: order.promisedDate,
+    validUntil: order.validUntil,
+    notes: order.notes,
+    version: order.version,
+    createdBy: order.createdBy,
+    createdAt: order.createdAt.toISOString(),
+    submittedAt: order.submittedAt?.toISOString() ?? null,
+    canceledReason: order.canceledReason,
+    convertedFrom: numberOf(order.convertedFromId),
+    convertedTo: numberOf(order.convertedToId),
+    lines: lines.map(({ line, sku, productName, warehouse }) => ({
+      lineNo: line.lineNo,
+      sku,
+      productName,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      discount: line.discount,
+      tax: line.tax,
+      lineTotal: line.lineTotal,
+      reserved: line.reserved,
+      shipped: line.shipped,
+      invoiced: line.invoiced,
+      returned: line.returned,
+      backordered: line.backordered,
+      warehouse,
+      overrideReason: line.overrideReason,
+      priceExplanation: line.priceExplanation as TOrder["lines"][number]["priceExplanation"],
+    })),
+    exceptions: orderExceptions,
+  };
+}

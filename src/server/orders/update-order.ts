@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { applyHolds } from "./holds";
+import { assertVersion, lineSummary, loadOrder, priceLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
+import { orders } from "./schema";
+import type { TOrder, TUpdateOrderInput } from "./schemas";
+import { assertEditable } from "./state-machine";
+
+/**
+ * Edits an order or quote: never silently — the edit carries the version it was based on, lines are
+ * re-priced, the timeline records old and new, and a submitted order's holds are checked again.
+ */
+export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdateOrderInput }): Promise<TOrder> {
+  const { db, actor, input } = options;
+  return db.transaction(async (tx) => {
+    const order = await loadOrder(tx, input.number, { forUpdate: true });
+    await assertVersion(tx, order, input.version);
+    assertEditable(order.status);
+    if (order.kind === "quote" && order.convertedToId) {
+      throw new AppError("conflict", "QUOTE_CONVERTED", `${order.number} was converted to an order and can no longer change.`);
+    }
+
+    const before = await toOrderDto(tx, order);
+    const header: Partial<typeof orders.$inferInsert> = {};
+    if (input.channel !== undefined) header.channel = input.channel;
+    if (input.customerReference !== undefined) header.customerReference = input.customerReference;
+    if (input.shipTo !== undefined) {
+      if (!input.shipTo && order.status !== "draft") throw AppError.invalidField("shipTo", "a submitted order needs a ship-to address");
+      header.shipTo = input.shipTo;
+    }
+    if (input.billTo !== undefined) header.billTo = input.billTo;
+    if (input.requestedDate !== undefined) header.requestedDate = input.requestedDate;
+    if (input.notes !== undefined) header.notes = input.notes;
+
+    if (input.lines) {
+      // Re-priced at today's prices; reservations follow when inventory reserves stock.
+      const { priced, productIds } = await priceLines(tx, input.lines);
+      await writeLines(tx, order.id, input.lines, priced, productIds);
+      Object.assign(header, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
+    }
+    const [updated] = await tx
+      .update(orders)
+      .set({ ...header, version: order.version + 1 })
+      .where(eq(orders.id, order.id))
+      .returning();
+
+    const after = await toOrderDto(tx, updated!);
+    await recordOrderEvent(tx, order.id, "edited", actor, {
+      before: { total: before.total, lines: lineSummary(before.lines), ...pick(before, Object.keys(header)) },
+      after: { total: after.total, lines: lineSummary(after.lines), ...pick(after, Object.keys(header)) },
+      version: updated!.version,
+    });
+    if (updated!.status === "open" || updated!.status === "on_hold") await applyHolds(tx, updated!, actor);
+    return toOrderDto(tx, await loadOrder(tx, order.number));
+  });
+}
+
+const HEADER_FIELDS = ["channel", "customerReference", "shipTo", "billTo", "requestedDate", "notes"] as const;
+
+function pick(order: TOrder, keys: string[]) {
+  return Object.fromEntries(HEADER_FIELDS.filter((k) => keys.includes(k)).map((k) => [k, order[k]]));
+}
