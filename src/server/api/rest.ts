@@ -10,7 +10,8 @@ export const REST_BASE = "/api/v1";
 
 /** The REST door of API.md: the same procedures as the pages, authenticated by API key. */
 export function createRestHandler(getDb: () => Promise<Db>) {
-  return async function handleRest(req: Request): Promise<Response> {
+  return async function handleRest(incoming: Request): Promise<Response> {
+    const req = await withJsonBody(incoming);
     const response = await createOpenApiFetchHandler({
       endpoint: REST_BASE,
       router: appRouter,
@@ -27,6 +28,15 @@ export function createRestHandler(getDb: () => Promise<Db>) {
     });
     return response.ok ? response : reshapeError(response);
   };
+}
+
+/** Actions such as `POST /orders/{number}/submit` need no body: an empty one is taken as `{}`. */
+async function withJsonBody(req: Request): Promise<Request> {
+  if (req.method === "GET" || req.method === "HEAD" || req.headers.get("content-type")) return req;
+  const text = await req.text();
+  const headers = new Headers(req.headers);
+  headers.set("content-type", "application/json");
+  return new Request(req.url, { method: req.method, headers, body: text.trim() === "" ? "{}" : text });
 }
 
 /** API.md errors are `{ "error": { code, message, details } }`; our formatter put that body in `data.error`. */

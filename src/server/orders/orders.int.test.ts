@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "~/test/db";
+import { createCustomer } from "~/server/customers/create-customer";
+import { actors, address, seedOrderFixtures } from "~/test/fixtures";
+import { cancelOrder } from "./cancel-order";
+import { convertQuote } from "./convert-quote";
+import { createOrder, createQuote } from "./create-order";
+import { duplicateOrder } from "./duplicate-order";
+import { findRecentDuplicates } from "./find-duplicates";
+import { listOrders } from "./list-orders";
+import { orderTimeline } from "./order-timeline";
+import { releaseHold } from "./release-hold";
+import { ZListOrdersInput } from "./schemas";
+import { submitOrder } from "./submit-order";
+import { updateOrder } from "./update-order";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedOrderFixtures(t.db);
+});
+afterAll(() => t.cleanup());
+
+const lines = [
+  { sku: "BOLT-M8", quantity: 10 },
+  { sku: "NUT-M8", quantity: 40 },
+];
+const newOrder = (overrides: Record<string, unknown> = {}) =>
+  createOrder({ db: t.db, actor: actors.rep, input: { customer: "ACME", channel: "phone", lines, draft: false, ...overrides } });
+
+describe("creating orders", () => {
+  it("submits at once, prices at list, defaults the ship-to and records the timeline", async () => {
+    const order = await newOrder({ customerReference: "PO-1" });
+    expect(order).toMatchObject({
+      kind: "order",
+      status: "open",
+      customer: "ACME",
+      subtotal: 10 * 1999 + 40 * 250,
+      discountTotal: 0,
+      taxTotal: 0,
+      total: 29990,
+      shipTo: { city: "Newark", country: "US" },
+      version: 2,
+    });
+    expect(order.number).toMatch(/^SO-\d+$/);
+    expect(order.lines.map((l) => [l.sku, l.quantity, l.unitPrice, l.lineTotal])).toEqual([
+      ["BOLT-M8", 10, 1999, 19990],
+      ["NUT-M8", 40, 250, 10000],
+    ]);
+    expect(order.lines[0]!.priceExplanation[0]).toMatchObject({ step: "list_price" });
+    const timeline = await orderTimeline({ db: t.db, number: order.number });
+    expect(timeline.map((e) => e.type)).toEqual(["created", "submitted", "opened"]);
+    expect(timeline[0]!.actor).toBe("Riley Rep");
+  });
+
+  it("keeps a draft as a draft, and submits it later", async () => {
+    const draft = await newOrder({ draft: true });
+    expect(draft.status).toBe("draft");
+    const submitted = await submitOrder({ db: t.db, actor: actors.rep, number: draft.number });
+    expect(submitted.status).toBe("open");
+  });
+
+  it("names the field of every bad line and leaves nothing half-written", async () => {
+    const before = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ limit: 500 }) });
+    await expect(newOrder({ lines: [{ sku: "BOLT-M8", quantity: 1 }, { sku: "NOPE-1", quantity: 2 }] })).rejects.toMatchObject({
+      kind: "invalid",
+      details: { fields: { "lines.1.sku": [expect.stringContaining("NOPE-1")] } },
+    });
+    await expect(newOrder({ customer: "NOBODY" })).rejects.toMatchObject({ kind: "invalid", details: { fields: { customer: expect.any(Array) } } });
+    const after = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ limit: 500 }) });
+    expect(after.items.length).toBe(before.items.length);
+  });
+
+  it("places an order past the credit limit on hold with a credit-hold exception; a manager releases it", async () => {
+    const held = await createOrder({ db: t.db, actor: actors.rep, input: { customer: "TIGHT", channel: "email", lines: [{ sku: "BOLT-M8", quantity: 3 }], draft: false } });
+    expect(held.status).toBe("on_hold");
+    expect(held.exceptions).toEqual([expect.objectContaining({ type: "credit_hold", status: "open", reason: expect.stringMatching(/Credit limit \$50\.00 exceeded by \$9\.97/) })]);
+
+    await expect(releaseHold({ db: t.db, actor: actors.rep, input: { number: held.number } })).rejects.toMatchObject({ kind: "forbidden" });
+    const released = await releaseHold({ db: t.db, actor: actors.manager, input: { number: held.number, note: "customer paid by phone" } });
+    expect(released.status).toBe("open");
+    expect(released.exceptions[0]).toMatchObject({ status: "resolved" });
+    const timeline = await orderTimeline({ db: t.db, number: held.number });
+    expect(timeline.at(-1)).toMatchObject({ type: "hold_released", actor: "Morgan Manager", data: { note: "customer paid by phone" } });
+  });
+});
+
+describe("the state machine through the use cases", () => {
+  it("refuses illegal transitions with a conflict", async () => {
+    const order = await newOrder();
+    await expect(submitOrder({ db: t.db, actor: actors.rep, number: order.number })).rejects.toMatchObject({ kind: "conflict", code: "ILLEGAL_TRANSITION" });
+    await expect(releaseHold({ db: t.db, actor: actors.manager, input: { number: order.number } })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "customer changed mind" } });
+    expect(canceled).toMatchObject({ status: "canceled", canceledReason: "customer changed mind" });
+    await expect(cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "again" } })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    await expect(updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: canceled.version, lines } })).rejects.toMatchObject({
+      code: "ORDER_NOT_EDITABLE",
+    });
+  });
+
+  it("cancels drafts and held orders too, closing their exceptions", async () => {
+    const draft = await newOrder({ draft: true });
+    expect((await cancelOrder({ db: t.db, actor: actors.rep, input: { number: draft.number, reason: "duplicate" } })).status).toBe("canceled");
+    const held = await createOrder({ db: t.db, actor: actors.rep, input: { customer: "TIGHT", channel: "email", lines: [{ sku: "BOLT-M8", quantity: 5 }], draft: false } });
+    const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: held.number, reason: "over budget" } });
+    expect(canceled.exceptions.every((e) => e.status === "resolved")).toBe(true);
+  });
+});
+
+describe("edits", () => {
+  it("re-prices, bumps the version and records before/after totals", async () => {
+    const order = await newOrder();
+    const edited = await updateOrder({
+      db: t.db,
+      actor: actors.rep,
+      input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 1 }], customerReference: "PO-EDIT" },
+    });
+    expect(edited).toMatchObject({ total: 1999, version: order.version + 1, customerReference: "PO-EDIT" });
+    const event = (await orderTimeline({ db: t.db, number: order.number })).find((e) => e.type === "edited")!;
+    expect(event.data).toMatchObject({ before: { total: 29990, customerReference: null }, after: { total: 1999, customerReference: "PO-EDIT" } });
+  });
+
+  it("refuses a stale version with a clear conflict and changes nothing", async () => {
+    const order = await newOrder();
+    await updateOrder({ db: t.db, actor: actors.manager, input: { number: order.number, version: order.version, lines: [{ sku: "NUT-M8", quantity: 1 }] } });
+    await expect(
+      updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 99 }] } }),
+    ).rejects.toMatchObject({ kind: "conflict", code: "STALE_VERSION", message: expect.stringMatching(/changed by Morgan Manager/) });
+  });
+
+  it("puts an order on hold when an edit takes it past the credit limit, and reopens it when an edit brings it back", async () => {
+    await createCustomer({
+      db: t.db,
+      actor: actors.admin,
+      input: { code: "SMALL", name: "Small Shop", segment: "retail", demandClass: "C", currency: "USD", creditLimit: 5_000, paymentTermsDays: 15, taxExempt: false, billingAddress: address },
+    });
+    const order = await createOrder({ db: t.db, actor: actors.rep, input: { customer: "SMALL", channel: "phone", lines: [{ sku: "WASHER-M8", quantity: 1 }], draft: false } });
+    expect(order.status).toBe("open");
+    const bigger = await updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }] } });
+    expect(bigger.status).toBe("on_hold");
+    const smaller = await updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: bigger.version, lines: [{ sku: "WASHER-M8", quantity: 2 }] } });
+    expect(smaller.status).toBe("open");
+    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "test cleanup" } });
+  });
+});
+
+describe("idempotent create", () => {
+  it("returns the first order for a retry with the same key and body, and 409s another body", async () => {
+    const input = { customer: "ACME", channel: "edi" as const, lines, draft: false };
+    const first = await createOrder({ db: t.db, actor: actors.manager, input, idempotencyKey: "retry-1" });
+    const again = await createOrder({ db: t.db, actor: actors.manager, input: { ...input, lines: [...lines] }, idempotencyKey: "retry-1" });
+    expect(again.number).toBe(first.number);
+    await expect(
+      createOrder({ db: t.db, actor: actors.manager, input: { ...input, lines: [{ sku: "NUT-M8", quantity: 1 }] }, idempotencyKey: "retry-1" }),
+    ).rejects.toMatchObject({ kind: "conflict", code: "IDEMPOTENCY_KEY_REUSED" });
+    // Keys are per client: another caller's same key is a new order.
+    const other = await createOrder({ db: t.db, actor: actors.rep, input, idempotencyKey: "retry-1" });
+    expect(other.number).not.toBe(first.number);
+  });
+
+  it("answers concurrent retries with one order", async () => {
+    const input = { customer: "ACME", channel: "edi" as const, lines, draft: false };
+    const results = await Promise.all(Array.from({ length: 5 }, () => createOrder({ db: t.db, actor: actors.admin, input, idempotencyKey: "race-1" })));
+    expect(new Set(results.map((r) => r.number)).size).toBe(1);
+  });
+});
+
+describe("quotes", () => {
+  it("creates a quote with its own number and validity, converts it once into a re-priced order", async () => {
+    const quote = await createQuote({ db: t.db, actor: actors.rep, input: { customer: "ACME", channel: "email", lines } });
+    expect(quote).toMatchObject({ kind: "quote", status: "draft" });
+    expect(quote.number).toMatch(/^QT-/);
+    expect(quote.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(submitOrder({ db: t.db, actor: actors.rep, number: quote.number })).rejects.toMatchObject({ code: "QUOTE_NOT_SUBMITTABLE" });
+
+    const order = await convertQuote({ db: t.db, actor: actors.rep, number: quote.number });
+    expect(order).toMatchObject({ kind: "order", status: "open", total: quote.total, convertedFrom: quote.number });
+    await expect(convertQuote({ db: t.db, actor: actors.rep, number: quote.number })).rejects.toMatchObject({ code: "QUOTE_CONVERTED" });
+  });
+
+  it("refuses an expired quote", async () => {
+    const quote = await createQuote({ db: t.db, actor: actors.rep, input: { customer: "ACME", channel: "email", lines, validUntil: "2026-01-31" } });
+    await expect(convertQuote({ db: t.db, actor: actors.rep, number: quote.number, today: "2026-02-01" })).rejects.toMatchObject({
+      kind: "business_rule",
+      code: "QUOTE_EXPIRED",
+    });
+  });
+});
+
+describe("helpers of order entry and the list", () => {
+  it("finds an identical order entered in the last 10 minutes", async () => {
+    const order = await newOrder({ customerReference: "DUP" });
+    const dups = await findRecentDuplicates(t.db, { customer: "ACME", lines: [...lines].reverse() });
+    expect(dups.map((d) => d.number)).toContain(order.number);
+    expect(await findRecentDuplicates(t.db, { customer: "ACME", lines: [{ sku: "BOLT-M8", quantity: 11 }] })).toEqual([]);
+  });
+
+  it("duplicates an order into a new draft", async () => {
+    const order = await newOrder();
+    const copy = await duplicateOrder({ db: t.db, actor: actors.rep, number: order.number });
+    expect(copy).toMatchObject({ status: "draft", customer: "ACME", total: order.total });
+    expect(copy.number).not.toBe(order.number);
+  });
+
+  it("filters, searches by PO, customer name and SKU, and sorts with keyset pages", async () => {
+    const byPo = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ search: "PO-EDIT" }) });
+    expect(byPo.items.length).toBe(1);
+    const byName = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ search: "tight budget" }) });
+    expect(byName.items.every((o) => o.customer.code === "TIGHT")).toBe(true);
+    const bySku = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ search: "WASHER", limit: 500 }) });
+    expect(bySku.items.length).toBeGreaterThan(0);
+    const held = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ status: "canceled" }) });
+    expect(held.items.every((o) => o.status === "canceled")).toBe(true);
+
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ sort: "total", direction: "asc", limit: 3, cursor }) });
+      all.push(...page.items.map((o) => `${o.total}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const totals = all.map(Number);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    const everything = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ limit: 500 }) });
+    expect(all.length).toBe(everything.items.length);
+
+    const mine = await listOrders({ db: t.db, input: ZListOrdersInput.parse({ createdBy: "me", limit: 500 }), actorId: actors.manager.id });
+    expect(mine.items.length).toBeGreaterThan(0);
+  });
+});
