@@ -1,5 +1,6 @@
 import { catalogRouter } from "../catalog/router";
 import { customersRouter } from "../customers/router";
+import { exceptionsRouter } from "../exceptions/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
 import { ordersRouter, quotesRouter } from "../orders/router";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   products: catalogRouter,
   inventory: inventoryRouter,
   orders: ordersRouter,
+  exceptions: exceptionsRouter,
   quotes: quotesRouter,
   integration: integrationRouter,
   search: searchRouter,
