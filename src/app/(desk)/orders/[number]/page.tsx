@@ -1,0 +1,108 @@
+import { TRPCError } from "@trpc/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "~/app/(desk)/guard";
+import { OrderActions } from "~/components/orders/order-actions";
+import { OrderLinesTable } from "~/components/orders/order-lines-table";
+import { OrderBanners, OrderSummaryCards, RelatedDocuments } from "~/components/orders/order-summary";
+import { OrderTimeline } from "~/components/orders/order-timeline";
+import { DateTime } from "~/components/shell/money";
+import { StatusBadge } from "~/components/shell/status-badge";
+import { Badge } from "~/components/ui/badge";
+import { PageHeader } from "~/components/ui/page-header";
+import { AppError } from "~/server/errors";
+import { api } from "~/trpc/server";
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { number } = await params;
+  return { title: decodeURIComponent(number) };
+}
+
+/** A bad or unknown number is a 404, not an error page. */
+function isMissing(error: unknown): boolean {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof AppError) return cause.kind === "not_found" || cause.kind === "invalid";
+  return error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST");
+}
+
+export default async function OrderPage({ params }: Props) {
+  const { number: rawNumber } = await params;
+  const number = decodeURIComponent(rawNumber).trim().toUpperCase();
+  const actor = await requirePermission("orders.view", `/orders/${rawNumber}`);
+  const caller = await api();
+  const [order, timeline] = await Promise.all([caller.orders.get({ number }), caller.orders.timeline({ number })]).catch((error: unknown) => {
+    if (isMissing(error)) notFound();
+    throw error;
+  });
+  const isQuote = order.kind === "quote";
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={isQuote ? "/quotes" : "/orders"} className="text-muted-foreground hover:text-foreground hover:underline">
+          ← {isQuote ? "Quotes" : "Orders"}
+        </Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="font-mono">
+            <span className="sr-only">{isQuote ? "Quote" : "Order"} </span>
+            {order.number}
+          </span>
+        }
+        description={
+          <span>
+            <Link href={`/customers/${encodeURIComponent(order.customer)}`} className="font-medium text-foreground hover:underline">
+              {order.customerName}
+            </Link>{" "}
+            <span className="font-mono text-xs">{order.customer}</span> · created by {order.createdBy} on <DateTime value={order.createdAt} />
+          </span>
+        }
+        actions={<OrderActions order={order} role={actor.role} today={today} />}
+      >
+        <div className="flex flex-wrap items-center gap-1.5 pt-1" aria-label="Statuses">
+          {isQuote && <Badge variant="secondary">Quote</Badge>}
+          {isQuote && order.status === "completed" ? <Badge variant="success">Converted</Badge> : <StatusBadge status={order.status} />}
+          {!isQuote && (
+            <>
+              <StatusBadge status={order.fulfillmentStatus} />
+              <StatusBadge status={order.billingStatus} />
+            </>
+          )}
+        </div>
+      </PageHeader>
+
+      <OrderBanners order={order} today={today} />
+      <OrderSummaryCards order={order} />
+
+      <section aria-labelledby="lines-heading" className="mt-6">
+        <h2 id="lines-heading" className="mb-2 text-sm font-semibold">
+          Lines <span className="font-normal text-muted-foreground">({order.lines.length})</span>
+        </h2>
+        <OrderLinesTable order={order} />
+      </section>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="timeline-heading" className={isQuote ? "lg:col-span-3" : "lg:col-span-2"}>
+          <h2 id="timeline-heading" className="mb-3 text-sm font-semibold">
+            Timeline
+          </h2>
+          <div className="rounded-lg border bg-background p-4">
+            <OrderTimeline events={timeline} currency={order.currency} kind={order.kind} />
+          </div>
+        </section>
+        {!isQuote && (
+          <section aria-labelledby="related-heading">
+            <h2 id="related-heading" className="mb-3 text-sm font-semibold">
+              Shipments, invoices and returns
+            </h2>
+            <RelatedDocuments order={order} />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

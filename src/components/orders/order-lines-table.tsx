@@ -1,0 +1,211 @@
+"use client";
+
+import { ChevronDown, CircleHelp } from "lucide-react";
+import Link from "next/link";
+import { Fragment, useState } from "react";
+import { Money } from "~/components/shell/money";
+import { Badge } from "~/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { cn } from "~/lib/utils";
+import type { TOrder } from "~/server/orders/schemas";
+
+type Line = TOrder["lines"][number];
+
+const STEP_LABELS: Record<string, string> = {
+  list_price: "List price",
+  price_list: "Price list",
+  customer_price: "Customer price",
+  quantity_tier: "Quantity tier",
+  discount: "Discount",
+  override: "Manual price",
+  tax: "Tax",
+  rounding: "Rounding",
+};
+
+const stepLabel = (step: string) => STEP_LABELS[step] ?? step.replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
+
+/** The order's lines; "Why?" on a line opens the pricing steps that produced its price. */
+export function OrderLinesTable({ order }: { order: TOrder }) {
+  const [openLines, setOpenLines] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (lineNo: number) =>
+    setOpenLines((current) => {
+      const next = new Set(current);
+      if (next.has(lineNo)) next.delete(lineNo);
+      else next.add(lineNo);
+      return next;
+    });
+  const showFulfillment = order.kind === "order";
+  const columns = showFulfillment ? 13 : 10;
+
+  return (
+    <div className="rounded-lg border bg-background">
+      <Table aria-label="Order lines">
+        <TableHeader>
+          <TableRow>
+            <TableHead numeric className="w-8">
+              #
+            </TableHead>
+            <TableHead>SKU</TableHead>
+            <TableHead>Product</TableHead>
+            <TableHead numeric>Qty</TableHead>
+            <TableHead numeric>Unit price</TableHead>
+            <TableHead numeric>Discount</TableHead>
+            <TableHead numeric>Tax</TableHead>
+            <TableHead numeric>Line total</TableHead>
+            {showFulfillment && (
+              <>
+                <TableHead numeric>Reserved</TableHead>
+                <TableHead numeric>Shipped</TableHead>
+                <TableHead numeric>Backord.</TableHead>
+              </>
+            )}
+            <TableHead>{showFulfillment ? "Whse" : "Warehouse"}</TableHead>
+            <TableHead>
+              <span className="sr-only">Price explanation</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {order.lines.map((line) => {
+            const isOpen = openLines.has(line.lineNo);
+            const panelId = `price-explanation-${line.lineNo}`;
+            return (
+              <Fragment key={line.lineNo}>
+                <TableRow className={cn(isOpen && "border-b-0 bg-muted/40")}>
+                  <TableCell numeric className="text-muted-foreground">
+                    {line.lineNo}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-mono text-xs hover:underline">
+                      {line.sku}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="max-w-72 min-w-48">
+                    <span className="line-clamp-2" title={line.productName}>
+                      {line.productName}
+                    </span>
+                  </TableCell>
+                  <TableCell numeric className="font-medium">
+                    {line.quantity}
+                  </TableCell>
+                  <TableCell numeric>
+                    <Money amount={line.unitPrice} currency={order.currency} />
+                    {line.overrideReason && (
+                      <Badge variant="warning" className="ml-1.5" title={line.overrideReason}>
+                        Manual
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell numeric className={cn(line.discount === 0 && "text-muted-foreground")}>
+                    {line.discount === 0 ? "—" : <Money amount={-line.discount} currency={order.currency} />}
+                  </TableCell>
+                  <TableCell numeric className={cn(line.tax === 0 && "text-muted-foreground")}>
+                    <Money amount={line.tax} currency={order.currency} />
+                  </TableCell>
+                  <TableCell numeric className="font-medium">
+                    <Money amount={line.lineTotal} currency={order.currency} />
+                  </TableCell>
+                  {showFulfillment && (
+                    <>
+                      <QtyCell value={line.reserved} of={line.quantity} />
+                      <QtyCell value={line.shipped} of={line.quantity} />
+                      <QtyCell value={line.backordered} of={line.quantity} warn />
+                    </>
+                  )}
+                  <TableCell className="font-mono text-xs">{line.warehouse ?? <span className="text-muted-foreground">—</span>}</TableCell>
+                  <TableCell className="text-right">
+                    <button
+                      type="button"
+                      aria-expanded={isOpen}
+                      aria-label={`Line ${line.lineNo}: why this price?`}
+                      aria-controls={panelId}
+                      onClick={() => toggle(line.lineNo)}
+                      className="inline-flex items-center gap-1 rounded-sm text-xs whitespace-nowrap text-primary outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/70"
+                    >
+                      <CircleHelp className="size-3.5" aria-hidden />
+                      Why this price?
+                      <ChevronDown className={cn("size-3.5 transition-transform", isOpen && "rotate-180")} aria-hidden />
+                    </button>
+                  </TableCell>
+                </TableRow>
+                {isOpen && (
+                  <TableRow className="bg-muted/40 hover:bg-muted/40">
+                    <TableCell colSpan={columns} className="pt-0 pb-3">
+                      <PriceExplanation id={panelId} line={line} currency={order.currency} />
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function QtyCell({ value, of, warn }: { value: number; of: number; warn?: boolean }) {
+  return (
+    <TableCell
+      numeric
+      className={cn(value === 0 ? "text-muted-foreground" : warn ? "font-medium text-warning-soft-foreground" : value === of && "text-success-soft-foreground")}
+    >
+      {value}
+    </TableCell>
+  );
+}
+
+function PriceExplanation({ id, line, currency }: { id: string; line: Line; currency: string }) {
+  const gross = line.quantity * line.unitPrice;
+  return (
+    <section id={id} aria-label={`Why this price: line ${line.lineNo}`} className="ml-8 grid max-w-3xl gap-2 rounded-md border bg-background p-3 text-sm">
+      {line.priceExplanation.length > 0 ? (
+        <ol className="grid gap-1">
+          {line.priceExplanation.map((step, i) => (
+            <li key={i} className="grid grid-cols-[1.5rem_8rem_1fr_auto] items-baseline gap-2">
+              <span className="text-xs text-muted-foreground tabular-nums">{i + 1}.</span>
+              <span className="font-medium">{stepLabel(step.step)}</span>
+              <span className="text-muted-foreground">{step.description}</span>
+              <span className="text-right tabular-nums">
+                {step.unitPrice !== undefined && (
+                  <>
+                    <Money amount={step.unitPrice} currency={currency} /> each
+                  </>
+                )}
+                {step.amount !== undefined && (
+                  <>
+                    {step.unitPrice !== undefined && " · "}
+                    <Money amount={step.amount} currency={currency} />
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="text-muted-foreground">No pricing steps were recorded for this line — it was priced before explanations were kept.</p>
+      )}
+      {line.overrideReason && (
+        <p>
+          <span className="font-medium">Manual price:</span> {line.overrideReason}
+        </p>
+      )}
+      <p className="border-t pt-2 text-muted-foreground tabular-nums">
+        {line.quantity} × <Money amount={line.unitPrice} currency={currency} /> = <Money amount={gross} currency={currency} />
+        {line.discount !== 0 && (
+          <>
+            {" "}
+            − discount <Money amount={line.discount} currency={currency} />
+          </>
+        )}{" "}
+        → line total <Money amount={line.lineTotal} currency={currency} className="font-medium text-foreground" />
+        {line.tax !== 0 && (
+          <>
+            {" "}
+            · plus tax <Money amount={line.tax} currency={currency} />
+          </>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+import {
+  ArrowRight,
+  ArrowRightLeft,
+  CircleDot,
+  Copy,
+  FilePlus,
+  Pencil,
+  PauseCircle,
+  PlayCircle,
+  Receipt,
+  Send,
+  ShieldCheck,
+  Truck,
+  XCircle,
+  type LucideIcon,
+} from "lucide-react";
+import Link from "next/link";
+import { DateOnly, DateTime, Money } from "~/components/shell/money";
+import { StatusBadge } from "~/components/shell/status-badge";
+import { EXCEPTION_LABELS, type ExceptionType } from "~/server/exceptions/constants";
+import type { TAddress } from "~/server/customers";
+import { channelLabel } from "./list-params";
+
+export type TimelineEvent = { id: number; type: string; actor: string; data: Record<string, unknown>; createdAt: string };
+
+const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }> = {
+  created: { label: "Created", icon: FilePlus },
+  quote_created: { label: "Quote created", icon: FilePlus },
+  submitted: { label: "Submitted", icon: Send },
+  held: { label: "Put on hold", icon: PauseCircle, tone: "text-warning" },
+  opened: { label: "Opened", icon: PlayCircle, tone: "text-info" },
+  edited: { label: "Edited", icon: Pencil, tone: "text-info" },
+  canceled: { label: "Canceled", icon: XCircle, tone: "text-destructive" },
+  hold_released: { label: "Hold released", icon: ShieldCheck, tone: "text-success" },
+  duplicated: { label: "Created as a copy", icon: Copy },
+  converted: { label: "Converted to an order", icon: ArrowRightLeft, tone: "text-success" },
+  converted_from_quote: { label: "Created from a quote", icon: ArrowRightLeft },
+  shipped: { label: "Shipped", icon: Truck, tone: "text-info" },
+  invoiced: { label: "Invoiced", icon: Receipt, tone: "text-info" },
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  status: "Status",
+  total: "Total",
+  lines: "Lines",
+  channel: "Channel",
+  customerReference: "Customer reference",
+  requestedDate: "Requested date",
+  promisedDate: "Promised date",
+  notes: "Notes",
+  shipTo: "Ship to",
+  billTo: "Bill to",
+  reason: "Reason",
+  note: "Note",
+  resolved: "Resolved",
+  overBy: "Over the limit by",
+  version: "Version",
+  quoteTotal: "Quoted total",
+  amount: "Amount",
+  kind: "Kind",
+  from: "Copied from",
+  order: "Order",
+  quote: "Quote",
+  partial: "Partial",
+};
+const MONEY_KEYS = new Set(["total", "overBy", "quoteTotal", "amount", "subtotal", "discountTotal", "taxTotal", "shippingTotal"]);
+const DOCUMENT_KEYS = new Set(["from", "order", "quote"]);
+const DATE_KEYS = new Set(["requestedDate", "promisedDate", "validUntil"]);
+const STATUS_KEYS = new Set(["status", "fulfillmentStatus", "billingStatus"]);
+
+const humanize = (key: string) => FIELD_LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** Every event of the order, newest first: what happened, who did it, when, and what changed (before → after). */
+export function OrderTimeline({ events, currency, kind }: { events: TimelineEvent[]; currency: string; kind: "order" | "quote" }) {
+  if (events.length === 0) return <p className="text-sm text-muted-foreground">No events recorded yet.</p>;
+  const newestFirst = [...events].reverse();
+  return (
+    <ol aria-label="Timeline" className="relative grid gap-0">
+      {newestFirst.map((event, i) => {
+        const meta = EVENTS[event.type] ?? { label: humanize(event.type), icon: CircleDot };
+        const label = event.type === "created" && kind === "quote" ? "Quote created" : meta.label;
+        const Icon = meta.icon;
+        return (
+          <li key={event.id} className="relative grid grid-cols-[1.75rem_1fr] gap-x-3 pb-5 last:pb-0">
+            {i < newestFirst.length - 1 && <span aria-hidden className="absolute top-7 bottom-0 left-[0.8125rem] w-px bg-border" />}
+            <span className={`z-10 flex size-7 items-center justify-center rounded-full border bg-background ${meta.tone ?? "text-muted-foreground"}`}>
+              <Icon className="size-3.5" aria-hidden />
+            </span>
+            <div className="min-w-0 pt-0.5">
+              <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                <span className="font-medium" data-event-type={event.type}>
+                  {label}
+                </span>
+                <span className="text-muted-foreground">by {event.actor}</span>
+                <DateTime value={event.createdAt} className="text-xs text-muted-foreground" />
+              </p>
+              <EventDetails data={event.data} currency={currency} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function EventDetails({ data, currency }: { data: Record<string, unknown>; currency: string }) {
+  const before = isRecord(data.before) ? data.before : undefined;
+  const after = isRecord(data.after) ? data.after : undefined;
+  const changeKeys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (k) => !before || !after || JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  // "kind" only repeats what the event's label says.
+  const otherKeys = Object.keys(data).filter((k) => k !== "before" && k !== "after" && k !== "kind" && data[k] !== null && data[k] !== undefined);
+  if (changeKeys.length === 0 && otherKeys.length === 0) return null;
+
+  return (
+    <dl className="mt-1.5 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      {changeKeys.map((key) => (
+        <div key={`change-${key}`} className="contents">
+          <dt className="text-muted-foreground">{humanize(key)}</dt>
+          <dd className="min-w-0">
+            {key === "lines" && Array.isArray(before?.[key]) && Array.isArray(after?.[key]) ? (
+              <LinesDiff before={before[key] as unknown[]} after={after[key] as unknown[]} currency={currency} />
+            ) : before && after ? (
+              <span className="flex flex-wrap items-center gap-1.5">
+                <Value field={key} value={before[key]} currency={currency} muted />
+                <ArrowRight className="size-3.5 text-muted-foreground" aria-label="changed to" />
+                <Value field={key} value={after[key]} currency={currency} />
+              </span>
+            ) : (
+              <Value field={key} value={(after ?? before)![key]} currency={currency} />
+            )}
+          </dd>
+        </div>
+      ))}
+      {otherKeys.map((key) => (
+        <div key={`data-${key}`} className="contents">
+          <dt className="text-muted-foreground">{humanize(key)}</dt>
+          <dd className="min-w-0">
+            <Value field={key} value={data[key]} currency={currency} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** An edit's line summaries ("3 × SKU @ 1999"): removed and added lines. */
+function LinesDiff({ before, after, currency }: { before: unknown[]; after: unknown[]; currency: string }) {
+  const b = before.map(String);
+  const a = after.map(String);
+  const removed = b.filter((l) => !a.includes(l));
+  const added = a.filter((l) => !b.includes(l));
+  if (removed.length === 0 && added.length === 0) return <span className="text-muted-foreground">unchanged</span>;
+  return (
+    <ul className="grid gap-0.5">
+      {removed.map((l, i) => (
+        <li key={`r${i}`} className="text-muted-foreground line-through decoration-1">
+          <span className="sr-only">Removed: </span>
+          <LineSummary text={l} currency={currency} />
+        </li>
+      ))}
+      {added.map((l, i) => (
+        <li key={`a${i}`}>
+          <span className="sr-only">Now: </span>
+          <LineSummary text={l} currency={currency} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LineSummary({ text, currency }: { text: string; currency: string }) {
+  const match = /^(\d+) × (\S+) @ (-?\d+)$/.exec(text);
+  if (!match) return <>{text}</>;
+  return (
+    <span className="tabular-nums">
+      {match[1]} × <span className="font-mono text-xs">{match[2]}</span> @ <Money amount={Number(match[3])} currency={currency} />
+    </span>
+  );
+}
+
+function Value({ field, value, currency, muted }: { field: string; value: unknown; currency: string; muted?: boolean }) {
+  const cls = muted ? "text-muted-foreground" : undefined;
+  if (value === null || value === undefined || value === "") return <span className="text-muted-foreground italic">none</span>;
+  if (STATUS_KEYS.has(field) && typeof value === "string") return <StatusBadge status={value} className={muted ? "opacity-70" : undefined} />;
+  if (MONEY_KEYS.has(field) && typeof value === "number") return <Money amount={value} currency={currency} className={cls} />;
+  if (DATE_KEYS.has(field) && typeof value === "string") return <DateOnly value={value} className={cls} />;
+  if (DOCUMENT_KEYS.has(field) && typeof value === "string") {
+    return (
+      <Link href={`/orders/${encodeURIComponent(value)}`} className="font-mono text-primary hover:underline">
+        {value}
+      </Link>
+    );
+  }
+  if (field === "channel" && typeof value === "string") return <span className={cls}>{channelLabel(value)}</span>;
+  if (field === "resolved" && Array.isArray(value)) {
+    return <span className={cls}>{value.length ? value.map((t) => EXCEPTION_LABELS[t as ExceptionType] ?? String(t)).join(", ") : "nothing"}</span>;
+  }
+  if ((field === "shipTo" || field === "billTo") && isRecord(value)) {
+    const a = value as Partial<TAddress>;
+    return <span className={cls}>{[a.line1, a.city, [a.region, a.postalCode].filter(Boolean).join(" "), a.country].filter(Boolean).join(", ")}</span>;
+  }
+  if (typeof value === "boolean") return <span className={cls}>{value ? "yes" : "no"}</span>;
+  if (typeof value === "number") return <span className={`tabular-nums ${cls ?? ""}`}>{value}</span>;
+  if (typeof value === "string") return <span className={`break-words whitespace-pre-line ${cls ?? ""}`}>{humanizeCode(field, value)}</span>;
+  if (Array.isArray(value)) return <span className={cls}>{value.map(String).join(", ")}</span>;
+  return <code className="text-xs break-all">{JSON.stringify(value)}</code>;
+}
+
+/** Seeded and system reasons are sometimes codes ("duplicate_order"); show them as words. */
+function humanizeCode(field: string, value: string): string {
+  if ((field === "reason" || field === "kind") && /^[a-z]+(_[a-z]+)+$/.test(value)) return value.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+  return value;
+}
