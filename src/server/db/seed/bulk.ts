@@ -1,17 +1,45 @@
-import { getTableColumns } from "drizzle-orm";
-import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 
-/** PostgreSQL's wire protocol allows at most 65,535 bind parameters in one statement. */
-const MAX_PARAMETERS = 65_535;
-/** Larger statements stop paying off and make PGlite's single WASM heap work harder. */
-const MAX_ROWS_PER_STATEMENT = 1_000;
+/** Rows per statement: big enough to amortise the round trip, small enough to keep memory flat. */
+const ROWS_PER_STATEMENT = 5_000;
 
-/** Multi-row inserts, each under the parameter limit whatever the table's width. */
+/**
+ * Bulk insert as `INSERT … SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::integer[], …)`: one
+ * array parameter per column instead of one parameter per value. That keeps every statement far below
+ * PostgreSQL's 65,535-parameter limit whatever the row count, and runs 2–4× faster than a multi-row
+ * VALUES list on both PGlite and PostgreSQL. Arrays travel as text[] because PGlite cannot serialise
+ * arrays of enum types; the server casts them back to each column's type.
+ *
+ * Every row must set the same keys (a database default cannot be asked for row by row).
+ */
 export async function insertRows<T extends PgTable>(db: DbOrTx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
-  const columns = Object.keys(getTableColumns(table)).length;
-  const size = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns)));
-  for (let i = 0; i < rows.length; i += size) {
-    await db.insert(table).values(rows.slice(i, i + size));
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await db.execute(unnestInsert(table, rows.slice(i, i + ROWS_PER_STATEMENT) as Record<string, unknown>[]));
   }
+}
+
+function unnestInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
+  const [first] = rows;
+  if (!first) throw new Error("unnestInsert needs at least one row");
+  const tableColumns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = Object.keys(first);
+  const columns = keys.map((key) => {
+    const column = tableColumns[key];
+    if (!column) throw new Error(`${key} is not a column of the table`);
+    return column;
+  });
+  const arrays = columns.map((column, c) => {
+    const key = keys[c] as string;
+    const values = rows.map((row) => {
+      const value = row[key];
+      if (value === undefined) throw new Error(`Row without "${key}": insertRows needs every row to set the same keys`);
+      // Text, not booleans or numbers: postgres.js would otherwise type the whole array by its first element.
+      return value === null ? null : String(column.mapToDriverValue(value));
+    });
+    return sql`${sql.param(values)}::text[]::${sql.raw(column.getSQLType())}[]`;
+  });
+  const names = columns.map((column) => sql.identifier(column.name));
+  return sql`insert into ${table} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})`;
 }

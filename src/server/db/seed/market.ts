@@ -3,9 +3,27 @@ import { hashUnit } from "./random";
 
 /** Three distribution centres; a lower priority number is preferred when sourcing. */
 export const WAREHOUSE_SPECS = [
-  { code: "EAST", name: "East Coast DC", line1: "600 Doremus Ave", city: "Newark", region: "NJ", postalCode: "07105", priority: 10, stockScale: 1 },
-  { code: "CENTRAL", name: "Central DC", line1: "4800 Mountain Creek Pkwy", city: "Dallas", region: "TX", postalCode: "75236", priority: 20, stockScale: 0.8 },
-  { code: "WEST", name: "West DC", line1: "2000 Electric Ave", city: "Reno", region: "NV", postalCode: "89502", priority: 30, stockScale: 0.6 },
+  {
+    code: "EAST",
+    name: "East Coast DC",
+    address: { line1: "600 Doremus Ave", city: "Newark", region: "NJ", postalCode: "07105", country: "US" },
+    priority: 10,
+    stockScale: 1,
+  },
+  {
+    code: "CENTRAL",
+    name: "Central DC",
+    address: { line1: "4800 Mountain Creek Pkwy", city: "Dallas", region: "TX", postalCode: "75236", country: "US" },
+    priority: 20,
+    stockScale: 0.8,
+  },
+  {
+    code: "WEST",
+    name: "West DC",
+    address: { line1: "2000 Electric Ave", city: "Reno", region: "NV", postalCode: "89502", country: "US" },
+    priority: 30,
+    stockScale: 0.6,
+  },
 ] as const;
 export type WarehouseCode = (typeof WAREHOUSE_SPECS)[number]["code"];
 

@@ -7,12 +7,14 @@ import { customerAddresses, customers } from "~/server/customers/schema";
 import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
 import type { Db } from "../client";
 import { insertRows } from "./bulk";
-import { CATEGORY_SPECS, type CategorySpec } from "./catalog-data";
+import { CATEGORY_SPECS, type CategorySpec, type ProductTemplate } from "./catalog-data";
 import { productPopularity, WAREHOUSE_SPECS } from "./market";
 import { deriveSeed, Random, WeightedTable } from "./random";
 
 export const PRODUCT_COUNT = 1_000;
 export const CUSTOMER_COUNT = 300;
+/** Beyond this many possible variants a category gets no bigger share of the catalog. */
+const VARIETY_CAP = 60;
 const DAY = 86_400_000;
 
 export type MasterDataSummary = {
@@ -41,11 +43,7 @@ export async function seedMasterData(db: Db, options: { seed: number; now: Date 
     id: random.uuid(),
     code: spec.code,
     name: spec.name,
-    line1: spec.line1,
-    city: spec.city,
-    region: spec.region,
-    postalCode: spec.postalCode,
-    country: "US",
+    ...spec.address,
     priority: spec.priority,
   }));
   const catalog = buildCatalog(random, now);
@@ -80,46 +78,76 @@ export async function seedMasterData(db: Db, options: { seed: number; now: Date 
 
 function buildCatalog(random: Random, now: Date) {
   const createdAt = new Date(now.getTime() - 730 * DAY);
-  const categoryRows = CATEGORY_SPECS.map((spec) => ({ id: random.uuid(), code: spec.code, name: spec.name, createdAt, updatedAt: createdAt }));
+  const categoryRows = CATEGORY_SPECS.map((spec) => ({
+    id: random.uuid(),
+    code: spec.code,
+    name: spec.name,
+    createdAt,
+    updatedAt: createdAt,
+  }));
   const productList: { row: ProductRow; spec: CategorySpec }[] = [];
   const names = new Set<string>();
-  const nextSku = CATEGORY_SPECS.map(() => random.int(10_000, 10_400));
+  const counts = productsPerCategory(PRODUCT_COUNT);
 
-  for (let i = 0; i < PRODUCT_COUNT; i++) {
-    // Round-robin over the categories gives each the same share of the catalog.
-    const c = i % CATEGORY_SPECS.length;
-    const spec = CATEGORY_SPECS[c];
+  CATEGORY_SPECS.forEach((spec, c) => {
     const category = categoryRows[c];
-    const skuNumber = nextSku[c];
-    if (!spec || !category || skuNumber === undefined) throw new Error("category index out of range");
-    nextSku[c] = skuNumber + random.int(1, 37);
-
-    const listPrice = priceCents(Math.exp(random.float(Math.log(spec.price[0]), Math.log(spec.price[1]))));
-    const weightGrams = Math.round(Math.exp(random.float(Math.log(spec.grams[0]), Math.log(spec.grams[1]))));
-    const size = dimensionsMm(random, weightGrams);
-    productList.push({
-      spec,
-      row: {
-        id: random.uuid(),
-        sku: `${spec.code}-${skuNumber}`,
-        name: uniqueName(random, spec, names),
-        categoryId: category.id,
-        unit: spec.unit,
-        currency: "USD",
-        listPrice,
-        cost: Math.floor(listPrice * random.float(0.4, 0.75)),
-        weightGrams,
-        lengthMm: size.length,
-        widthMm: size.width,
-        heightMm: size.height,
-        taxCategory: spec.taxCategory ?? "standard",
-        leadTimeDays: random.pick([3, 5, 7, 10, 14, 14, 21, 28, 42]),
-        createdAt,
-        updatedAt: createdAt,
-      },
-    });
-  }
+    if (!category) throw new Error("category index out of range");
+    let skuNumber = random.int(10_000, 10_400);
+    for (let k = 0; k < (counts[c] ?? 0); k++) {
+      skuNumber += random.int(1, 37);
+      const { name, template } = newProduct(random, spec, names);
+      const listPrice = priceCents(logUniform(random, template.price));
+      const weightGrams = Math.round(logUniform(random, spec.grams));
+      const size = dimensionsMm(random, weightGrams);
+      productList.push({
+        spec,
+        row: {
+          id: random.uuid(),
+          sku: `${spec.code}-${skuNumber}`,
+          name,
+          categoryId: category.id,
+          unit: spec.unit,
+          currency: "USD",
+          listPrice,
+          cost: Math.floor(listPrice * random.float(0.4, 0.75)),
+          weightGrams,
+          lengthMm: size.length,
+          widthMm: size.width,
+          heightMm: size.height,
+          taxCategory: spec.taxCategory ?? "standard",
+          leadTimeDays: random.pick([3, 5, 7, 10, 14, 14, 21, 28, 42]),
+          createdAt,
+          updatedAt: createdAt,
+        },
+      });
+    }
+  });
   return { categories: categoryRows, products: productList };
+}
+
+/**
+ * Products per category in proportion to its variety (capped), as in a real catalog where fasteners
+ * outnumber ice melt; largest remainders make the counts add up to `total`.
+ */
+function productsPerCategory(total: number): number[] {
+  const weights = CATEGORY_SPECS.map((spec) => Math.min(VARIETY_CAP, variantCount(spec)));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / weightSum);
+  const counts = exact.map(Math.floor);
+  const byRemainder = exact.map((x, c) => ({ c, remainder: x - Math.floor(x) })).sort((a, b) => b.remainder - a.remainder || a.c - b.c);
+  for (const { c } of byRemainder.slice(0, total - counts.reduce((a, b) => a + b, 0))) counts[c] = (counts[c] ?? 0) + 1;
+  return counts;
+}
+
+/** Distinct names a category's templates can make. */
+function variantCount(spec: CategorySpec): number {
+  const combinations = (pattern: string) => (pattern.match(/\{[^}]*\}/g) ?? []).reduce((n, group) => n * group.split("|").length, 1);
+  return spec.items.reduce((n, template) => n + combinations(template.pattern), 0);
+}
+
+/** Prices and weights spread over orders of magnitude: uniform in the logarithm. */
+function logUniform(random: Random, [min, max]: readonly [number, number]): number {
+  return Math.exp(random.float(Math.log(min), Math.log(max)));
 }
 
 /** Catalog prices end in .99 above $20 and in 5 cents below. */
@@ -136,14 +164,19 @@ function dimensionsMm(random: Random, grams: number) {
   return { length: mm(sideMm * aspect), width: mm(sideMm), height: mm(sideMm / aspect) };
 }
 
-function uniqueName(random: Random, spec: CategorySpec, taken: Set<string>): string {
-  const render = () => spec.pattern.replace(/\{(\w+)\}/g, (_, part: string) => random.pick(spec.parts[part] ?? [part]));
-  let name = render();
-  for (let attempt = 0; taken.has(name) && attempt < 50; attempt++) name = render();
-  // A pattern with few combinations can run out: number the duplicates rather than loop forever.
-  for (let n = 2; taken.has(name); n++) name = `${name} (${n})`;
-  taken.add(name);
-  return name;
+/** A product of the category, named from one of its templates, with a name not taken yet. */
+function newProduct(random: Random, spec: CategorySpec, taken: Set<string>): { name: string; template: ProductTemplate } {
+  const draw = () => {
+    const template = random.pick(spec.items);
+    return { template, name: template.pattern.replace(/\{([^}]*)\}/g, (_, options: string) => random.pick(options.split("|"))) };
+  };
+  let product = draw();
+  for (let attempt = 0; taken.has(product.name) && attempt < 50; attempt++) product = draw();
+  // Templates with few combinations can run out: number the duplicates rather than loop forever.
+  const base = product.name;
+  for (let n = 2; taken.has(product.name); n++) product = { ...product, name: `${base} (${n})` };
+  taken.add(product.name);
+  return product;
 }
 
 const SEGMENTS = new WeightedTable<Segment>([
@@ -230,11 +263,15 @@ function buildCustomers(random: Random, now: Date) {
     });
 
     const state = faker.location.state({ abbreviated: true });
-    const billing = { line1: faker.location.streetAddress(), city: faker.location.city(), region: state, postalCode: faker.location.zipCode({ state }) };
+    const address = () => ({
+      line1: faker.location.streetAddress(),
+      city: faker.location.city(),
+      region: state,
+      postalCode: faker.location.zipCode({ state }),
+    });
+    const billing = address();
     // Most accounts receive goods where they are billed; the rest ship to a plant or yard in the same state.
-    const shipping = random.chance(0.7)
-      ? billing
-      : { line1: faker.location.streetAddress(), city: faker.location.city(), region: state, postalCode: faker.location.zipCode({ state }) };
+    const shipping = random.chance(0.7) ? billing : address();
     addressRows.push(
       { customerId: id, kind: "billing", ...billing, country: "US", createdAt, updatedAt: createdAt },
       { customerId: id, kind: "shipping", ...shipping, country: "US", createdAt, updatedAt: createdAt },
