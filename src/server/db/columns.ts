@@ -9,9 +9,13 @@ export const moneyMinor = (name: string) => bigint(name, { mode: "number" });
 /** Quantities are integers in the product's unit. */
 export const quantity = (name: string) => integer(name);
 
+/**
+ * Millisecond precision, like JavaScript's Date: a timestamp read and sent back (as a keyset cursor)
+ * compares equal to the stored one.
+ */
 export const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 })
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date()),

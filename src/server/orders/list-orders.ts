@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import { escapeLike } from "../db/search";
+import { DOCUMENT_TYPES } from "../db/sequences";
 import { addDays } from "../inventory/availability";
 import { orderLines, orders } from "./schema";
 import type { TListOrdersInput, TOrderSummary } from "./schemas";
@@ -25,7 +26,6 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
   if (input.createdBy === "me") conditions.push(eq(orders.createdById, options.actorId ?? "-"));
   if (input.from) conditions.push(gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)));
   if (input.to) conditions.push(lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)));
-  if (input.search) conditions.push(await searchCondition(db, input.search));
 
   const column = SORT_COLUMNS[input.sort];
   const isDesc = input.direction === "desc";
@@ -35,29 +35,52 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
     conditions.push(isDesc ? sql`(${column}, ${orders.id}) < (${typed}, ${String(id)}::uuid)` : sql`(${column}, ${orders.id}) > (${typed}, ${String(id)}::uuid)`);
   }
 
-  const rows = await db
-    .select({
-      id: orders.id,
-      number: orders.number,
-      kind: orders.kind,
-      status: orders.status,
-      fulfillmentStatus: orders.fulfillmentStatus,
-      billingStatus: orders.billingStatus,
-      channel: orders.channel,
-      customerCode: customers.code,
-      customerName: customers.name,
-      customerReference: orders.customerReference,
-      currency: orders.currency,
-      total: orders.total,
-      validUntil: orders.validUntil,
-      lineCount: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`.mapWith(Number),
-      createdAt: orders.createdAt,
-    })
-    .from(orders)
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(and(...conditions))
-    .orderBy(isDesc ? desc(column) : asc(column), isDesc ? desc(orders.id) : asc(orders.id))
-    .limit(input.limit + 1);
+  const selectPage = (where: SQL | undefined) =>
+    db
+      .select({
+        id: orders.id,
+        number: orders.number,
+        kind: orders.kind,
+        status: orders.status,
+        fulfillmentStatus: orders.fulfillmentStatus,
+        billingStatus: orders.billingStatus,
+        channel: orders.channel,
+        customerCode: customers.code,
+        customerName: customers.name,
+        customerReference: orders.customerReference,
+        currency: orders.currency,
+        total: orders.total,
+        validUntil: orders.validUntil,
+        lineCount: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`.mapWith(Number),
+        createdAt: orders.createdAt,
+      })
+      .from(orders)
+      .innerJoin(customers, eq(customers.id, orders.customerId))
+      .where(where)
+      .orderBy(isDesc ? desc(column) : asc(column), isDesc ? desc(orders.id) : asc(orders.id))
+      .limit(input.limit + 1);
+
+  type Row = Awaited<ReturnType<typeof selectPage>>[number];
+  const sortKey = (r: Row): string | number => (input.sort === "created" ? r.createdAt.getTime() : input.sort === "total" ? r.total : r.number);
+  let rows: Row[];
+  if (!input.search) {
+    rows = await selectPage(and(...conditions));
+  } else {
+    // An OR across number, PO, customer and SKU would defeat every index; instead each way of matching
+    // runs as its own indexed query for one page, and the pages are merged in the list's order.
+    const branches = await searchBranches(db, input.search, input.kind);
+    const pages = await Promise.all(branches.map((branch) => selectPage(and(...conditions, branch))));
+    const seen = new Set<string>();
+    rows = pages
+      .flat()
+      .filter((r) => !seen.has(r.id) && seen.add(r.id))
+      .sort((a, b) => {
+        const [x, y] = [sortKey(a), sortKey(b)];
+        const byKey = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+        return isDesc ? -byKey : byKey;
+      })
+      .slice(0, input.limit + 1);
+  }
 
   return toPage(
     rows,
@@ -71,31 +94,42 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
   );
 }
 
+/** Up to this many matching customers are searched one by one, each through its own index. */
+const MAX_CUSTOMER_BRANCHES = 10;
+/** A SKU on fewer order lines than this is found from its lines; a more popular one by walking the newest orders. */
+const RARE_SKU_LINES = 2_000;
+
 /**
- * Search is resolved to narrow, indexed conditions: customers and products matching the text are looked
- * up first (small tables), so the orders query filters by ids instead of scanning names.
+ * The ways a search text can match, each a narrow condition one index can serve: the order number by
+ * prefix ("SO-1042…", or just the digits), the customer PO by prefix, the customers whose name contains
+ * the text, and the orders with a SKU starting with it.
  */
-async function searchCondition(db: DbOrTx, text: string): Promise<SQL> {
-  const pattern = `%${escapeLike(text)}%`;
+async function searchBranches(db: DbOrTx, text: string, kind: "order" | "quote"): Promise<SQL[]> {
   const [customerIds, productIds] = await Promise.all([
-    db.select({ id: customers.id }).from(customers).where(ilike(customers.name, pattern)).limit(200),
+    db.select({ id: customers.id }).from(customers).where(ilike(customers.name, `%${escapeLike(text)}%`)).limit(200),
     db.select({ id: products.id }).from(products).where(ilike(products.sku, `${escapeLike(text)}%`)).limit(50),
   ]);
-  const number = text.toUpperCase();
-  return or(
-    eq(orders.number, number),
-    ilike(orders.number, `${escapeLike(number)}%`),
-    ilike(orders.customerReference, pattern),
-    customerIds.length ? inArray(orders.customerId, customerIds.map((c) => c.id)) : undefined,
-    productIds.length
-      ? exists(
-          db
-            .select({ one: sql`1` })
-            .from(orderLines)
-            .where(and(eq(orderLines.orderId, orders.id), inArray(orderLines.productId, productIds.map((p) => p.id)))),
-        )
-      : undefined,
-  )!;
+  const upper = text.toUpperCase();
+  const numberPrefix = /^\d+$/.test(upper) ? `${DOCUMENT_TYPES[kind].prefix}${upper}` : upper;
+  const branches: SQL[] = [
+    like(orders.number, `${escapeLike(numberPrefix)}%`),
+    like(sql`lower(${orders.customerReference})`, `${escapeLike(text.toLowerCase())}%`),
+  ];
+  // A few customers: one (customer_id, created_at) index scan each. Many: they cover much of the table anyway.
+  if (customerIds.length > MAX_CUSTOMER_BRANCHES) branches.push(inArray(orders.customerId, customerIds.map((c) => c.id)));
+  else for (const { id } of customerIds) branches.push(eq(orders.customerId, id));
+
+  if (productIds.length) {
+    const ids = productIds.map((p) => p.id);
+    const linesOfSku = db.select({ orderId: orderLines.orderId }).from(orderLines).where(inArray(orderLines.productId, ids));
+    const [sample] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(linesOfSku.limit(RARE_SKU_LINES).as("sample"));
+    branches.push(
+      (sample?.n ?? 0) < RARE_SKU_LINES
+        ? inArray(orders.id, linesOfSku)
+        : exists(db.select({ one: sql`1` }).from(orderLines).where(and(eq(orderLines.orderId, orders.id), inArray(orderLines.productId, ids)))),
+    );
+  }
+  return branches;
 }
 
 /** Orders whose number starts with the text: the command palette's "find an order by number". */

@@ -68,13 +68,17 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex("orders_number_uq").on(t.number),
-    // Keyset pagination for the list pages: newest first, with and without the common filters.
-    index("orders_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("orders_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
-    index("orders_customer_created_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
-    index("orders_customer_reference_idx").on(t.customerReference),
-    index("orders_kind_created_idx").on(t.kind, t.createdAt.desc(), t.id.desc()),
-    index("orders_creator_created_idx").on(t.createdById, t.createdAt.desc()),
+    // Keyset pagination for the list pages. Plain ascending btrees: PostgreSQL scans them backwards for
+    // "ORDER BY … DESC" (a DESC NULLS LAST index would not match DESC, which means NULLS FIRST).
+    index("orders_kind_created_idx").on(t.kind, t.createdAt, t.id),
+    index("orders_kind_total_idx").on(t.kind, t.total, t.id),
+    index("orders_kind_number_idx").on(t.kind, t.number),
+    index("orders_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("orders_customer_created_idx").on(t.customerId, t.createdAt, t.id),
+    index("orders_creator_created_idx").on(t.createdById, t.createdAt, t.id),
+    // Search: number and customer PO by prefix, case-insensitive for the PO.
+    index("orders_number_pattern_idx").using("btree", sql`${t.number} text_pattern_ops`),
+    index("orders_customer_reference_pattern_idx").using("btree", sql`lower(${t.customerReference}) text_pattern_ops`),
     check("orders_total_consistent", sql`${t.total} = ${t.subtotal} - ${t.discountTotal} + ${t.taxTotal} + ${t.shippingTotal}`),
   ],
 );
@@ -108,7 +112,8 @@ export const orderLines = pgTable(
   },
   (t) => [
     uniqueIndex("order_lines_order_line_uq").on(t.orderId, t.lineNo),
-    index("order_lines_product_idx").on(t.productId),
+    // Search by SKU reads (product → orders) from the index alone.
+    index("order_lines_product_idx").on(t.productId, t.orderId),
     check("order_lines_quantity_pos", sql`${t.quantity} > 0`),
     check("order_lines_unit_price_nonneg", sql`${t.unitPrice} >= 0`),
     check("order_lines_total", sql`${t.lineTotal} = ${t.quantity} * ${t.unitPrice} - ${t.discount}`),
