@@ -63,7 +63,7 @@ export default async function OrderPage({ params }: Props) {
         }
         actions={<OrderActions order={order} role={actor.role} today={today} />}
       >
-        <div className="flex flex-wrap items-center gap-1.5 pt-1" aria-label="Statuses">
+        <div role="group" aria-label="Statuses" className="flex flex-wrap items-center gap-1.5 pt-1">
           {isQuote && <Badge variant="secondary">Quote</Badge>}
           {isQuote && order.status === "completed" ? <Badge variant="success">Converted</Badge> : <StatusBadge status={order.status} />}
           {!isQuote && (
