@@ -9,7 +9,11 @@ import { addDays } from "../inventory/availability";
 import { orderLines, orders } from "./schema";
 import type { TListOrdersInput, TOrderSummary } from "./schemas";
 
-const SORT_COLUMNS = { created: orders.createdAt, total: orders.total, number: orders.number } as const;
+/**
+ * Numbers are handed out in creation order, so "by number" is "by creation": sorting the text itself
+ * would put SO-1000000 before SO-999999.
+ */
+const SORT_COLUMNS = { created: orders.createdAt, total: orders.total, number: orders.createdAt } as const;
 
 /**
  * The order list: every filter of the list page, sorted, keyset-paginated on (sort column, id) so page 1000
@@ -31,7 +35,7 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
   const isDesc = input.direction === "desc";
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, 2);
-    const typed = input.sort === "created" ? sql`${String(value)}::timestamptz` : input.sort === "total" ? sql`${Number(value)}` : sql`${String(value)}`;
+    const typed = input.sort === "total" ? sql`${Number(value)}` : sql`${String(value)}::timestamptz`;
     conditions.push(isDesc ? sql`(${column}, ${orders.id}) < (${typed}, ${String(id)}::uuid)` : sql`(${column}, ${orders.id}) > (${typed}, ${String(id)}::uuid)`);
   }
 
@@ -61,7 +65,7 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
       .limit(input.limit + 1);
 
   type Row = Awaited<ReturnType<typeof selectPage>>[number];
-  const sortKey = (r: Row): string | number => (input.sort === "created" ? r.createdAt.getTime() : input.sort === "total" ? r.total : r.number);
+  const sortKey = (r: Row): number => (input.sort === "total" ? r.total : r.createdAt.getTime());
   let rows: Row[];
   if (!input.search) {
     rows = await selectPage(and(...conditions));
@@ -90,7 +94,7 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
       customer: { code: customerCode, name: customerName },
       createdAt: createdAt.toISOString(),
     }),
-    (r) => [input.sort === "created" ? r.createdAt.toISOString() : input.sort === "total" ? r.total : r.number, r.id],
+    (r) => [input.sort === "total" ? r.total : r.createdAt.toISOString(), r.id],
   );
 }
 

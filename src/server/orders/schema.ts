@@ -72,7 +72,6 @@ export const orders = pgTable(
     // "ORDER BY … DESC" (a DESC NULLS LAST index would not match DESC, which means NULLS FIRST).
     index("orders_kind_created_idx").on(t.kind, t.createdAt, t.id),
     index("orders_kind_total_idx").on(t.kind, t.total, t.id),
-    index("orders_kind_number_idx").on(t.kind, t.number),
     index("orders_status_created_idx").on(t.status, t.createdAt, t.id),
     index("orders_customer_created_idx").on(t.customerId, t.createdAt, t.id),
     index("orders_creator_created_idx").on(t.createdById, t.createdAt, t.id),

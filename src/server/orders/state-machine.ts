@@ -16,6 +16,8 @@ export const ORDER_TRANSITIONS: readonly { from: OrderStatus; to: OrderStatus; b
   // A quote is a draft until converted; converting it completes the quote (and creates the order).
   { from: "draft", to: "completed", by: "system", label: "convert" },
   { from: "draft", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },
+  // Submitted is normally passed through at once; an order received but not yet checked can still be canceled.
+  { from: "submitted", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },
   { from: "on_hold", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },
   { from: "open", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },
 ];

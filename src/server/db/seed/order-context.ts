@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { users } from "~/server/auth/schema";
 import { categories, products } from "~/server/catalog/schema";
 import type { Segment } from "~/server/customers/constants";
 import { customerAddresses, customers } from "~/server/customers/schema";
@@ -27,6 +28,8 @@ export type OrderSeedContext = {
   warehouseIds: string[];
   /** On hand minus reserved per product (index × warehouses + warehouse), drawn down as orders reserve. */
   available: Int32Array;
+  /** User ids by display name, so seeded orders know their creator ("My open orders"). */
+  userIds: Map<string, string>;
 };
 
 export async function loadOrderSeedContext(db: Db): Promise<OrderSeedContext> {
@@ -111,7 +114,10 @@ export async function loadOrderSeedContext(db: Db): Promise<OrderSeedContext> {
     if (p !== undefined && w !== undefined) available[p * warehouseRows.length + w] = level.onHand - level.reserved;
   }
 
+  const userRows = await db.select({ id: users.id, name: users.name }).from(users);
+
   return {
+    userIds: new Map(userRows.map((u) => [u.name, u.id])),
     customers: new WeightedTable(customerEntries),
     products: new WeightedTable(productEntries),
     warehouseIds: warehouseRows.map((w) => w.id),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { stockLevels, stockMovements } from "~/server/inventory/schema";
 import { ORDER_STATUSES, type OrderStatus } from "~/server/orders/constants";
+import { exceptions } from "~/server/exceptions/schema";
 import { orderEvents, orderLines, orders } from "~/server/orders/schema";
 import type { Db, Tx } from "../client";
 import { DOCUMENT_TYPES, reserveDocumentNumbers } from "../sequences";
@@ -23,6 +24,16 @@ type OrderRow = Row<typeof orders>;
 type LineRow = Row<typeof orderLines>;
 type EventRow = Row<typeof orderEvents>;
 type MovementRow = Row<typeof stockMovements>;
+type ExceptionRow = Row<typeof exceptions>;
+
+/** The seeded hold reasons as the exception queue names them. */
+const HOLD_EXCEPTIONS: Record<string, { type: ExceptionRow["type"]; reason: string; severity: ExceptionRow["severity"] }> = {
+  credit_limit: { type: "credit_hold", reason: "Credit limit exceeded by this order.", severity: "high" },
+  address_unverified: { type: "address_hold", reason: "Ship-to address could not be verified.", severity: "medium" },
+  price_override: { type: "price_approval", reason: "Manual price below the rep's override limit needs approval.", severity: "medium" },
+  suspicious_quantity: { type: "suspicious_quantity", reason: "Quantity far above this customer's usual orders.", severity: "medium" },
+};
+const HOLD_SLA_MS = 4 * 3_600_000;
 
 export type OrderSeedSummary = {
   orders: number;
@@ -78,7 +89,7 @@ export async function seedOrders(
   const writing: Promise<void>[] = [];
   for (let from = 0; from < plan.total; from += CHUNK_SIZE) {
     const to = Math.min(plan.total, from + CHUNK_SIZE);
-    const chunk = new ChunkRows(context.warehouseIds);
+    const chunk = new ChunkRows(context.warehouseIds, context.userIds);
     for (let j = from; j < to; j++) {
       // Let the previous chunk's statements go out while this one is generated.
       if ((j - from) % YIELD_EVERY === 0) await yieldToIo();
@@ -129,12 +140,16 @@ class ChunkRows {
   readonly lines: LineRow[] = [];
   readonly events: EventRow[] = [];
   readonly movements: MovementRow[] = [];
+  readonly exceptions: ExceptionRow[] = [];
   private readonly statusCounts = new Map<OrderStatus, number>();
   private quoteCount = 0;
   /** Reserved quantity added per stock level. */
   private readonly reservedDelta = new Map<string, { productId: string; warehouseId: string; quantity: number }>();
 
-  constructor(private readonly warehouseIds: string[]) {}
+  constructor(
+    private readonly warehouseIds: string[],
+    private readonly userIds: Map<string, string>,
+  ) {}
 
   addDocument(doc: GeneratedDocument) {
     const { content, timeline } = doc;
@@ -160,6 +175,7 @@ class ChunkRows {
       validUntil: doc.validUntil,
       notes: content.notes,
       createdBy: content.createdBy,
+      createdById: this.userIds.get(content.createdBy) ?? null,
       submittedAt: doc.submittedAt === null ? null : new Date(doc.submittedAt),
       createdAt,
       updatedAt,
@@ -183,6 +199,7 @@ class ChunkRows {
         invoiced: progress.invoiced,
         backordered: progress.backordered,
         warehouseId,
+        priceExplanation: explain(line),
         createdAt,
         updatedAt,
       });
@@ -191,6 +208,33 @@ class ChunkRows {
     for (const event of timeline.events) {
       this.events.push({ orderId: content.id, type: event.type, actor: event.actor, data: event.data, createdAt: new Date(event.at) });
     }
+    this.addHoldExceptions(doc);
+  }
+
+  /** Every hold in the timeline is an exception: open while the order is held, resolved once released. */
+  private addHoldExceptions(doc: GeneratedDocument) {
+    const { content, timeline } = doc;
+    timeline.events.forEach((event, i) => {
+      if (event.type !== "held") return;
+      const hold = HOLD_EXCEPTIONS[String(event.data?.reason)] ?? HOLD_EXCEPTIONS.credit_limit!;
+      const release = timeline.events.slice(i + 1).find((e) => e.type === "hold_released" || e.type === "canceled");
+      const isOpen = !release && doc.status === "on_hold";
+      this.exceptions.push({
+        type: hold.type,
+        severity: hold.severity,
+        status: isOpen ? "open" : "resolved",
+        orderId: content.id,
+        customerId: content.customer.id,
+        reason: hold.reason,
+        dueAt: new Date(event.at + HOLD_SLA_MS),
+        openedBy: "System",
+        resolvedBy: release?.actor ?? null,
+        resolvedAt: release ? new Date(release.at) : null,
+        resolution: release ? (release.type === "canceled" ? "order_canceled" : "released") : null,
+        createdAt: new Date(event.at),
+        updatedAt: new Date(release?.at ?? event.at),
+      });
+    });
   }
 
   /** A "reservation" ledger row (it moves `reserved`, not on hand) and the stock level's share of it. */
@@ -216,6 +260,7 @@ class ChunkRows {
     await insertRows(tx, orderLines, this.lines);
     await insertRows(tx, orderEvents, this.events);
     await insertRows(tx, stockMovements, this.movements);
+    await insertRows(tx, exceptions, this.exceptions);
     if (this.reservedDelta.size === 0) return;
     // Chunks written concurrently touch overlapping stock rows: one at a time, or two could deadlock.
     await tx.execute(sql`select pg_advisory_xact_lock(${STOCK_LOCK_KEY})`);
@@ -239,3 +284,13 @@ class ChunkRows {
   }
 }
 
+
+/** The price explanation of a seeded line: list price, then any discount and tax it carries. */
+function explain(line: { unitPrice: number; discount: number; tax: number }) {
+  const steps: { step: string; description: string; unitPrice?: number; amount?: number }[] = [
+    { step: "list_price", description: "List price of the product", unitPrice: line.unitPrice },
+  ];
+  if (line.discount > 0) steps.push({ step: "discount", description: "Discount", amount: line.discount });
+  if (line.tax > 0) steps.push({ step: "tax", description: "Sales tax 8% (rounded half-up per line)", amount: line.tax });
+  return steps;
+}

@@ -166,4 +166,14 @@ describe("seedDemo", () => {
       await second.cleanup();
     }
   }, 60_000);
+  it("opens an exception for every held order, knows who created each order, and explains prices", async () => {
+    expect(await countOf(sql`select 1 from orders where status = 'on_hold'`)).toBeGreaterThan(0);
+    expect(
+      await countOf(sql`select 1 from orders o where o.status = 'on_hold'
+        and not exists (select 1 from exceptions e where e.order_id = o.id and e.status = 'open')`),
+    ).toBe(0);
+    expect(await countOf(sql`select 1 from exceptions e join orders o on o.id = e.order_id where e.status = 'open' and o.status <> 'on_hold'`)).toBe(0);
+    expect(await countOf(sql`select 1 from orders where created_by_id is null`)).toBe(0);
+    expect(await countOf(sql`select 1 from order_lines where jsonb_array_length(price_explanation) = 0`)).toBe(0);
+  });
 });

@@ -1,0 +1,1 @@
+DROP INDEX "orders_kind_number_idx";
