@@ -120,10 +120,11 @@ export function OrderLinesTable({ order }: { order: TOrder }) {
                       aria-label={`Line ${line.lineNo}: why this price?`}
                       aria-controls={panelId}
                       onClick={() => toggle(line.lineNo)}
+                      title="Why this price?"
                       className="inline-flex items-center gap-1 rounded-sm text-xs whitespace-nowrap text-primary outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/70"
                     >
                       <CircleHelp className="size-3.5" aria-hidden />
-                      Why this price?
+                      Why?
                       <ChevronDown className={cn("size-3.5 transition-transform", isOpen && "rotate-180")} aria-hidden />
                     </button>
                   </TableCell>

@@ -51,7 +51,7 @@ export function OrderListView({ kind, params, role }: { kind: "order" | "quote";
             )}
             {mayCreate && (
               <Button asChild>
-                <Link href="/orders/new" aria-keyshortcuts="Alt+N">
+                <Link href="/orders/new">
                   <Plus aria-hidden />
                   {kind === "quote" ? "New quote" : "New order"}
                 </Link>
