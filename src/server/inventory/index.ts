@@ -2,3 +2,4 @@
 export { getAvailability, type LineAvailability } from "./availability";
 export { stockLevels, stockMovements, warehouses } from "./schema";
 export { findWarehouseByCode } from "./warehouses";
+export { releaseReservation } from "./release-reservation";

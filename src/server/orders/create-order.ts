@@ -56,7 +56,7 @@ export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDoc
       convertedFromId: extra.convertedFromId ?? null,
     })
     .returning();
-  await writeLines(tx, order!.id, input.lines, priced, productIds);
+  await writeLines(tx, order!, input.lines, priced, productIds, actor);
   await recordOrderEvent(tx, order!.id, input.kind === "quote" ? "quote_created" : "created", actor, {
     after: { total: priced.total, lines: priced.lines.length, channel: input.channel },
   });

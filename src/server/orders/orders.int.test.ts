@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "~/test/db";
+import { and, eq } from "drizzle-orm";
+import { products } from "~/server/catalog/schema";
 import { createCustomer } from "~/server/customers/create-customer";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { loadOrder } from "./queries";
+import { orderLines } from "./schema";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { cancelOrder } from "./cancel-order";
 import { convertQuote } from "./convert-quote";
@@ -141,6 +148,49 @@ describe("edits", () => {
     const smaller = await updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: bigger.version, lines: [{ sku: "WASHER-M8", quantity: 2 }] } });
     expect(smaller.status).toBe("open");
     await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "test cleanup" } });
+  });
+});
+
+describe("reserved stock follows edits and cancellation", () => {
+  it("keeps an unchanged line's reservation, releases what a shorter line no longer needs, and all of it on cancel", async () => {
+    const warehouse = await createWarehouse({ db: t.db, actor: actors.admin, input: { code: "EAST", name: "East", address, priority: 10 } });
+    await adjustStock({ db: t.db, actor: actors.admin, input: { sku: "BOLT-M8", warehouse: warehouse.code, quantity: 50, reason: "initial_stock" } });
+    await adjustStock({ db: t.db, actor: actors.admin, input: { sku: "NUT-M8", warehouse: warehouse.code, quantity: 50, reason: "initial_stock" } });
+    const order = await newOrder();
+    // What reservation (inventory) does at submit: reserve each line in EAST.
+    const [east] = await t.db.select().from(warehouses).where(eq(warehouses.code, "EAST"));
+    const dbOrder = await loadOrder(t.db, order.number);
+    for (const [sku, qty] of [["BOLT-M8", 10], ["NUT-M8", 40]] as const) {
+      const [product] = await t.db.select().from(products).where(eq(products.sku, sku));
+      await t.db.update(stockLevels).set({ reserved: qty }).where(and(eq(stockLevels.productId, product!.id), eq(stockLevels.warehouseId, east!.id)));
+      await t.db.update(orderLines).set({ reserved: qty, warehouseId: east!.id }).where(and(eq(orderLines.orderId, dbOrder.id), eq(orderLines.productId, product!.id)));
+    }
+    const reservedOf = async (sku: string) => {
+      const [row] = await t.db
+        .select({ reserved: stockLevels.reserved })
+        .from(stockLevels)
+        .innerJoin(products, eq(products.id, stockLevels.productId))
+        .where(and(eq(products.sku, sku), eq(stockLevels.warehouseId, east!.id)));
+      return row!.reserved;
+    };
+
+    const edited = await updateOrder({
+      db: t.db,
+      actor: actors.rep,
+      input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 25 }] },
+    });
+    expect(edited.lines.map((l) => [l.sku, l.reserved, l.warehouse])).toEqual([
+      ["BOLT-M8", 10, "EAST"],
+      ["NUT-M8", 25, "EAST"],
+    ]);
+    expect(await reservedOf("NUT-M8")).toBe(25);
+
+    const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "no longer needed" } });
+    expect(canceled.lines.every((l) => l.reserved === 0)).toBe(true);
+    expect(await reservedOf("BOLT-M8")).toBe(0);
+    expect(await reservedOf("NUT-M8")).toBe(0);
+    const releases = await t.db.select().from(stockMovements).where(and(eq(stockMovements.kind, "release"), eq(stockMovements.reference, order.number)));
+    expect(releases.map((m) => m.quantity).sort((a, b) => a - b)).toEqual([10, 15, 25]);
   });
 });
 

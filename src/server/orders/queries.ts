@@ -5,7 +5,7 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
-import { warehouses } from "../inventory";
+import { releaseReservation, warehouses } from "../inventory";
 import { priceOrder, type PricedOrder } from "../pricing/price-order";
 import { orderEvents, orderLines, orders } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
@@ -67,23 +67,74 @@ export async function priceLines(db: DbOrTx, lines: TOrderLineInput[]): Promise<
   return { priced, productIds: new Map([...bySku].map(([sku, p]) => [sku, p.id])) };
 }
 
-/** Replaces an order's lines with priced ones (before anything shipped, lines are the order's to rewrite). */
-export async function writeLines(tx: DbOrTx, orderId: string, input: TOrderLineInput[], priced: PricedOrder, productIds: Map<string, string>) {
-  await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
-  await tx.insert(orderLines).values(
-    priced.lines.map((line, i) => ({
-      orderId,
+/**
+ * Replaces an order's lines with priced ones. A line whose product was already on the order keeps its
+ * warehouse and what was shipped, invoiced and reserved (up to the new quantity); reservations a shorter
+ * or removed line no longer needs are released to stock in the same transaction.
+ */
+export async function writeLines(
+  tx: DbOrTx,
+  order: { id: string; number: string },
+  input: TOrderLineInput[],
+  priced: PricedOrder,
+  productIds: Map<string, string>,
+  actor: Actor,
+) {
+  const previous = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo));
+  const unmatched = [...previous];
+  const toRelease: { productId: string; warehouseId: string | null; quantity: number }[] = [];
+
+  const rows = priced.lines.map((line, i) => {
+    const productId = productIds.get(line.sku)!;
+    const at = unmatched.findIndex((l) => l.productId === productId);
+    const before = at >= 0 ? unmatched.splice(at, 1)[0] : undefined;
+    const shipped = before?.shipped ?? 0;
+    if (line.quantity < shipped) throw AppError.invalidField(`lines.${i}.quantity`, `${shipped} of ${line.sku} already shipped: the quantity cannot be less`);
+    const reserved = Math.min(before?.reserved ?? 0, line.quantity - shipped);
+    if (before && before.reserved > reserved) toRelease.push({ productId, warehouseId: before.warehouseId, quantity: before.reserved - reserved });
+    const isBeingFulfilled = !!before && before.reserved + before.backordered > 0;
+    return {
+      orderId: order.id,
       lineNo: i + 1,
-      productId: productIds.get(line.sku)!,
+      productId,
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       discount: line.discount,
       tax: line.tax,
       lineTotal: line.lineTotal,
+      warehouseId: before?.warehouseId ?? null,
+      reserved,
+      shipped,
+      invoiced: before?.invoiced ?? 0,
+      returned: before?.returned ?? 0,
+      backordered: isBeingFulfilled ? line.quantity - shipped - reserved : 0,
       overrideReason: input[i]?.unitPrice !== undefined ? (input[i]?.overrideReason ?? null) : null,
       priceExplanation: line.explanation,
-    })),
-  );
+    };
+  });
+  for (const removed of unmatched) {
+    if (removed.shipped > 0) {
+      throw AppError.conflict("LINE_SHIPPED", `Line ${removed.lineNo} has shipped ${removed.shipped} and cannot be removed.`);
+    }
+    toRelease.push({ productId: removed.productId, warehouseId: removed.warehouseId, quantity: removed.reserved });
+  }
+  await releaseLines(tx, order.number, toRelease, actor);
+  await tx.delete(orderLines).where(eq(orderLines.orderId, order.id));
+  await tx.insert(orderLines).values(rows);
+}
+
+/** Releases what order lines had reserved, e.g. when the order is canceled. */
+export async function releaseLines(
+  tx: DbOrTx,
+  reference: string,
+  lines: { productId: string; warehouseId: string | null; quantity: number }[],
+  actor: Actor,
+) {
+  for (const line of lines) {
+    if (line.quantity > 0 && line.warehouseId) {
+      await releaseReservation(tx, { productId: line.productId, warehouseId: line.warehouseId, quantity: line.quantity, reference, actor });
+    }
+  }
 }
 
 /** Total of the customer's orders that are still open (submitted, held or open), without one order. */

@@ -35,9 +35,9 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     if (input.notes !== undefined) header.notes = input.notes;
 
     if (input.lines) {
-      // Re-priced at today's prices; reservations follow when inventory reserves stock.
+      // Re-priced at today's prices; unchanged lines keep their reservations, shorter ones release the rest.
       const { priced, productIds } = await priceLines(tx, input.lines);
-      await writeLines(tx, order.id, input.lines, priced, productIds);
+      await writeLines(tx, order, input.lines, priced, productIds, actor);
       Object.assign(header, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
     }
     const [updated] = await tx

@@ -18,7 +18,7 @@ export type SeedCustomer = {
   shipTo: ShipTo;
   homeWarehouse: number;
 };
-export type SeedProduct = { index: number; id: string; listPrice: number; isTaxable: boolean; qty: readonly [number, number] };
+export type SeedProduct = { index: number; id: string; listPrice: number; qty: readonly [number, number] };
 
 /** What order generation needs from the master data; loaded from the database so appending works too. */
 export type OrderSeedContext = {
@@ -43,7 +43,6 @@ export async function loadOrderSeedContext(db: Db): Promise<OrderSeedContext> {
       id: products.id,
       sku: products.sku,
       listPrice: products.listPrice,
-      taxCategory: products.taxCategory,
       categoryCode: categories.code,
     })
     .from(products)
@@ -79,7 +78,6 @@ export async function loadOrderSeedContext(db: Db): Promise<OrderSeedContext> {
       index,
       id: p.id,
       listPrice: p.listPrice,
-      isTaxable: p.taxCategory === "standard",
       // Categories added by users have no typical quantity: assume small ones.
       qty: qtyByCategory.get(p.categoryCode) ?? ([1, 10] as const),
     };

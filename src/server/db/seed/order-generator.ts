@@ -13,10 +13,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const HISTORY_DAYS = 365;
-/** Sales tax on standard-rated goods for customers without an exemption; the pricing module owns real rates. */
-const TAX_RATE_BPS = 800;
-/** Orders from this net amount on ship free; smaller ones pay a flat rate plus a per-line handling fee. */
-const FREE_SHIPPING_FROM = 50_000;
 const QUOTE_VALID_DAYS = 30;
 
 /**
@@ -362,12 +358,12 @@ export class OrderGenerator {
       // Squaring skews toward the small end of the range: most lines are for a few units.
       const [min, max] = product.qty;
       const quantity = Math.max(1, Math.round((min + Math.floor((max - min + 1) * random.next() ** 2)) * SEGMENT_QUANTITY[customer.segment]));
-      lines.push(priceLine(product, quantity, random.chance(0.12) ? random.pick([5, 10, 15]) : 0, !customer.taxExempt));
+      lines.push(priceLine(product, quantity));
     }
     const subtotal = sum(lines, (l) => l.quantity * l.unitPrice);
     const discountTotal = sum(lines, (l) => l.discount);
     const taxTotal = sum(lines, (l) => l.tax);
-    const shippingTotal = subtotal - discountTotal >= FREE_SHIPPING_FROM ? 0 : 1_495 + 250 * lines.length;
+    const shippingTotal = 0;
     return {
       id: random.uuid(),
       lineIds: lines.map(() => random.uuid()),
@@ -388,13 +384,14 @@ export class OrderGenerator {
   }
 }
 
-/** List price, an optional percentage discount and tax on the discounted amount, each rounded half-up per line. */
-function priceLine(product: SeedProduct, quantity: number, discountPercent: number, isTaxableCustomer: boolean): PricedLine {
-  const gross = quantity * product.listPrice;
-  const discount = Math.floor((gross * discountPercent + 50) / 100);
-  const lineTotal = gross - discount;
-  const tax = isTaxableCustomer && product.isTaxable ? Math.floor((lineTotal * TAX_RATE_BPS + 5_000) / 10_000) : 0;
-  return { product, quantity, unitPrice: product.listPrice, discount, tax, lineTotal };
+/**
+ * Seeded orders are priced the way the desk prices today (src/server/pricing: list price), so an edit,
+ * which re-prices, never changes an untouched line. Price lists, discounts, taxes and shipping charges
+ * join the seed when the pricing module has them.
+ */
+function priceLine(product: SeedProduct, quantity: number): PricedLine {
+  const lineTotal = quantity * product.listPrice;
+  return { product, quantity, unitPrice: product.listPrice, discount: 0, tax: 0, lineTotal };
 }
 
 function statusOf(stage: Stage): OrderStatus {
