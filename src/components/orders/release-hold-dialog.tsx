@@ -41,7 +41,7 @@ export function ReleaseHoldDialog({ order, open, onOpenChange }: { order: TOrder
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
-    release.mutate({ number: order.number, ...(note.trim() ? { note: note.trim() } : {}) });
+    release.mutate({ number: order.number, version: order.version, ...(note.trim() ? { note: note.trim() } : {}) });
   }
 
   return (

@@ -2,16 +2,17 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { resolveOrderExceptions } from "../exceptions";
-import { loadOrder, recordOrderEvent, toOrderDto } from "./queries";
+import { assertVersion, loadOrder, recordOrderEvent, toOrderDto } from "./queries";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
 
 /** A manager releases a held order: its blocking exceptions are resolved with the note, and it opens. */
-export async function releaseHold(options: { db: Db; actor: Actor; input: { number: string; note?: string } }): Promise<TOrder> {
+export async function releaseHold(options: { db: Db; actor: Actor; input: { number: string; note?: string; version?: number } }): Promise<TOrder> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, input.number, { forUpdate: true });
+    await assertVersion(tx, order, input.version);
     assertTransition(order.status, "open", actor.role);
     const resolved = await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "released", note: input.note });
     await tx.update(orders).set({ status: "open", version: order.version + 1 }).where(eq(orders.id, order.id));

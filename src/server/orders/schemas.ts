@@ -61,7 +61,10 @@ export const ZCancelOrderInput = ZOrderKey.extend({
   reason: z.string().trim().min(1, "Say why the order is canceled").max(500),
   version: z.number().int().positive().optional(),
 });
-export const ZReleaseHoldInput = ZOrderKey.extend({ note: z.string().trim().max(500).optional() });
+export const ZReleaseHoldInput = ZOrderKey.extend({
+  note: z.string().trim().max(500).optional(),
+  version: z.number().int().positive().optional(),
+});
 
 export const ZListOrdersInput = ZPageInput.extend({
   kind: z.enum(ORDER_KINDS).default("order"),
