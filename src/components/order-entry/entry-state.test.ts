@@ -35,6 +35,14 @@ describe("entryReducer", () => {
     expect(state.shipTo.city).toBe("Austin");
   });
 
+  it("takes a customer's default ship-to only while that customer is still the chosen one", () => {
+    const austin = { line1: "2 Elm", city: "Austin", region: "TX", postalCode: "73301", country: "US" };
+    let state = entryReducer(initialEntryState("a"), { type: "setCustomer", customer: { code: "C-2", name: "Beta" }, shipTo: null });
+    expect(entryReducer(state, { type: "defaultShipTo", customerCode: "C-1", shipTo: austin })).toBe(state);
+    state = entryReducer(state, { type: "defaultShipTo", customerCode: "C-2", shipTo: austin });
+    expect(state.shipTo).toEqual(austin);
+  });
+
   it("keeps the chosen product while the SKU still matches it and forgets it when the SKU changes", () => {
     let state = entryReducer(withLines(""), { type: "chooseProduct", id: "l0", product: bolt });
     expect(state.lines[0]).toMatchObject({ sku: "BLT-10001", product: bolt });

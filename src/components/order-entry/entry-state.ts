@@ -81,6 +81,8 @@ export type EntryAction =
   | { type: "reset"; state: EntryState }
   | { type: "setCustomer"; customer: EntryCustomer | null; shipTo?: ShipTo | null }
   | { type: "setShipTo"; shipTo: ShipTo }
+  /** The customer's address on file, arriving after the customer was chosen: ignored if the rep moved on. */
+  | { type: "defaultShipTo"; customerCode: string; shipTo: ShipTo }
   | { type: "setShipToField"; field: ShipToField; value: string }
   | { type: "setChannel"; channel: EntryChannel }
   | { type: "setField"; field: "customerReference" | "requestedDate" | "notes"; value: string }
@@ -106,6 +108,8 @@ export function entryReducer(state: EntryState, action: EntryAction): EntryState
       };
     case "setShipTo":
       return { ...state, shipTo: { ...action.shipTo } };
+    case "defaultShipTo":
+      return state.customer?.code === action.customerCode ? { ...state, shipTo: { ...action.shipTo } } : state;
     case "setShipToField":
       return { ...state, shipTo: { ...state.shipTo, [action.field]: action.value } };
     case "setChannel":

@@ -1,0 +1,48 @@
+"use client";
+
+import { cn } from "~/lib/utils";
+import type { LineDetail } from "./use-line-details";
+
+/** "Dec 5" (with the year when it is not this year), in the user's locale; promise dates are calendar dates. */
+export function shortDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const sameYear = date.getUTCFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", year: sameYear ? undefined : "numeric", timeZone: "UTC" }).format(date);
+}
+
+/**
+ * Availability of one line: "12 in WEST · 40 total" when the stock is there (amber when it has to come
+ * from more than one warehouse), "Backorder — promise Dec 5" when it is not.
+ */
+export function LineAvailabilityNote({ detail }: { detail: LineDetail }) {
+  const a = detail.availability;
+  if (!a) return <p className="mt-0.5 text-xs text-muted-foreground">Checking stock…</p>;
+  const quantity = detail.quantity ?? 1;
+  const tone = a.availableInBest >= quantity ? "ok" : a.availableTotal >= quantity ? "split" : "backorder";
+  const dot = { ok: "bg-success", split: "bg-warning", backorder: "bg-destructive" }[tone];
+  const text =
+    tone === "backorder"
+      ? `Backorder — promise ${shortDate(a.promiseDate)}${a.availableTotal > 0 ? ` · ${a.availableTotal} now` : ""}`
+      : `${a.availableInBest} in ${a.bestWarehouse ?? "—"} · ${a.availableTotal} total`;
+  const title =
+    tone === "split"
+      ? `Not all ${quantity} in one warehouse: ships from more than one.`
+      : tone === "backorder"
+        ? `${a.availableTotal} available of ${quantity}; the rest can be promised for ${a.promiseDate}.`
+        : undefined;
+  return (
+    <p
+      className={cn(
+        "mt-0.5 flex items-center gap-1.5 truncate text-xs tabular-nums",
+        tone === "backorder" ? "text-warning-soft-foreground" : "text-muted-foreground",
+      )}
+      title={title}
+      data-availability={tone}
+    >
+      <span aria-hidden="true" className={cn("size-1.5 shrink-0 rounded-full", dot)} />
+      <span className="truncate">{text}</span>
+    </p>
+  );
+}

@@ -1,0 +1,464 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useReducer, useState, type KeyboardEvent } from "react";
+import { toast } from "sonner";
+import { Button } from "~/components/ui/button";
+import { FieldError } from "~/components/ui/field-error";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/select";
+import { Textarea } from "~/components/ui/textarea";
+import { apiErrorOf } from "~/lib/trpc-error";
+import { cn } from "~/lib/utils";
+import { EXCEPTION_LABELS } from "~/server/exceptions/constants";
+import { useTRPC, type RouterOutputs } from "~/trpc/react";
+import { CustomerCombobox } from "./customer-combobox";
+import { CustomerPanel, type PanelOrder } from "./customer-panel";
+import { DuplicateOrderDialog, type RecentDuplicate } from "./duplicate-order-dialog";
+import {
+  CHANNEL_LABELS,
+  ENTRY_CHANNELS,
+  entryReducer,
+  EMPTY_SHIP_TO,
+  initialEntryState,
+  isBlankLine,
+  type EntryAction,
+  type EntryChannel,
+  type EntryCustomer,
+  type EntryState,
+  type ShipTo,
+} from "./entry-state";
+import { OrderLinesEditor } from "./order-lines-editor";
+import { OrderTotals } from "./order-totals";
+import { ShipToFields } from "./ship-to-fields";
+import { loadDraft, useDraftAutosave } from "./use-draft-autosave";
+import { useFieldFocus } from "./use-field-focus";
+import { useLineDetails } from "./use-line-details";
+import { firstErrorKey, lineErrorKey, mapServerErrors, validateEntry, type EntryErrors, type EntryPayload } from "./validate-entry";
+
+export type InitialCustomer = { code: string; name: string; shipTo: ShipTo | null };
+type Intent = "submit" | "draft" | "quote";
+type Order = RouterOutputs["orders"]["create"];
+
+let lineSeq = 0;
+/** Line ids only need to be unique within one form (and its autosaved drafts). */
+function makeLineId(): string {
+  lineSeq += 1;
+  return `l${Date.now().toString(36)}${lineSeq.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const toShipTo = (address: { line1: string; city: string; region?: string | null; postalCode: string; country: string } | null): ShipTo =>
+  address
+    ? { line1: address.line1, city: address.city, region: address.region ?? "", postalCode: address.postalCode, country: address.country }
+    : { ...EMPTY_SHIP_TO };
+
+/** Which error keys a change makes stale, so a corrected field loses its message at once. */
+function keysTouchedBy(action: EntryAction): string[] {
+  switch (action.type) {
+    case "setCustomer":
+      return ["customer", "shipTo"];
+    case "setShipToField":
+      return [`shipTo.${action.field}`, "shipTo"];
+    case "setChannel":
+      return ["channel"];
+    case "setField":
+      return [action.field];
+    case "setLineSku":
+    case "chooseProduct":
+      return [lineErrorKey(action.id, "sku"), "lines"];
+    case "setLineQuantity":
+      return [lineErrorKey(action.id, "quantity")];
+    case "pasteLines":
+      return [lineErrorKey(action.atId, "sku"), "lines"];
+    case "appendLines":
+      return ["lines"];
+    default:
+      return [];
+  }
+}
+
+function successMessage(order: Order, intent: Intent): { text: string; isWarning: boolean } {
+  if (intent === "quote") return { text: `Quote ${order.number} saved`, isWarning: false };
+  if (intent === "draft") return { text: `Draft order ${order.number} saved`, isWarning: false };
+  if (order.status === "on_hold") {
+    const open = order.exceptions.filter((e) => e.status === "open");
+    const reason = open.some((e) => e.type === "credit_hold")
+      ? "credit limit exceeded"
+      : open.map((e) => EXCEPTION_LABELS[e.type]?.toLowerCase() ?? e.type).join(", ") || "needs review";
+    return { text: `Order ${order.number} placed on hold: ${reason}`, isWarning: true };
+  }
+  return { text: `Order ${order.number} submitted`, isWarning: false };
+}
+
+/**
+ * Keyboard-first order entry: customer, header, lines with live price and availability, ship-to, notes;
+ * autosaved on this device; submitted (Ctrl/⌘+Enter), saved as a draft or as a quote.
+ */
+export function OrderEntryForm({
+  storageKey,
+  initialCustomer,
+  canSaveQuote,
+}: {
+  storageKey: string;
+  initialCustomer: InitialCustomer | null;
+  canSaveQuote: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const fieldFocus = useFieldFocus();
+  const { focus, register } = fieldFocus;
+
+  const [boot] = useState(() => {
+    const draft = loadDraft(storageKey);
+    const state = draft?.state ?? initialEntryState(makeLineId(), initialCustomer);
+    const firstBlank = state.lines.find(isBlankLine) ?? state.lines[0]!;
+    return { draft, state, focusKey: state.customer ? lineErrorKey(firstBlank.id, "sku") : "customer" };
+  });
+  const [restored, setRestored] = useState(() =>
+    boot.draft ? { customerName: boot.draft.state.customer?.name ?? null, savedAt: boot.draft.savedAt || null } : null,
+  );
+  const [state, dispatch] = useReducer(entryReducer, boot.state);
+  const [errors, setErrors] = useState<EntryErrors>({});
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState<Intent | null>(null);
+  const [isDone, setIsDone] = useState(false);
+  const [duplicates, setDuplicates] = useState<{ list: RecentDuplicate[]; payload: EntryPayload; lineIds: string[] } | null>(null);
+  const autosave = useDraftAutosave(storageKey, state);
+
+  const createOrder = useMutation(trpc.orders.create.mutationOptions());
+  const createQuote = useMutation(trpc.quotes.create.mutationOptions());
+
+  // The same query the customer panel shows (shared cache): the order is in the customer's currency.
+  const panel = useQuery({
+    ...trpc.orders.customerPanel.queryOptions({ code: state.customer?.code ?? "" }),
+    enabled: !!state.customer,
+    staleTime: 30_000,
+  });
+  const { details, totals } = useLineDetails(state.lines, panel.data?.customer.currency);
+  const filledLines = state.lines.filter((l) => !isBlankLine(l)).length;
+  const isLocked = busy !== null || isDone;
+
+  useEffect(() => {
+    focus(boot.focusKey);
+  }, [boot.focusKey, focus]);
+
+  const change = useCallback((action: EntryAction) => {
+    dispatch(action);
+    const stale = keysTouchedBy(action);
+    if (stale.length > 0)
+      setErrors((current) => {
+        if (!stale.some((k) => k in current)) return current;
+        const next = { ...current };
+        for (const k of stale) delete next[k];
+        return next;
+      });
+  }, []);
+
+  async function chooseCustomer(customer: EntryCustomer | null) {
+    if (customer?.code === state.customer?.code) return;
+    change({ type: "setCustomer", customer, shipTo: null });
+    if (!customer) return;
+    try {
+      const panel = await queryClient.fetchQuery({ ...trpc.orders.customerPanel.queryOptions({ code: customer.code }), staleTime: 30_000 });
+      dispatch({
+        type: "defaultShipTo",
+        customerCode: customer.code,
+        shipTo: toShipTo(panel.customer.shippingAddress ?? panel.customer.billingAddress),
+      });
+    } catch (error) {
+      toast.error(`Could not load ${customer.name}: ${apiErrorOf(error).message}`);
+    }
+  }
+
+  function reorder(order: PanelOrder) {
+    const rows = order.lines.map((l) => ({ sku: l.sku, quantity: String(l.quantity) }));
+    change({ type: "appendLines", rows, ids: rows.map(() => makeLineId()) });
+    toast.success(`Copied ${rows.length} line${rows.length === 1 ? "" : "s"} from ${order.number}`);
+  }
+
+  function discardDraft() {
+    const previous = state;
+    dispatch({ type: "reset", state: initialEntryState(makeLineId(), initialCustomer) });
+    setErrors({});
+    setProblems([]);
+    setRestored(null);
+    focus("customer");
+    toast("Draft discarded", { action: { label: "Undo", onClick: () => dispatch({ type: "reset", state: previous }) } });
+  }
+
+  function showErrors(next: EntryErrors, from: EntryState) {
+    setErrors(next);
+    const first = firstErrorKey(from, next);
+    if (first === "lines") focus(lineErrorKey(from.lines[0]!.id, "sku"));
+    else if (first === "shipTo") focus("shipTo.line1");
+    else if (first) focus(first, { select: false });
+  }
+
+  async function run(intent: Intent) {
+    if (isLocked) return;
+    const result = validateEntry(state, { today: todayIso(), skuOf: (line) => details.get(line.id)?.product?.sku ?? line.sku.trim() });
+    if (!result.ok) {
+      setProblems([]);
+      showErrors(result.errors, state);
+      const count = Object.keys(result.errors).length;
+      toast.error(count === 1 ? "Check the highlighted field" : `Check the ${count} highlighted fields`);
+      return;
+    }
+    setErrors({});
+    setProblems([]);
+    if (intent === "submit") {
+      setBusy("submit");
+      let found: RecentDuplicate[] = [];
+      try {
+        found = await queryClient.fetchQuery({
+          ...trpc.orders.recentDuplicates.queryOptions({ customer: result.payload.customer, lines: result.payload.lines }),
+          staleTime: 0,
+        });
+      } catch {
+        // The duplicate check is a courtesy: when it cannot answer, the order still goes in.
+      }
+      if (found.length > 0) {
+        setBusy(null);
+        setDuplicates({ list: found, payload: result.payload, lineIds: result.lineIds });
+        return;
+      }
+    }
+    await save(intent, result.payload, result.lineIds);
+  }
+
+  async function save(intent: Intent, payload: EntryPayload, lineIds: string[]) {
+    setBusy(intent);
+    try {
+      const order = intent === "quote" ? await createQuote.mutateAsync(payload) : await createOrder.mutateAsync({ ...payload, draft: intent === "draft" });
+      autosave.clear();
+      setIsDone(true);
+      setDuplicates(null);
+      const message = successMessage(order, intent);
+      if (message.isWarning) toast.warning(message.text);
+      else toast.success(message.text);
+      void queryClient.invalidateQueries({ queryKey: trpc.orders.pathKey() });
+      router.push(`/orders/${encodeURIComponent(order.number)}`);
+    } catch (error) {
+      const apiError = apiErrorOf(error);
+      const mapped = mapServerErrors(apiError.details?.fields, lineIds);
+      const hasFieldErrors = Object.keys(mapped.errors).length > 0;
+      setProblems(mapped.unplaced.length > 0 ? mapped.unplaced : hasFieldErrors ? [] : [apiError.message]);
+      setDuplicates(null);
+      setBusy(null);
+      if (hasFieldErrors) showErrors(mapped.errors, state);
+      toast.error(hasFieldErrors ? `Not saved: ${apiError.message}` : apiError.message);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      event.preventDefault();
+      void run("submit");
+    }
+  }
+
+  const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
+  const error = (key: string, id: string) => (
+    <FieldError id={id} className="text-xs">
+      {errors[key]}
+    </FieldError>
+  );
+
+  return (
+    // Ctrl/⌘+Enter anywhere (form or customer panel) submits.
+    <div onKeyDown={onKeyDown} className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
+      <form aria-label="New order" noValidate onSubmit={(event) => event.preventDefault()} className="grid min-w-0 gap-4">
+        {restored && (
+          <div role="status" className="flex items-center gap-2 rounded-md border border-info/25 bg-info-soft px-3 py-1.5 text-sm text-info-soft-foreground">
+            <span>
+              Draft restored
+              {restored.customerName ? ` for ${restored.customerName}` : ""}
+              {restored.savedAt && (
+                <span className="text-xs opacity-80">
+                  {" "}
+                  · saved {new Date(restored.savedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                </span>
+              )}
+            </span>
+            <span aria-hidden="true">·</span>
+            <Button variant="link" className="h-auto p-0 text-sm text-info-soft-foreground underline" onClick={discardDraft} disabled={isLocked}>
+              Discard
+            </Button>
+          </div>
+        )}
+
+        <section aria-labelledby="entry-header" className="rounded-lg border bg-background shadow-xs">
+          <h2 id="entry-header" className="border-b px-4 py-2.5 text-sm font-semibold">
+            Order
+          </h2>
+          <div className="grid grid-cols-6 gap-x-3 gap-y-3 p-4">
+            <div className="col-span-6 grid content-start gap-1.5 sm:col-span-4">
+              <Label htmlFor="entry-customer">Customer</Label>
+              <CustomerCombobox
+                id="entry-customer"
+                customer={state.customer}
+                onChange={(c) => void chooseCustomer(c)}
+                inputRef={register("customer")}
+                invalid={!!errors.customer}
+                describedBy={errors.customer ? "entry-customer-error" : undefined}
+              />
+              {error("customer", "entry-customer-error")}
+            </div>
+            <div className="col-span-6 grid content-start gap-1.5 sm:col-span-2">
+              <Label htmlFor="entry-channel">Channel</Label>
+              <NativeSelect
+                id="entry-channel"
+                ref={register("channel")}
+                value={state.channel}
+                onChange={(event) => change({ type: "setChannel", channel: event.target.value as EntryChannel })}
+              >
+                {ENTRY_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {CHANNEL_LABELS[c]}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            <div className="col-span-6 grid content-start gap-1.5 sm:col-span-3">
+              <Label htmlFor="entry-reference">Customer reference</Label>
+              <Input
+                id="entry-reference"
+                ref={register("customerReference")}
+                value={state.customerReference}
+                maxLength={60}
+                placeholder="Their PO number"
+                autoComplete="off"
+                onChange={(event) => change({ type: "setField", field: "customerReference", value: event.target.value })}
+                aria-invalid={!!errors.customerReference || undefined}
+                aria-describedby={errors.customerReference ? "entry-reference-error" : undefined}
+              />
+              {error("customerReference", "entry-reference-error")}
+            </div>
+            <div className="col-span-6 grid content-start gap-1.5 sm:col-span-3">
+              <Label htmlFor="entry-requested">Requested date</Label>
+              <Input
+                id="entry-requested"
+                type="date"
+                ref={register("requestedDate")}
+                min={todayIso()}
+                value={state.requestedDate}
+                onChange={(event) => change({ type: "setField", field: "requestedDate", value: event.target.value })}
+                aria-invalid={!!errors.requestedDate || undefined}
+                aria-describedby={errors.requestedDate ? "entry-requested-error" : undefined}
+              />
+              {error("requestedDate", "entry-requested-error")}
+            </div>
+          </div>
+        </section>
+
+        <section aria-labelledby="entry-lines" className="rounded-lg border bg-background shadow-xs">
+          <div className="flex items-baseline justify-between border-b px-4 py-2.5">
+            <h2 id="entry-lines" className="text-sm font-semibold">
+              Lines
+            </h2>
+            <p className="text-xs text-muted-foreground tabular-nums">
+              {filledLines} line{filledLines === 1 ? "" : "s"}
+            </p>
+          </div>
+          <OrderLinesEditor
+            lines={state.lines}
+            details={details}
+            errors={errors}
+            dispatch={change}
+            newId={makeLineId}
+            fieldFocus={fieldFocus}
+            disabled={isLocked}
+          />
+          <div className="flex justify-end border-t px-4 py-3">
+            <OrderTotals totals={totals} lineCount={filledLines} />
+          </div>
+        </section>
+
+        <section aria-labelledby="entry-delivery" className="rounded-lg border bg-background shadow-xs">
+          <h2 id="entry-delivery" className="border-b px-4 py-2.5 text-sm font-semibold">
+            Delivery and notes
+          </h2>
+          <div className="grid gap-5 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <ShipToFields
+              shipTo={state.shipTo}
+              errors={errors}
+              dispatch={change}
+              fieldFocus={fieldFocus}
+              hint={state.customer ? "The customer’s shipping address; change it for this order only." : undefined}
+            />
+            <div className="grid content-start gap-1.5">
+              <Label htmlFor="entry-notes" className="text-sm font-semibold">
+                Notes
+              </Label>
+              <Textarea
+                id="entry-notes"
+                ref={register("notes")}
+                value={state.notes}
+                maxLength={2000}
+                rows={5}
+                placeholder="Delivery instructions, contact on site…"
+                className="min-h-28"
+                onChange={(event) => change({ type: "setField", field: "notes", value: event.target.value })}
+                aria-invalid={!!errors.notes || undefined}
+                aria-describedby={errors.notes ? "entry-notes-error" : undefined}
+              />
+              {error("notes", "entry-notes-error")}
+            </div>
+          </div>
+        </section>
+
+        <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 border-t bg-background/95 px-1 py-3 backdrop-blur supports-[backdrop-filter]:bg-background/80">
+          <div className="min-w-0 flex-1 text-xs text-muted-foreground">
+            {problems.length > 0 ? (
+              <ul role="alert" className="grid gap-0.5 text-sm font-medium text-destructive">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            ) : (
+              <p aria-live="polite">
+                {autosave.savedAt
+                  ? `Draft kept on this device · ${autosave.savedAt.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}`
+                  : "Changes are kept on this device until the order is saved."}
+              </p>
+            )}
+          </div>
+          {canSaveQuote && (
+            <Button variant="outline" onClick={() => void run("quote")} disabled={isLocked}>
+              {busy === "quote" ? "Saving quote…" : "Save as quote"}
+            </Button>
+          )}
+          <Button variant="outline" onClick={() => void run("draft")} disabled={isLocked}>
+            {busy === "draft" ? "Saving draft…" : "Save draft"}
+          </Button>
+          <Button onClick={() => void run("submit")} disabled={isLocked} aria-keyshortcuts={isMac ? "Meta+Enter" : "Control+Enter"}>
+            {busy === "submit" ? "Submitting…" : "Submit order"}
+            <span aria-hidden="true" className={cn("rounded border border-primary-foreground/30 px-1 text-[11px] font-normal opacity-80")}>
+              {isMac ? "⌘↵" : "Ctrl ↵"}
+            </span>
+          </Button>
+        </div>
+      </form>
+
+      <div className="lg:sticky lg:top-4">
+        <CustomerPanel customerCode={state.customer?.code ?? null} orderTotal={totals.total} onReorder={reorder} disabled={isLocked} />
+      </div>
+
+      <DuplicateOrderDialog
+        duplicates={duplicates?.list ?? null}
+        isPending={busy === "submit"}
+        onCancel={() => setDuplicates(null)}
+        onConfirm={() => duplicates && void save("submit", duplicates.payload, duplicates.lineIds)}
+      />
+    </div>
+  );
+}

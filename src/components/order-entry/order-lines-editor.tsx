@@ -1,0 +1,270 @@
+"use client";
+
+import { Plus, X } from "lucide-react";
+import type { ClipboardEvent, Dispatch, KeyboardEvent } from "react";
+import { toast } from "sonner";
+import { Money } from "~/components/shell/money";
+import { Button } from "~/components/ui/button";
+import { FieldError } from "~/components/ui/field-error";
+import { Input } from "~/components/ui/input";
+import { Kbd } from "~/components/ui/kbd";
+import { LineAvailabilityNote } from "./line-availability";
+import type { EntryAction, EntryLine } from "./entry-state";
+import { looksLikeLines, parsePastedLines } from "./parse-pasted-lines";
+import { SkuCombobox } from "./sku-combobox";
+import type { FieldFocus } from "./use-field-focus";
+import type { LineDetail } from "./use-line-details";
+import { lineErrorKey, type EntryErrors } from "./validate-entry";
+
+const isPlain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+
+/**
+ * The lines grid. Keyboard: Enter on a SKU picks the product and moves to its quantity; Enter on a
+ * quantity moves to the next line, adding one after the last; ↑/↓ on quantities move between lines;
+ * Backspace/Delete in the empty SKU of a blank line (not the first) removes it. Rows pasted from a
+ * spreadsheet into a SKU become lines.
+ */
+export function OrderLinesEditor({
+  lines,
+  details,
+  errors,
+  dispatch,
+  newId,
+  fieldFocus,
+  disabled,
+}: {
+  lines: EntryLine[];
+  details: Map<string, LineDetail>;
+  errors: EntryErrors;
+  dispatch: Dispatch<EntryAction>;
+  newId: () => string;
+  fieldFocus: FieldFocus;
+  disabled?: boolean;
+}) {
+  const { register, focus, focusAfterRender } = fieldFocus;
+
+  function addLine(afterId?: string) {
+    const id = newId();
+    dispatch({ type: "addLine", id, afterId });
+    focusAfterRender(lineErrorKey(id, "sku"));
+  }
+
+  function skuKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
+    if (event.defaultPrevented) return;
+    const line = lines[index]!;
+    if (event.key === "Enter" && isPlain(event)) {
+      event.preventDefault();
+      if (line.sku.trim() !== "") focus(lineErrorKey(line.id, "quantity"), { select: true });
+      return;
+    }
+    if ((event.key === "Backspace" || event.key === "Delete") && isPlain(event) && line.sku === "" && index > 0) {
+      event.preventDefault();
+      dispatch({ type: "removeLine", id: line.id });
+      const previous = lines[index - 1]!;
+      const next = lines[index + 1];
+      if (event.key === "Delete" && next) focusAfterRender(lineErrorKey(next.id, "sku"));
+      else focusAfterRender(lineErrorKey(previous.id, "quantity"), { select: true });
+    }
+  }
+
+  function quantityKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
+    const line = lines[index]!;
+    if (event.key === "Enter" && isPlain(event)) {
+      event.preventDefault();
+      const next = lines[index + 1];
+      if (next) focus(lineErrorKey(next.id, "sku"));
+      else addLine(line.id);
+      return;
+    }
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && isPlain(event)) {
+      const target = lines[index + (event.key === "ArrowDown" ? 1 : -1)];
+      if (target) {
+        event.preventDefault();
+        focus(lineErrorKey(target.id, "quantity"), { select: true });
+      }
+    }
+  }
+
+  function paste(event: ClipboardEvent<HTMLInputElement>, line: EntryLine) {
+    const text = event.clipboardData.getData("text/plain");
+    if (!looksLikeLines(text)) return;
+    event.preventDefault();
+    const parsed = parsePastedLines(text);
+    if (parsed.lines.length === 0) return;
+    const ids = parsed.lines.map((_, i) => (i === 0 && line.sku.trim() === "" ? line.id : newId()));
+    dispatch({ type: "pasteLines", atId: line.id, rows: parsed.lines, ids });
+    focusAfterRender(lineErrorKey(ids[ids.length - 1]!, "quantity"), { select: true });
+    const skipped = parsed.skipped.filter((s) => s.reason !== "header").length;
+    const count = parsed.lines.length;
+    toast.success(`Added ${count} line${count === 1 ? "" : "s"} from the clipboard`, {
+      description: skipped > 0 ? `${skipped} row${skipped === 1 ? "" : "s"} without a SKU skipped.` : undefined,
+    });
+  }
+
+  return (
+    <div>
+      <table aria-label="Order lines" className="w-full table-fixed border-collapse text-sm">
+        <colgroup>
+          <col className="w-7" />
+          <col className="w-28" />
+          <col />
+          <col className="w-[4.5rem]" />
+          <col className="w-[5.5rem]" />
+          <col className="w-[4.5rem]" />
+          <col className="w-[6.5rem]" />
+          <col className="w-9" />
+        </colgroup>
+        <thead className="border-b bg-muted/50 text-xs text-muted-foreground">
+          <tr>
+            <th scope="col" className="h-8 px-2 text-right font-medium">
+              #
+            </th>
+            <th scope="col" className="px-2 text-left font-medium">
+              SKU
+            </th>
+            <th scope="col" className="px-2 text-left font-medium">
+              Product · availability
+            </th>
+            <th scope="col" className="px-2 text-right font-medium">
+              Qty
+            </th>
+            <th scope="col" className="px-2 text-right font-medium">
+              Unit price
+            </th>
+            <th scope="col" className="px-2 text-right font-medium">
+              Discount
+            </th>
+            <th scope="col" className="px-2 text-right font-medium">
+              Line total
+            </th>
+            <th scope="col" className="px-1">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, index) => {
+            const lineNo = index + 1;
+            const detail = details.get(line.id);
+            const skuKey = lineErrorKey(line.id, "sku");
+            const quantityKey = lineErrorKey(line.id, "quantity");
+            const skuError = errors[skuKey];
+            const quantityError = errors[quantityKey];
+            const currency = detail?.product?.currency;
+            return (
+              <tr key={line.id} className="group border-b align-top last:border-0 focus-within:bg-muted/30" data-line={lineNo}>
+                <td className="px-2 pt-3.5 text-right text-xs text-muted-foreground tabular-nums">{lineNo}</td>
+                <td className="px-2 py-1.5">
+                  <SkuCombobox
+                    id={`line-${line.id}-sku`}
+                    lineNo={lineNo}
+                    value={line.sku}
+                    onValueChange={(sku) => dispatch({ type: "setLineSku", id: line.id, sku })}
+                    onPick={(product) => {
+                      dispatch({ type: "chooseProduct", id: line.id, product });
+                      focus(quantityKey, { select: true });
+                    }}
+                    onBlur={() => {
+                      // A typed SKU the catalog knows takes the catalog's spelling ("blt-10001" → "BLT-10001").
+                      if (!line.product && detail?.product) dispatch({ type: "chooseProduct", id: line.id, product: detail.product });
+                    }}
+                    inputRef={register(skuKey)}
+                    invalid={!!skuError}
+                    describedBy={skuError ? `line-${line.id}-sku-error` : undefined}
+                    onKeyDown={(event) => skuKeyDown(event, index)}
+                    onPaste={(event) => paste(event, line)}
+                  />
+                  <FieldError id={`line-${line.id}-sku-error`} className="mt-1 text-xs">
+                    {skuError}
+                  </FieldError>
+                </td>
+                <td className="min-w-0 px-2 py-1.5">
+                  <ProductCell detail={detail} />
+                </td>
+                <td className="px-2 py-1.5">
+                  <Input
+                    id={`line-${line.id}-qty`}
+                    ref={register(quantityKey)}
+                    aria-label={`Quantity, line ${lineNo}`}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={line.quantity}
+                    onChange={(event) => dispatch({ type: "setLineQuantity", id: line.id, quantity: event.target.value })}
+                    onKeyDown={(event) => quantityKeyDown(event, index)}
+                    onFocus={(event) => event.currentTarget.select()}
+                    aria-invalid={!!quantityError || undefined}
+                    aria-describedby={quantityError ? `line-${line.id}-qty-error` : undefined}
+                    className="h-8 px-2 text-right tabular-nums"
+                  />
+                  <FieldError id={`line-${line.id}-qty-error`} className="mt-1 text-xs">
+                    {quantityError}
+                  </FieldError>
+                </td>
+                <td className="px-2 pt-3 text-right tabular-nums">
+                  <Money amount={detail?.unitPrice} currency={currency} />
+                </td>
+                <td className="px-2 pt-3 text-right tabular-nums text-muted-foreground">
+                  <Money amount={detail?.discount} currency={currency} />
+                </td>
+                <td className="px-2 pt-3 text-right font-medium tabular-nums">
+                  <Money amount={detail?.lineTotal} currency={currency} />
+                </td>
+                <td className="px-1 pt-1.5 text-center">
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    className="size-8 text-muted-foreground hover:text-destructive"
+                    aria-label={`Remove line ${lineNo}`}
+                    disabled={disabled || (lines.length === 1 && line.sku === "")}
+                    onClick={() => {
+                      dispatch({ type: "removeLine", id: line.id });
+                      const neighbour = lines[index + 1] ?? lines[index - 1];
+                      if (neighbour) focusAfterRender(lineErrorKey(neighbour.id, "sku"));
+                      else focusAfterRender(skuKey);
+                    }}
+                  >
+                    <X aria-hidden="true" />
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {errors.lines && (
+        <FieldError id="lines-error" className="px-3 pt-2">
+          {errors.lines}
+        </FieldError>
+      )}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t px-3 py-2.5">
+        <Button variant="outline" size="sm" onClick={() => addLine()} disabled={disabled}>
+          <Plus aria-hidden="true" /> Add line
+        </Button>
+        <p className="text-xs text-muted-foreground">
+          <Kbd>Enter</Kbd> on a quantity adds the next line · paste rows from a spreadsheet into a SKU field
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function ProductCell({ detail }: { detail: LineDetail | undefined }) {
+  if (!detail || detail.status === "blank") return <p className="pt-1.5 text-xs text-muted-foreground">—</p>;
+  if (detail.status === "pending") return <p className="pt-1.5 text-xs text-muted-foreground">Looking up…</p>;
+  if (detail.status === "unknown" || !detail.product)
+    return (
+      <p className="pt-1.5 text-xs">
+        {/* While the rep is still typing in this line, an unmatched SKU is a search, not an error. */}
+        <span className="hidden text-muted-foreground group-focus-within:inline">Pick a product or type the full SKU</span>
+        <span className="font-medium text-destructive group-focus-within:hidden">Not in the catalog</span>
+      </p>
+    );
+  return (
+    <div className="min-w-0 leading-tight">
+      <p className="line-clamp-2 pt-0.5 text-[13px] leading-snug" title={detail.product.name}>
+        {detail.product.name}
+      </p>
+      <LineAvailabilityNote detail={detail} />
+    </div>
+  );
+}
