@@ -98,6 +98,21 @@ function successMessage(order: Order, intent: Intent): { text: string; isWarning
   return { text: `Order ${order.number} submitted`, isWarning: false };
 }
 
+/** "Line 3 SKU: No product with SKU "X" (and 1 more)" — the server's field errors, in the form's words. */
+function describeErrors(errors: EntryErrors, state: EntryState): string {
+  const keys = Object.keys(errors);
+  const label = (key: string) => {
+    const line = /^lines\.(.+)\.(sku|quantity)$/.exec(key);
+    if (line) return `Line ${state.lines.findIndex((l) => l.id === line[1]) + 1} ${line[2] === "sku" ? "SKU" : "quantity"}`;
+    return null;
+  };
+  const first = keys[0];
+  if (!first) return "";
+  const prefix = label(first);
+  const text = prefix ? `${prefix}: ${errors[first]}` : errors[first]!;
+  return keys.length > 1 ? `${text} (and ${keys.length - 1} more)` : text;
+}
+
 /**
  * Keyboard-first order entry: customer, header, lines with live price and availability, ship-to, notes;
  * autosaved on this device; submitted (Ctrl/⌘+Enter), saved as a draft or as a quote.
@@ -132,7 +147,9 @@ export function OrderEntryForm({
   const [busy, setBusy] = useState<Intent | null>(null);
   const [isDone, setIsDone] = useState(false);
   const [duplicates, setDuplicates] = useState<{ list: RecentDuplicate[]; payload: EntryPayload; lineIds: string[] } | null>(null);
-  const autosave = useDraftAutosave(storageKey, state);
+  // The state the page started with (or the fresh one after Discard): nothing typed, nothing to keep.
+  const [pristine, setPristine] = useState<EntryState | null>(boot.draft ? null : boot.state);
+  const autosave = useDraftAutosave(storageKey, state, { isPristine: state === pristine });
 
   const createOrder = useMutation(trpc.orders.create.mutationOptions());
   const createQuote = useMutation(trpc.quotes.create.mutationOptions());
@@ -187,7 +204,9 @@ export function OrderEntryForm({
 
   function discardDraft() {
     const previous = state;
-    dispatch({ type: "reset", state: initialEntryState(makeLineId(), initialCustomer) });
+    const fresh = initialEntryState(makeLineId(), initialCustomer);
+    dispatch({ type: "reset", state: fresh });
+    setPristine(fresh);
     setErrors({});
     setProblems([]);
     setRestored(null);
@@ -255,7 +274,10 @@ export function OrderEntryForm({
       setDuplicates(null);
       setBusy(null);
       if (hasFieldErrors) showErrors(mapped.errors, state);
-      toast.error(hasFieldErrors ? `Not saved: ${apiError.message}` : apiError.message);
+      if (hasFieldErrors) {
+        const summary = describeErrors(mapped.errors, state);
+        toast.error(`${intent === "quote" ? "The quote" : "The order"} was not saved`, { description: summary });
+      } else toast.error(apiError.message);
     }
   }
 

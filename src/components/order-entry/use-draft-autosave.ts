@@ -26,9 +26,9 @@ export function loadDraft(key: string): { state: EntryState; savedAt: string } |
   }
 }
 
-function writeDraft(key: string, state: EntryState): boolean {
+function writeDraft(key: string, state: EntryState | null): boolean {
   try {
-    if (!hasContent(state)) {
+    if (!state || !hasContent(state)) {
       window.localStorage.removeItem(key);
       return false;
     }
@@ -41,22 +41,27 @@ function writeDraft(key: string, state: EntryState): boolean {
   }
 }
 
-export function useDraftAutosave(key: string, state: EntryState, delay = 400) {
+/**
+ * `isPristine`: the state is what the page started with (nothing typed yet, e.g. only the customer from
+ * the link): any stored draft is removed rather than a new one written.
+ */
+export function useDraftAutosave(key: string, state: EntryState, options: { isPristine?: boolean; delay?: number } = {}) {
+  const { isPristine = false, delay = 400 } = options;
   const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const latest = useRef(state);
+  const latest = useRef<EntryState | null>(state);
   const pending = useRef(false);
   const stopped = useRef(false);
 
   useEffect(() => {
-    latest.current = state;
+    latest.current = isPristine ? null : state;
     if (stopped.current) return;
     pending.current = true;
     const timer = setTimeout(() => {
       pending.current = false;
-      setSavedAt(writeDraft(key, state) ? new Date() : null);
+      setSavedAt(writeDraft(key, isPristine ? null : state) ? new Date() : null);
     }, delay);
     return () => clearTimeout(timer);
-  }, [key, state, delay]);
+  }, [key, state, isPristine, delay]);
 
   useEffect(() => {
     const flush = () => {
