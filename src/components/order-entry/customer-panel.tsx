@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, CopyPlus, UserRound } from "lucide-react";
 import Link from "next/link";
-import { DateOnly, Money } from "~/components/shell/money";
+import { DateOnly, DateTime, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -93,12 +93,24 @@ export function CustomerPanel({
         </h2>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
           <span className="font-mono">{customer.code}</span>
-          <span aria-hidden="true">·</span>
-          <span>{SEGMENT_LABELS[customer.segment] ?? customer.segment}</span>
-          <span aria-hidden="true">·</span>
-          <span>{paymentTerms(customer.paymentTermsDays)}</span>
+          {customer.phone && (
+            <>
+              <span aria-hidden="true">·</span>
+              <span className="tabular-nums">{customer.phone}</span>
+            </>
+          )}
           {customer.isArchived && <Badge variant="danger">Archived</Badge>}
         </p>
+        <dl className="mt-2.5 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-muted-foreground">Payment terms</dt>
+          <dd className="text-right">{paymentTerms(customer.paymentTermsDays)}</dd>
+          <dt className="text-muted-foreground">Segment</dt>
+          <dd className="text-right">
+            {SEGMENT_LABELS[customer.segment] ?? customer.segment} · class {customer.demandClass}
+          </dd>
+          <dt className="text-muted-foreground">Tax</dt>
+          <dd className="text-right">{customer.taxExempt ? "Exempt" : "Taxable"}</dd>
+        </dl>
       </div>
 
       <section aria-labelledby="panel-credit" className="border-b px-4 py-3">
@@ -159,7 +171,7 @@ export function CustomerPanel({
                     {EXCEPTION_LABELS[hold.type] ?? hold.type}
                   </Badge>
                   <span className="text-xs text-muted-foreground">
-                    due <DateOnly value={hold.dueAt.slice(0, 10)} />
+                    due <DateTime value={hold.dueAt} />
                   </span>
                 </span>
                 <span className="mt-0.5 block text-xs text-muted-foreground">{hold.reason}</span>

@@ -298,7 +298,7 @@ export function OrderEntryForm({
   return (
     // Ctrl/⌘+Enter anywhere (form or customer panel) submits.
     <div onKeyDown={onKeyDown} className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
-      <form aria-label="New order" noValidate onSubmit={(event) => event.preventDefault()} className="grid min-w-0 gap-4">
+      <form aria-label="New order" noValidate onSubmit={(event) => event.preventDefault()} className="grid min-w-0 gap-4 [&_button]:scroll-mb-20 [&_input]:scroll-mb-20 [&_select]:scroll-mb-20 [&_textarea]:scroll-mb-20">
         {restored && (
           <div role="status" className="flex items-center gap-2 rounded-md border border-info/25 bg-info-soft px-3 py-1.5 text-sm text-info-soft-foreground">
             <span>

@@ -164,9 +164,12 @@ export function OrderLinesEditor({
                       dispatch({ type: "chooseProduct", id: line.id, product });
                       focus(quantityKey, { select: true });
                     }}
-                    onBlur={() => {
+                    onBlur={(event) => {
                       // A typed SKU the catalog knows takes the catalog's spelling ("blt-10001" → "BLT-10001").
-                      if (!line.product && detail?.product) dispatch({ type: "chooseProduct", id: line.id, product: detail.product });
+                      const typed = event.currentTarget.value.trim();
+                      const known = detail?.product;
+                      if (known && typed !== known.sku && typed.toLowerCase() === known.sku.toLowerCase())
+                        dispatch({ type: "chooseProduct", id: line.id, product: known });
                     }}
                     inputRef={register(skuKey)}
                     invalid={!!skuError}

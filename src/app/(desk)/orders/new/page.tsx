@@ -5,20 +5,13 @@ import { OrderEntry } from "~/components/order-entry/order-entry";
 import type { InitialCustomer } from "~/components/order-entry/order-entry-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { can } from "~/server/auth/permissions";
+import { ZCustomerCode } from "~/server/customers/schemas";
 import { AppError } from "~/server/errors";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "New order" };
 
-const ZSearch = z.object({
-  customer: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .optional()
-    .catch(undefined),
-});
+const ZSearch = z.object({ customer: ZCustomerCode.optional().catch(undefined) });
 
 /** `/orders/new[?customer=CODE]`: keyboard-first order entry (issue 3). */
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
