@@ -11,7 +11,6 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { cn } from "~/lib/utils";
 import { EXCEPTION_LABELS } from "~/server/exceptions/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { CustomerCombobox } from "./customer-combobox";
@@ -464,7 +463,7 @@ export function OrderEntryForm({
           </Button>
           <Button onClick={() => void run("submit")} disabled={isLocked} aria-keyshortcuts={isMac ? "Meta+Enter" : "Control+Enter"}>
             {busy === "submit" ? "Submitting…" : "Submit order"}
-            <span aria-hidden="true" className={cn("rounded border border-primary-foreground/30 px-1 text-[11px] font-normal opacity-80")}>
+            <span aria-hidden="true" className="rounded border border-primary-foreground/40 px-1 text-[11px] font-normal">
               {isMac ? "⌘↵" : "Ctrl ↵"}
             </span>
           </Button>
