@@ -86,7 +86,9 @@ test("[ORDERS] a rep enters a 5-line order with the keyboard only and submits it
   const duplicate = page.getByRole("dialog", { name: "Possible duplicate order" });
   await expect(async () => {
     if (await duplicate.isVisible()) {
-      await duplicate.getByRole("button", { name: "Submit anyway" }).focus();
+      // The dialog opens on "Don't submit"; Tab moves to "Submit anyway".
+      await page.keyboard.press("Tab");
+      await expect(duplicate.getByRole("button", { name: "Submit anyway" })).toBeFocused({ timeout: 1_000 });
       await page.keyboard.press("Enter");
     }
     expect(page.url()).toMatch(/\/orders\/SO-[\w-]+$/);
