@@ -5,6 +5,8 @@ import { products } from "./schema";
 
 const lookupColumns = {
   id: products.id,
+  categoryId: products.categoryId,
+  taxCategory: products.taxCategory,
   sku: products.sku,
   name: products.name,
   unit: products.unit,
@@ -24,7 +26,7 @@ export async function lookupProducts(db: DbOrTx, text: string, limit = 10) {
     .where(and(isNull(products.archivedAt), or(sql`${products.sku} ilike ${`${escapeLike(q)}%`}`, sql`${products.name} ilike ${`%${escapeLike(q)}%`}`)))
     .orderBy(sql`case when ${products.sku} ilike ${`${escapeLike(q)}%`} then 0 else 1 end`, asc(products.sku))
     .limit(limit);
-  return rows.map(({ id: _id, archivedAt: _a, cost: _c, ...r }) => r);
+  return rows.map(({ id: _id, archivedAt: _a, cost: _c, categoryId: _g, taxCategory: _t, ...r }) => r);
 }
 
 /** Products by SKU (case-sensitive, exact), for pricing and validating lines. */

@@ -6,4 +6,5 @@ export * from "../exceptions/schema";
 export * from "../inventory/schema";
 export * from "../integration/schema";
 export * from "../orders/schema";
+export * from "../pricing/schema";
 export * from "./schema";

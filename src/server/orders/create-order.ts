@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from "../db";
 import { nextDocumentNumber } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
 import { addDays } from "../inventory/availability";
-import { loadOrder, priceLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
+import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
 import { idempotencyKeys, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
 import { submitInTx } from "./submit-order";
@@ -29,7 +29,7 @@ export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDoc
   const shipTo = input.shipTo ?? customer.shippingAddress;
   assertCompleteAddress("shipTo", shipTo);
 
-  const { priced, productIds } = await priceLines(tx, input.lines);
+  const { priced, productIds } = await priceOrderLines(tx, { customerId: customerRow!.id, channel: input.channel, shipTo, actor, lines: input.lines });
   const number = await nextDocumentNumber(tx, input.kind);
   const today = new Date().toISOString().slice(0, 10);
   const [order] = await tx

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
-import { products, productsBySku } from "../catalog";
+import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
 import { releaseReservation, warehouses } from "../inventory";
-import { priceOrder, type PricedOrder } from "../pricing/price-order";
-import { orderEvents, orderLines, orders } from "./schema";
+import { priceLines, type PricedOrder } from "../pricing";
+import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -40,31 +40,23 @@ export async function assertVersion(db: DbOrTx, order: OrderRow, version: number
   );
 }
 
-/**
- * Validates the lines' SKUs (naming the field of each unknown one) and prices them.
- * Returns the priced order and the products by SKU.
- */
-export async function priceLines(db: DbOrTx, lines: TOrderLineInput[]): Promise<{ priced: PricedOrder; productIds: Map<string, string> }> {
-  const bySku = await productsBySku(db, lines.map((l) => l.sku));
-  const fields: Record<string, string[]> = {};
-  lines.forEach((line, i) => {
-    const product = bySku.get(line.sku);
-    if (!product) fields[`lines.${i}.sku`] = [`no product with SKU "${line.sku}"`];
-    else if (product.archivedAt) fields[`lines.${i}.sku`] = [`${line.sku} is archived and can no longer be ordered`];
+/** Prices lines for an order of this customer, with the rules in force today (see pricing). */
+export async function priceOrderLines(
+  db: DbOrTx,
+  input: { customerId: string; channel: string; shipTo: ShipTo | null; actor: Actor; lines: TOrderLineInput[] },
+) {
+  const [customer] = await db
+    .select({ id: customers.id, segment: customers.segment, taxExempt: customers.taxExempt, currency: customers.currency })
+    .from(customers)
+    .where(eq(customers.id, input.customerId));
+  return priceLines(db, {
+    lines: input.lines,
+    customer: customer!,
+    currency: customer!.currency,
+    channel: input.channel,
+    shipTo: input.shipTo ? { country: input.shipTo.country, region: input.shipTo.region } : null,
+    role: input.actor.role,
   });
-  if (Object.keys(fields).length > 0) {
-    const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m.join(", ")}`).join("; ");
-    throw new AppError("invalid", "INVALID_INPUT", `Invalid input — ${summary}`, { fields });
-  }
-  const priced = priceOrder({
-    lines: lines.map((line) => ({
-      sku: line.sku,
-      quantity: line.quantity,
-      listPrice: bySku.get(line.sku)!.listPrice,
-      override: line.unitPrice !== undefined ? { unitPrice: line.unitPrice, reason: line.overrideReason ?? "" } : undefined,
-    })),
-  });
-  return { priced, productIds: new Map([...bySku].map(([sku, p]) => [sku, p.id])) };
 }
 
 /**
@@ -109,6 +101,7 @@ export async function writeLines(
       returned: before?.returned ?? 0,
       backordered: isBeingFulfilled ? line.quantity - shipped - reserved : 0,
       overrideReason: input[i]?.unitPrice !== undefined ? (input[i]?.overrideReason ?? null) : null,
+      approvalReason: line.approval,
       priceExplanation: line.explanation,
     };
   });

@@ -105,6 +105,8 @@ export const orderLines = pgTable(
     backordered: quantity("backordered").notNull().default(0),
     warehouseId: uuid("warehouse_id").references(() => warehouses.id),
     overrideReason: text("override_reason"),
+    /** Why the line's manual price needs a manager's approval (beyond the role's limit, below cost). */
+    approvalReason: text("approval_reason"),
     /** The pricing steps as they were at submit: later rule changes never rewrite history. */
     priceExplanation: jsonb("price_explanation").$type<unknown[]>().notNull().default([]),
     ...timestamps,

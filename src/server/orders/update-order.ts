@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { applyHolds } from "./holds";
-import { assertVersion, lineSummary, loadOrder, priceLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
+import { assertVersion, lineSummary, loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
 import { assertEditable } from "./state-machine";
@@ -34,10 +34,18 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     if (input.requestedDate !== undefined) header.requestedDate = input.requestedDate;
     if (input.notes !== undefined) header.notes = input.notes;
 
-    if (input.lines) {
-      // Re-priced at today's prices; unchanged lines keep their reservations, shorter ones release the rest.
-      const { priced, productIds } = await priceLines(tx, input.lines);
-      await writeLines(tx, order, input.lines, priced, productIds, actor);
+    if (input.lines || header.shipTo !== undefined || header.channel !== undefined) {
+      // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
+      // Unchanged lines keep their reservations; shorter ones release the rest.
+      const lines = input.lines ?? before.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));
+      const { priced, productIds } = await priceOrderLines(tx, {
+        customerId: order.customerId,
+        channel: header.channel ?? order.channel,
+        shipTo: header.shipTo !== undefined ? header.shipTo : order.shipTo,
+        actor,
+        lines,
+      });
+      await writeLines(tx, order, lines, priced, productIds, actor);
       Object.assign(header, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
     }
     const [updated] = await tx

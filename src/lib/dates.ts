@@ -1,0 +1,7 @@
+/** The company's time zone: rule validity dates are whole days there (inclusive). */
+export const COMPANY_TIME_ZONE = "America/New_York";
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone = COMPANY_TIME_ZONE, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
