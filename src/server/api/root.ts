@@ -4,6 +4,7 @@ import { exceptionsRouter } from "../exceptions/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
 import { ordersRouter, quotesRouter } from "../orders/router";
+import { pricingRouter } from "../pricing/router";
 import { searchRouter } from "./search-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   orders: ordersRouter,
   exceptions: exceptionsRouter,
   quotes: quotesRouter,
+  pricing: pricingRouter,
   integration: integrationRouter,
   search: searchRouter,
 });

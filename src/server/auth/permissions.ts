@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   // Stock
   "stock.view": ALL,
   "stock.adjust": ["warehouse", "manager", "admin"],
+  // Pricing: admins configure, managers read, the desk simulates
+  "pricing.view": ["manager", "admin"],
+  "pricing.manage": ["admin"],
+  "pricing.simulate": DESK,
   // Integration
   "apiKeys.manage": ["admin"],
   "users.manage": ["admin"],
