@@ -145,7 +145,7 @@ describe("discount rules", () => {
     const two = input({ lines: [line({ quantity: 1 }), line({ sku: "NUT", productId: "p-nut", quantity: 2, listPrice: 3_333 })] });
     const priced = priceOrder(
       two,
-      rules({ discountRules: [rule({ scope: "order", amountOff: 1_000, conditions: { minOrderAmount: 10_000 } })], taxRates: [{ country: "US", region: "", taxCategory: "standard", rateBps: 1000 }] }),
+      rules({ discountRules: [rule({ scope: "order", amountOff: 1_000, conditions: { minOrderAmount: 10_000 } })], taxRates: [{ country: "US", region: "", taxCategory: "standard", ratePpm: 100000 }] }),
       AT,
     );
     expect(priced.discountTotal).toBe(1_000);
@@ -167,8 +167,8 @@ describe("overrides and tax", () => {
 
   it("taxes by ship-to region, then country, per tax category; exempt customers pay none", () => {
     const taxRates = [
-      { country: "US", region: "", taxCategory: "standard", rateBps: 500 },
-      { country: "US", region: "NJ", taxCategory: "standard", rateBps: 663 },
+      { country: "US", region: "", taxCategory: "standard", ratePpm: 50000 },
+      { country: "US", region: "NJ", taxCategory: "standard", ratePpm: 66300 },
     ];
     expect(priceOrder(input(), rules({ taxRates }), AT).lines[0]!.tax).toBe(6_630);
     expect(priceOrder(input({ shipTo: { country: "US", region: "TX" } }), rules({ taxRates }), AT).lines[0]!.tax).toBe(5_000);
@@ -177,9 +177,9 @@ describe("overrides and tax", () => {
   });
 
   it("rounds tax half-up per line", () => {
-    const priced = priceOrder(input({ lines: [line({ quantity: 1, listPrice: 150 })] }), rules({ taxRates: [{ country: "US", region: "", taxCategory: "standard", rateBps: 1000 }] }), AT);
+    const priced = priceOrder(input({ lines: [line({ quantity: 1, listPrice: 150 })] }), rules({ taxRates: [{ country: "US", region: "", taxCategory: "standard", ratePpm: 100000 }] }), AT);
     expect(priced.lines[0]!.tax).toBe(15);
-    const half = priceOrder(input({ lines: [line({ quantity: 1, listPrice: 5 })] }), rules({ taxRates: [{ country: "US", region: "", taxCategory: "standard", rateBps: 1000 }] }), AT);
+    const half = priceOrder(input({ lines: [line({ quantity: 1, listPrice: 5 })] }), rules({ taxRates: [{ country: "US", region: "", taxCategory: "standard", ratePpm: 100000 }] }), AT);
     expect(half.lines[0]!.tax).toBe(1);
   });
 });
@@ -205,7 +205,7 @@ describe("properties", () => {
   );
   const build = (ls: { quantity: number; listPrice: number; productId: string }[]) =>
     input({ lines: ls.map((l, i) => line({ ...l, sku: `S${i}`, cost: 0 })) });
-  const taxRates = [{ country: "US", region: "", taxCategory: "standard", rateBps: 825 }];
+  const taxRates = [{ country: "US", region: "", taxCategory: "standard", ratePpm: 82500 }];
 
   it("totals equal the sum of the lines, and no price goes negative", () => {
     fc.assert(

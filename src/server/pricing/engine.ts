@@ -52,7 +52,8 @@ export type DiscountRule = {
   stackable: boolean;
 };
 
-export type TaxRate = { country: string; region: string; taxCategory: string; rateBps: number };
+/** A tax rate in parts per million (6.625% = 66250). */
+export type TaxRate = { country: string; region: string; taxCategory: string; ratePpm: number };
 
 export type PricingRules = {
   priceLists: PriceListRule[];
@@ -300,10 +301,10 @@ function taxFor(input: PricingInput, rules: PricingRules, line: PricingLine, lin
     explanation.push({ step: "tax", description: `No tax rate for ${line.taxCategory} goods shipped to ${region ? `${region}, ` : ""}${country || "—"}`, amount: 0 });
     return 0;
   }
-  const tax = roundHalfUp((lineTotal * rate.rateBps) / 10_000);
+  const tax = roundHalfUp((lineTotal * rate.ratePpm) / 1_000_000);
   explanation.push({
     step: "tax",
-    description: `Tax ${pct(rate.rateBps)} for ${line.taxCategory} goods in ${rate.region ? `${rate.region}, ` : ""}${rate.country}`,
+    description: `Tax ${rate.ratePpm / 10_000}% for ${line.taxCategory} goods in ${rate.region ? `${rate.region}, ` : ""}${rate.country}`,
     amount: tax,
   });
   return tax;

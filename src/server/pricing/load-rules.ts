@@ -33,7 +33,7 @@ export async function loadPricingRules(db: DbOrTx): Promise<PricingRules> {
   return {
     priceLists: priceListRules,
     discountRules: rules.map(toEngineRule),
-    taxRates: rates.map((r) => ({ country: r.country, region: r.region, taxCategory: r.taxCategory, rateBps: r.rateBps })),
+    taxRates: rates.map((r) => ({ country: r.country, region: r.region, taxCategory: r.taxCategory, ratePpm: r.ratePpm })),
     overrideLimitsBps: { ...DEFAULT_OVERRIDE_LIMITS_BPS, ...Object.fromEntries(limits.map((l) => [l.role, l.maxBelowBps])) },
   };
 }

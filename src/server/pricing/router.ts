@@ -4,6 +4,7 @@ import { archiveDiscountRule, listDiscountRules, saveDiscountRule } from "./disc
 import { archivePriceList, listPriceLists, savePriceList } from "./price-lists";
 import { ZDiscountRule, ZDiscountRuleInput, ZOverrideLimit, ZPriceList, ZPriceListInput, ZSimulateInput, ZTaxRate, ZTaxRateInput } from "./schemas";
 import { simulatePrices } from "./simulate";
+import { whatWouldChange } from "./what-would-change";
 import { deleteTaxRate, listOverrideLimits, listTaxRates, setOverrideLimit, setTaxRate } from "./tax-and-limits";
 
 const tags = ["pricing"];
@@ -73,6 +74,10 @@ export const pricingRouter = createTRPCRouter({
   setOverrideLimit: permissionProcedure("pricing.manage")
     .input(ZOverrideLimit)
     .mutation(({ ctx, input }) => setOverrideLimit({ db: ctx.db, actor: ctx.actor, input })),
+
+  whatWouldChange: permissionProcedure("pricing.manage")
+    .input(z.object({ rule: ZDiscountRuleInput }))
+    .query(({ ctx, input }) => whatWouldChange({ db: ctx.db, actor: ctx.actor, rule: input.rule })),
 
   simulate: permissionProcedure("pricing.simulate")
     .input(ZSimulateInput)

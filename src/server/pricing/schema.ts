@@ -98,13 +98,14 @@ export const taxRates = pgTable(
     /** "" = the whole country. */
     region: text("region").notNull().default(""),
     taxCategory: taxCategoryEnum("tax_category").notNull(),
-    rateBps: integer("rate_bps").notNull(),
+    /** Parts per million: 6.625% = 66250 (basis points cannot hold rates like 6.625%). */
+    ratePpm: integer("rate_ppm").notNull().default(0),
     version: version(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("tax_rates_place_category_uq").on(t.country, t.region, t.taxCategory),
-    check("tax_rates_rate", sql`${t.rateBps} >= 0 and ${t.rateBps} <= 10000`),
+    check("tax_rates_rate_ppm", sql`${t.ratePpm} >= 0 and ${t.ratePpm} <= 1000000`),
   ],
 );
 

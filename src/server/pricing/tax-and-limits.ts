@@ -14,7 +14,7 @@ const toTaxDto = (r: typeof taxRates.$inferSelect) => ({
   country: r.country,
   region: r.region,
   taxCategory: r.taxCategory,
-  ratePercent: r.rateBps / 100,
+  ratePercent: r.ratePpm / 10_000,
   version: r.version,
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -27,13 +27,13 @@ export async function listTaxRates(options: { db: DbOrTx }) {
 /** Sets the rate for a place and tax category (one rate each): creates it or changes it, audited. */
 export async function setTaxRate(options: { db: Db; actor: Actor; input: z.infer<typeof ZTaxRateInput> }) {
   const { db, actor, input } = options;
-  const rateBps = Math.round(input.ratePercent * 100);
+  const ratePpm = Math.round(input.ratePercent * 10_000);
   return db.transaction(async (tx) => {
     const where = and(eq(taxRates.country, input.country), eq(taxRates.region, input.region), eq(taxRates.taxCategory, input.taxCategory));
     const [existing] = await tx.select().from(taxRates).where(where).for("update");
     const [row] = existing
-      ? await tx.update(taxRates).set({ rateBps, version: existing.version + 1 }).where(eq(taxRates.id, existing.id)).returning()
-      : await tx.insert(taxRates).values({ country: input.country, region: input.region, taxCategory: input.taxCategory, rateBps }).returning();
+      ? await tx.update(taxRates).set({ ratePpm, version: existing.version + 1 }).where(eq(taxRates.id, existing.id)).returning()
+      : await tx.insert(taxRates).values({ country: input.country, region: input.region, taxCategory: input.taxCategory, ratePpm }).returning();
     const dto = toTaxDto(row!);
     await recordAudit(tx, { entityType: "tax_rate", entityId: dto.id, action: existing ? "updated" : "created", actor, before: existing ? toTaxDto(existing) : null, after: dto });
     return dto;

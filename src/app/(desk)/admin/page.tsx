@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { BookOpen, KeyRound } from "lucide-react";
+import { BadgeDollarSign, BookOpen, KeyRound } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -10,6 +10,13 @@ export const metadata = { title: "Admin" };
 export default async function AdminPage() {
   const actor = await requirePermission("admin.view", "/admin");
   const sections = [
+    {
+      href: "/admin/pricing",
+      title: "Pricing",
+      description: "Price lists and quantity tiers, discount rules, tax rates, override limits and the price simulator.",
+      icon: BadgeDollarSign,
+      visible: can(actor.role, "pricing.view"),
+    },
     {
       href: "/admin/api-keys",
       title: "API keys",
