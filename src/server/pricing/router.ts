@@ -3,6 +3,7 @@ import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { archiveDiscountRule, listDiscountRules, saveDiscountRule } from "./discount-rules";
 import { archivePriceList, listPriceLists, savePriceList } from "./price-lists";
 import { ZDiscountRule, ZDiscountRuleInput, ZOverrideLimit, ZPriceList, ZPriceListInput, ZSimulateInput, ZTaxRate, ZTaxRateInput } from "./schemas";
+import { PRICING_ENTITIES, pricingHistory } from "./history";
 import { simulatePrices } from "./simulate";
 import { whatWouldChange } from "./what-would-change";
 import { deleteTaxRate, listOverrideLimits, listTaxRates, setOverrideLimit, setTaxRate } from "./tax-and-limits";
@@ -74,6 +75,10 @@ export const pricingRouter = createTRPCRouter({
   setOverrideLimit: permissionProcedure("pricing.manage")
     .input(ZOverrideLimit)
     .mutation(({ ctx, input }) => setOverrideLimit({ db: ctx.db, actor: ctx.actor, input })),
+
+  history: permissionProcedure("pricing.view")
+    .input(z.object({ entityType: z.enum(PRICING_ENTITIES).optional(), entityId: z.string().max(100).optional(), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => pricingHistory({ db: ctx.db, ...input })),
 
   whatWouldChange: permissionProcedure("pricing.manage")
     .input(z.object({ rule: ZDiscountRuleInput }))
