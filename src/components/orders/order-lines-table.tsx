@@ -14,9 +14,9 @@ type Line = TOrder["lines"][number];
 const STEP_LABELS: Record<string, string> = {
   list_price: "List price",
   price_list: "Price list",
-  customer_price: "Customer price",
-  quantity_tier: "Quantity tier",
   discount: "Discount",
+  skipped: "Not applied",
+  order_discount: "Order discount",
   override: "Manual price",
   tax: "Tax",
   rounding: "Rounding",
