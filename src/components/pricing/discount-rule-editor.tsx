@@ -75,10 +75,13 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
   const order = isOrderLevel(draft.benefit);
   const sentence = previewSentence(draft);
 
-  const showErrors = (e: ReturnType<typeof apiErrorOf>) => {
+  /** Shows a failed call's field errors on the form, and a toast naming the first. */
+  const showErrors = (e: ReturnType<typeof apiErrorOf>, title: string) => {
     const fields = fieldErrorsOf(e, "rule");
     setErrors(fields);
-    setFormError(Object.keys(fields).length ? "Fix the highlighted parts of the rule." : e.message);
+    const first = Object.entries(fields)[0];
+    setFormError(first ? "Fix the highlighted parts of the rule." : e.message);
+    toast.error(first ? title : e.message, first ? { description: `${FIELD_NAMES[first[0]] ?? first[0]}: ${first[1]}` } : undefined);
   };
 
   const create = useMutation(trpc.pricing.createDiscountRule.mutationOptions());
@@ -119,9 +122,10 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
       },
       onError: (error: unknown) => {
         const e = apiErrorOf(error);
-        toast.error(e.message);
-        if (e.code === "STALE_VERSION") setStale(e.message);
-        else showErrors(e);
+        if (e.code === "STALE_VERSION") {
+          setStale(e.message);
+          toast.error(e.message);
+        } else showErrors(e, "The rule was not saved");
       },
     };
     if (isEdit) update.mutate({ version, rule: input }, done);
@@ -140,11 +144,7 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
             : `${result.changed.length} of ${result.checked} recent orders would price differently`,
         );
       },
-      onError: (error) => {
-        const e = apiErrorOf(error);
-        toast.error(e.message);
-        showErrors(e);
-      },
+      onError: (error) => showErrors(apiErrorOf(error), "Could not check recent orders"),
     });
   }
 
@@ -411,6 +411,8 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
 }
 
 const FIELD_NAMES: Record<string, string> = {
+  code: "Code",
+  name: "Name",
   percentOff: "Percent off",
   amountOff: "Amount off",
   buyQuantity: "Buy quantity",

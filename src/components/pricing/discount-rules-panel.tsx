@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, Pencil, Percent, Plus } from "lucide-react";
+import { AlertTriangle, Archive, Pencil, Percent, Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { DateTime } from "~/components/shell/money";
@@ -13,6 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { HistoryButton } from "./change-history";
 import { DiscountRuleEditor, type DiscountRule, type RuleEditorMode } from "./discount-rule-editor";
 import { LoadError, SectionHeader, TableSkeleton, ValidityCell } from "./shared";
 
@@ -133,17 +134,20 @@ export function DiscountRulesPanel({ canManage }: { canManage: boolean }) {
                     <DateTime value={r.updatedAt} />
                     <span className="block">v{r.version}</span>
                   </TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    {canManage && !r.isArchived && (
-                      <>
+                  <TableCell>
+                    <div className="flex justify-end gap-0.5 whitespace-nowrap">
+                      {canManage && !r.isArchived && (
                         <Button variant="ghost" size="sm" onClick={() => setEditing({ kind: "edit", rule: r })} aria-label={`Edit ${r.code}`}>
                           <Pencil aria-hidden="true" /> Edit
                         </Button>
+                      )}
+                      <HistoryButton entityType="discount_rule" entityId={r.code} label={`discount rule ${r.code}`} />
+                      {canManage && !r.isArchived && (
                         <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setArchiving(r)} aria-label={`Archive ${r.code}`}>
-                          Archive
+                          <Archive aria-hidden="true" /> Archive
                         </Button>
-                      </>
-                    )}
+                      )}
+                    </div>
                   </TableCell>
                 </TableRow>
               ))}

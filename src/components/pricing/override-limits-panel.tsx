@@ -13,6 +13,7 @@ import { can } from "~/server/auth/permissions";
 import { ROLE_LABELS, type Role } from "~/server/auth/roles";
 import { useTRPC } from "~/trpc/react";
 import { LoadError, SectionHeader, TableSkeleton } from "./shared";
+import { HistoryButton } from "./change-history";
 import { parseRate, percentText } from "./percent";
 
 export function OverrideLimitsPanel({ canManage }: { canManage: boolean }) {
@@ -61,6 +62,7 @@ export function OverrideLimitsPanel({ canManage }: { canManage: boolean }) {
         id="override-limits-title"
         title="Override limits"
         description="How far below the computed price each role may set a manual price. Within the limit it applies at once; beyond it, or below cost, the order waits for a manager’s price approval."
+        actions={<HistoryButton entityType="override_limit" label="override limits" />}
       />
       {limits.isPending ? (
         <TableSkeleton label="Loading override limits…" rows={3} />

@@ -33,6 +33,14 @@ import { FormError, SEGMENT_LABELS, StaleNotice, fieldErrorsOf } from "./shared"
 export type PriceList = RouterOutputs["pricing"]["priceLists"][number];
 export type PriceListEditorMode = { kind: "create" } | { kind: "edit"; list: PriceList };
 
+/** "items.3.sku", "no product…" → "Row 4, SKU: no product…" */
+function describeField(key: string, message: string): string {
+  const item = /^items\.(\d+)\.(\w+)$/.exec(key);
+  const names: Record<string, string> = { sku: "SKU", category: "Category", minQuantity: "From quantity", unitPrice: "Unit price", validTo: "Valid to", validFrom: "Valid from" };
+  if (item) return `Row ${Number(item[1]) + 1}, ${names[item[2]!] ?? item[2]}: ${message}`;
+  return `${names[key] ?? key.charAt(0).toUpperCase() + key.slice(1)}: ${message}`;
+}
+
 export const TIER_BASIS_LABELS: Record<TierBasis, string> = {
   line: "The line's quantity",
   sku: "Order-wide quantity of the same SKU",
@@ -83,8 +91,9 @@ function EditorBody({ mode, onClose }: { mode: PriceListEditorMode; onClose: () 
     }
     const fields = serverErrorsToGrid(fieldErrorsOf(e, "list"), rowIndex, draft.items);
     setErrors(fields);
-    setFormError(Object.keys(fields).length ? "Fix the highlighted fields and save again." : e.message);
-    toast.error(e.message);
+    const first = Object.entries(fields)[0];
+    setFormError(first ? "Fix the highlighted fields and save again." : e.message);
+    toast.error(first ? "The price list was not saved" : e.message, first ? { description: describeField(first[0], first[1]) } : undefined);
   };
   const create = useMutation(trpc.pricing.createPriceList.mutationOptions());
   const update = useMutation(trpc.pricing.updatePriceList.mutationOptions());

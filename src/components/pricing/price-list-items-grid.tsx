@@ -77,9 +77,10 @@ export function PriceListItemsGrid({
 
   return (
     <div ref={gridRef} className="grid gap-2">
-      <div className="max-h-[42vh] overflow-y-auto rounded-md border">
+      {/* No scroll box of its own: the dialog scrolls, so type-ahead lists are never clipped. */}
+      <div className="rounded-md border">
         <table className="w-full border-collapse text-sm" aria-label="Price list items">
-          <thead className="sticky top-0 z-10 bg-muted">
+          <thead className="bg-muted">
             <tr className="border-b text-xs text-muted-foreground">
               <th scope="col" className="w-10 px-2 py-2 text-right font-medium">
                 #

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Download, Eye, ListOrdered, Pencil, Plus } from "lucide-react";
+import { Archive, Download, Eye, ListOrdered, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { DateTime, Money } from "~/components/shell/money";
@@ -12,6 +12,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
+import { HistoryButton } from "./change-history";
 import { itemsToCsv } from "./csv";
 import { downloadText } from "./dom";
 import { PriceListEditor, TIER_BASIS_LABELS, type PriceList, type PriceListEditorMode } from "./price-list-editor";
@@ -133,24 +134,27 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
                     <DateTime value={l.updatedAt} />
                     <span className="block">v{l.version}</span>
                   </TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    {canManage && !l.isArchived ? (
-                      <Button variant="ghost" size="sm" onClick={() => setEditing({ kind: "edit", list: l })} aria-label={`Edit ${l.code}`}>
-                        <Pencil aria-hidden="true" /> Edit
+                  <TableCell>
+                    <div className="flex justify-end gap-0.5 whitespace-nowrap">
+                      {canManage && !l.isArchived ? (
+                        <Button variant="ghost" size="sm" onClick={() => setEditing({ kind: "edit", list: l })} aria-label={`Edit ${l.code}`}>
+                          <Pencil aria-hidden="true" /> Edit
+                        </Button>
+                      ) : (
+                        <Button variant="ghost" size="sm" onClick={() => setViewing(l)} aria-label={`View ${l.code}`}>
+                          <Eye aria-hidden="true" /> View
+                        </Button>
+                      )}
+                      <Button variant="ghost" size="sm" onClick={() => exportListCsv(l)} aria-label={`Export ${l.code} as CSV`}>
+                        <Download aria-hidden="true" /> CSV
                       </Button>
-                    ) : (
-                      <Button variant="ghost" size="sm" onClick={() => setViewing(l)} aria-label={`View ${l.code}`}>
-                        <Eye aria-hidden="true" /> View
-                      </Button>
-                    )}
-                    <Button variant="ghost" size="sm" onClick={() => exportListCsv(l)} aria-label={`Export ${l.code} as CSV`}>
-                      <Download aria-hidden="true" /> CSV
-                    </Button>
-                    {canManage && !l.isArchived && (
-                      <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setArchiving(l)} aria-label={`Archive ${l.code}`}>
-                        Archive
-                      </Button>
-                    )}
+                      <HistoryButton entityType="price_list" entityId={l.code} label={`price list ${l.code}`} />
+                      {canManage && !l.isArchived && (
+                        <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setArchiving(l)} aria-label={`Archive ${l.code}`}>
+                          <Archive aria-hidden="true" /> Archive
+                        </Button>
+                      )}
+                    </div>
                   </TableCell>
                 </TableRow>
               ))}

@@ -138,14 +138,14 @@ export function FormError({ children, className }: { children: React.ReactNode; 
 /** A section heading inside a tab, with its actions on the right. */
 export function SectionHeader({ id, title, description, actions }: { id?: string; title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
   return (
-    <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-      <div className="space-y-1">
+    <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between sm:gap-6">
+      <div className="min-w-0 flex-1 space-y-1">
         <h2 id={id} className="text-base font-semibold">
           {title}
         </h2>
-        {description && <p className="text-sm text-muted-foreground">{description}</p>}
+        {description && <p className="max-w-4xl text-sm text-muted-foreground">{description}</p>}
       </div>
-      {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+      {actions && <div className="flex shrink-0 flex-wrap items-center gap-3">{actions}</div>}
     </div>
   );
 }

@@ -33,7 +33,7 @@ const STEP_LABELS: Record<string, string> = {
   list_price: "List price",
   price_list: "Price list",
   discount: "Discount",
-  skipped: "Skipped",
+  skipped: "Not applied",
   order_discount: "Order discount",
   override: "Manual price",
   tax: "Tax",
@@ -127,7 +127,7 @@ export function SimulatorPanel() {
   }
 
   return (
-    <section aria-labelledby="simulator-title" className="grid gap-6">
+    <section aria-labelledby="simulator-title" className="grid gap-2">
       <SectionHeader
         id="simulator-title"
         title="Price simulator"
@@ -170,7 +170,7 @@ export function SimulatorPanel() {
           </div>
         </div>
 
-        <div ref={gridRef} className="overflow-x-auto rounded-md border">
+        <div ref={gridRef} className="rounded-md border">
           <table className="w-full text-sm" aria-label="Lines to price">
             <thead className="bg-muted/50 text-xs text-muted-foreground">
               <tr className="border-b">
@@ -183,7 +183,7 @@ export function SimulatorPanel() {
                 <th scope="col" className="w-28 px-2 py-2 text-right font-medium">
                   Quantity
                 </th>
-                <th scope="col" className="w-36 px-2 py-2 text-right font-medium">
+                <th scope="col" className="w-44 px-2 py-2 text-right font-medium whitespace-nowrap">
                   Manual price <span className="font-normal">(optional)</span>
                 </th>
                 <th scope="col" className="px-2 py-2 text-left font-medium">
@@ -275,7 +275,7 @@ export function SimulatorPanel() {
         </div>
       </form>
 
-      <div aria-live="polite" aria-busy={simulate.isPending}>
+      <div aria-live="polite" aria-busy={simulate.isPending} className="mt-4">
         {result ? (
           <SimulationResult result={result} stale={simulate.isPending} />
         ) : (
@@ -347,7 +347,7 @@ function SimulationResult({ result, stale }: { result: SimResult; stale: boolean
                     <span className="text-right text-xs text-muted-foreground tabular-nums">{s + 1}.</span>
                     <span>
                       <Badge variant={step.step === "skipped" ? "neutral" : step.step === "override" ? "warning" : step.step.includes("discount") ? "success" : "outline"}>
-                        {STEP_LABELS[step.step] ?? step.step}
+                        {STEP_LABELS[step.step] ?? step.step.replace(/[_-]+/g, " ")}
                       </Badge>
                     </span>
                     <span>{step.description}</span>

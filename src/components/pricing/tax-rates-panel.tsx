@@ -14,6 +14,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import { apiErrorOf } from "~/lib/trpc-error";
 import { TAX_CATEGORIES, type TaxCategory } from "~/server/catalog/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
+import { HistoryButton } from "./change-history";
 import { parseRate, percentText } from "./percent";
 import { FormError, LoadError, SectionHeader, TAX_CATEGORY_LABELS, TableSkeleton, fieldErrorsOf } from "./shared";
 
@@ -64,7 +65,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
     const next: Record<string, string> = {};
     const country = editing.country.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(country)) next.country = "A two-letter country code, e.g. US";
-    const rate = parseRate(editing.rate);
+    const rate = parseRate(editing.rate, 4);
     if ("error" in rate) next.ratePercent = rate.error;
     setErrors(next);
     if (Object.keys(next).length > 0 || "error" in rate) {
@@ -103,7 +104,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
           value={editing.rate}
           onChange={(e) => setEditing({ ...editing, rate: e.target.value })}
           onKeyDown={escToCancel}
-          placeholder="7.25"
+          placeholder="6.625"
           className="h-8 w-24 text-right tabular-nums"
           autoFocus={editing.id !== null}
           aria-invalid={!!errors.ratePercent || undefined}
@@ -132,11 +133,14 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
         title="Tax rates"
         description="By ship-to country and region and the product's tax category. A region's own rate beats the country's “All regions” rate. Tax-exempt customers pay none."
         actions={
-          canManage && (
-            <Button onClick={startAdd} disabled={editing?.id === null}>
-              <Plus aria-hidden="true" /> Add tax rate
-            </Button>
-          )
+          <>
+            <HistoryButton entityType="tax_rate" label="tax rates" />
+            {canManage && (
+              <Button onClick={startAdd} disabled={editing?.id === null}>
+                <Plus aria-hidden="true" /> Add tax rate
+              </Button>
+            )}
+          </>
         }
       />
       {rates.isPending ? (
@@ -244,16 +248,16 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
                     <TableCell className="text-xs text-muted-foreground">
                       <DateTime value={r.updatedAt} />
                     </TableCell>
-                    <TableCell className="text-right whitespace-nowrap">
+                    <TableCell>
                       {canManage && (
-                        <>
+                        <div className="flex justify-end gap-0.5 whitespace-nowrap">
                           <Button variant="ghost" size="sm" onClick={() => startEdit(r)} aria-label={`Edit ${place(r)} ${r.taxCategory}`}>
                             <Pencil aria-hidden="true" /> Edit
                           </Button>
                           <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setDeleting(r)} aria-label={`Delete ${place(r)} ${r.taxCategory}`}>
                             <Trash2 aria-hidden="true" /> Delete
                           </Button>
-                        </>
+                        </div>
                       )}
                     </TableCell>
                   </TableRow>
