@@ -27,7 +27,9 @@ export function OverrideLimitsPanel({ canManage }: { canManage: boolean }) {
   const save = useMutation(
     trpc.pricing.setOverrideLimit.mutationOptions({
       onSuccess: (_all, input) => {
-        toast.success(`${ROLE_LABELS[input.role]}s may now go up to ${percentText(input.maxBelowPercent)} below the computed price`);
+        toast.success(`Override limit for ${ROLE_LABELS[input.role]} set to ${percentText(input.maxBelowPercent)}`, {
+          description: `Manual prices up to ${percentText(input.maxBelowPercent)} below the computed price apply without approval.`,
+        });
         setEditing(null);
         setError(null);
         void queryClient.invalidateQueries({ queryKey: trpc.pricing.overrideLimits.queryKey() });
@@ -69,7 +71,7 @@ export function OverrideLimitsPanel({ canManage }: { canManage: boolean }) {
       ) : limits.isError ? (
         <LoadError what="the override limits" error={limits.error} onRetry={() => void limits.refetch()} />
       ) : (
-        <div className="max-w-3xl rounded-lg border bg-background">
+        <div className="rounded-lg border bg-background">
           <Table aria-label="Override limits">
             <TableHeader>
               <TableRow>
@@ -85,7 +87,8 @@ export function OverrideLimitsPanel({ canManage }: { canManage: boolean }) {
               {rows.map((l) => {
                 const isEditing = editing?.role === l.role;
                 return (
-                  <TableRow key={l.role} className={isEditing ? "bg-muted/40 align-top" : undefined}>
+                  // Its own key while editing: a reused Edit button turning into the submitting Save button would submit on the same click.
+                  <TableRow key={isEditing ? `${l.role}-editing` : l.role} className={isEditing ? "bg-muted/40 align-top" : undefined}>
                     <TableCell className="font-medium">{ROLE_LABELS[l.role]}</TableCell>
                     <TableCell numeric>
                       {isEditing ? (

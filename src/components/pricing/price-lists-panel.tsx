@@ -117,7 +117,7 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
             <TableBody>
               {lists.data.map((l) => (
                 <TableRow key={l.code} className={l.isArchived ? "opacity-70" : undefined}>
-                  <TableCell className="font-mono text-xs">{l.code}</TableCell>
+                  <TableCell className="font-mono text-xs whitespace-nowrap">{l.code}</TableCell>
                   <TableCell className="font-medium">
                     {l.name}
                     {l.currency !== "USD" && <span className="ml-1 text-xs text-muted-foreground">({l.currency})</span>}

@@ -229,7 +229,8 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
               )}
               {rates.data.map((r) =>
                 editing?.id === r.id ? (
-                  <TableRow key={r.id} className="bg-muted/40 align-top">
+                  // Its own key: a reused Edit button turning into the submitting Save button would submit on the same click.
+                  <TableRow key={`${r.id}-editing`} className="bg-muted/40 align-top">
                     <TableCell className="pt-3 font-mono">{r.country}</TableCell>
                     <TableCell className="pt-3">{r.region || <span className="text-muted-foreground">All regions</span>}</TableCell>
                     <TableCell className="pt-3">{TAX_CATEGORY_LABELS[r.taxCategory] ?? r.taxCategory}</TableCell>
