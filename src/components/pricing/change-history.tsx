@@ -43,12 +43,20 @@ function subjectOf(entry: { entityType: string; entityId: string; before?: unkno
 }
 
 /** "History" button: who changed this rule when, and what. */
-export function HistoryButton({ entityType, entityId, label }: { entityType: EntityType; entityId?: string; label: string }) {
+export function HistoryButton({ entityType, entityId, label, iconOnly }: { entityType: EntityType; entityId?: string; label: string; iconOnly?: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={`History of ${label}`}>
-        <History aria-hidden="true" /> History
+      <Button
+        variant="ghost"
+        size={iconOnly ? "icon" : "sm"}
+        className={iconOnly ? "size-8" : undefined}
+        onClick={() => setOpen(true)}
+        aria-label={`History of ${label}`}
+        title={iconOnly ? "History: who changed what, when" : undefined}
+      >
+        <History aria-hidden="true" />
+        {!iconOnly && " History"}
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent className="sm:max-w-2xl">

@@ -131,8 +131,8 @@ export function DiscountRulesPanel({ canManage }: { canManage: boolean }) {
                     <ValidityCell validFrom={r.validFrom} validTo={r.validTo} archived={r.isArchived} />
                   </TableCell>
                   <TableCell className="text-xs text-muted-foreground">
-                    <DateTime value={r.updatedAt} />
-                    <span className="block">v{r.version}</span>
+                    <DateTime value={r.updatedAt} dateStyle="short" />
+                    <span className="block">version {r.version}</span>
                   </TableCell>
                   <TableCell>
                     <div className="flex justify-end gap-0.5 whitespace-nowrap">
@@ -141,10 +141,17 @@ export function DiscountRulesPanel({ canManage }: { canManage: boolean }) {
                           <Pencil aria-hidden="true" /> Edit
                         </Button>
                       )}
-                      <HistoryButton entityType="discount_rule" entityId={r.code} label={`discount rule ${r.code}`} />
+                      <HistoryButton entityType="discount_rule" entityId={r.code} label={`discount rule ${r.code}`} iconOnly />
                       {canManage && !r.isArchived && (
-                        <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setArchiving(r)} aria-label={`Archive ${r.code}`}>
-                          <Archive aria-hidden="true" /> Archive
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          className="size-8 text-destructive"
+                          onClick={() => setArchiving(r)}
+                          aria-label={`Archive ${r.code}`}
+                          title="Archive: stop applying this rule"
+                        >
+                          <Archive aria-hidden="true" />
                         </Button>
                       )}
                     </div>

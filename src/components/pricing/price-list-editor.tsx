@@ -12,6 +12,7 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
+import { parseMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { SEGMENTS, type Segment } from "~/server/customers/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
@@ -135,10 +136,25 @@ function EditorBody({ mode, onClose }: { mode: PriceListEditorMode; onClose: () 
   }
 
   const exportCsv = () => {
-    const { input } = draftToInput(draft);
-    const items = (input?.items ?? []).map((i) => ({ sku: i.sku ?? null, category: i.category ?? null, minQuantity: i.minQuantity, unitPrice: i.unitPrice }));
-    downloadText(`${draft.code || "price-list"}-items.csv`, itemsToCsv(items, input?.currency));
-    toast.success(`Exported ${items.length} item${items.length === 1 ? "" : "s"} as CSV`);
+    // Exports what the grid holds now; rows that do not parse yet are left out and counted.
+    const currency = draft.currency.trim().toUpperCase() || "USD";
+    const items: { sku: string | null; category: string | null; minQuantity: number; unitPrice: number }[] = [];
+    let skipped = 0;
+    for (const row of draft.items) {
+      if (!row.ref.trim() && !row.unitPrice.trim()) continue;
+      try {
+        const minQuantity = row.minQuantity.trim() === "" ? 1 : Number(row.minQuantity);
+        if (!row.ref.trim() || !Number.isInteger(minQuantity) || minQuantity < 1) throw new Error("bad row");
+        const unitPrice = parseMoney(row.unitPrice.trim().replace(/^\$/, ""), currency);
+        items.push({ sku: row.kind === "sku" ? row.ref.trim() : null, category: row.kind === "category" ? row.ref.trim() : null, minQuantity, unitPrice });
+      } catch {
+        skipped++;
+      }
+    }
+    downloadText(`${draft.code.trim() || "price-list"}-items.csv`, itemsToCsv(items, currency));
+    toast.success(`Exported ${items.length} item${items.length === 1 ? "" : "s"} as CSV`, {
+      description: skipped ? `${skipped} unfinished row${skipped === 1 ? " was" : "s were"} left out.` : undefined,
+    });
   };
 
   const err = (name: string) => errors[name];
@@ -155,7 +171,7 @@ function EditorBody({ mode, onClose }: { mode: PriceListEditorMode; onClose: () 
 
       {stale && <StaleNotice message={stale} onReload={reloadLatest} reloading={reloading} />}
 
-      <div className="grid gap-x-4 gap-y-3 sm:grid-cols-6">
+      <div className="grid items-start gap-x-4 gap-y-3 sm:grid-cols-6">
         <div className="grid gap-1.5 sm:col-span-2">
           <Label htmlFor={id("code")}>Code</Label>
           <Input

@@ -131,8 +131,8 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
                   <TableCell numeric>{l.priority}</TableCell>
                   <TableCell numeric>{l.items.length}</TableCell>
                   <TableCell className="text-xs text-muted-foreground">
-                    <DateTime value={l.updatedAt} />
-                    <span className="block">v{l.version}</span>
+                    <DateTime value={l.updatedAt} dateStyle="short" />
+                    <span className="block">version {l.version}</span>
                   </TableCell>
                   <TableCell>
                     <div className="flex justify-end gap-0.5 whitespace-nowrap">
@@ -145,13 +145,20 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
                           <Eye aria-hidden="true" /> View
                         </Button>
                       )}
-                      <Button variant="ghost" size="sm" onClick={() => exportListCsv(l)} aria-label={`Export ${l.code} as CSV`}>
-                        <Download aria-hidden="true" /> CSV
+                      <Button variant="ghost" size="icon" className="size-8" onClick={() => exportListCsv(l)} aria-label={`Export ${l.code} as CSV`} title="Export the items as CSV">
+                        <Download aria-hidden="true" />
                       </Button>
-                      <HistoryButton entityType="price_list" entityId={l.code} label={`price list ${l.code}`} />
+                      <HistoryButton entityType="price_list" entityId={l.code} label={`price list ${l.code}`} iconOnly />
                       {canManage && !l.isArchived && (
-                        <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setArchiving(l)} aria-label={`Archive ${l.code}`}>
-                          <Archive aria-hidden="true" /> Archive
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          className="size-8 text-destructive"
+                          onClick={() => setArchiving(l)}
+                          aria-label={`Archive ${l.code}`}
+                          title="Archive: stop using this list"
+                        >
+                          <Archive aria-hidden="true" />
                         </Button>
                       )}
                     </div>

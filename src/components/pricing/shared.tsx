@@ -49,7 +49,7 @@ export function ValidityCell({ validFrom, validTo, archived }: { validFrom: stri
   return (
     <div className="flex flex-col items-start gap-1">
       {archived ? <Badge variant="neutral">Archived</Badge> : <Badge variant={badge.variant}>{badge.label}</Badge>}
-      <span className="text-xs text-muted-foreground">
+      <span className="text-xs whitespace-nowrap text-muted-foreground">
         {validFrom || validTo ? (
           <>
             {validFrom ? <DateOnly value={validFrom} /> : "Always"} – {validTo ? <DateOnly value={validTo} /> : "no end"}

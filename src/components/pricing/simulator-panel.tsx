@@ -27,7 +27,7 @@ type SimResult = RouterOutputs["pricing"]["simulate"];
 type Row = { key: number; sku: string; quantity: string; price: string; reason: string };
 
 let nextKey = 0;
-const newRow = (): Row => ({ key: ++nextKey, sku: "", quantity: "1", price: "", reason: "" });
+const newRow = (key = ++nextKey): Row => ({ key, sku: "", quantity: "1", price: "", reason: "" });
 
 const STEP_LABELS: Record<string, string> = {
   list_price: "List price",
@@ -40,6 +40,14 @@ const STEP_LABELS: Record<string, string> = {
   rounding: "Rounding",
 };
 
+/** "lines.0.sku", "no product…" → "Line 1, SKU: no product…" */
+function describeField(key: string, message: string): string {
+  const names: Record<string, string> = { sku: "SKU", quantity: "Quantity", unitPrice: "Manual price", overrideReason: "Reason", customer: "Customer", date: "Date" };
+  const line = /^lines\.(\d+)\.(\w+)$/.exec(key);
+  if (line) return `Line ${Number(line[1]) + 1}, ${names[line[2]!] ?? line[2]}: ${message}`;
+  return `${names[key] ?? key}: ${message}`;
+}
+
 /** The price simulator: what a customer would pay for some SKUs on a date, every step explained. */
 export function SimulatorPanel() {
   const trpc = useTRPC();
@@ -49,7 +57,8 @@ export function SimulatorPanel() {
   const [customer, setCustomer] = useState<{ code: string; name: string } | null>(null);
   const [channel, setChannel] = useState<Channel>("phone");
   const [date, setDate] = useState(() => todayIn());
-  const [rows, setRows] = useState<Row[]>(() => [newRow()]);
+  // The first row's key is fixed: it is part of element ids, which must match between server and client render.
+  const [rows, setRows] = useState<Row[]>(() => [newRow(0)]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [result, setResult] = useState<SimResult | null>(null);
@@ -93,7 +102,7 @@ export function SimulatorPanel() {
       sent.push(i);
       lines.push({ sku: r.sku.trim(), quantity, ...(unitPrice !== undefined ? { unitPrice, overrideReason: r.reason.trim() } : {}) });
     });
-    if (lines.length === 0 && !local.customer) local["lines.0.sku"] = "Add at least one SKU";
+    if (lines.length === 0) local["lines.0.sku"] = "Add at least one SKU";
     setErrors(local);
     if (Object.keys(local).length > 0 || !customer) {
       toast.error("The simulation is missing something", { description: Object.values(local)[0] });
@@ -119,8 +128,9 @@ export function SimulatorPanel() {
             }),
           );
           setErrors(fields);
-          setFormError(Object.keys(fields).length ? null : e.message);
-          toast.error(e.message);
+          const first = Object.entries(fields)[0];
+          setFormError(first ? null : e.message);
+          toast.error(first ? "Could not price these lines" : e.message, first ? { description: describeField(first[0], first[1]) } : undefined);
         },
       },
     );
@@ -134,7 +144,7 @@ export function SimulatorPanel() {
         description="What a customer would pay for these SKUs on a date, with every step: price list and tier, discount rules applied or skipped, manual price, tax and rounding."
       />
       <form onSubmit={submit} noValidate className="grid gap-4 rounded-lg border bg-background p-4">
-        <div className="grid gap-4 sm:grid-cols-[minmax(0,22rem)_12rem_12rem]">
+        <div className="grid items-start gap-4 sm:grid-cols-[minmax(0,22rem)_12rem_12rem]">
           <div className="grid gap-1.5">
             <Label htmlFor={id("customer")}>Customer</Label>
             <CustomerCombobox
