@@ -111,3 +111,39 @@ describe("reviveEntryState", () => {
     expect(revived?.shipTo).toEqual({ line1: "", city: "", region: "", postalCode: "", country: "" });
   });
 });
+
+describe("manual prices", () => {
+  const override = { unitPrice: 990, currency: "USD", reason: "Matched a quote" };
+
+  it("are set and removed per line", () => {
+    let state = entryReducer(withLines("BLT-10001", "NUT-2"), { type: "setLineOverride", id: "l1", override });
+    expect(state.lines[1]!.override).toEqual(override);
+    expect(state.lines[0]!.override).toBeUndefined();
+    state = entryReducer(state, { type: "setLineOverride", id: "l1", override: null });
+    expect(state.lines[1]!.override).toBeUndefined();
+  });
+
+  it("survive a quantity change and a respelling of the same SKU, not another product", () => {
+    let state = entryReducer(withLines("blt-10001"), { type: "setLineOverride", id: "l0", override });
+    state = entryReducer(state, { type: "setLineQuantity", id: "l0", quantity: "40" });
+    state = entryReducer(state, { type: "chooseProduct", id: "l0", product: bolt });
+    expect(state.lines[0]).toMatchObject({ sku: "BLT-10001", quantity: "40", override });
+    state = entryReducer(state, { type: "setLineSku", id: "l0", sku: "BLT-10001 " });
+    expect(state.lines[0]!.override).toEqual(override);
+    state = entryReducer(state, { type: "setLineSku", id: "l0", sku: "BLT-1000" });
+    expect(state.lines[0]!.override).toBeUndefined();
+    state = entryReducer(entryReducer(withLines("NUT-2"), { type: "setLineOverride", id: "l0", override }), { type: "chooseProduct", id: "l0", product: bolt });
+    expect(state.lines[0]!.override).toBeUndefined();
+  });
+
+  it("come back from a saved draft when well-formed", () => {
+    const revived = reviveEntryState({
+      lines: [
+        { id: "a", sku: "X", quantity: "1", override },
+        { id: "b", sku: "Y", quantity: "1", override: { unitPrice: 9.5, currency: "USD", reason: "x" } },
+        { id: "c", sku: "Z", quantity: "1", override: { unitPrice: 950, currency: "USD", reason: "" } },
+      ],
+    });
+    expect(revived!.lines.map((l) => l.override)).toEqual([override, undefined, undefined]);
+  });
+});

@@ -17,6 +17,12 @@ export const CHANNEL_LABELS: Record<EntryChannel, string> = {
 /** What `catalog.lookup` answers for a product. */
 export type ProductInfo = { sku: string; name: string; unit: string; currency: string; listPrice: number; leadTimeDays: number };
 
+/**
+ * A manual unit price the rep set on a line, with the reason the order keeps. In minor units of the
+ * currency it was typed in (the customer's); the server decides whether it needs a manager's approval.
+ */
+export type LineOverride = { unitPrice: number; currency: string; reason: string };
+
 export type EntryLine = {
   id: string;
   /** As typed: the SKU input is the source of truth, so nothing typed is lost on reload. */
@@ -25,6 +31,8 @@ export type EntryLine = {
   quantity: string;
   /** Set when the rep picked the product from the list; otherwise looked up from the SKU text. */
   product: ProductInfo | null;
+  /** A manual price; dropped when the line's SKU changes (the price belonged to the other product). */
+  override?: LineOverride;
 };
 
 export type ShipTo = { line1: string; city: string; region: string; postalCode: string; country: string };
@@ -89,6 +97,8 @@ export type EntryAction =
   | { type: "setLineSku"; id: string; sku: string }
   | { type: "chooseProduct"; id: string; product: ProductInfo }
   | { type: "setLineQuantity"; id: string; quantity: string }
+  /** Sets (or, with null, removes) a line's manual price. */
+  | { type: "setLineOverride"; id: string; override: LineOverride | null }
   | { type: "addLine"; id: string; afterId?: string }
   | { type: "removeLine"; id: string }
   /** Pasted rows: the first fills the line pasted into (when it is blank), the rest follow it. `ids`: one per row. */
@@ -121,9 +131,17 @@ export function entryReducer(state: EntryState, action: EntryAction): EntryState
         ...line,
         sku: action.sku,
         product: line.product && line.product.sku === action.sku.trim() ? line.product : null,
+        override: sameSku(line.sku, action.sku) ? line.override : undefined,
       }));
     case "chooseProduct":
-      return mapLine(state, action.id, (line) => ({ ...line, sku: action.product.sku, product: action.product }));
+      return mapLine(state, action.id, (line) => ({
+        ...line,
+        sku: action.product.sku,
+        product: action.product,
+        override: sameSku(line.sku, action.product.sku) ? line.override : undefined,
+      }));
+    case "setLineOverride":
+      return mapLine(state, action.id, (line) => ({ ...line, override: action.override ?? undefined }));
     case "setLineQuantity":
       return mapLine(state, action.id, (line) => ({ ...line, quantity: action.quantity }));
     case "addLine": {
@@ -155,6 +173,9 @@ export function entryReducer(state: EntryState, action: EntryAction): EntryState
   }
 }
 
+/** The same SKU as typed, ignoring case and surrounding spaces (the catalog's spelling may differ). */
+const sameSku = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 function mapLine(state: EntryState, id: string, change: (line: EntryLine) => EntryLine): EntryState {
   return { ...state, lines: state.lines.map((line) => (line.id === id ? change(line) : line)) };
 }
@@ -167,7 +188,11 @@ export function reviveEntryState(value: unknown): EntryState | null {
   if (!Array.isArray(v.lines)) return null;
   const lines: EntryLine[] = v.lines
     .filter((l): l is Record<string, unknown> => !!l && typeof l === "object" && typeof (l as { id?: unknown }).id === "string")
-    .map((l) => ({ id: l.id as string, sku: str(l.sku), quantity: str(l.quantity), product: reviveProduct(l.product) }));
+    .map((l) => {
+      const line: EntryLine = { id: l.id as string, sku: str(l.sku), quantity: str(l.quantity), product: reviveProduct(l.product) };
+      const override = reviveOverride(l.override);
+      return override ? { ...line, override } : line;
+    });
   if (lines.length === 0) return null;
   const customer =
     v.customer && typeof v.customer === "object" && typeof (v.customer as EntryCustomer).code === "string"
@@ -199,4 +224,12 @@ function reviveProduct(value: unknown): ProductInfo | null {
     listPrice: p.listPrice,
     leadTimeDays: typeof p.leadTimeDays === "number" ? p.leadTimeDays : 0,
   };
+}
+
+function reviveOverride(value: unknown): LineOverride | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const o = value as Record<string, unknown>;
+  if (typeof o.unitPrice !== "number" || !Number.isInteger(o.unitPrice) || o.unitPrice < 0) return undefined;
+  if (typeof o.currency !== "string" || typeof o.reason !== "string" || o.reason.trim() === "") return undefined;
+  return { unitPrice: o.unitPrice, currency: o.currency, reason: o.reason };
 }

@@ -30,6 +30,7 @@ import {
   type ShipTo,
 } from "./entry-state";
 import { OrderLinesEditor } from "./order-lines-editor";
+import { taxAddressDiffers } from "./live-pricing";
 import { OrderTotals } from "./order-totals";
 import { ShipToFields } from "./ship-to-fields";
 import { loadDraft, useDraftAutosave } from "./use-draft-autosave";
@@ -72,7 +73,9 @@ function keysTouchedBy(action: EntryAction): string[] {
       return [action.field];
     case "setLineSku":
     case "chooseProduct":
-      return [lineErrorKey(action.id, "sku"), "lines"];
+      return [lineErrorKey(action.id, "sku"), lineErrorKey(action.id, "price"), "lines"];
+    case "setLineOverride":
+      return [lineErrorKey(action.id, "price")];
     case "setLineQuantity":
       return [lineErrorKey(action.id, "quantity")];
     case "pasteLines":
@@ -101,8 +104,11 @@ function successMessage(order: Order, intent: Intent): { text: string; isWarning
 function describeErrors(errors: EntryErrors, state: EntryState): string {
   const keys = Object.keys(errors);
   const label = (key: string) => {
-    const line = /^lines\.(.+)\.(sku|quantity)$/.exec(key);
-    if (line) return `Line ${state.lines.findIndex((l) => l.id === line[1]) + 1} ${line[2] === "sku" ? "SKU" : "quantity"}`;
+    const line = /^lines\.(.+)\.(sku|quantity|price)$/.exec(key);
+    if (line) {
+      const field = line[2] === "sku" ? "SKU" : line[2] === "price" ? "manual price" : "quantity";
+      return `Line ${state.lines.findIndex((l) => l.id === line[1]) + 1} ${field}`;
+    }
     return null;
   };
   const first = keys[0];
@@ -159,7 +165,25 @@ export function OrderEntryForm({
     enabled: !!state.customer,
     staleTime: 30_000,
   });
-  const { details, totals } = useLineDetails(state.lines, panel.data?.customer.currency);
+  const customerCurrency = panel.data?.customer.currency;
+  const { details, totals, pricing } = useLineDetails(state.lines, {
+    customer: state.customer?.code ?? null,
+    channel: state.channel,
+    currency: customerCurrency,
+  });
+  const unpricedReason = !state.customer
+    ? "choose a customer to see the price this order gets."
+    : pricing.isError
+      ? "prices could not be refreshed; the order is priced when it is saved."
+      : "working out this customer’s price…";
+  // The simulator taxes the address on file; the order is taxed for its own ship-to (see OrderTotals).
+  const onFile = panel.data?.customer.shippingAddress ?? null;
+  const taxNote =
+    totals.source === "server" && panel.data && !panel.data.customer.taxExempt && taxAddressDiffers(onFile, state.shipTo)
+      ? onFile
+        ? `Tax shown for the address on file (${[onFile.region, onFile.country].filter(Boolean).join(", ")}); this order ships elsewhere and is taxed for its ship-to when saved.`
+        : "Tax shown without a shipping address on file; the order is taxed for its ship-to when saved."
+      : null;
   const filledLines = state.lines.filter((l) => !isBlankLine(l)).length;
   const isLocked = busy !== null || isDone;
 
@@ -223,7 +247,11 @@ export function OrderEntryForm({
 
   async function run(intent: Intent) {
     if (isLocked) return;
-    const result = validateEntry(state, { today: todayIso(), skuOf: (line) => details.get(line.id)?.product?.sku ?? line.sku.trim() });
+    const result = validateEntry(state, {
+      today: todayIso(),
+      skuOf: (line) => details.get(line.id)?.product?.sku ?? line.sku.trim(),
+      currency: customerCurrency,
+    });
     if (!result.ok) {
       setProblems([]);
       showErrors(result.errors, state);
@@ -397,10 +425,12 @@ export function OrderEntryForm({
             dispatch={change}
             newId={makeLineId}
             fieldFocus={fieldFocus}
+            currency={totals.currency}
+            unpricedReason={unpricedReason}
             disabled={isLocked}
           />
           <div className="flex justify-end border-t px-4 py-3">
-            <OrderTotals totals={totals} lineCount={filledLines} />
+            <OrderTotals totals={totals} lineCount={filledLines} hasCustomer={!!state.customer} pricing={pricing} taxNote={taxNote} />
           </div>
         </section>
 

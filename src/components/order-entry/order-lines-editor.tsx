@@ -1,14 +1,16 @@
 "use client";
 
-import { Plus, X } from "lucide-react";
-import type { ClipboardEvent, Dispatch, KeyboardEvent } from "react";
+import { CircleAlert, Plus, X } from "lucide-react";
+import { Fragment, type ClipboardEvent, type Dispatch, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Kbd } from "~/components/ui/kbd";
+import { cn } from "~/lib/utils";
 import { LineAvailabilityNote } from "./line-availability";
+import { LinePricePopover } from "./line-price-popover";
 import type { EntryAction, EntryLine } from "./entry-state";
 import { looksLikeLines, parsePastedLines } from "./parse-pasted-lines";
 import { SkuCombobox } from "./sku-combobox";
@@ -22,7 +24,9 @@ const isPlain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !e
  * The lines grid. Keyboard: Enter on a SKU picks the product and moves to its quantity; Enter on a
  * quantity moves to the next line, adding one after the last; ↑/↓ on quantities move between lines;
  * Backspace/Delete in the empty SKU of a blank line (not the first) removes it. Rows pasted from a
- * spreadsheet into a SKU become lines.
+ * spreadsheet into a SKU become lines. Prices are the server's (see use-line-details.ts); "ⓘ" beside a
+ * unit price explains it and sets a manual price, and a manual price that needs approval says so
+ * under its line.
  */
 export function OrderLinesEditor({
   lines,
@@ -31,6 +35,8 @@ export function OrderLinesEditor({
   dispatch,
   newId,
   fieldFocus,
+  currency,
+  unpricedReason,
   disabled,
 }: {
   lines: EntryLine[];
@@ -39,6 +45,10 @@ export function OrderLinesEditor({
   dispatch: Dispatch<EntryAction>;
   newId: () => string;
   fieldFocus: FieldFocus;
+  /** The order's currency (the customer's): manual prices are typed in it. */
+  currency: string;
+  /** Why lines show list prices rather than the server's, for the explanation popover. */
+  unpricedReason: string;
   disabled?: boolean;
 }) {
   const { register, focus, focusAfterRender } = fieldFocus;
@@ -109,8 +119,8 @@ export function OrderLinesEditor({
           <col className="w-28" />
           <col />
           <col className="w-[4.5rem]" />
+          <col className="w-[6.75rem]" />
           <col className="w-[5.5rem]" />
-          <col className="w-[4.5rem]" />
           <col className="w-[6.5rem]" />
           <col className="w-9" />
         </colgroup>
@@ -135,7 +145,7 @@ export function OrderLinesEditor({
               Discount
             </th>
             <th scope="col" className="px-2 text-right font-medium">
-              Line total
+              Line total <span className="font-normal">· tax</span>
             </th>
             <th scope="col" className="px-1">
               <span className="sr-only">Remove</span>
@@ -150,86 +160,139 @@ export function OrderLinesEditor({
             const quantityKey = lineErrorKey(line.id, "quantity");
             const skuError = errors[skuKey];
             const quantityError = errors[quantityKey];
-            const currency = detail?.product?.currency;
+            const priceKey = lineErrorKey(line.id, "price");
+            const priceError = errors[priceKey];
+            const lineCurrency = detail?.currency;
+            const approval = detail?.approval ?? null;
+            const hasNote = !!approval || !!priceError;
+            const noteId = `line-${line.id}-price-note`;
+            const dim = detail?.isRepricing ? "opacity-55 transition-opacity" : "transition-opacity";
             return (
-              <tr key={line.id} className="group border-b align-top last:border-0 focus-within:bg-muted/30" data-line={lineNo}>
-                <td className="px-2 pt-3.5 text-right text-xs text-muted-foreground tabular-nums">{lineNo}</td>
-                <td className="px-2 py-1.5">
-                  <SkuCombobox
-                    id={`line-${line.id}-sku`}
-                    lineNo={lineNo}
-                    value={line.sku}
-                    onValueChange={(sku) => dispatch({ type: "setLineSku", id: line.id, sku })}
-                    onPick={(product) => {
-                      dispatch({ type: "chooseProduct", id: line.id, product });
-                      focus(quantityKey, { select: true });
-                    }}
-                    onBlur={(event) => {
-                      // A typed SKU the catalog knows takes the catalog's spelling ("blt-10001" → "BLT-10001").
-                      const typed = event.currentTarget.value.trim();
-                      const known = detail?.product;
-                      if (known && typed !== known.sku && typed.toLowerCase() === known.sku.toLowerCase())
-                        dispatch({ type: "chooseProduct", id: line.id, product: known });
-                    }}
-                    inputRef={register(skuKey)}
-                    invalid={!!skuError}
-                    describedBy={skuError ? `line-${line.id}-sku-error` : undefined}
-                    onKeyDown={(event) => skuKeyDown(event, index)}
-                    onPaste={(event) => paste(event, line)}
-                  />
-                  <FieldError id={`line-${line.id}-sku-error`} className="mt-1 text-xs">
-                    {skuError}
-                  </FieldError>
-                </td>
-                <td className="min-w-0 px-2 py-1.5">
-                  <ProductCell detail={detail} />
-                </td>
-                <td className="px-2 py-1.5">
-                  <Input
-                    id={`line-${line.id}-qty`}
-                    ref={register(quantityKey)}
-                    aria-label={`Quantity, line ${lineNo}`}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={line.quantity}
-                    onChange={(event) => dispatch({ type: "setLineQuantity", id: line.id, quantity: event.target.value })}
-                    onKeyDown={(event) => quantityKeyDown(event, index)}
-                    onFocus={(event) => event.currentTarget.select()}
-                    aria-invalid={!!quantityError || undefined}
-                    aria-describedby={quantityError ? `line-${line.id}-qty-error` : undefined}
-                    className="h-8 px-2 text-right tabular-nums"
-                  />
-                  <FieldError id={`line-${line.id}-qty-error`} className="mt-1 text-xs">
-                    {quantityError}
-                  </FieldError>
-                </td>
-                <td className="px-2 pt-3 text-right tabular-nums">
-                  <Money amount={detail?.unitPrice} currency={currency} />
-                </td>
-                <td className="px-2 pt-3 text-right tabular-nums text-muted-foreground">
-                  <Money amount={detail?.discount} currency={currency} />
-                </td>
-                <td className="px-2 pt-3 text-right font-medium tabular-nums">
-                  <Money amount={detail?.lineTotal} currency={currency} />
-                </td>
-                <td className="px-1 pt-1.5 text-center">
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    className="size-8 text-muted-foreground hover:text-destructive"
-                    aria-label={`Remove line ${lineNo}`}
-                    disabled={disabled || (lines.length === 1 && line.sku === "")}
-                    onClick={() => {
-                      dispatch({ type: "removeLine", id: line.id });
-                      const neighbour = lines[index + 1] ?? lines[index - 1];
-                      if (neighbour) focusAfterRender(lineErrorKey(neighbour.id, "sku"));
-                      else focusAfterRender(skuKey);
-                    }}
-                  >
-                    <X aria-hidden="true" />
-                  </Button>
-                </td>
-              </tr>
+              <Fragment key={line.id}>
+                <tr className={cn("group border-b align-top last:border-0 focus-within:bg-muted/30", hasNote && "border-b-0")} data-line={lineNo}>
+                  <td className="px-2 pt-3.5 text-right text-xs text-muted-foreground tabular-nums">{lineNo}</td>
+                  <td className="px-2 py-1.5">
+                    <SkuCombobox
+                      id={`line-${line.id}-sku`}
+                      lineNo={lineNo}
+                      value={line.sku}
+                      onValueChange={(sku) => dispatch({ type: "setLineSku", id: line.id, sku })}
+                      onPick={(product) => {
+                        dispatch({ type: "chooseProduct", id: line.id, product });
+                        focus(quantityKey, { select: true });
+                      }}
+                      onBlur={(event) => {
+                        // A typed SKU the catalog knows takes the catalog's spelling ("blt-10001" → "BLT-10001").
+                        const typed = event.currentTarget.value.trim();
+                        const known = detail?.product;
+                        if (known && typed !== known.sku && typed.toLowerCase() === known.sku.toLowerCase())
+                          dispatch({ type: "chooseProduct", id: line.id, product: known });
+                      }}
+                      inputRef={register(skuKey)}
+                      invalid={!!skuError}
+                      describedBy={skuError ? `line-${line.id}-sku-error` : undefined}
+                      onKeyDown={(event) => skuKeyDown(event, index)}
+                      onPaste={(event) => paste(event, line)}
+                    />
+                    <FieldError id={`line-${line.id}-sku-error`} className="mt-1 text-xs">
+                      {skuError}
+                    </FieldError>
+                  </td>
+                  <td className="min-w-0 px-2 py-1.5">
+                    <ProductCell detail={detail} />
+                  </td>
+                  <td className="px-2 py-1.5">
+                    <Input
+                      id={`line-${line.id}-qty`}
+                      ref={register(quantityKey)}
+                      aria-label={`Quantity, line ${lineNo}`}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      value={line.quantity}
+                      onChange={(event) => dispatch({ type: "setLineQuantity", id: line.id, quantity: event.target.value })}
+                      onKeyDown={(event) => quantityKeyDown(event, index)}
+                      onFocus={(event) => event.currentTarget.select()}
+                      aria-invalid={!!quantityError || undefined}
+                      aria-describedby={quantityError ? `line-${line.id}-qty-error` : undefined}
+                      className="h-8 px-2 text-right tabular-nums"
+                    />
+                    <FieldError id={`line-${line.id}-qty-error`} className="mt-1 text-xs">
+                      {quantityError}
+                    </FieldError>
+                  </td>
+                  <td className="py-1.5 pr-2 pl-0 text-right tabular-nums">
+                    <div className="flex items-center justify-end gap-1 pt-[3px]">
+                      <LinePricePopover
+                        lineNo={lineNo}
+                        sku={detail?.product?.sku ?? line.sku}
+                        detail={detail}
+                        override={line.override}
+                        currency={currency}
+                        unpricedReason={unpricedReason}
+                        disabled={disabled}
+                        triggerRef={register(priceKey)}
+                        describedBy={hasNote ? noteId : undefined}
+                        onOverride={(override) => dispatch({ type: "setLineOverride", id: line.id, override })}
+                      />
+                      <Money amount={detail?.unitPrice} currency={lineCurrency} className={dim} />
+                    </div>
+                    {line.override && (
+                      <p className="mt-0.5 text-[11px] leading-tight font-medium text-primary" title={`Manual price: ${line.override.reason}`}>
+                        Manual <Money amount={line.override.unitPrice} currency={line.override.currency} />
+                      </p>
+                    )}
+                  </td>
+                  <td className={cn("px-2 pt-3 text-right tabular-nums", !detail?.discount && "text-muted-foreground")}>
+                    <Money amount={detail?.discount ? -detail.discount : detail?.discount} currency={lineCurrency} className={dim} />
+                  </td>
+                  <td className="px-2 pt-3 text-right tabular-nums">
+                    <Money amount={detail?.lineTotal} currency={lineCurrency} className={cn("font-medium", dim)} />
+                    {detail?.tax !== null && detail?.tax !== undefined && (
+                      <p className={cn("mt-0.5 text-[11px] leading-tight text-muted-foreground", dim)}>
+                        + tax <Money amount={detail.tax} currency={lineCurrency} />
+                      </p>
+                    )}
+                  </td>
+                  <td className="px-1 pt-1.5 text-center">
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className="size-8 text-muted-foreground hover:text-destructive"
+                      aria-label={`Remove line ${lineNo}`}
+                      disabled={disabled || (lines.length === 1 && line.sku === "")}
+                      onClick={() => {
+                        dispatch({ type: "removeLine", id: line.id });
+                        const neighbour = lines[index + 1] ?? lines[index - 1];
+                        if (neighbour) focusAfterRender(lineErrorKey(neighbour.id, "sku"));
+                        else focusAfterRender(skuKey);
+                      }}
+                    >
+                      <X aria-hidden="true" />
+                    </Button>
+                  </td>
+                </tr>
+                {hasNote && (
+                  <tr className="border-b last:border-0" data-line-note={lineNo}>
+                    <td />
+                    <td colSpan={7} className="px-2 pb-2">
+                      <div id={noteId} className="grid gap-1">
+                        {approval && (
+                          <p className="flex items-start gap-1.5 rounded-md border border-warning/30 bg-warning-soft px-2.5 py-1 text-xs text-warning-soft-foreground">
+                            <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden="true" />
+                            <span>
+                              <span className="font-medium">Needs manager approval:</span> {approval}. The order goes on hold until a manager approves
+                              the price.
+                            </span>
+                          </p>
+                        )}
+                        <FieldError id={`${noteId}-error`} className="text-xs">
+                          {priceError}
+                        </FieldError>
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -2,8 +2,16 @@
 
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useTRPC, type RouterOutputs } from "~/trpc/react";
-import { isBlankLine, type EntryLine, type ProductInfo } from "./entry-state";
+import { useTRPC, useTRPCClient, type RouterOutputs } from "~/trpc/react";
+import { isBlankLine, type EntryChannel, type EntryLine, type ProductInfo } from "./entry-state";
+import {
+  buildPricingRequest,
+  mapPricing,
+  simulateInput,
+  type ExplanationStep,
+  type PricingAnswer,
+  type PricingRequest,
+} from "./live-pricing";
 import { useDebouncedValue } from "./use-debounced-value";
 import { parseQuantity } from "./validate-entry";
 
@@ -14,15 +22,47 @@ export type LineDetail = {
   status: "blank" | "pending" | "known" | "unknown";
   product: ProductInfo | null;
   quantity: number | null;
-  /** List price today (issue 4 brings pricing rules): unit price × quantity, no discount. */
+  /**
+   * server: priced by `pricing.simulate`, exactly as the order will be; list: list price × quantity (no
+   * customer yet, the first answer still loading, or the pricing service failing); none: nothing to price.
+   */
+  priceSource: "server" | "list" | "none";
+  /** The amounts shown are for an earlier state of the line: a new answer is on its way. */
+  isRepricing: boolean;
+  currency: string | undefined;
   unitPrice: number | null;
   discount: number | null;
+  /** Before tax, like the order's line total. */
   lineTotal: number | null;
+  /** null until the server priced the line. */
+  tax: number | null;
+  /** The engine's steps for this price (server prices only). */
+  explanation: ExplanationStep[] | null;
+  /** Why a manual price needs a manager's approval; null when it does not (or there is none). */
+  approval: string | null;
   /** undefined while it is being checked. */
   availability: LineAvailability | undefined;
 };
 
-export type EntryTotals = { subtotal: number; discount: number; tax: number; total: number; currency: string; pricedLines: number };
+export type EntryTotals = {
+  subtotal: number;
+  discount: number;
+  tax: number;
+  total: number;
+  currency: string;
+  pricedLines: number;
+  /** server: the simulator's totals; list: list price only (see LineDetail.priceSource). */
+  source: "server" | "list";
+  isRepricing: boolean;
+};
+
+export type PricingStatus = {
+  /** Whether a customer and at least one priceable line exist. */
+  isActive: boolean;
+  /** The last simulate call failed: list prices are shown. */
+  isError: boolean;
+  isFetching: boolean;
+};
 
 const LOOKUP_STALE = 5 * 60_000;
 const looksLikeSku = (text: string) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(text) && text.length <= 64;
@@ -34,11 +74,18 @@ function exactMatch(products: readonly ProductInfo[] | undefined, sku: string): 
 
 /**
  * Everything shown live per line: the product behind a typed or pasted SKU (the same `catalog.lookup`
- * the SKU combobox asks, so answers are shared), list-price amounts, and availability for the whole order
- * in one `inventory.availability` call. Queries wait until typing pauses.
+ * the SKU combobox asks, so answers are shared), prices from `pricing.simulate` for the lines the catalog
+ * knows (list price while there is no answer), and availability for the whole order in one
+ * `inventory.availability` call. Queries wait until typing pauses and keep showing the previous answer
+ * while the next one loads.
  */
-export function useLineDetails(lines: EntryLine[], currencyHint: string | undefined) {
+export function useLineDetails(
+  lines: EntryLine[],
+  order: { customer: string | null; channel: EntryChannel; currency: string | undefined },
+) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
+  const currencyHint = order.currency;
   // Debounced as one string: a new array every render would restart the timer for ever.
   const typedSkus = useDebouncedValue(lines.map((l) => (l.product ? "" : l.sku.trim())).join("\n"), 180);
   const toResolve = [...new Set(typedSkus.split("\n").filter((sku) => sku !== "" && looksLikeSku(sku)))];
@@ -80,11 +127,52 @@ export function useLineDetails(lines: EntryLine[], currencyHint: string | undefi
     return map;
   }, [availability.data]);
 
+  // Live pricing: one simulate call for the whole order, the answer carrying the request it answers.
+  const request = buildPricingRequest(
+    order.customer,
+    order.channel,
+    base.map((b) => ({ lineId: b.line.id, product: b.product, quantity: b.quantity, override: b.line.override })),
+    currencyHint,
+  );
+  const pricingKey = useDebouncedValue(JSON.stringify(request), 250);
+  const asked = useMemo(() => JSON.parse(pricingKey) as PricingRequest | null, [pricingKey]);
+  const pricing = useQuery({
+    queryKey: ["orderEntry", "pricing", asked],
+    queryFn: async ({ signal }): Promise<PricingAnswer> => ({
+      request: asked!,
+      result: await client.pricing.simulate.query(simulateInput(asked!), { signal }),
+    }),
+    enabled: asked !== null,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+  const isPricingError = request !== null && pricing.isError;
+  const view = isPricingError ? null : mapPricing(pricing.data, request);
+
   const details = new Map<string, LineDetail>();
   let subtotal = 0;
   let pricedLines = 0;
-  let currency = currencyHint;
+  let currency = view?.currency ?? currencyHint;
   for (const b of base) {
+    const price = view?.lines.get(b.line.id);
+    const availability = b.product ? availabilityByKey.get(`${b.product.sku}|${b.quantity ?? 1}`) : undefined;
+    const common = { status: b.status, product: b.product, quantity: b.quantity, availability };
+    if (price) {
+      pricedLines += 1;
+      details.set(b.line.id, {
+        ...common,
+        priceSource: "server",
+        isRepricing: !price.isCurrent,
+        currency: view!.currency,
+        unitPrice: price.priced.unitPrice,
+        discount: price.priced.discount,
+        lineTotal: price.priced.lineTotal,
+        tax: price.priced.tax,
+        explanation: price.priced.explanation,
+        approval: price.priced.approval,
+      });
+      continue;
+    }
     const unitPrice = b.product?.listPrice ?? null;
     const lineTotal = unitPrice !== null && b.quantity !== null ? unitPrice * b.quantity : null;
     if (lineTotal !== null) {
@@ -93,19 +181,45 @@ export function useLineDetails(lines: EntryLine[], currencyHint: string | undefi
       currency ??= b.product!.currency;
     }
     details.set(b.line.id, {
-      status: b.status,
-      product: b.product,
-      quantity: b.quantity,
+      ...common,
+      priceSource: unitPrice !== null ? "list" : "none",
+      // A list price shown while the customer's first answer loads is about to change.
+      isRepricing: lineTotal !== null && request !== null && !isPricingError,
+      currency: b.product?.currency,
       unitPrice,
       discount: unitPrice !== null ? 0 : null,
       lineTotal,
-      availability: b.product ? availabilityByKey.get(`${b.product.sku}|${b.quantity ?? 1}`) : undefined,
+      tax: null,
+      explanation: null,
+      approval: null,
     });
   }
-  const totals: EntryTotals = { subtotal, discount: 0, tax: 0, total: subtotal, currency: currency ?? "USD", pricedLines };
+  const totals: EntryTotals = view
+    ? {
+        subtotal: view.totals.subtotal,
+        discount: view.totals.discountTotal,
+        tax: view.totals.taxTotal,
+        total: view.totals.total,
+        currency: view.currency,
+        pricedLines,
+        source: "server",
+        isRepricing: !view.isCurrent,
+      }
+    : {
+        subtotal,
+        discount: 0,
+        tax: 0,
+        total: subtotal,
+        currency: currency ?? "USD",
+        pricedLines,
+        source: "list",
+        isRepricing: request !== null && !isPricingError,
+      };
+  const pricingStatus: PricingStatus = { isActive: request !== null, isError: isPricingError, isFetching: pricing.isFetching };
   return {
     details,
     totals,
+    pricing: pricingStatus,
     isCheckingStock: availability.isFetching,
     stockError: availability.isError ? availability.error : null,
     isResolving: base.some((b) => b.status === "pending"),

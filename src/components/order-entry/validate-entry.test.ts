@@ -87,6 +87,35 @@ describe("validateEntry", () => {
   });
 });
 
+describe("validateEntry with manual prices", () => {
+  const priced = (override: { unitPrice: number; currency: string; reason: string }) =>
+    complete({ lines: [{ ...newLine("l0", "BLT-1", "3"), override }, newLine("l2", "NUT-2", "12")] });
+
+  it("sends a manual price as unitPrice (minor units) with its trimmed reason", () => {
+    const result = validateEntry(priced({ unitPrice: 1250, currency: "USD", reason: " Matched a quote " }), { today, currency: "USD" });
+    expect(result.ok && result.payload.lines).toEqual([
+      { sku: "BLT-1", quantity: 3, unitPrice: 1250, overrideReason: "Matched a quote" },
+      { sku: "NUT-2", quantity: 12 },
+    ]);
+  });
+
+  it("refuses a manual price without a reason, or in another currency than the customer's", () => {
+    const noReason = validateEntry(priced({ unitPrice: 1250, currency: "USD", reason: " " }), { today, currency: "USD" });
+    expect(noReason).toEqual({ ok: false, errors: { "lines.l0.price": "Give a reason for the manual price" } });
+    const foreign = validateEntry(priced({ unitPrice: 1250, currency: "EUR", reason: "x" }), { today, currency: "USD" });
+    expect(foreign.ok).toBe(false);
+    expect(!foreign.ok && foreign.errors["lines.l0.price"]).toMatch(/set in EUR; this customer is billed in USD/);
+    // Without a known currency the price is trusted as it was typed.
+    expect(validateEntry(priced({ unitPrice: 1250, currency: "EUR", reason: "x" }), { today }).ok).toBe(true);
+  });
+
+  it("puts a line's price error after its quantity in the focus order", () => {
+    const state = priced({ unitPrice: 1, currency: "USD", reason: "x" });
+    expect(firstErrorKey(state, { "lines.l0.price": "x", "lines.l2.sku": "y" })).toBe("lines.l0.price");
+    expect(firstErrorKey(state, { "lines.l0.price": "x", "lines.l0.quantity": "y" })).toBe("lines.l0.quantity");
+  });
+});
+
 describe("mapServerErrors", () => {
   it("maps line indexes of the payload back to the form's lines and names address fields", () => {
     const mapped = mapServerErrors(
@@ -94,6 +123,7 @@ describe("mapServerErrors", () => {
         "lines.1.sku": ['no product with SKU "NOPE-1"'],
         "lines.0.quantity": ["Quantity must be more than 0"],
         "lines.0.overrideReason": ["A manual unit price needs an override reason"],
+        "lines.1.unitPrice": ["Unit price is in minor units (cents)"],
         "shipTo.city": ["is required"],
         customer: ['no customer with code "C-9"'],
         "Idempotency-Key": ["must be at most 200 characters"],
@@ -103,8 +133,9 @@ describe("mapServerErrors", () => {
     );
     expect(mapped.errors).toEqual({
       "lines.l2.sku": 'No product with SKU "NOPE-1"',
+      "lines.l2.price": "Unit price is in minor units (cents)",
       "lines.l0.quantity": "Quantity must be more than 0",
-      "lines.l0.sku": "A manual unit price needs an override reason",
+      "lines.l0.price": "A manual unit price needs an override reason",
       "shipTo.city": "City is required",
       customer: 'No customer with code "C-9"',
     });

@@ -6,12 +6,16 @@ import { isBlankLine, SHIP_TO_FIELDS, type EntryChannel, type EntryLine, type En
  * Client-side checks before an order or quote is sent, the payload the procedures take, and the mapping
  * of the server's field errors ("lines.2.sku", "shipTo.city") back to the form's fields. Pure.
  *
- * Error keys: "customer", "lines" (the grid as a whole), `lines.<lineId>.sku|quantity`, "shipTo",
+ * Error keys: "customer", "lines" (the grid as a whole), `lines.<lineId>.sku|quantity|price`, "shipTo",
  * "shipTo.<field>", "customerReference", "requestedDate", "notes", "channel".
  */
 export type EntryErrors = Record<string, string>;
 
-export const lineErrorKey = (lineId: string, field: "sku" | "quantity") => `lines.${lineId}.${field}`;
+export type LineField = "sku" | "quantity" | "price";
+export const lineErrorKey = (lineId: string, field: LineField) => `lines.${lineId}.${field}`;
+
+/** A payload line: a manual `unitPrice` (minor units) always travels with its `overrideReason`. */
+export type PayloadLine = { sku: string; quantity: number; unitPrice?: number; overrideReason?: string };
 
 export type EntryPayload = {
   customer: string;
@@ -20,7 +24,7 @@ export type EntryPayload = {
   shipTo: { line1: string; city: string; region: string; postalCode: string; country: string };
   requestedDate?: string;
   notes?: string;
-  lines: { sku: string; quantity: number }[];
+  lines: PayloadLine[];
 };
 
 export type ValidationResult =
@@ -43,11 +47,13 @@ export function parseQuantity(text: string): { ok: true; value: number } | { ok:
 /**
  * Checks what the rep entered: a customer, at least one line with a SKU, whole quantities above 0, a
  * complete ship-to address, a requested date not in the past. Blank lines (no SKU) are left out.
- * `skuOf` gives the SKU to send for a line (the catalog's spelling once the product is known).
+ * `skuOf` gives the SKU to send for a line (the catalog's spelling once the product is known). A manual
+ * price goes with the line as `unitPrice` + `overrideReason`; `currency` (the customer's, when known)
+ * refuses a manual price typed in another currency (the customer was changed after it was set).
  */
 export function validateEntry(
   state: EntryState,
-  options: { today: string; skuOf?: (line: EntryLine) => string },
+  options: { today: string; skuOf?: (line: EntryLine) => string; currency?: string },
 ): ValidationResult {
   const errors: EntryErrors = {};
   const skuOf = options.skuOf ?? ((line: EntryLine) => line.product?.sku ?? line.sku.trim());
@@ -66,7 +72,18 @@ export function validateEntry(
     if (!sku.success) errors[lineErrorKey(line.id, "sku")] = sku.error.issues[0]?.message ?? "Check the SKU";
     const quantity = parseQuantity(line.quantity);
     if (!quantity.ok) errors[lineErrorKey(line.id, "quantity")] = quantity.message;
-    if (sku.success && quantity.ok) lines.push({ sku: sku.data, quantity: quantity.value });
+    const override = line.override;
+    const isForeign = !!override && !!options.currency && override.currency !== options.currency;
+    if (override && isForeign)
+      errors[lineErrorKey(line.id, "price")] =
+        `The manual price was set in ${override.currency}; this customer is billed in ${options.currency}. Set it again or remove it.`;
+    else if (override && override.reason.trim() === "") errors[lineErrorKey(line.id, "price")] = "Give a reason for the manual price";
+    if (sku.success && quantity.ok && !isForeign)
+      lines.push(
+        override
+          ? { sku: sku.data, quantity: quantity.value, unitPrice: override.unitPrice, overrideReason: override.reason.trim() }
+          : { sku: sku.data, quantity: quantity.value },
+      );
   }
 
   const address = ZAddress.safeParse(state.shipTo);
@@ -101,7 +118,8 @@ const HEADER_KEYS = new Set(["customer", "channel", "customerReference", "reques
 
 /**
  * The server's field errors → form keys. "lines.2.sku" is the third line that was sent, i.e. `lineIds[2]`;
- * a line error on another field (a manual price) lands on the line's SKU. What has no field in the form
+ * a manual-price error ("unitPrice", "overrideReason") lands on the line's price, any other line error
+ * on its SKU. What has no field in the form
  * comes back in `unplaced`, to show above the buttons.
  */
 export function mapServerErrors(fields: Record<string, string[]> | undefined, lineIds: string[]): { errors: EntryErrors; unplaced: string[] } {
@@ -113,7 +131,7 @@ export function mapServerErrors(fields: Record<string, string[]> | undefined, li
     if (line) {
       const id = lineIds[Number(line[1])];
       if (id) {
-        const field = line[2] === "quantity" ? "quantity" : "sku";
+        const field: LineField = line[2] === "quantity" ? "quantity" : line[2] === "unitPrice" || line[2] === "overrideReason" ? "price" : "sku";
         errors[lineErrorKey(id, field)] = sentence(field, message);
         continue;
       }
@@ -140,7 +158,7 @@ export function errorKeysInOrder(state: EntryState): string[] {
     "customerReference",
     "requestedDate",
     "lines",
-    ...state.lines.flatMap((l) => [lineErrorKey(l.id, "sku"), lineErrorKey(l.id, "quantity")]),
+    ...state.lines.flatMap((l) => [lineErrorKey(l.id, "sku"), lineErrorKey(l.id, "quantity"), lineErrorKey(l.id, "price")]),
     "shipTo",
     ...SHIP_TO_FIELDS.map((f) => `shipTo.${f}`),
     "notes",
@@ -166,6 +184,7 @@ const FIELD_LABELS: Record<string, string> = {
   "shipTo.country": "Country",
   sku: "SKU",
   quantity: "Quantity",
+  price: "Manual price",
 };
 
 /** "is required" on shipTo.city → "City is required"; a whole sentence stays as it is (capitalised). */
