@@ -220,7 +220,7 @@ export function OrderLinesEditor({
                       {quantityError}
                     </FieldError>
                   </td>
-                  <td className="py-1.5 pr-2 pl-0 text-right tabular-nums">
+                  <td className="py-1.5 pr-2 pl-0 text-right tabular-nums" data-cell="unit-price">
                     <div className="flex items-center justify-end gap-1 pt-[3px]">
                       <LinePricePopover
                         lineNo={lineNo}
