@@ -32,7 +32,10 @@ async function choose(page: Page, label: string, text: string, match: string | R
 test.describe("admin", () => {
   test.use({ storageState: "e2e/.auth/admin.json" });
 
-  test("[PRICING] an admin creates a tiered price list and a category rule, and the simulator explains the price", async ({ page }) => {
+  test("[PRICING] an admin creates a tiered price list and a category rule, the simulator explains the price, and a rep's new order gets it", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const { sku, category } = await pickProduct(page);
     const customer = await pickCustomer(page);
@@ -107,6 +110,32 @@ test.describe("admin", () => {
     const line = page.getByRole("list", { name: "Priced lines" }).getByRole("listitem").first();
     await expect(line).toContainText("$40.00"); // the tier's unit price
     await expect(line).toContainText("$900.00"); // 25 × 40.00 − 10%
+
+    // A rep's new order for that customer is priced by the new list and rule, and says why.
+    const repContext = await browser.newContext({ storageState: "e2e/.auth/rep.json" });
+    const rep = await repContext.newPage();
+    await rep.goto("/orders/new");
+    await rep.getByRole("combobox", { name: "Customer", exact: true }).fill(customer.code);
+    await rep.getByRole("listbox", { name: "Matching accounts" }).getByRole("option", { name: new RegExp(customer.code) }).first().click();
+    await rep.getByRole("combobox", { name: "SKU, line 1", exact: true }).fill(sku);
+    await rep.getByRole("listbox", { name: "Products for line 1" }).getByRole("option").first().click();
+    await rep.getByRole("textbox", { name: "Quantity, line 1", exact: true }).fill("25");
+    await expect(rep.getByText("Priced as the order will be", { exact: false })).toBeVisible();
+    const entryLine = rep.getByRole("table", { name: "Order lines" }).locator('tr[data-line="1"]');
+    await expect(entryLine).toContainText("$40.00");
+    await expect(entryLine).toContainText("$900.00");
+    await rep.getByRole("button", { name: "Price explanation, line 1", exact: true }).click();
+    const popover = rep.getByRole("dialog", { name: /^Price of line 1/ });
+    await expect(popover).toContainText(listCode);
+    await expect(popover).toContainText(ruleCode);
+    await rep.keyboard.press("Escape");
+    await expect(popover).toBeHidden();
+    await rep.getByRole("button", { name: /^Submit order/ }).click();
+    await expect(rep).toHaveURL(/\/orders\/SO-\d+$/, { timeout: 30_000 });
+    await expect(rep.getByRole("row").filter({ hasText: sku }).first()).toContainText("$900.00");
+    await rep.getByRole("button", { name: "Line 1: why this price?" }).click();
+    await expect(rep.getByText(`(${ruleCode}): 10% off`).first()).toBeVisible();
+    await repContext.close();
 
     // Tidy up: archive both, each behind a confirmation.
     await page.goto("/admin/pricing?tab=discount-rules");
