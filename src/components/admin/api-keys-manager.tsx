@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { useState } from "react";
@@ -163,22 +164,16 @@ export function ApiKeysManager() {
         </DialogContent>
       </Dialog>
 
-      <Dialog open={!!revoking} onOpenChange={(open) => !open && setRevoking(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Revoke “{revoking?.name}”?</DialogTitle>
-            <DialogDescription>Calls with this key will be refused at once. This cannot be undone.</DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button variant="destructive" disabled={revoke.isPending} onClick={() => revoking && revoke.mutate({ id: revoking.id })}>
-              {revoke.isPending ? "Revoking…" : "Revoke key"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        target={revoking}
+        onClose={() => setRevoking(null)}
+        title={(k) => `Revoke “${k.name}”?`}
+        description={() => "Calls with this key will be refused at once. This cannot be undone."}
+        confirmLabel="Revoke key"
+        pendingLabel="Revoking…"
+        isPending={revoke.isPending}
+        onConfirm={(k) => revoke.mutate({ id: k.id })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, BookmarkPlus, X } from "lucide-react";
 import Link from "next/link";
@@ -147,22 +148,17 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
         </DialogContent>
       </Dialog>
 
-      <Dialog open={!!deleting} onOpenChange={(open) => !open && setDeleting(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Delete view “{deleting?.name}”?</DialogTitle>
-            <DialogDescription>The view disappears from your list. No orders are changed.</DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Keep view</Button>
-            </DialogClose>
-            <Button variant="destructive" disabled={remove.isPending} onClick={() => deleting && remove.mutate({ id: deleting.id })}>
-              {remove.isPending ? "Deleting…" : "Delete view"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        target={deleting}
+        onClose={() => setDeleting(null)}
+        title={(v) => `Delete view “${v.name}”?`}
+        description={() => "The view disappears from your list. No orders are changed."}
+        confirmLabel="Delete view"
+        pendingLabel="Deleting…"
+        cancelLabel="Keep view"
+        isPending={remove.isPending}
+        onConfirm={(v) => remove.mutate({ id: v.id })}
+      />
     </nav>
   );
 }

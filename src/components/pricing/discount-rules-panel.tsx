@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Archive, Pencil, Percent, Plus } from "lucide-react";
 import { useState } from "react";
@@ -7,7 +8,6 @@ import { toast } from "sonner";
 import { DateTime } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -165,24 +165,16 @@ export function DiscountRulesPanel({ canManage }: { canManage: boolean }) {
 
       {canManage && <DiscountRuleEditor mode={editing} onClose={() => setEditing(null)} onSaved={(rule) => setLastSaved(rule.code)} />}
 
-      <Dialog open={!!archiving} onOpenChange={(open) => !open && setArchiving(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Archive discount rule {archiving?.code}?</DialogTitle>
-            <DialogDescription>
-              “{archiving?.summary}” stops applying to new orders at once. Orders already priced keep their prices and explanations.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button variant="destructive" disabled={archive.isPending} onClick={() => archiving && archive.mutate({ code: archiving.code })}>
-              {archive.isPending ? "Archiving…" : "Archive rule"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        target={archiving}
+        onClose={() => setArchiving(null)}
+        title={(r) => `Archive discount rule ${r.code}?`}
+        description={(r) => `“${r.summary}” stops applying to new orders at once. Orders already priced keep their prices and explanations.`}
+        confirmLabel="Archive rule"
+        pendingLabel="Archiving…"
+        isPending={archive.isPending}
+        onConfirm={(r) => archive.mutate({ code: r.code })}
+      />
     </section>
   );
 }

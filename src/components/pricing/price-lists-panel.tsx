@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, Download, Eye, ListOrdered, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
@@ -173,24 +174,18 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
       {canManage && <PriceListEditor mode={editing} onClose={() => setEditing(null)} />}
       <PriceListView list={viewing} onClose={() => setViewing(null)} />
 
-      <Dialog open={!!archiving} onOpenChange={(open) => !open && setArchiving(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Archive price list “{archiving?.name}”?</DialogTitle>
-            <DialogDescription>
-              New orders stop getting its prices at once. Orders already priced keep their prices and explanations. Archived lists stay visible under “Show archived”.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button variant="destructive" disabled={archive.isPending} onClick={() => archiving && archive.mutate({ code: archiving.code })}>
-              {archive.isPending ? "Archiving…" : "Archive price list"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        target={archiving}
+        onClose={() => setArchiving(null)}
+        title={(l) => `Archive price list “${l.name}”?`}
+        description={() =>
+          "New orders stop getting its prices at once. Orders already priced keep their prices and explanations. Archived lists stay visible under “Show archived”."
+        }
+        confirmLabel="Archive price list"
+        pendingLabel="Archiving…"
+        isPending={archive.isPending}
+        onConfirm={(l) => archive.mutate({ code: l.code })}
+      />
     </section>
   );
 }

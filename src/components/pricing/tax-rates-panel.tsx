@@ -1,12 +1,12 @@
 "use client";
 
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Landmark, Pencil, Plus, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { DateTime } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/select";
@@ -270,25 +270,19 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
         </div>
       )}
 
-      <Dialog open={!!deleting} onOpenChange={(open) => !open && setDeleting(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Delete the tax rate for {deleting && place(deleting)}?</DialogTitle>
-            <DialogDescription>
-              {deleting && `${TAX_CATEGORY_LABELS[deleting.taxCategory]} goods there are no longer taxed at ${percentText(deleting.ratePercent)}`}
-              {deleting?.region ? "; the country's “All regions” rate applies if there is one." : "."} Orders already priced keep the tax they were priced with.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button variant="destructive" disabled={remove.isPending} onClick={() => deleting && remove.mutate({ id: deleting.id })}>
-              {remove.isPending ? "Deleting…" : "Delete tax rate"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        target={deleting}
+        onClose={() => setDeleting(null)}
+        title={(d) => `Delete the tax rate for ${place(d)}?`}
+        description={(d) =>
+          `${TAX_CATEGORY_LABELS[d.taxCategory]} goods there are no longer taxed at ${percentText(d.ratePercent)}` +
+          `${d.region ? "; the country's “All regions” rate applies if there is one." : "."} Orders already priced keep the tax they were priced with.`
+        }
+        confirmLabel="Delete tax rate"
+        pendingLabel="Deleting…"
+        isPending={remove.isPending}
+        onConfirm={(d) => remove.mutate({ id: d.id })}
+      />
     </section>
   );
 }

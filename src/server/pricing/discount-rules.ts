@@ -38,7 +38,12 @@ export function conflictsOf(rule: Row, all: Row[]): Row[] {
 
 export async function listDiscountRules(options: { db: DbOrTx; includeArchived?: boolean }): Promise<TDiscountRule[]> {
   const { db } = options;
-  const [rows, names] = await Promise.all([db.select().from(discountRules).orderBy(asc(discountRules.code)), referenceNames(db)]);
+  const rows = await db.select().from(discountRules).orderBy(asc(discountRules.code));
+  const names = await referenceNames(db, {
+    customerIds: rows.map((r) => r.customerId),
+    productIds: rows.map((r) => r.productId),
+    categoryIds: rows.map((r) => r.categoryId),
+  });
   return rows
     .filter((r) => options.includeArchived || !r.archivedAt)
     .map((r) => {

@@ -12,10 +12,12 @@ export async function listPriceLists(options: { db: DbOrTx; includeArchived?: bo
   const lists = await db.select().from(priceLists).orderBy(asc(priceLists.code));
   const visible = options.includeArchived ? lists : lists.filter((l) => !l.archivedAt);
   if (visible.length === 0) return [];
-  const [items, names] = await Promise.all([
-    db.select().from(priceListItems).where(inArray(priceListItems.priceListId, visible.map((l) => l.id))),
-    referenceNames(db),
-  ]);
+  const items = await db.select().from(priceListItems).where(inArray(priceListItems.priceListId, visible.map((l) => l.id)));
+  const names = await referenceNames(db, {
+    customerIds: visible.map((l) => l.customerId),
+    productIds: items.map((i) => i.productId),
+    categoryIds: items.map((i) => i.categoryId),
+  });
   return visible.map((l) => ({
     code: l.code,
     name: l.name,

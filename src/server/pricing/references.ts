@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { categories, products } from "../catalog/schema";
 import { customers } from "../customers/schema";
 import type { DbOrTx } from "../db";
@@ -18,12 +18,18 @@ export async function resolveReferences(db: DbOrTx, refs: { customer?: string | 
   return { customerId: customer?.id ?? null, productId: product?.id ?? null, categoryId: category?.id ?? null };
 }
 
-/** Names for ids, to show rules the way admins wrote them. */
-export async function referenceNames(db: DbOrTx) {
+type Ids = (string | null)[];
+const present = (ids: Ids) => [...new Set(ids.filter((id): id is string => id !== null))];
+
+/** Names for the ids rules refer to, to show rules the way admins wrote them (only those rows are read). */
+export async function referenceNames(db: DbOrTx, ids: { customerIds: Ids; productIds: Ids; categoryIds: Ids }) {
+  const [customerIds, productIds, categoryIds] = [present(ids.customerIds), present(ids.productIds), present(ids.categoryIds)];
   const [c, p, g] = await Promise.all([
-    db.select({ id: customers.id, code: customers.code, name: customers.name }).from(customers),
-    db.select({ id: products.id, sku: products.sku, name: products.name }).from(products),
-    db.select({ id: categories.id, name: categories.name }).from(categories),
+    customerIds.length
+      ? db.select({ id: customers.id, code: customers.code, name: customers.name }).from(customers).where(inArray(customers.id, customerIds))
+      : [],
+    productIds.length ? db.select({ id: products.id, sku: products.sku, name: products.name }).from(products).where(inArray(products.id, productIds)) : [],
+    categoryIds.length ? db.select({ id: categories.id, name: categories.name }).from(categories).where(inArray(categories.id, categoryIds)) : [],
   ]);
   return {
     customer: new Map(c.map((x) => [x.id, x])),
