@@ -1,6 +1,6 @@
 /** What other modules may use of customers. */
 export { creditCheck, creditExposure } from "./credit";
-export { getCustomer } from "./get-customer";
+export { getCustomer, getCustomerWithId } from "./get-customer";
 export { findCustomerByCode } from "./queries";
 export { customerAddresses, customers } from "./schema";
 export type { TAddress, TCustomer } from "./schemas";

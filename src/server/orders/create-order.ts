@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
-import { customers, getCustomer, type TAddress } from "../customers";
+import { getCustomerWithId, type TAddress } from "../customers";
 import type { Db, DbOrTx } from "../db";
 import { nextDocumentNumber } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
@@ -20,16 +20,15 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * number, header, priced lines, event, and for submitted orders the hold checks.
  */
 export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDocument, extra: { convertedFromId?: string } = {}) {
-  const customer = await getCustomer({ db: tx, code: input.customer }).catch((error: unknown) => {
+  const { id: customerId, customer } = await getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
     if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
     throw error;
   });
   if (customer.isArchived) throw AppError.invalidField("customer", `${customer.name} is archived`);
-  const [customerRow] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.code, customer.code));
   const shipTo = input.shipTo ?? customer.shippingAddress;
   assertCompleteAddress("shipTo", shipTo);
 
-  const { priced, productIds } = await priceOrderLines(tx, { customerId: customerRow!.id, channel: input.channel, shipTo, actor, lines: input.lines });
+  const { priced, productIds } = await priceOrderLines(tx, { customerId: customerId, channel: input.channel, shipTo, actor, lines: input.lines });
   const number = await nextDocumentNumber(tx, input.kind);
   const today = new Date().toISOString().slice(0, 10);
   const [order] = await tx
@@ -38,7 +37,7 @@ export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDoc
       number,
       kind: input.kind,
       status: "draft",
-      customerId: customerRow!.id,
+      customerId: customerId,
       channel: input.channel,
       customerReference: input.customerReference ?? null,
       currency: customer.currency,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { products } from "../catalog";
-import { creditExposure, customers, getCustomer } from "../customers";
+import { creditExposure, getCustomerWithId } from "../customers";
 import type { DbOrTx } from "../db";
 import { openExceptionsForCustomer } from "../exceptions";
 import { openOrdersTotal } from "./queries";
@@ -9,9 +9,7 @@ import { orderLines, orders } from "./schema";
 /** What a rep sees beside order entry: terms, credit, holds, and the last orders to copy from. */
 export async function customerPanel(options: { db: DbOrTx; code: string }) {
   const { db, code } = options;
-  const customer = await getCustomer({ db, code });
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.code, code));
-  const customerId = row!.id;
+  const { id: customerId, customer } = await getCustomerWithId({ db, code });
   const [openOrders, holds, lastOrders] = await Promise.all([
     openOrdersTotal(db, customerId),
     openExceptionsForCustomer(db, customerId),

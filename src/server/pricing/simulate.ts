@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { todayIn } from "~/lib/dates";
 import type { Actor } from "../auth/actor";
-import { customers, getCustomer } from "../customers";
+import { getCustomerWithId } from "../customers";
 import type { DbOrTx } from "../db";
 import { priceLines } from "./price-lines";
 import type { ZSimulateInput } from "./schemas";
@@ -10,12 +9,11 @@ import type { ZSimulateInput } from "./schemas";
 /** The price simulator: what a customer would pay for these lines on a date, with every step explained. */
 export async function simulatePrices(options: { db: DbOrTx; actor: Actor; input: z.infer<typeof ZSimulateInput> }) {
   const { db, actor, input } = options;
-  const customer = await getCustomer({ db, code: input.customer });
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.code, input.customer));
+  const { id: customerId, customer } = await getCustomerWithId({ db, code: input.customer });
   const at = input.date ?? todayIn();
   const { priced } = await priceLines(db, {
     lines: input.lines,
-    customer: { id: row!.id, segment: customer.segment, taxExempt: customer.taxExempt },
+    customer: { id: customerId, segment: customer.segment, taxExempt: customer.taxExempt },
     currency: customer.currency,
     channel: input.channel,
     shipTo: customer.shippingAddress ? { country: customer.shippingAddress.country, region: customer.shippingAddress.region } : null,
