@@ -10,6 +10,7 @@ export const DOCUMENT_TYPES = {
   return: { prefix: "RMA-", start: 400001 },
   purchase_order: { prefix: "PO-", start: 600001 },
   shipment: { prefix: "SH-", start: 700001 },
+  transfer: { prefix: "TR-", start: 800001 },
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 

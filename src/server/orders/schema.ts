@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -115,6 +116,8 @@ export const orderLines = pgTable(
     uniqueIndex("order_lines_order_line_uq").on(t.orderId, t.lineNo),
     // Search by SKU reads (product → orders) from the index alone.
     index("order_lines_product_idx").on(t.productId, t.orderId),
+    // Receiving finds the backorders of a product, oldest first.
+    index("order_lines_backordered_idx").on(t.productId).where(sql`${t.backordered} > 0`),
     check("order_lines_quantity_pos", sql`${t.quantity} > 0`),
     check("order_lines_unit_price_nonneg", sql`${t.unitPrice} >= 0`),
     check("order_lines_total", sql`${t.lineTotal} = ${t.quantity} * ${t.unitPrice} - ${t.discount}`),
@@ -168,4 +171,31 @@ export const savedViews = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("saved_views_user_name_uq").on(t.userId, t.name)],
+);
+
+/**
+ * Where an order's reserved units sit: per product and warehouse, so a line can be split across
+ * warehouses. Σ quantity per product equals Σ reserved of the order's lines for that product, and the
+ * stock level's `reserved` is the Σ over all orders (tests check both).
+ */
+export const orderAllocations = pgTable(
+  "order_allocations",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    quantity: quantity("quantity").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.productId, t.warehouseId] }),
+    index("order_allocations_product_idx").on(t.productId, t.warehouseId),
+    check("order_allocations_quantity_pos", sql`${t.quantity} > 0`),
+  ],
 );
