@@ -33,6 +33,15 @@ export const PERMISSIONS = {
   // Stock
   "stock.view": ALL,
   "stock.adjust": ["warehouse", "manager", "admin"],
+  "stock.transfer": ["warehouse", "manager", "admin"],
+  /** Demand-class hold-backs and reorder points are configuration. */
+  "stock.configure": ["admin"],
+  // Purchasing: managers buy, the warehouse receives
+  "purchasing.view": ["warehouse", "manager", "admin"],
+  "purchasing.manage": ["manager", "admin"],
+  "purchasing.receive": ["warehouse", "manager", "admin"],
+  "replenishment.view": ["warehouse", "manager", "admin"],
+  "replenishment.run": ["manager", "admin"],
   // Pricing: admins configure, managers read, the desk simulates
   "pricing.view": ["manager", "admin"],
   "pricing.manage": ["admin"],
