@@ -5,3 +5,10 @@ export const COMPANY_TIME_ZONE = "America/New_York";
 export function todayIn(timeZone = COMPANY_TIME_ZONE, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A calendar date (YYYY-MM-DD) plus whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

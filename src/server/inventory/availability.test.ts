@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, availabilityOf } from "./availability";
+import { addDays } from "~/lib/dates";
+import { availabilityOf } from "./availability";
 
 describe("availability", () => {
   const levels = [

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
+import { addDays } from "~/lib/dates";
 import { stockLevels, warehouses } from "./schema";
 
 export type LineAvailability = {
@@ -35,11 +36,6 @@ export function availabilityOf(
   };
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Availability for order lines, read in one query. Inbound purchase orders join with the inventory issue. */
 export async function getAvailability(db: DbOrTx, lines: { sku: string; quantity: number }[], today = new Date().toISOString().slice(0, 10)) {

@@ -5,7 +5,7 @@ import { getCustomerWithId, type TAddress } from "../customers";
 import type { Db, DbOrTx } from "../db";
 import { nextDocumentNumber } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
-import { addDays } from "../inventory/availability";
+import { addDays } from "~/lib/dates";
 import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
 import { idempotencyKeys, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";

@@ -5,7 +5,7 @@ import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import { escapeLike } from "../db/search";
 import { DOCUMENT_TYPES } from "../db/sequences";
-import { addDays } from "../inventory/availability";
+import { addDays } from "~/lib/dates";
 import { orderLines, orders } from "./schema";
 import type { TListOrdersInput, TOrderSummary } from "./schemas";
 
