@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/lib/dates";
-import { availabilityOf } from "./availability";
+import type { AtpLevel } from "./atp";
+import { availabilityOf, type WarehouseAtp } from "./availability";
 
-describe("availability", () => {
-  const levels = [
-    { warehouse: "EAST", priority: 10, available: 4 },
-    { warehouse: "WEST", priority: 20, available: 9 },
-    { warehouse: "CENTRAL", priority: 15, available: -1 },
-  ];
+const level = (onHand: number, reserved = 0, extra: Partial<AtpLevel> = {}): AtpLevel => ({ onHand, reserved, heldBack: 0, backordered: 0, inbound: [], ...extra });
+const at = (warehouse: string, priority: number, l: AtpLevel): WarehouseAtp => ({ warehouseId: warehouse, warehouse, priority, region: "", level: l });
 
-  it("names the warehouse with most available and counts the total without negatives", () => {
+describe("availabilityOf", () => {
+  const levels = [at("EAST", 10, level(4)), at("WEST", 20, level(12, 3)), at("CENTRAL", 15, level(0))];
+
+  it("names the warehouse with most available and counts the total", () => {
     expect(availabilityOf({ sku: "A", quantity: 5 }, levels, 14, "2026-11-21")).toEqual({
       sku: "A",
       quantity: 5,
@@ -17,18 +17,26 @@ describe("availability", () => {
       availableInBest: 9,
       availableTotal: 13,
       promiseDate: "2026-11-21",
+      promiseBasis: "stock",
     });
   });
 
-  it("promises after the vendor lead time when stock cannot cover the quantity", () => {
-    expect(availabilityOf({ sku: "A", quantity: 20 }, levels, 14, "2026-11-21").promiseDate).toBe("2026-12-05");
+  it("promises after the vendor lead time when neither stock nor inbound covers the quantity", () => {
+    expect(availabilityOf({ sku: "A", quantity: 20 }, levels, 14, "2026-11-21")).toMatchObject({ promiseDate: "2026-12-05", promiseBasis: "lead_time" });
+  });
+
+  it("promises on the inbound date that covers the quantity", () => {
+    const withInbound = [...levels, at("NORTH", 30, level(0, 0, { inbound: [{ date: "2026-11-25", quantity: 10 }] }))];
+    expect(availabilityOf({ sku: "A", quantity: 20 }, withInbound, 14, "2026-11-21")).toMatchObject({ promiseDate: "2026-11-25", promiseBasis: "inbound" });
+  });
+
+  it("does not count stock held back for other demand classes as available now", () => {
+    const held = [at("EAST", 10, level(30, 0, { heldBack: 20 }))];
+    expect(availabilityOf({ sku: "A", quantity: 15 }, held, 7, "2026-11-21")).toMatchObject({ availableTotal: 10, promiseBasis: "lead_time" });
   });
 
   it("breaks ties by warehouse priority and handles no stock at all", () => {
-    const tie = [
-      { warehouse: "B", priority: 20, available: 5 },
-      { warehouse: "A", priority: 10, available: 5 },
-    ];
+    const tie = [at("B", 20, level(5)), at("A", 10, level(5))];
     expect(availabilityOf({ sku: "A", quantity: 1 }, tie, 7, "2026-01-01").bestWarehouse).toBe("A");
     expect(availabilityOf({ sku: "A", quantity: 1 }, [], 7, "2026-01-01")).toMatchObject({ bestWarehouse: null, availableTotal: 0, promiseDate: "2026-01-08" });
   });
