@@ -2,6 +2,8 @@ import type { Actor } from "~/server/auth/actor";
 import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
 import type { Db } from "~/server/db";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { createWarehouse } from "~/server/inventory/warehouses";
 
 export const actors = {
   rep: { kind: "user", id: "00000000-0000-0000-0000-00000000000a", name: "Riley Rep", role: "rep" },
@@ -28,4 +30,13 @@ export async function seedOrderFixtures(db: Db) {
     actor: actors.admin,
     input: { code: "TIGHT", name: "Tight Budget LLC", segment: "retail", demandClass: "C", currency: "USD", creditLimit: 5_000, paymentTermsDays: 15, taxExempt: false, billingAddress: address },
   });
+}
+
+/** A warehouse in the fixtures' region holding `quantity` of each SKU, so orders reserve in full. */
+export async function stockFixtures(db: Db, options: { warehouse?: string; quantity?: number; skus?: string[] } = {}) {
+  const code = options.warehouse ?? "EAST";
+  await createWarehouse({ db, actor: actors.admin, input: { code, name: `${code} warehouse`, address, priority: 10 } });
+  for (const sku of options.skus ?? ["BOLT-M8", "NUT-M8", "WASHER-M8"]) {
+    await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: code, quantity: options.quantity ?? 10_000, reason: "initial_stock" } });
+  }
 }

@@ -170,18 +170,25 @@ export async function getAvailability(
   if (lines.length === 0) return [];
   const today = options.today ?? todayIn();
   const found = await db
-    .select({ id: products.id, sku: products.sku, leadTimeDays: sql<number>`coalesce(${vendors.leadTimeDays}, ${products.leadTimeDays})`.mapWith(Number) })
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(inArray(products.sku, [...new Set(lines.map((l) => l.sku))]));
+  const ids = found.map((p) => p.id);
+  const [atpLevels, leadTimes] = await Promise.all([loadAtpLevels(db, ids, { demandClass: options.demandClass }), productLeadTimes(db, ids)]);
+  return lines.map((line) => {
+    const product = found.find((p) => p.sku === line.sku);
+    return product ? availabilityOf(line, atpLevels.get(product.id) ?? [], leadTimes.get(product.id) ?? 14, today) : null;
+  });
+}
+
+/** Days to get more of each product: its usual vendor's lead time, else the product's own. */
+export async function productLeadTimes(db: DbOrTx, productIds: string[]): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: products.id, days: sql<number>`coalesce(${vendors.leadTimeDays}, ${products.leadTimeDays})`.mapWith(Number) })
     .from(products)
     .leftJoin(productVendors, eq(productVendors.productId, products.id))
     .leftJoin(vendors, eq(vendors.id, productVendors.vendorId))
-    .where(inArray(products.sku, [...new Set(lines.map((l) => l.sku))]));
-  const atpLevels = await loadAtpLevels(
-    db,
-    found.map((p) => p.id),
-    { demandClass: options.demandClass },
-  );
-  return lines.map((line) => {
-    const product = found.find((p) => p.sku === line.sku);
-    return product ? availabilityOf(line, atpLevels.get(product.id) ?? [], product.leadTimeDays, today) : null;
-  });
+    .where(inArray(products.id, [...new Set(productIds)]));
+  return new Map(rows.map((r) => [r.id, r.days]));
 }

@@ -1,5 +1,8 @@
 /** What other modules may use of inventory. */
-export { getAvailability, type LineAvailability } from "./availability";
-export { stockLevels, stockMovements, warehouses } from "./schema";
-export { findWarehouseByCode } from "./warehouses";
+export { earliestPromise, type AtpLevel } from "./atp";
+export { DEMAND_STATUSES, getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability } from "./availability";
 export { releaseReservation } from "./release-reservation";
+export { reserveStock } from "./reserve-stock";
+export { stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
+export type { StockArrivalHandler } from "./stock-arrival";
+export { findWarehouseByCode } from "./warehouses";

@@ -3,8 +3,9 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { resolveOrderExceptions } from "../exceptions";
 import { EXCEPTION_TYPES } from "../exceptions/constants";
-import { assertVersion, loadOrder, recordOrderEvent, releaseLines, toOrderDto } from "./queries";
-import { orderLines, orders } from "./schema";
+import { assertVersion, loadOrder, recordOrderEvent, toOrderDto } from "./queries";
+import { releaseOrder } from "./reserve-lines";
+import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
 
@@ -20,9 +21,7 @@ export async function cancelOrder(options: { db: Db; actor: Actor; input: { numb
       .set({ status: "canceled", canceledReason: input.reason, canceledAt: new Date(), version: order.version + 1 })
       .where(eq(orders.id, order.id));
     // Reserved stock goes back; nothing is left waiting on a backorder.
-    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-    await releaseLines(tx, order.number, lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, quantity: l.reserved })), actor);
-    await tx.update(orderLines).set({ reserved: 0, backordered: 0 }).where(eq(orderLines.orderId, order.id));
+    await releaseOrder(tx, order, actor);
     await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "order_canceled", note: input.reason, types: EXCEPTION_TYPES });
     await recordOrderEvent(tx, order.id, "canceled", actor, { before: { status: order.status }, after: { status: "canceled" }, reason: input.reason });
     return toOrderDto(tx, await loadOrder(tx, order.number));

@@ -1,3 +1,5 @@
 /** What other modules may use of orders. */
 export { findOrdersByNumber } from "./list-orders";
 export { orderEvents, orderLines, orders } from "./schema";
+export { allocateBackorders, type BackorderAllocation } from "./allocate-backorders";
+export { listReservationsForSku, RESERVING_STATUSES, type TSkuReservation } from "./list-allocations";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
-import { seedOrderFixtures } from "~/test/fixtures";
+import { seedOrderFixtures, stockFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
 
 let t: TestDb;
@@ -13,6 +13,7 @@ let finance = "";
 beforeAll(async () => {
   t = await createTestDb();
   await seedOrderFixtures(t.db);
+  await stockFixtures(t.db);
   api = await startRestServer(t.db);
   shop = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "shop", role: "manager" } })).key;
   finance = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "books", role: "finance" } })).key;
@@ -35,7 +36,7 @@ describe("REST: orders and quotes (API.md)", () => {
     const first = await post(body, "k-1");
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: "open", customer: "ACME", subtotal: 3998, discountTotal: 0, taxTotal: 0, total: 3998, currency: "USD", version: 2 });
-    expect(first.body.lines[0]).toMatchObject({ sku: "BOLT-M8", quantity: 2, unitPrice: 1999, discount: 0, tax: 0, lineTotal: 3998, reserved: 0, shipped: 0, backordered: 0 });
+    expect(first.body.lines[0]).toMatchObject({ sku: "BOLT-M8", quantity: 2, unitPrice: 1999, discount: 0, tax: 0, lineTotal: 3998, reserved: 2, shipped: 0, backordered: 0, warehouse: "EAST" });
     const retry = await post(body, "k-1");
     expect(retry.body.number).toBe(first.body.number);
     const other = await post({ ...body, lines: [{ sku: "NUT-M8", quantity: 1 }] }, "k-1");

@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "~/test/db";
 import { and, eq } from "drizzle-orm";
 import { products } from "~/server/catalog/schema";
+import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
-import { createWarehouse } from "~/server/inventory/warehouses";
-import { loadOrder } from "./queries";
-import { orderLines } from "./schema";
-import { actors, address, seedOrderFixtures } from "~/test/fixtures";
+import { actors, address, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
 import { cancelOrder } from "./cancel-order";
 import { convertQuote } from "./convert-quote";
 import { createOrder, createQuote } from "./create-order";
@@ -25,6 +23,8 @@ let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   await seedOrderFixtures(t.db);
+  // Plenty of everything in one warehouse, so orders reserve in full unless a test says otherwise.
+  await stockFixtures(t.db);
 });
 afterAll(() => t.cleanup());
 
@@ -153,18 +153,14 @@ describe("edits", () => {
 
 describe("reserved stock follows edits and cancellation", () => {
   it("keeps an unchanged line's reservation, releases what a shorter line no longer needs, and all of it on cancel", async () => {
-    const warehouse = await createWarehouse({ db: t.db, actor: actors.admin, input: { code: "EAST", name: "East", address, priority: 10 } });
-    await adjustStock({ db: t.db, actor: actors.admin, input: { sku: "BOLT-M8", warehouse: warehouse.code, quantity: 50, reason: "initial_stock" } });
-    await adjustStock({ db: t.db, actor: actors.admin, input: { sku: "NUT-M8", warehouse: warehouse.code, quantity: 50, reason: "initial_stock" } });
-    const order = await newOrder();
-    // What reservation (inventory) does at submit: reserve each line in EAST.
+    await createProduct({ db: t.db, actor: actors.admin, input: { sku: "RARE-M8", name: "Rare part", category: "Fasteners", unit: "box", currency: "USD", listPrice: 500, cost: 200, weightGrams: 10, taxCategory: "standard", leadTimeDays: 14 } });
+    await adjustStock({ db: t.db, actor: actors.admin, input: { sku: "RARE-M8", warehouse: "EAST", quantity: 50, reason: "initial_stock" } });
+    const order = await newOrder({ lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "RARE-M8", quantity: 40 }] });
+    expect(order.lines.map((l) => [l.sku, l.reserved, l.backordered, l.warehouse])).toEqual([
+      ["BOLT-M8", 10, 0, "EAST"],
+      ["RARE-M8", 40, 0, "EAST"],
+    ]);
     const [east] = await t.db.select().from(warehouses).where(eq(warehouses.code, "EAST"));
-    const dbOrder = await loadOrder(t.db, order.number);
-    for (const [sku, qty] of [["BOLT-M8", 10], ["NUT-M8", 40]] as const) {
-      const [product] = await t.db.select().from(products).where(eq(products.sku, sku));
-      await t.db.update(stockLevels).set({ reserved: qty }).where(and(eq(stockLevels.productId, product!.id), eq(stockLevels.warehouseId, east!.id)));
-      await t.db.update(orderLines).set({ reserved: qty, warehouseId: east!.id }).where(and(eq(orderLines.orderId, dbOrder.id), eq(orderLines.productId, product!.id)));
-    }
     const reservedOf = async (sku: string) => {
       const [row] = await t.db
         .select({ reserved: stockLevels.reserved })
@@ -177,20 +173,32 @@ describe("reserved stock follows edits and cancellation", () => {
     const edited = await updateOrder({
       db: t.db,
       actor: actors.rep,
-      input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 25 }] },
+      input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "RARE-M8", quantity: 25 }] },
     });
     expect(edited.lines.map((l) => [l.sku, l.reserved, l.warehouse])).toEqual([
       ["BOLT-M8", 10, "EAST"],
-      ["NUT-M8", 25, "EAST"],
+      ["RARE-M8", 25, "EAST"],
     ]);
-    expect(await reservedOf("NUT-M8")).toBe(25);
+    expect(await reservedOf("RARE-M8")).toBe(25);
+
+    // A longer line re-reserves what is there and backorders the rest; the order says so.
+    const longer = await updateOrder({
+      db: t.db,
+      actor: actors.rep,
+      input: { number: order.number, version: edited.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "RARE-M8", quantity: 60 }] },
+    });
+    expect(longer.lines.map((l) => [l.sku, l.reserved, l.backordered])).toEqual([
+      ["BOLT-M8", 10, 0],
+      ["RARE-M8", 50, 10],
+    ]);
+    expect(longer.exceptions.map((e) => e.type)).toContain("stockout");
+    expect(await reservedOf("RARE-M8")).toBe(50);
 
     const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "no longer needed" } });
     expect(canceled.lines.every((l) => l.reserved === 0)).toBe(true);
-    expect(await reservedOf("BOLT-M8")).toBe(0);
-    expect(await reservedOf("NUT-M8")).toBe(0);
+    expect(await reservedOf("RARE-M8")).toBe(0);
     const releases = await t.db.select().from(stockMovements).where(and(eq(stockMovements.kind, "release"), eq(stockMovements.reference, order.number)));
-    expect(releases.map((m) => m.quantity).sort((a, b) => a - b)).toEqual([10, 15, 25]);
+    expect(releases.map((m) => m.quantity).sort((a, b) => a - b)).toEqual([10, 15, 50]);
   });
 });
 

@@ -5,8 +5,9 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
-import { releaseReservation, warehouses } from "../inventory";
+import { warehouses } from "../inventory";
 import { priceLines, type PricedOrder } from "../pricing";
+import { releaseAllocations } from "./reserve-lines";
 import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 
@@ -74,7 +75,8 @@ export async function writeLines(
 ) {
   const previous = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo));
   const unmatched = [...previous];
-  const toRelease: { productId: string; warehouseId: string | null; quantity: number }[] = [];
+  const toRelease = new Map<string, number>();
+  const release = (productId: string, quantity: number) => quantity > 0 && toRelease.set(productId, (toRelease.get(productId) ?? 0) + quantity);
 
   const rows = priced.lines.map((line, i) => {
     const productId = productIds.get(line.sku)!;
@@ -83,8 +85,7 @@ export async function writeLines(
     const shipped = before?.shipped ?? 0;
     if (line.quantity < shipped) throw AppError.invalidField(`lines.${i}.quantity`, `${shipped} of ${line.sku} already shipped: the quantity cannot be less`);
     const reserved = Math.min(before?.reserved ?? 0, line.quantity - shipped);
-    if (before && before.reserved > reserved) toRelease.push({ productId, warehouseId: before.warehouseId, quantity: before.reserved - reserved });
-    const isBeingFulfilled = !!before && before.reserved + before.backordered > 0;
+    if (before) release(productId, before.reserved - reserved);
     return {
       orderId: order.id,
       lineNo: i + 1,
@@ -99,7 +100,8 @@ export async function writeLines(
       shipped,
       invoiced: before?.invoiced ?? 0,
       returned: before?.returned ?? 0,
-      backordered: isBeingFulfilled ? line.quantity - shipped - reserved : 0,
+      // A submitted order's caller re-reserves next (reserveOrder), which sets what stays backordered.
+      backordered: 0,
       overrideReason: input[i]?.unitPrice !== undefined ? (input[i]?.overrideReason ?? null) : null,
       approvalReason: line.approval,
       priceExplanation: line.explanation,
@@ -109,25 +111,11 @@ export async function writeLines(
     if (removed.shipped > 0) {
       throw AppError.conflict("LINE_SHIPPED", `Line ${removed.lineNo} has shipped ${removed.shipped} and cannot be removed.`);
     }
-    toRelease.push({ productId: removed.productId, warehouseId: removed.warehouseId, quantity: removed.reserved });
+    release(removed.productId, removed.reserved);
   }
-  await releaseLines(tx, order.number, toRelease, actor);
+  for (const [productId, quantity] of toRelease) await releaseAllocations(tx, order, productId, quantity, actor);
   await tx.delete(orderLines).where(eq(orderLines.orderId, order.id));
   await tx.insert(orderLines).values(rows);
-}
-
-/** Releases what order lines had reserved, e.g. when the order is canceled. */
-export async function releaseLines(
-  tx: DbOrTx,
-  reference: string,
-  lines: { productId: string; warehouseId: string | null; quantity: number }[],
-  actor: Actor,
-) {
-  for (const line of lines) {
-    if (line.quantity > 0 && line.warehouseId) {
-      await releaseReservation(tx, { productId: line.productId, warehouseId: line.warehouseId, quantity: line.quantity, reference, actor });
-    }
-  }
 }
 
 /** Total of the customer's orders that are still open (submitted, held or open), without one order. */

@@ -6,6 +6,7 @@ import { applyHolds } from "./holds";
 import { loadOrder, recordOrderEvent, toOrderDto, type OrderRow } from "./queries";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
+import { reserveOrder } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
 
 /** draft → submitted → on_hold | open, inside the caller's transaction. */
@@ -22,6 +23,8 @@ export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
     .returning();
   await recordOrderEvent(tx, order.id, "submitted", actor, { before: { status: order.status }, after: { status: "submitted" }, total: order.total });
   await applyHolds(tx, submitted!, actor);
+  // Held orders reserve too: a credit hold must not lose the customer's stock to later orders.
+  await reserveOrder(tx, submitted!, actor);
 }
 
 export async function submitOrder(options: { db: Db; actor: Actor; number: string }): Promise<TOrder> {

@@ -6,6 +6,7 @@ import { applyHolds } from "./holds";
 import { assertVersion, lineSummary, loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
+import { reserveOrder } from "./reserve-lines";
 import { assertEditable } from "./state-machine";
 
 /**
@@ -60,7 +61,11 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
       after: { total: after.total, lines: lineSummary(after.lines), ...pick(after, Object.keys(header)) },
       version: updated!.version,
     });
-    if (updated!.status === "open" || updated!.status === "on_hold") await applyHolds(tx, updated!, actor);
+    if (updated!.status === "open" || updated!.status === "on_hold") {
+      await applyHolds(tx, updated!, actor);
+      // Re-reserve: longer or new lines take stock now (or are backordered) and the promise date moves.
+      await reserveOrder(tx, updated!, actor);
+    }
     return toOrderDto(tx, await loadOrder(tx, order.number));
   });
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { stockLevels, stockMovements } from "~/server/inventory/schema";
 import { ORDER_STATUSES, type OrderStatus } from "~/server/orders/constants";
 import { exceptions } from "~/server/exceptions/schema";
-import { orderEvents, orderLines, orders } from "~/server/orders/schema";
+import { orderAllocations, orderEvents, orderLines, orders } from "~/server/orders/schema";
 import type { Db, Tx } from "../client";
 import { DOCUMENT_TYPES, reserveDocumentNumbers } from "../sequences";
 import { insertRows } from "./bulk";
@@ -145,6 +145,8 @@ class ChunkRows {
   private quoteCount = 0;
   /** Reserved quantity added per stock level. */
   private readonly reservedDelta = new Map<string, { productId: string; warehouseId: string; quantity: number }>();
+  /** Where each order's reserved units sit (order_allocations), per order, product and warehouse. */
+  private readonly allocations = new Map<string, Row<typeof orderAllocations>>();
 
   constructor(
     private readonly warehouseIds: string[],
@@ -249,6 +251,10 @@ class ChunkRows {
       actor: doc.content.createdBy,
       createdAt: new Date(doc.submittedAt ?? doc.timeline.last),
     });
+    const allocationKey = `${doc.content.id}/${productId}/${warehouseId}`;
+    const allocation = this.allocations.get(allocationKey);
+    if (allocation) allocation.quantity += quantity;
+    else this.allocations.set(allocationKey, { orderId: doc.content.id, productId, warehouseId, quantity });
     const key = `${productId}/${warehouseId}`;
     const delta = this.reservedDelta.get(key);
     if (delta) delta.quantity += quantity;
@@ -261,6 +267,7 @@ class ChunkRows {
     await insertRows(tx, orderEvents, this.events);
     await insertRows(tx, stockMovements, this.movements);
     await insertRows(tx, exceptions, this.exceptions);
+    await insertRows(tx, orderAllocations, [...this.allocations.values()]);
     if (this.reservedDelta.size === 0) return;
     // Chunks written concurrently touch overlapping stock rows: one at a time, or two could deadlock.
     await tx.execute(sql`select pg_advisory_xact_lock(${STOCK_LOCK_KEY})`);
