@@ -1,0 +1,158 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProduct } from "~/server/catalog/create-product";
+import { createCustomer } from "~/server/customers/create-customer";
+import type { DbOrTx } from "~/server/db";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { ON_HAND_KINDS } from "~/server/inventory/constants";
+import { stockHoldbacks, stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { products } from "~/server/catalog/schema";
+import { createTestDb, type TestDb } from "~/test/db";
+import { actors, address, seedOrderFixtures } from "~/test/fixtures";
+import { allocateBackorders } from "./allocate-backorders";
+import { cancelOrder } from "./cancel-order";
+import { createOrder } from "./create-order";
+import { orderAllocations, orderLines, orders } from "./schema";
+import { updateOrder } from "./update-order";
+
+let t: TestDb;
+
+beforeAll(async () => {
+  // A pool as wide as the race: on PostgreSQL the 50 submissions really run at once.
+  t = await createTestDb({ max: 50 });
+  await seedOrderFixtures(t.db);
+  await createWarehouse({ db: t.db, actor: actors.admin, input: { code: "EAST", name: "East", address, priority: 10 } });
+  await createWarehouse({ db: t.db, actor: actors.admin, input: { code: "WEST", name: "West", address: { ...address, region: "CA" }, priority: 20 } });
+});
+afterAll(() => t.cleanup());
+
+const product = async (sku: string) => {
+  await createProduct({
+    db: t.db,
+    actor: actors.admin,
+    input: { sku, name: `${sku} part`, category: "Fasteners", unit: "each", currency: "USD", listPrice: 100, cost: 50, weightGrams: 10, taxCategory: "standard", leadTimeDays: 10 },
+  });
+  const [row] = await t.db.select({ id: products.id }).from(products).where(eq(products.sku, sku));
+  return row!.id;
+};
+const stock = (sku: string, warehouse: string, quantity: number) => adjustStock({ db: t.db, actor: actors.admin, input: { sku, warehouse, quantity, reason: "initial_stock" } });
+const order = (sku: string, quantity: number, customer = "ACME") =>
+  createOrder({ db: t.db, actor: actors.rep, input: { customer, channel: "phone", lines: [{ sku, quantity }], draft: false } });
+const warehouseId = async (code: string) => (await t.db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.code, code)))[0]!.id;
+
+/** The books balance: on hand = Σ on-hand movements, reserved = Σ reservations − Σ releases = Σ order allocations. */
+async function expectLedgerBalances(db: DbOrTx) {
+  const onHandKinds = sql.join(ON_HAND_KINDS.map((k) => sql`${k}`), sql`, `);
+  const mismatches = await db.execute(sql`
+    select l.product_id, l.warehouse_id, l.on_hand, l.reserved, m.on_hand as ledger_on_hand, m.reserved as ledger_reserved, a.allocated
+    from ${stockLevels} l
+    left join (
+      select product_id, warehouse_id,
+        coalesce(sum(quantity) filter (where kind in (${onHandKinds})), 0) as on_hand,
+        coalesce(sum(quantity) filter (where kind = 'reservation'), 0) - coalesce(sum(quantity) filter (where kind = 'release'), 0) as reserved
+      from ${stockMovements} group by product_id, warehouse_id
+    ) m on m.product_id = l.product_id and m.warehouse_id = l.warehouse_id
+    left join (
+      select product_id, warehouse_id, sum(quantity) as allocated from ${orderAllocations} group by product_id, warehouse_id
+    ) a on a.product_id = l.product_id and a.warehouse_id = l.warehouse_id
+    where l.on_hand <> coalesce(m.on_hand, 0) or l.reserved <> coalesce(m.reserved, 0) or l.reserved <> coalesce(a.allocated, 0) or l.reserved > l.on_hand`);
+  const rows = "rows" in mismatches ? mismatches.rows : mismatches;
+  expect(rows).toEqual([]);
+}
+
+describe("reservation under concurrency", () => {
+  it("50 concurrent submissions for a SKU with 10 in stock reserve exactly 10 and backorder 40", async () => {
+    const productId = await product("HOT-1");
+    await stock("HOT-1", "EAST", 10);
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => order("HOT-1", 1)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+
+    const [level] = await t.db.select().from(stockLevels).where(eq(stockLevels.productId, productId));
+    expect(level).toMatchObject({ onHand: 10, reserved: 10 });
+    const [totals] = await t.db
+      .select({ reserved: sql<number>`sum(${orderLines.reserved})`.mapWith(Number), backordered: sql<number>`sum(${orderLines.backordered})`.mapWith(Number) })
+      .from(orderLines)
+      .where(eq(orderLines.productId, productId));
+    expect(totals).toEqual({ reserved: 10, backordered: 40 });
+    await expectLedgerBalances(t.db);
+  });
+});
+
+describe("sourcing", () => {
+  it("takes a line from the customer's region, else the warehouse with most stock, and splits when none can fill it", async () => {
+    await product("SRC-1");
+    await stock("SRC-1", "EAST", 5);
+    await stock("SRC-1", "WEST", 8);
+    // ACME ships to NJ (EAST's region): EAST fills 4 on its own.
+    const inRegion = await order("SRC-1", 4);
+    expect(inRegion.lines[0]).toMatchObject({ reserved: 4, backordered: 0, warehouse: "EAST" });
+    // EAST has 1 left: WEST, with most stock, fills 6.
+    const mostStock = await order("SRC-1", 6);
+    expect(mostStock.lines[0]).toMatchObject({ reserved: 6, warehouse: "WEST" });
+    // 1 in EAST + 2 in WEST: split, and 2 backordered.
+    const split = await order("SRC-1", 5);
+    expect(split.lines[0]).toMatchObject({ reserved: 3, backordered: 2 });
+    const allocations = await t.db
+      .select({ warehouse: warehouses.code, quantity: orderAllocations.quantity })
+      .from(orderAllocations)
+      .innerJoin(orders, eq(orders.id, orderAllocations.orderId))
+      .innerJoin(warehouses, eq(warehouses.id, orderAllocations.warehouseId))
+      .where(eq(orders.number, split.number))
+      .orderBy(warehouses.code);
+    expect(allocations).toEqual([
+      { warehouse: "EAST", quantity: 1 },
+      { warehouse: "WEST", quantity: 2 },
+    ]);
+    expect(split.exceptions.map((e) => e.type)).toContain("stockout");
+    expect(split.promisedDate).not.toBeNull();
+    await expectLedgerBalances(t.db);
+  });
+});
+
+describe("backorders", () => {
+  it("receiving stock fills backordered lines oldest first, and edits and cancels keep the books balanced", async () => {
+    const productId = await product("BO-1");
+    const older = await order("BO-1", 3);
+    const newer = await order("BO-1", 4);
+    expect([older.lines[0]!.backordered, newer.lines[0]!.backordered]).toEqual([3, 4]);
+
+    // 5 arrive in EAST: the older order takes 3, the newer the remaining 2.
+    await stock("BO-1", "EAST", 5);
+    const east = await warehouseId("EAST");
+    const allocated = await t.db.transaction((tx) => allocateBackorders(tx, { productId, warehouseId: east, reference: "PO-TEST", actor: actors.warehouse }));
+    expect(allocated).toEqual([
+      { orderNumber: older.number, sku: "BO-1", quantity: 3 },
+      { orderNumber: newer.number, sku: "BO-1", quantity: 2 },
+    ]);
+    const lines = await t.db.select().from(orderLines).where(eq(orderLines.productId, productId));
+    expect(lines.map((l) => [l.reserved, l.backordered]).sort()).toEqual([
+      [2, 2],
+      [3, 0],
+    ]);
+    await expectLedgerBalances(t.db);
+
+    // Shortening the newer order to 2 needs no backorder; canceling the older frees its 3.
+    const current = await updateOrder({ db: t.db, actor: actors.rep, input: { number: newer.number, version: undefined, lines: [{ sku: "BO-1", quantity: 2 }] } });
+    expect(current.lines[0]).toMatchObject({ reserved: 2, backordered: 0 });
+    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: older.number, reason: "test" } });
+    const [level] = await t.db.select().from(stockLevels).where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, east)));
+    expect(level).toMatchObject({ onHand: 5, reserved: 2 });
+    await expectLedgerBalances(t.db);
+  });
+});
+
+describe("allocation by demand class", () => {
+  it("keeps held-back units for their class: others see them as unavailable", async () => {
+    const productId = await product("HB-1");
+    await stock("HB-1", "EAST", 30);
+    await t.db.insert(stockHoldbacks).values({ productId, warehouseId: await warehouseId("EAST"), demandClass: "A", quantity: 20, updatedBy: "test" });
+    // TIGHT is class C: only 10 are free for it.
+    const other = await order("HB-1", 15, "TIGHT");
+    expect(other.lines[0]).toMatchObject({ reserved: 10, backordered: 5 });
+    // ACME is class A: the 20 held back are its to take.
+    const classA = await order("HB-1", 20, "ACME");
+    expect(classA.lines[0]).toMatchObject({ reserved: 20, backordered: 0 });
+    await expectLedgerBalances(t.db);
+  });
+});
