@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct } from "~/server/catalog/create-product";
-import { createCustomer } from "~/server/customers/create-customer";
 import type { DbOrTx } from "~/server/db";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { ON_HAND_KINDS } from "~/server/inventory/constants";
