@@ -3,6 +3,7 @@ import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
+import { purchasingRouter } from "../inventory/purchasing-router";
 import { ordersRouter, quotesRouter } from "../orders/router";
 import { pricingRouter } from "../pricing/router";
 import { searchRouter } from "./search-router";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   pricing: pricingRouter,
   integration: integrationRouter,
   search: searchRouter,
+  purchasing: purchasingRouter,
 });
 
 export type AppRouter = typeof appRouter;

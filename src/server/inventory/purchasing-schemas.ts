@@ -13,6 +13,12 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/**
+ * A boolean in a REST query string ("true"/"false") or from a page (true/false). A plain z.boolean() would
+ * be coerced by the REST door, and Boolean("false") is true.
+ */
+const ZQueryBoolean = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean("Use true or false"));
+
 // ─── Vendors ─────────────────────────────────────────────────────────────────────────────────────
 
 export const ZVendorCode = z
@@ -34,7 +40,8 @@ const vendorFields = {
 };
 
 export const ZCreateVendorInput = z.object({ code: ZVendorCode, ...vendorFields, leadTimeDays: ZLeadTimeDays.default(14) });
-export type TCreateVendorInput = z.infer<typeof ZCreateVendorInput>;
+/** What callers pass (optional contact fields may be left out). */
+export type TCreateVendorInput = z.input<typeof ZCreateVendorInput>;
 
 export const ZUpdateVendorInput = z.object({
   code: ZVendorCode,
@@ -52,10 +59,7 @@ export const ZVendorKey = z.object({ code: ZVendorCode });
 
 export const ZListVendorsInput = ZPageInput.extend({
   search: z.string().trim().max(100).optional(),
-  includeArchived: z
-    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
-    .optional()
-    .default(false),
+  includeArchived: ZQueryBoolean.optional().default(false),
 });
 export type TListVendorsInput = z.infer<typeof ZListVendorsInput>;
 
@@ -172,9 +176,7 @@ export const ZListPurchaseOrdersInput = ZPageInput.extend({
   /** PO number (or its digits) by prefix, or a SKU by prefix. */
   search: z.string().trim().max(100).optional(),
   /** Only sent / partially received orders whose expected date has passed. */
-  overdue: z
-    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
-    .optional(),
+  overdue: ZQueryBoolean.optional(),
 });
 export type TListPurchaseOrdersInput = z.infer<typeof ZListPurchaseOrdersInput>;
 

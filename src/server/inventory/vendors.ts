@@ -21,11 +21,14 @@ import { productVendors, purchaseOrders, vendors } from "./schema";
 
 type VendorRow = typeof vendors.$inferSelect;
 
-const productCountSql = sql<number>`(select count(*) from ${productVendors} where ${productVendors.vendorId} = ${vendors.id})`.mapWith(Number);
-const openPoCountSql = sql<number>`(select count(*) from ${purchaseOrders} where ${purchaseOrders.vendorId} = ${vendors.id} and ${purchaseOrders.status} in (${sql.join(
-  INBOUND_PO_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-)}))`.mapWith(Number);
+/**
+ * The outer vendor's id, always table-qualified: in a query without joins drizzle writes columns bare, and a
+ * bare "id" inside a subquery would mean the subquery's own table.
+ */
+const vendorIdRef = sql`${sql.identifier("vendors")}.${sql.identifier("id")}`;
+const inboundStatuses = sql.raw(INBOUND_PO_STATUSES.map((s) => `'${s}'`).join(", "));
+const productCountSql = sql<number>`(select count(*) from ${productVendors} pv where pv.vendor_id = ${vendorIdRef})`.mapWith(Number);
+const openPoCountSql = sql<number>`(select count(*) from ${purchaseOrders} po where po.vendor_id = ${vendorIdRef} and po.status in (${inboundStatuses}))`.mapWith(Number);
 
 function toVendorDto(row: VendorRow, counts: { productCount: number; openPurchaseOrders: number }): TVendor {
   return {
@@ -123,10 +126,10 @@ export async function createVendor(options: { db: Db; actor: Actor; input: TCrea
         .values({
           code: input.code,
           name: input.name,
-          contactName: input.contactName,
-          email: input.email,
-          phone: input.phone,
-          leadTimeDays: input.leadTimeDays,
+          contactName: input.contactName || null,
+          email: input.email || null,
+          phone: input.phone || null,
+          leadTimeDays: input.leadTimeDays ?? 14,
         })
         .returning();
       const dto = toVendorDto(row!, { productCount: 0, openPurchaseOrders: 0 });
