@@ -1,3 +1,4 @@
+import { env } from "~/env";
 import { getAuthSecret } from "./auth/secret";
 import { getDbHandle } from "./db";
 
@@ -13,5 +14,17 @@ export async function startServer() {
   } catch (error) {
     console.error(`\n[orderdesk] Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
+  }
+  void startJobs();
+}
+
+/** Background jobs (pg-boss, nightly replenishment): the app serves without them, so a failure only logs. */
+async function startJobs() {
+  try {
+    const { startServerJobWorker } = await import("./jobs");
+    await startServerJobWorker({ handle: await getDbHandle(), databaseUrl: env.DATABASE_URL, stopOnSignals: true });
+    console.log("[orderdesk] Background jobs started (nightly replenishment at 02:00 America/New_York).");
+  } catch (error) {
+    console.error(`[orderdesk] Background jobs not started: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

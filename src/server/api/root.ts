@@ -4,6 +4,8 @@ import { exceptionsRouter } from "../exceptions/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
 import { purchasingRouter } from "../inventory/purchasing-router";
+import { replenishmentRouter } from "../inventory/replenishment-router";
+import { transfersRouter } from "../inventory/transfers-router";
 import { ordersRouter, quotesRouter } from "../orders/router";
 import { pricingRouter } from "../pricing/router";
 import { searchRouter } from "./search-router";
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   integration: integrationRouter,
   search: searchRouter,
   purchasing: purchasingRouter,
+  replenishment: replenishmentRouter,
+  transfers: transfersRouter,
 });
 
 export type AppRouter = typeof appRouter;

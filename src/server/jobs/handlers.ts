@@ -1,0 +1,16 @@
+import type { Db } from "../db";
+import { runReplenishment } from "../inventory/run-replenishment";
+import { REPLENISHMENT_NIGHTLY } from "./queues";
+
+/**
+ * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
+ * worker only adapts pg-boss's job batch to them.
+ */
+export async function handleReplenishmentNightly(db: Db) {
+  // No actor: the run records itself as the nightly job.
+  return runReplenishment(db);
+}
+
+export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
+  [REPLENISHMENT_NIGHTLY.name]: handleReplenishmentNightly,
+};
