@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { type MasterDataSummary, seedMasterData } from "./master-data";
 import { loadOrderSeedContext } from "./order-context";
 import { type OrderSeedSummary, seedOrders } from "./orders";
+import { type PurchasingSeedSummary, seedPurchasing } from "./purchasing";
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_ORDERS = 5_000;
@@ -20,7 +21,7 @@ export type SeedOptions = {
   onProgress?: (message: string) => void;
 };
 
-export type SeedSummary = MasterDataSummary & OrderSeedSummary;
+export type SeedSummary = MasterDataSummary & PurchasingSeedSummary & OrderSeedSummary;
 
 const quotesFor = (orderCount: number) => Math.round(orderCount / 20);
 
@@ -34,6 +35,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const orderCount = options.orders ?? DEFAULT_ORDERS;
   options.onProgress?.("master data: users, warehouses, catalog, customers, stock");
   const master = await seedMasterData(db, { seed, now });
+  options.onProgress?.("purchasing: vendors, purchase orders, receipts");
+  const purchasing = await seedPurchasing(db, { seed, now });
   const context = await loadOrderSeedContext(db);
   const documents = await seedOrders(db, context, {
     orders: orderCount,
@@ -44,7 +47,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     concurrency: options.concurrency,
     onProgress: options.onProgress,
   });
-  return { ...master, ...documents };
+  return { ...master, ...purchasing, ...documents };
 }
 
 /**
