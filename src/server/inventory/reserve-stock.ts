@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import type { DemandClass } from "../customers/constants";
 import type { DbOrTx } from "../db";
+import { executeRows } from "../db/execute";
 import { stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
 import { planSourcing, type SourcingPlan } from "./sourcing";
 
@@ -19,66 +20,61 @@ export async function reserveStock(
   input: { productId: string; quantity: number; region: string | null; demandClass: DemandClass; reference: string; actor: Actor },
 ): Promise<SourcingPlan> {
   if (input.quantity <= 0) return { takes: [], short: 0, homeWarehouseId: null };
-  const activeWarehouses = await tx
-    .select({ id: warehouses.id, priority: warehouses.priority, region: warehouses.region })
-    .from(warehouses)
-    .where(and(eq(warehouses.isActive, true), isNull(warehouses.archivedAt)));
-  if (activeWarehouses.length === 0) return { takes: [], short: input.quantity, homeWarehouseId: null };
-  const warehouseIds = activeWarehouses.map((w) => w.id);
-
+  // One round trip: the product's rows in active warehouses, locked, with what is held back from this class.
   const levels = await tx
-    .select({ warehouseId: stockLevels.warehouseId, onHand: stockLevels.onHand, reserved: stockLevels.reserved })
+    .select({
+      warehouseId: stockLevels.warehouseId,
+      onHand: stockLevels.onHand,
+      reserved: stockLevels.reserved,
+      priority: warehouses.priority,
+      region: warehouses.region,
+      heldBack: sql<number>`coalesce((
+        select sum(${stockHoldbacks.quantity}) from ${stockHoldbacks}
+        where ${stockHoldbacks.productId} = ${stockLevels.productId} and ${stockHoldbacks.warehouseId} = ${stockLevels.warehouseId}
+          and ${stockHoldbacks.demandClass} <> ${input.demandClass}), 0)`.mapWith(Number),
+    })
     .from(stockLevels)
-    .where(and(eq(stockLevels.productId, input.productId), inArray(stockLevels.warehouseId, warehouseIds)))
+    .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.isActive, true), isNull(warehouses.archivedAt)))
+    .where(eq(stockLevels.productId, input.productId))
     .orderBy(stockLevels.warehouseId)
-    .for("update");
-  const heldBack = await tx
-    .select({ warehouseId: stockHoldbacks.warehouseId, quantity: sql<number>`sum(${stockHoldbacks.quantity})`.mapWith(Number) })
-    .from(stockHoldbacks)
-    .where(and(eq(stockHoldbacks.productId, input.productId), ne(stockHoldbacks.demandClass, input.demandClass)))
-    .groupBy(stockHoldbacks.warehouseId);
+    .for("update", { of: stockLevels });
 
   const plan = planSourcing(
     input.quantity,
-    activeWarehouses.map((w) => {
-      const level = levels.find((l) => l.warehouseId === w.id);
-      const held = heldBack.find((h) => h.warehouseId === w.id)?.quantity ?? 0;
-      return {
-        warehouseId: w.id,
-        priority: w.priority,
-        inRegion: !!input.region && w.region === input.region,
-        available: level ? level.onHand - level.reserved - held : 0,
-      };
-    }),
+    levels.map((l) => ({
+      warehouseId: l.warehouseId,
+      priority: l.priority,
+      inRegion: !!input.region && l.region === input.region,
+      available: l.onHand - l.reserved - l.heldBack,
+    })),
   );
+  // Never stocked anywhere: the backorder waits in the preferred active warehouse.
+  if (!plan.homeWarehouseId) plan.homeWarehouseId = await preferredWarehouse(tx, input.region);
 
   for (const take of plan.takes) {
-    const updated = await tx
-      .update(stockLevels)
-      .set({ reserved: sql`${stockLevels.reserved} + ${take.quantity}` })
-      .where(
-        and(
-          eq(stockLevels.productId, input.productId),
-          eq(stockLevels.warehouseId, take.warehouseId),
-          sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${take.quantity}`,
-        ),
-      )
-      .returning({ reserved: stockLevels.reserved });
-    // Unreachable while the rows are locked; if it ever happens the whole order rolls back rather than oversell.
-    if (updated.length === 0) throw new Error(`Stock of ${input.reference} changed under a row lock`);
-  }
-  if (plan.takes.length > 0) {
-    await tx.insert(stockMovements).values(
-      plan.takes.map((take) => ({
-        productId: input.productId,
-        warehouseId: take.warehouseId,
-        kind: "reservation" as const,
-        quantity: take.quantity,
-        reason: "order",
-        reference: input.reference,
-        actor: actorLabel(input.actor),
-      })),
+    // The guarded UPDATE and its ledger row in one statement.
+    const written = await executeRows<{ id: number }>(
+      tx,
+      sql`with taken as (
+            update ${stockLevels} set reserved = reserved + ${take.quantity}
+            where product_id = ${input.productId} and warehouse_id = ${take.warehouseId} and on_hand - reserved >= ${take.quantity}
+            returning product_id, warehouse_id)
+          insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor)
+          select product_id, warehouse_id, 'reservation', ${take.quantity}, 'order', ${input.reference}, ${actorLabel(input.actor)} from taken
+          returning id`,
     );
+    // Unreachable while the rows are locked; if it ever happens the whole order rolls back rather than oversell.
+    if (written.length === 0) throw new Error(`Stock for ${input.reference} changed under a row lock`);
   }
   return plan;
+}
+
+async function preferredWarehouse(tx: DbOrTx, region: string | null): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(and(eq(warehouses.isActive, true), isNull(warehouses.archivedAt)))
+    .orderBy(sql`${warehouses.region} = ${region ?? ""} desc`, warehouses.priority, warehouses.code)
+    .limit(1);
+  return row?.id ?? null;
 }
