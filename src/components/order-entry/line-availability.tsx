@@ -14,7 +14,8 @@ export function shortDate(isoDate: string): string {
 
 /**
  * Availability of one line: "12 in WEST · 40 total" when the stock is there (amber when it has to come
- * from more than one warehouse), "Backorder — promise Dec 5" when it is not.
+ * from more than one warehouse), "3 available now · full qty Dec 5 (inbound)" when it is not: the earliest
+ * date from purchase orders and transfers on the way, else the vendor's lead time.
  */
 export function LineAvailabilityNote({ detail }: { detail: LineDetail }) {
   const a = detail.availability;
@@ -22,15 +23,16 @@ export function LineAvailabilityNote({ detail }: { detail: LineDetail }) {
   const quantity = detail.quantity ?? 1;
   const tone = a.availableInBest >= quantity ? "ok" : a.availableTotal >= quantity ? "split" : "backorder";
   const dot = { ok: "bg-success", split: "bg-warning", backorder: "bg-destructive" }[tone];
+  const basis = a.promiseBasis === "inbound" ? "inbound" : "lead time";
   const text =
     tone === "backorder"
-      ? `Backorder — promise ${shortDate(a.promiseDate)}${a.availableTotal > 0 ? ` · ${a.availableTotal} now` : ""}`
+      ? `${a.availableTotal} available now · full qty ${shortDate(a.promiseDate)} (${basis})`
       : `${a.availableInBest} in ${a.bestWarehouse ?? "—"} · ${a.availableTotal} total`;
   const title =
     tone === "split"
       ? `Not all ${quantity} in one warehouse: ships from more than one.`
       : tone === "backorder"
-        ? `${a.availableTotal} available of ${quantity}; the rest can be promised for ${a.promiseDate}.`
+        ? `${a.availableTotal} available now of ${quantity}; the full quantity can be promised for ${a.promiseDate} (${a.promiseBasis === "inbound" ? "from stock on order" : "after the vendor's lead time"}). Submitting reserves what is available and backorders the rest.`
         : undefined;
   return (
     <p

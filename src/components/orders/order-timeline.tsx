@@ -4,6 +4,8 @@ import {
   CircleDot,
   Copy,
   FilePlus,
+  PackageCheck,
+  PackageX,
   Pencil,
   PauseCircle,
   PlayCircle,
@@ -35,6 +37,8 @@ const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }>
   duplicated: { label: "Created as a copy", icon: Copy },
   converted: { label: "Converted to an order", icon: ArrowRightLeft, tone: "text-success" },
   converted_from_quote: { label: "Created from a quote", icon: ArrowRightLeft },
+  backordered: { label: "Backordered", icon: PackageX, tone: "text-warning" },
+  backorder_allocated: { label: "Backorder filled from new stock", icon: PackageCheck, tone: "text-success" },
   shipped: { label: "Shipped", icon: Truck, tone: "text-info" },
   invoiced: { label: "Invoiced", icon: Receipt, tone: "text-info" },
 };

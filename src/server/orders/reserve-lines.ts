@@ -65,7 +65,7 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
   if (promisedDate !== order.promisedDate) await tx.update(orders).set({ promisedDate }).where(eq(orders.id, order.id));
   if (backorders.length > 0) {
     const summary = backorders.map((b) => `${b.quantity} × ${b.sku}`).join(", ");
-    await recordOrderEvent(tx, order.id, "backordered", actor, { lines: backorders.map((b) => ({ sku: b.sku, quantity: b.quantity })), promisedDate });
+    await recordOrderEvent(tx, order.id, "backordered", actor, { backordered: summary, promisedDate });
     await openException(tx, {
       type: "stockout",
       orderId: order.id,
