@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { stockLevels, stockMovements } from "./schema";
 import type { TAdjustStockInput, TStockMovement } from "./schemas";
+import type { StockArrivalHandler } from "./stock-arrival";
 import { findWarehouseByCode } from "./warehouses";
 
 /**
@@ -12,8 +13,14 @@ import { findWarehouseByCode } from "./warehouses";
  * transaction. One guarded statement changes the level, so concurrent adjustments and reservations can
  * never take on hand below what is reserved.
  */
-export async function adjustStock(options: { db: Db; actor: Actor; input: TAdjustStockInput }): Promise<TStockMovement> {
-  const { db, actor, input } = options;
+export async function adjustStock(options: {
+  db: Db;
+  actor: Actor;
+  input: TAdjustStockInput;
+  /** Found stock goes to waiting backorders first (orders' allocateBackorders). */
+  onStockArrival?: StockArrivalHandler;
+}): Promise<TStockMovement> {
+  const { db, actor, input, onStockArrival } = options;
   return db.transaction(async (tx) => {
     const product = await findProductBySku(tx, input.sku);
     if (!product) throw AppError.invalidField("sku", `no product with SKU "${input.sku}"`);
@@ -58,6 +65,13 @@ export async function adjustStock(options: { db: Db; actor: Actor; input: TAdjus
         actor: actorLabel(actor),
       })
       .returning();
+    if (input.quantity > 0 && onStockArrival) {
+      await onStockArrival(tx, { productId: product.id, warehouseId: warehouse.id, reference: input.reference ?? `adjustment ${movement!.id}`, actor });
+    }
+    const [after] = await tx
+      .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.productId, product.id), eq(stockLevels.warehouseId, warehouse.id)));
     return {
       id: movement!.id,
       sku: input.sku,
@@ -68,9 +82,9 @@ export async function adjustStock(options: { db: Db; actor: Actor; input: TAdjus
       reference: movement!.reference,
       actor: movement!.actor,
       createdAt: movement!.createdAt.toISOString(),
-      onHand: level.onHand,
-      reserved: level.reserved,
-      available: level.onHand - level.reserved,
+      onHand: after!.onHand,
+      reserved: after!.reserved,
+      available: after!.onHand - after!.reserved,
     };
   });
 }

@@ -141,6 +141,24 @@ describe("backorders", () => {
   });
 });
 
+describe("found stock", () => {
+  it("a positive adjustment fills waiting backorders before anyone else can take it", async () => {
+    await product("BO-2");
+    const waiting = await order("BO-2", 4);
+    expect(waiting.lines[0]).toMatchObject({ reserved: 0, backordered: 4 });
+    const movement = await adjustStock({
+      db: t.db,
+      actor: actors.warehouse,
+      input: { sku: "BO-2", warehouse: "WEST", quantity: 6, reason: "found" },
+      onStockArrival: allocateBackorders,
+    });
+    expect(movement).toMatchObject({ onHand: 6, reserved: 4, available: 2 });
+    const [line] = await t.db.select().from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(eq(orders.number, waiting.number));
+    expect(line!.order_lines).toMatchObject({ reserved: 4, backordered: 0 });
+    await expectLedgerBalances(t.db);
+  });
+});
+
 describe("allocation by demand class", () => {
   it("keeps held-back units for their class: others see them as unavailable", async () => {
     const productId = await product("HB-1");
