@@ -4,8 +4,35 @@ import { zPage } from "../db/pagination";
 import { adjustStock } from "./adjust-stock";
 import { getAvailability } from "./availability";
 import { ZSku } from "../catalog";
+import { setHoldback } from "./holdbacks";
 import { listStock } from "./list-stock";
-import { ZAdjustStockInput, ZCreateWarehouseInput, ZListStockInput, ZStockLevel, ZStockMovement, ZWarehouse } from "./schemas";
+import { countLowStock } from "./low-stock";
+import { setReorderPoint } from "./reorder-points";
+import {
+  ZAdjustStockInput,
+  ZAtpTimeline,
+  ZAtpTimelineInput,
+  ZCreateWarehouseInput,
+  ZHoldbacks,
+  ZLedgerEntry,
+  ZLedgerInput,
+  ZListStockInput,
+  ZLowStockCount,
+  ZReorderPoint,
+  ZSetHoldbackInput,
+  ZSetReorderPointInput,
+  ZSkuKey,
+  ZStockDetail,
+  ZStockGridInput,
+  ZStockGridOptions,
+  ZStockGridRow,
+  ZStockLevel,
+  ZStockMovement,
+  ZWarehouse,
+} from "./schemas";
+import { getAtpTimeline, getStockDetail } from "./stock-detail";
+import { listStockGrid, stockGridOptions } from "./stock-grid";
+import { listStockLedger } from "./stock-ledger";
 import { createWarehouse, listWarehouses } from "./warehouses";
 
 export const inventoryRouter = createTRPCRouter({
@@ -36,4 +63,48 @@ export const inventoryRouter = createTRPCRouter({
     .input(ZAdjustStockInput)
     .output(ZStockMovement)
     .mutation(({ ctx, input }) => adjustStock({ db: ctx.db, actor: ctx.actor, input })),
+
+  grid: permissionProcedure("stock.view")
+    .meta({ openapi: { method: "GET", path: "/stock/grid", tags: ["stock"], summary: "Stock by SKU × warehouse (rows are SKUs; filters: status, category, warehouse, search)", protect: true } })
+    .input(ZStockGridInput)
+    .output(zPage(ZStockGridRow))
+    .query(({ ctx, input }) => listStockGrid({ db: ctx.db, input })),
+
+  gridOptions: permissionProcedure("stock.view")
+    .input(z.void())
+    .output(ZStockGridOptions)
+    .query(({ ctx }) => stockGridOptions({ db: ctx.db })),
+
+  detail: permissionProcedure("stock.view")
+    .input(ZSkuKey)
+    .output(ZStockDetail)
+    .query(({ ctx, input }) => getStockDetail({ db: ctx.db, sku: input.sku })),
+
+  atpTimeline: permissionProcedure("stock.view")
+    .input(ZAtpTimelineInput)
+    .output(ZAtpTimeline)
+    .query(({ ctx, input }) => getAtpTimeline({ db: ctx.db, input })),
+
+  ledger: permissionProcedure("stock.view")
+    .meta({ openapi: { method: "GET", path: "/stock/movements", tags: ["stock"], summary: "The stock ledger of a SKU, newest first", protect: true } })
+    .input(ZLedgerInput)
+    .output(zPage(ZLedgerEntry))
+    .query(({ ctx, input }) => listStockLedger({ db: ctx.db, input })),
+
+  lowStockCount: permissionProcedure("stock.view")
+    .input(z.void())
+    .output(ZLowStockCount)
+    .query(({ ctx }) => countLowStock({ db: ctx.db })),
+
+  setHoldback: permissionProcedure("stock.configure")
+    .meta({ openapi: { method: "POST", path: "/stock/holdbacks", tags: ["stock"], summary: "Hold back units of a SKU in a warehouse for a demand class (0 clears)", protect: true } })
+    .input(ZSetHoldbackInput)
+    .output(ZHoldbacks)
+    .mutation(({ ctx, input }) => setHoldback({ db: ctx.db, actor: ctx.actor, input })),
+
+  setReorderPoint: permissionProcedure("stock.configure")
+    .meta({ openapi: { method: "POST", path: "/stock/reorder-points", tags: ["stock"], summary: "Set or clear the reorder point and quantity of a SKU in a warehouse", protect: true } })
+    .input(ZSetReorderPointInput)
+    .output(ZReorderPoint)
+    .mutation(({ ctx, input }) => setReorderPoint({ db: ctx.db, actor: ctx.actor, input })),
 });

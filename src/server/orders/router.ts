@@ -7,6 +7,7 @@ import { createOrder, createQuote } from "./create-order";
 import { customerPanel } from "./customer-panel";
 import { duplicateOrder } from "./duplicate-order";
 import { findRecentDuplicates } from "./find-duplicates";
+import { listReservationsForSku, ZReservationsForSkuInput, ZSkuReservation } from "./list-allocations";
 import { listOrders } from "./list-orders";
 import { orderTimeline } from "./order-timeline";
 import { loadOrder, toOrderDto } from "./queries";
@@ -111,6 +112,12 @@ export const ordersRouter = createTRPCRouter({
   deleteView: permissionProcedure("orders.view")
     .input(z.object({ id: z.uuid() }))
     .mutation(({ ctx, input }) => deleteView({ db: ctx.db, actor: ctx.actor, id: input.id })),
+
+  /** Open reservations of a SKU with their orders (the inventory SKU page). */
+  reservationsForSku: permissionProcedure("stock.view")
+    .input(ZReservationsForSkuInput)
+    .output(zPage(ZSkuReservation))
+    .query(({ ctx, input }) => listReservationsForSku({ db: ctx.db, input })),
 });
 
 export const quotesRouter = createTRPCRouter({
