@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { DateOnly, DateTime, Money } from "~/components/shell/money";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { cn } from "~/lib/utils";
+import type { TPurchaseOrderSummary } from "~/server/inventory/purchasing-schemas";
+import { OverdueBadge, PurchaseOrderStatusBadge } from "./purchase-order-status";
+
+/** Purchase orders as rows: number, status, vendor, delivery warehouse, expected date, progress, total. */
+export function PurchaseOrdersTable({ items, label = "Purchase orders", showVendor = true }: { items: TPurchaseOrderSummary[]; label?: string; showVendor?: boolean }) {
+  return (
+    <div className="rounded-lg border bg-background">
+      <Table aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Number</TableHead>
+            <TableHead>Status</TableHead>
+            {showVendor && <TableHead>Vendor</TableHead>}
+            <TableHead>Deliver to</TableHead>
+            <TableHead>Expected</TableHead>
+            <TableHead numeric>Lines</TableHead>
+            <TableHead numeric>Received</TableHead>
+            <TableHead numeric>Total</TableHead>
+            <TableHead>Created</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((po) => (
+            <TableRow key={po.number} data-overdue={po.isOverdue || undefined} className={cn(po.isOverdue && "bg-danger-soft/40")}>
+              <TableCell className="font-mono text-xs">
+                <Link href={`/purchasing/${encodeURIComponent(po.number)}`} className="font-medium text-primary hover:underline">
+                  {po.number}
+                </Link>
+              </TableCell>
+              <TableCell>
+                <span className="flex flex-wrap items-center gap-1">
+                  <PurchaseOrderStatusBadge status={po.status} />
+                  {po.isOverdue && <OverdueBadge />}
+                </span>
+              </TableCell>
+              {showVendor && (
+                <TableCell>
+                  <Link href={`/purchasing/vendors/${encodeURIComponent(po.vendor.code)}`} className="hover:underline">
+                    {po.vendor.name}
+                  </Link>{" "}
+                  <span className="font-mono text-xs text-muted-foreground">{po.vendor.code}</span>
+                </TableCell>
+              )}
+              <TableCell className="font-mono text-xs" title={po.warehouse.name}>
+                {po.warehouse.code}
+              </TableCell>
+              <TableCell className={cn(po.isOverdue && "font-medium text-destructive")}>
+                <DateOnly value={po.expectedDate} />
+              </TableCell>
+              <TableCell numeric>{po.lineCount}</TableCell>
+              <TableCell numeric>
+                {po.received} / {po.quantity}
+              </TableCell>
+              <TableCell numeric>
+                <Money amount={po.total} currency={po.currency} />
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                <DateTime value={po.createdAt} dateStyle="medium" timeStyle={undefined} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
