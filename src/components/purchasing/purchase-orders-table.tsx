@@ -26,13 +26,13 @@ export function PurchaseOrdersTable({ items, label = "Purchase orders", showVend
         <TableBody>
           {items.map((po) => (
             <TableRow key={po.number} data-overdue={po.isOverdue || undefined} className={cn(po.isOverdue && "bg-danger-soft/40")}>
-              <TableCell className="font-mono text-xs">
+              <TableCell className="font-mono text-xs whitespace-nowrap">
                 <Link href={`/purchasing/${encodeURIComponent(po.number)}`} className="font-medium text-primary hover:underline">
                   {po.number}
                 </Link>
               </TableCell>
               <TableCell>
-                <span className="flex flex-wrap items-center gap-1">
+                <span className="flex items-center gap-1 whitespace-nowrap">
                   <PurchaseOrderStatusBadge status={po.status} />
                   {po.isOverdue && <OverdueBadge />}
                 </span>
