@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { SkuCombobox } from "~/components/order-entry/sku-combobox";
 import { Button } from "~/components/ui/button";
@@ -24,17 +24,17 @@ import { usePurchasingChanged } from "./use-purchasing-changed";
 type VendorOption = { code: string; name: string; leadTimeDays: number };
 type WarehouseOption = { code: string; name: string };
 
-let nextId = 0;
-const newLine = (): PoFormLine => ({ id: `line-${++nextId}`, sku: "", name: "", quantity: "", unitCost: "" });
+// Row ids are deterministic (server and client render the same ids); rows added later count on.
+const newLine = (n: number): PoFormLine => ({ id: `line-${n}`, sku: "", name: "", quantity: "", unitCost: "" });
 
 function initialState(po: TPurchaseOrder | undefined, warehouses: WarehouseOption[], vendor?: string): PoFormState {
-  if (!po) return { vendor: vendor ?? "", warehouse: warehouses[0]?.code ?? "", expectedDate: "", notes: "", lines: [newLine(), newLine(), newLine()] };
+  if (!po) return { vendor: vendor ?? "", warehouse: warehouses[0]?.code ?? "", expectedDate: "", notes: "", lines: [newLine(0), newLine(1), newLine(2)] };
   return {
     vendor: po.vendor.code,
     warehouse: po.warehouse.code,
     expectedDate: po.expectedDate,
     notes: po.notes ?? "",
-    lines: po.lines.map((l) => ({ id: `line-${++nextId}`, sku: l.sku, name: l.productName, quantity: String(l.quantity), unitCost: (l.unitCost / 100).toFixed(2) })),
+    lines: po.lines.map((l, i) => ({ id: `line-${i}`, sku: l.sku, name: l.productName, quantity: String(l.quantity), unitCost: (l.unitCost / 100).toFixed(2) })),
   };
 }
 
@@ -85,8 +85,10 @@ export function PurchaseOrderForm({
   const isPending = create.isPending || update.isPending;
 
   const setLine = (id: string, patch: Partial<PoFormLine>) => setState((s) => ({ ...s, lines: s.lines.map((l) => (l.id === id ? { ...l, ...patch } : l)) }));
-  const addLine = () => setState((s) => ({ ...s, lines: [...s.lines, newLine()] }));
-  const removeLine = (id: string) => setState((s) => ({ ...s, lines: s.lines.length > 1 ? s.lines.filter((l) => l.id !== id) : [newLine()] }));
+  const lineCounter = useRef(state.lines.length);
+  const nextLine = () => newLine(lineCounter.current++);
+  const addLine = () => setState((s) => ({ ...s, lines: [...s.lines, nextLine()] }));
+  const removeLine = (id: string) => setState((s) => ({ ...s, lines: s.lines.length > 1 ? s.lines.filter((l) => l.id !== id) : [nextLine()] }));
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -108,7 +110,7 @@ export function PurchaseOrderForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-6" aria-label={po ? `Edit ${po.number}` : "New purchase order"}>
-      <div className="grid gap-4 rounded-lg border bg-background p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid items-start gap-4 rounded-lg border bg-background p-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="grid gap-1.5">
           <Label htmlFor={`${formId}-vendor`}>Vendor</Label>
           <NativeSelect

@@ -96,13 +96,13 @@ export function VendorProducts({ vendorCode, products, canManage }: { vendorCode
             <TableBody>
               {products.map((p) => (
                 <TableRow key={p.sku}>
-                  <TableCell className="font-mono text-xs">
+                  <TableCell className="font-mono text-xs whitespace-nowrap">
                     <Link href={`/products/${encodeURIComponent(p.sku)}`} className="text-primary hover:underline">
                       {p.sku}
                     </Link>
                   </TableCell>
                   <TableCell>{p.name}</TableCell>
-                  <TableCell className="font-mono text-xs text-muted-foreground">{p.vendorSku ?? "—"}</TableCell>
+                  <TableCell className="font-mono text-xs whitespace-nowrap text-muted-foreground">{p.vendorSku ?? "—"}</TableCell>
                   <TableCell numeric>
                     <Money amount={p.cost} currency={p.currency} />
                   </TableCell>

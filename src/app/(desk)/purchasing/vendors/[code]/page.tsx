@@ -89,24 +89,22 @@ export default async function VendorPage({ params }: Props) {
         {vendor.isArchived && <Badge variant="neutral">Archived</Badge>}
       </PageHeader>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="vendor-products-heading">
-          <h2 id="vendor-products-heading" className="mb-2 text-sm font-semibold">
-            Products <span className="font-normal text-muted-foreground">({vendor.products.length})</span>
-          </h2>
-          <VendorProducts vendorCode={vendor.code} products={vendor.products} canManage={canManage} />
-        </section>
-        <section aria-labelledby="vendor-open-heading">
-          <h2 id="vendor-open-heading" className="mb-2 text-sm font-semibold">
-            Open purchase orders <span className="font-normal text-muted-foreground">({open.length})</span>
-          </h2>
-          {open.length === 0 ? (
-            <EmptyState title="Nothing open" description="Drafts and purchase orders awaiting delivery appear here." />
-          ) : (
-            <PurchaseOrdersTable items={open} label="Open purchase orders" showVendor={false} />
-          )}
-        </section>
-      </div>
+      <section aria-labelledby="vendor-open-heading">
+        <h2 id="vendor-open-heading" className="mb-2 text-sm font-semibold">
+          Open purchase orders <span className="font-normal text-muted-foreground">({open.length})</span>
+        </h2>
+        {open.length === 0 ? (
+          <EmptyState title="Nothing open" description="Drafts and purchase orders awaiting delivery appear here." />
+        ) : (
+          <PurchaseOrdersTable items={open} label="Open purchase orders" showVendor={false} />
+        )}
+      </section>
+      <section aria-labelledby="vendor-products-heading" className="mt-6">
+        <h2 id="vendor-products-heading" className="mb-2 text-sm font-semibold">
+          Products <span className="font-normal text-muted-foreground">({vendor.products.length})</span>
+        </h2>
+        <VendorProducts vendorCode={vendor.code} products={vendor.products} canManage={canManage} />
+      </section>
       {past.length > 0 && (
         <section aria-labelledby="vendor-past-heading" className="mt-6">
           <h2 id="vendor-past-heading" className="mb-2 text-sm font-semibold">
