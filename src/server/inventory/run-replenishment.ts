@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { actorLabel, SYSTEM_ACTOR, type Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
 import { recordAudit } from "../db/audit";
+import { insertRows } from "../db/seed/bulk";
 import { auditEvents } from "../db/schema";
 import { suggestReorders } from "./replenishment";
 import type { ReplenishmentTrigger, TReplenishmentRun } from "./replenishment-schemas";
@@ -16,8 +17,6 @@ export const REPLENISHMENT_LOCK_KEY = 7426160;
 
 /** Each run leaves an audit row under this key: the page's "Last computed … by …". */
 const RUN_AUDIT = { entityType: "replenishment_run", entityId: "reorder_suggestions" } as const;
-
-const INSERT_CHUNK = 1_000;
 
 /**
  * Recomputes the reorder suggestions in one transaction: every stock level at or below its reorder point,
@@ -41,9 +40,12 @@ export async function runReplenishment(db: Db, actor?: Actor): Promise<TReplenis
     const suggestions = suggestReorders(open);
 
     await tx.delete(reorderSuggestions).where(isNull(reorderSuggestions.purchaseOrderId));
-    for (let i = 0; i < suggestions.length; i += INSERT_CHUNK) {
-      await tx.insert(reorderSuggestions).values(
-        suggestions.slice(i, i + INSERT_CHUNK).map((s) => ({
+    if (suggestions.length > 0) {
+      // One array parameter per column (unnest): thousands of rows per statement on both drivers.
+      await insertRows(
+        tx,
+        reorderSuggestions,
+        suggestions.map((s) => ({
           productId: s.productId,
           warehouseId: s.warehouseId,
           vendorId: vendorOf.get(stockPositionKey(s)) ?? null,
