@@ -59,6 +59,8 @@ export async function receivePurchaseOrder(options: {
 
     const [warehouse] = await tx.select({ code: warehouses.code }).from(warehouses).where(eq(warehouses.id, po.warehouseId));
     const received: TReceiptResult["received"] = [];
+    // Stock rows are locked in product-id order, as order submission does, so the two never deadlock.
+    receipts.sort((a, b) => a.line.productId.localeCompare(b.line.productId));
     for (const { line, quantity } of receipts) {
       await tx.insert(stockLevels).values({ productId: line.productId, warehouseId: po.warehouseId }).onConflictDoNothing();
       const [level] = await tx
