@@ -84,9 +84,13 @@ export type TStockMovement = z.infer<typeof ZStockMovement>;
 const ZQuantityValue = z.number().int();
 const ZInbound = z.object({ date: z.string(), quantity: z.number().int() });
 
+/** Infinite queries start from a null cursor. */
+const ZNullableCursor = z.string().max(500).nullish();
+
 export const ZStockGridInput = ZPageInput.extend({
   /** Rows are SKUs: 200 per page by default (a page of the virtualized grid). */
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: ZNullableCursor,
   status: z.enum(STOCK_STATUS_FILTERS).optional(),
   /** Category code or id. */
   category: z.string().trim().min(1).max(100).optional(),
@@ -205,6 +209,7 @@ export type TAtpTimeline = z.infer<typeof ZAtpTimeline>;
 export const LEDGER_SCOPES = ["all", "on_hand", "reservations"] as const;
 
 export const ZLedgerInput = ZPageInput.extend({
+  cursor: ZNullableCursor,
   sku: ZSku,
   warehouse: ZWarehouseCode.optional(),
   /** on_hand: receipts, shipments, adjustments, transfers, returns; reservations: reservation and release. */

@@ -116,6 +116,29 @@ describe("GET /stock?sku= with inbound", () => {
   });
 });
 
+describe("GET /stock/grid", () => {
+  it("answers rows of SKUs with a cell per warehouse, filtered, and names a bad filter", async () => {
+    const response = await api.call("GET", "/stock/grid?search=BOLT&warehouse=WEST", { key: shopKey });
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      {
+        sku: "BOLT-M8",
+        name: "BOLT-M8 part",
+        category: "FASTENERS",
+        categoryName: "Fasteners",
+        cells: [{ warehouse: "WEST", onHand: 12, reserved: 0, available: 12, reorderPoint: null, reorderQuantity: null, heldBack: 0, status: "ok" }],
+        totals: { onHand: 12, reserved: 0, available: 12, heldBack: 0 },
+      },
+    ]);
+    expect((await api.call("GET", "/stock/grid?status=out", { key: shopKey })).body.items.map((r: { sku: string }) => r.sku)).toEqual([]);
+    const bad = await api.call("GET", "/stock/grid?warehouse=NOWHERE", { key: shopKey });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields.warehouse).toBeDefined();
+    // Infinite queries ask for their first page with a null cursor.
+    expect((await callerAs("rep").inventory.grid({ cursor: null, limit: 1 })).items).toHaveLength(1);
+  });
+});
+
 describe("demand-class hold-backs", () => {
   it("upserts, clears and audits a hold-back; the ATP of other classes loses it", async () => {
     const db = t.db;

@@ -13,6 +13,8 @@ import { orderAllocations, orders } from "./schema";
 export const RESERVING_STATUSES = ["submitted", "on_hold", "open"] as const;
 
 export const ZReservationsForSkuInput = ZPageInput.extend({
+  /** Null on an infinite query's first page. */
+  cursor: z.string().max(500).nullish(),
   sku: ZSku,
   warehouse: z.string().trim().min(1).max(20).optional(),
 });
