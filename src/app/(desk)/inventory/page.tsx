@@ -1,88 +1,101 @@
-import { Boxes } from "lucide-react";
-import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
-import { AdjustStockDialog } from "~/components/inventory/adjust-stock-dialog";
-import { EmptyState } from "~/components/ui/empty-state";
-import { Label } from "~/components/ui/label";
-import { PageHeader } from "~/components/ui/page-header";
-import { NativeSelect } from "~/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { requirePermission } from "~/app/(desk)/guard";
-import { can } from "~/server/auth/permissions";
-import { api } from "~/trpc/server";
+import { TRPCError } from "@trpc/server";
+import { ArrowLeftRight, RefreshCw } from "lucide-react";
 import Link from "next/link";
+import { requirePermission } from "~/app/(desk)/guard";
+import { AdjustStockDialog } from "~/components/inventory/adjust-stock-dialog";
+import { gridHref, parseGridParams, type GridParams } from "~/components/inventory/grid-params";
+import { GRID_PAGE_SIZE } from "~/components/inventory/constants";
+import { StockGrid } from "~/components/inventory/stock-grid";
+import { StockFilters } from "~/components/inventory/stock-filters";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
+import { cn } from "~/lib/utils";
+import { can } from "~/server/auth/permissions";
+import { AppError } from "~/server/errors";
+import { STOCK_STATUS_FILTER_LABELS, type StockStatusFilter } from "~/server/inventory/stock-status";
+import { api } from "~/trpc/server";
 
 export const metadata = { title: "Inventory" };
 
+const QUICK_FILTERS: StockStatusFilter[] = ["reorder", "low", "out", "overstock"];
+
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("inventory.view", "/inventory");
-  const params = await searchParams;
-  const search = firstParam(params.search);
-  const warehouse = firstParam(params.warehouse);
-  const cursor = firstParam(params.cursor);
+  const params = parseGridParams(await searchParams);
   const caller = await api();
-  const [page, warehouses] = await Promise.all([
-    caller.inventory.stock({ search, warehouse, cursor, limit: 100 }),
-    caller.inventory.warehouses(),
+  const [options, firstPage, lowStock] = await Promise.all([
+    caller.inventory.gridOptions(),
+    // A warehouse or category that does not exist shows an empty grid, not an error page.
+    caller.inventory.grid({ ...params, limit: GRID_PAGE_SIZE }).catch((error: unknown) => {
+      if (isInvalidInput(error)) return { items: [], nextCursor: null };
+      throw error;
+    }),
+    caller.inventory.lowStockCount(),
   ]);
-  const canAdjust = can(actor.role, "stock.adjust");
+  const query = gridHref(params);
 
   return (
     <>
       <PageHeader
         title="Inventory"
-        description="On hand, reserved and available stock per SKU and warehouse."
-        actions={canAdjust ? <AdjustStockDialog warehouses={warehouses.items.map((w) => ({ code: w.code, name: w.name }))} /> : null}
+        description="Available stock (on hand − reserved) per SKU and warehouse, with what is held back for demand classes."
+        actions={
+          <>
+            {can(actor.role, "replenishment.view") && (
+              <Button asChild variant="outline">
+                <Link href="/inventory/replenishment">
+                  <RefreshCw aria-hidden />
+                  Replenishment
+                </Link>
+              </Button>
+            )}
+            {can(actor.role, "stock.transfer") && (
+              <Button asChild variant="outline">
+                <Link href="/inventory/transfers">
+                  <ArrowLeftRight aria-hidden />
+                  Transfers
+                </Link>
+              </Button>
+            )}
+            {can(actor.role, "stock.adjust") && <AdjustStockDialog warehouses={options.warehouses} />}
+          </>
+        }
       />
-      <ListFilters searchLabel="Search stock" searchValue={search} placeholder="SKU or product name">
-        <div className="grid gap-1.5">
-          <Label htmlFor="warehouse-filter">Warehouse</Label>
-          <NativeSelect id="warehouse-filter" name="warehouse" defaultValue={warehouse ?? ""} className="w-52">
-            <option value="">All warehouses</option>
-            {warehouses.items.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.code} — {w.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-      </ListFilters>
-      {page.items.length === 0 ? (
-        <EmptyState icon={Boxes} title="No stock matches" description="Try another SKU, name or warehouse." />
-      ) : (
-        <div className="rounded-lg border bg-background">
-          <Table aria-label="Stock levels">
-            <TableHeader>
-              <TableRow>
-                <TableHead>SKU</TableHead>
-                <TableHead>Product</TableHead>
-                <TableHead>Warehouse</TableHead>
-                <TableHead numeric>On hand</TableHead>
-                <TableHead numeric>Reserved</TableHead>
-                <TableHead numeric>Available</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.items.map((s) => (
-                <TableRow key={`${s.sku}:${s.warehouse}`}>
-                  <TableCell className="font-mono text-xs">
-                    <Link href={`/products/${encodeURIComponent(s.sku)}`} className="text-primary hover:underline">
-                      {s.sku}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{s.productName}</TableCell>
-                  <TableCell>{s.warehouse}</TableCell>
-                  <TableCell numeric>{s.onHand}</TableCell>
-                  <TableCell numeric>{s.reserved}</TableCell>
-                  <TableCell numeric className={s.available <= 0 ? "font-medium text-destructive" : undefined}>
-                    {s.available}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      <Pager basePath="/inventory" params={{ search, warehouse, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
+      <nav aria-label="Quick filters" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <QuickFilter params={{ ...params, status: undefined }} label="All stock" active={!params.status} />
+        {QUICK_FILTERS.map((status) => (
+          <QuickFilter
+            key={status}
+            params={{ ...params, status }}
+            active={params.status === status}
+            label={status === "reorder" ? `Low stock (${lowStock.count.toLocaleString("en-US")} levels)` : STOCK_STATUS_FILTER_LABELS[status]}
+            title={status === "reorder" ? "Levels at or below their reorder point (out of stock included)" : undefined}
+          />
+        ))}
+      </nav>
+      <StockFilters key={`filters:${query}`} params={params} warehouses={options.warehouses} categories={options.categories} />
+      <StockGrid key={`grid:${query}`} params={params} warehouses={options.warehouses} firstPage={firstPage} />
     </>
+  );
+}
+
+function isInvalidInput(error: unknown): boolean {
+  const cause = (error as { cause?: unknown }).cause;
+  return (cause instanceof AppError && cause.kind === "invalid") || (error instanceof TRPCError && error.code === "BAD_REQUEST");
+}
+
+function QuickFilter({ params, label, active, title }: { params: GridParams; label: string; active: boolean; title?: string }) {
+  return (
+    <Link
+      href={gridHref(params)}
+      title={title}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "rounded-full border px-3 py-1 outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/70",
+        active ? "border-primary bg-primary text-primary-foreground" : "bg-background text-muted-foreground hover:bg-muted hover:text-foreground",
+      )}
+    >
+      {label}
+    </Link>
   );
 }

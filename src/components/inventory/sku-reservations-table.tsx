@@ -1,0 +1,85 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { ClipboardList } from "lucide-react";
+import Link from "next/link";
+import { DateOnly, DateTime } from "~/components/shell/money";
+import { StatusBadge } from "~/components/shell/status-badge";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { apiErrorOf } from "~/lib/trpc-error";
+import type { TSkuReservation } from "~/server/orders/list-allocations";
+import { useTRPC } from "~/trpc/react";
+import { RESERVATIONS_PAGE_SIZE } from "./constants";
+
+
+/** Open reservations of the SKU: which orders hold its reserved units, in which warehouse, oldest first. */
+export function SkuReservationsTable({ sku, firstPage }: { sku: string; firstPage: { items: TSkuReservation[]; nextCursor: string | null } }) {
+  const trpc = useTRPC();
+  const query = useInfiniteQuery(
+    trpc.orders.reservationsForSku.infiniteQueryOptions(
+      { sku, limit: RESERVATIONS_PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor, initialData: { pages: [firstPage], pageParams: [null] } },
+    ),
+  );
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  if (rows.length === 0) {
+    return <EmptyState icon={ClipboardList} title="No open reservations" description="No submitted, held or open order has units of this SKU reserved." />;
+  }
+  return (
+    <div className="grid gap-2">
+      <div className="rounded-lg border bg-background">
+        <Table aria-label="Open reservations">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Order</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Customer</TableHead>
+              <TableHead>Warehouse</TableHead>
+              <TableHead numeric>Reserved</TableHead>
+              <TableHead>Ordered</TableHead>
+              <TableHead>Promised</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={`${r.order}:${r.warehouse}`}>
+                <TableCell className="font-mono text-xs">
+                  <Link href={`/orders/${encodeURIComponent(r.order)}`} className="text-primary hover:underline">
+                    {r.order}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <StatusBadge status={r.status} />
+                </TableCell>
+                <TableCell>
+                  {r.customerName} <span className="font-mono text-xs text-muted-foreground">{r.customer}</span>
+                </TableCell>
+                <TableCell>{r.warehouse}</TableCell>
+                <TableCell numeric>{r.quantity}</TableCell>
+                <TableCell>
+                  <DateTime value={r.orderedAt} timeStyle={undefined} />
+                </TableCell>
+                <TableCell>
+                  <DateOnly value={r.promisedDate} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <div className="flex items-center justify-between text-sm text-muted-foreground">
+        <span>
+          {rows.length} reservation{rows.length === 1 ? "" : "s"} shown
+        </span>
+        {query.isFetchNextPageError && <span className="text-destructive">Could not load more: {apiErrorOf(query.error).message}</span>}
+        {query.hasNextPage && (
+          <Button variant="outline" size="sm" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {query.isFetchingNextPage ? "Loading…" : "Load more reservations"}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
