@@ -12,6 +12,7 @@ import { Kbd } from "~/components/ui/kbd";
 import { cn } from "~/lib/utils";
 import type { Role } from "~/server/auth/roles";
 import { CommandPalette } from "./command-palette";
+import { LowStockBadge } from "./low-stock-badge";
 import { isActivePath, navFor, roleLabel } from "./nav";
 import { Wordmark } from "./wordmark";
 
@@ -105,7 +106,7 @@ function Sidebar({ user, onNavigate }: { user: DeskUser; onNavigate?: () => void
         {items.map((item) => {
           const isActive = isActivePath(pathname, item.href);
           return (
-            <li key={item.href}>
+            <li key={item.href} className="relative">
               <Link
                 href={item.href}
                 onClick={onNavigate}
@@ -120,6 +121,7 @@ function Sidebar({ user, onNavigate }: { user: DeskUser; onNavigate?: () => void
                 <item.icon aria-hidden="true" className={cn("size-4 shrink-0", isActive && "text-primary")} />
                 {item.label}
               </Link>
+              {item.href === "/inventory" && <LowStockBadge onNavigate={onNavigate} />}
             </li>
           );
         })}
