@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("[INVENTORY] grid", () => {
+  test.use({ storageState: "e2e/.auth/rep.json" });
+
+  test("filters by status in the URL, loads more rows on scroll, and opens a SKU from its row", async ({ page }) => {
+    await page.goto("/inventory");
+    const grid = page.getByRole("table", { name: "Inventory grid" });
+    await expect(grid.getByRole("rowheader").first()).toBeVisible();
+    // A rep reads stock but does not adjust or configure it.
+    await expect(page.getByRole("button", { name: "Adjust stock" })).toHaveCount(0);
+
+    await page.getByRole("navigation", { name: "Quick filters" }).getByRole("link", { name: "Out of stock" }).click();
+    await expect(page).toHaveURL(/status=out/);
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("out");
+    const rows = grid.locator("tbody tr[aria-rowindex]");
+    await expect(rows.first()).toBeVisible();
+    const shown = Math.min(await rows.count(), 10);
+    for (let i = 0; i < shown; i++) await expect(rows.nth(i).locator('td[data-status="out"]').first()).toBeVisible();
+
+    // Warehouse filter: one column.
+    await page.getByLabel("Warehouse", { exact: true }).selectOption("WEST");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/status=out&warehouse=WEST/);
+    await expect(grid.getByRole("columnheader")).toHaveCount(3);
+    await expect(grid.getByRole("columnheader", { name: /WEST/ })).toBeVisible();
+
+    // All stock: 200 rows per page, the next page arrives when scrolling down.
+    await page.goto("/inventory");
+    const status = page.getByRole("status").filter({ hasText: /SKUs? (loaded|— all shown)/ });
+    await expect(status).toContainText("200 SKUs loaded");
+    await page.getByTestId("stock-grid-scroller").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(status).toContainText(/400 SKUs|all shown/);
+
+    await page.getByTestId("stock-grid-scroller").evaluate((el) => el.scrollTo(0, 0));
+    const row = grid.locator("tbody tr[aria-rowindex]").nth(2);
+    const sku = (await row.getByRole("rowheader").getByRole("link").textContent())!.trim();
+    await row.locator("td").first().click();
+    await expect(page).toHaveURL(new RegExp(`/inventory/${sku}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(sku);
+    await expect(page.getByRole("table", { name: "Stock levels by warehouse" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Stock ledger" }).or(page.getByText("No movements"))).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Available to promise/ })).toBeVisible();
+  });
+
+  test("the sidebar's low-stock badge counts levels at or below their reorder point and opens that filter", async ({ page }) => {
+    await page.goto("/orders");
+    const badge = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^[\d,]+ low-stock items?$/ });
+    await expect(badge).toBeVisible();
+    const count = Number((await badge.getAttribute("aria-label"))!.replace(/[^\d]/g, ""));
+    expect(count).toBeGreaterThan(0);
+    await badge.click();
+    await expect(page).toHaveURL(/\/inventory\?status=reorder/);
+    const quick = page.getByRole("navigation", { name: "Quick filters" }).getByRole("link", { name: /Low stock/ });
+    await expect(quick).toHaveAttribute("aria-current", "page");
+    await expect(quick).toContainText(`${count.toLocaleString("en-US")} levels`);
+  });
+});
+
+test.describe("[INVENTORY] demand-class hold-backs", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("an admin holds back units for class A: other classes' ATP drops by as much, class A keeps it", async ({ page }) => {
+    await page.goto("/inventory?search=ANC&warehouse=CENTRAL");
+    const grid = page.getByRole("table", { name: "Inventory grid" });
+    // A SKU comfortably in stock in CENTRAL, so a hold-back takes units that were promisable.
+    const link = grid.locator('tbody tr:has(td[data-status="ok"])').nth(3).getByRole("rowheader").getByRole("link");
+    const sku = (await link.textContent())!.trim();
+    await page.goto(`/inventory/${sku}`);
+
+    const caption = page.locator("figcaption");
+    const atpToday = async () => Number(/: (\d+) today/.exec((await caption.textContent()) ?? "")![1]);
+    const central = page.getByRole("table", { name: "Stock levels by warehouse" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^CENTRAL\b/ }) });
+    const heldBackCell = central.getByRole("cell").nth(4);
+    const dialog = page.getByRole("dialog", { name: `Hold-backs for ${sku} in CENTRAL` });
+    async function holdBack(a: number) {
+      await page.getByRole("button", { name: "Hold-backs in CENTRAL" }).click();
+      for (const c of ["A", "B", "C"]) await dialog.getByLabel(`Class ${c}`).fill(c === "A" ? String(a) : "0");
+      await dialog.getByRole("button", { name: "Save hold-backs" }).click();
+      await expect(dialog).toBeHidden();
+    }
+    // Start from no hold-backs (a failed earlier run may have left one).
+    if ((await heldBackCell.textContent())?.trim() !== "—") {
+      await holdBack(0);
+      await expect(heldBackCell).toHaveText("—");
+    }
+    await expect(caption).toContainText("after every hold-back");
+    const before = await atpToday();
+    const available = Number(await central.getByRole("cell").nth(2).textContent());
+    const hold = Math.min(3, available);
+    expect(hold).toBeGreaterThan(0);
+
+    await holdBack(hold);
+    await expect(page.getByText(`${sku} in CENTRAL: held back ${hold} for class A`)).toBeVisible();
+    await expect(heldBackCell).toHaveText(`${hold} / 0 / 0`);
+
+    await page.getByLabel("As seen by").selectOption("B");
+    await expect(caption).toContainText("class B customers");
+    expect(await atpToday()).toBe(before - hold);
+    await page.getByLabel("As seen by").selectOption("A");
+    await expect(caption).toContainText("class A customers");
+    expect(await atpToday()).toBe(before);
+
+    // Clear it again (0 clears), so other journeys see the stock.
+    await holdBack(0);
+    await expect(heldBackCell).toHaveText("—");
+  });
+});
