@@ -349,7 +349,7 @@ function Inbound({ detail }: { detail: TStockDetail }) {
               detail.transfers.map((tr) => (
                 <TableRow key={tr.number}>
                   <TableCell className="font-mono text-xs">
-                    <Link href={`/inventory/transfers?search=${encodeURIComponent(tr.number)}`} className="text-primary hover:underline">
+                    <Link href={`/inventory/transfers?sku=${encodeURIComponent(detail.product.sku)}&status=in_transit`} className="text-primary hover:underline">
                       {tr.number}
                     </Link>
                   </TableCell>
