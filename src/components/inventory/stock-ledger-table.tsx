@@ -130,7 +130,7 @@ export function StockLedgerTable({
                     </TableCell>
                     <TableCell>{m.warehouse}</TableCell>
                     <TableCell>{KIND_LABELS[m.kind]}</TableCell>
-                    <TableCell numeric className={cn(!isReservation && (m.quantity > 0 ? "text-success" : "text-destructive"))}>
+                    <TableCell numeric className={cn(!isReservation && (m.quantity > 0 ? "text-success-soft-foreground" : "text-destructive"))}>
                       {isReservation ? m.quantity : `${m.quantity > 0 ? "+" : "−"}${Math.abs(m.quantity)}`}
                     </TableCell>
                     <TableCell numeric>{m.balance ?? <span title="Reservations change reserved, not on hand">—</span>}</TableCell>
