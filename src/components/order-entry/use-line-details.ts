@@ -116,7 +116,7 @@ export function useLineDetails(
   const availabilityKey = useDebouncedValue(JSON.stringify(availabilityInput), 250);
   const availabilityLines = useMemo(() => JSON.parse(availabilityKey) as { sku: string; quantity: number }[], [availabilityKey]);
   const availability = useQuery({
-    ...trpc.inventory.availability.queryOptions({ lines: availabilityLines.slice(0, 500) }),
+    ...trpc.inventory.availability.queryOptions({ lines: availabilityLines.slice(0, 500), customer: order.customer ?? undefined }),
     enabled: availabilityLines.length > 0,
     staleTime: 15_000,
     placeholderData: keepPreviousData,

@@ -4,6 +4,8 @@ import { zPage } from "../db/pagination";
 import { adjustStock } from "./adjust-stock";
 import { getAvailability } from "./availability";
 import { ZSku } from "../catalog";
+import { findCustomerByCode } from "../customers";
+import { allocateBackorders } from "../orders";
 import { setHoldback } from "./holdbacks";
 import { listStock } from "./list-stock";
 import { countLowStock } from "./low-stock";
@@ -55,14 +57,24 @@ export const inventoryRouter = createTRPCRouter({
     .query(({ ctx, input }) => listStock({ db: ctx.db, input })),
 
   availability: permissionProcedure("stock.view")
-    .input(z.object({ lines: z.array(z.object({ sku: ZSku, quantity: z.number().int().positive() })).max(500) }))
-    .query(({ ctx, input }) => getAvailability(ctx.db, input.lines)),
+    .input(
+      z.object({
+        lines: z.array(z.object({ sku: ZSku, quantity: z.number().int().positive() })).max(500),
+        /** The ordering customer: stock held back for other demand classes is not available to it. */
+        customer: z.string().trim().max(40).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const customer = input.customer ? await findCustomerByCode(ctx.db, input.customer) : undefined;
+      return getAvailability(ctx.db, input.lines, { demandClass: customer?.demandClass });
+    }),
 
   adjust: permissionProcedure("stock.adjust")
     .meta({ openapi: { method: "POST", path: "/stock/adjustments", tags: ["stock"], summary: "Adjust on-hand stock (signed quantity, with a reason)", protect: true } })
     .input(ZAdjustStockInput)
     .output(ZStockMovement)
-    .mutation(({ ctx, input }) => adjustStock({ db: ctx.db, actor: ctx.actor, input })),
+    // Found stock goes to waiting backorders first, oldest order first.
+    .mutation(({ ctx, input }) => adjustStock({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateBackorders })),
 
   grid: permissionProcedure("stock.view")
     .meta({ openapi: { method: "GET", path: "/stock/grid", tags: ["stock"], summary: "Stock by SKU × warehouse (rows are SKUs; filters: status, category, warehouse, search)", protect: true } })
