@@ -1,0 +1,159 @@
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+
+/**
+ * Replenishment (/inventory/replenishment) and transfers (/inventory/transfers). The seed has stock levels
+ * at or below their reorder points and usual vendors; which SKUs, warehouses and quantities are used is
+ * read from the pages, never hard-coded.
+ */
+
+const suggestions = (page: Page) => page.getByRole("table", { name: "Reorder suggestions" });
+
+/** Recalculates as a manager (a role that may), in a context of its own. */
+async function recalculateAsManager(browser: Browser) {
+  const context = await browser.newContext({ storageState: "e2e/.auth/manager.json" });
+  const page = await context.newPage();
+  await page.goto("/inventory/replenishment");
+  await page.getByRole("button", { name: "Recalculate now" }).first().click();
+  await expect(page.getByText("Reorder suggestions recalculated")).toBeVisible();
+  await context.close();
+}
+
+/** "Choose GRD-10350 for EAST" → { sku, warehouse }. */
+async function chosenRow(checkbox: Locator) {
+  const label = (await checkbox.getAttribute("aria-label")) ?? "";
+  const match = /^Choose (\S+) for (\S+)$/.exec(label);
+  expect(match, `checkbox label "${label}"`).not.toBeNull();
+  return { sku: match![1]!, warehouse: match![2]! };
+}
+
+test.describe("[INVENTORY] replenishment, as a manager", () => {
+  test.use({ storageState: "e2e/.auth/manager.json" });
+
+  test("recalculates, drafts purchase orders from two chosen suggestions and finds them on the purchase order", async ({ page }) => {
+    await page.goto("/inventory/replenishment");
+    await page.getByRole("button", { name: "Recalculate now" }).first().click();
+    await expect(page.getByText("Reorder suggestions recalculated")).toBeVisible();
+    await expect(page.getByTestId("last-run")).toContainText("by Morgan Manager");
+
+    const boxes = suggestions(page).getByRole("checkbox", { name: /^Choose \S+ for \S+$/ });
+    await expect(boxes.first()).toBeVisible();
+    const enabled = suggestions(page).locator('input[type="checkbox"][aria-label^="Choose "]:not([aria-label^="Choose all of "]):not([disabled])');
+    const first = enabled.nth(0);
+    const second = enabled.nth(1);
+    const a = await chosenRow(first);
+    const b = await chosenRow(second);
+    await first.check();
+    await second.check();
+    await expect(page.getByText("2 suggestions chosen")).toBeVisible();
+
+    await page.getByRole("button", { name: "Draft POs for 2 suggestions" }).click();
+    await expect(page.getByText(/^Drafted [12] purchase orders? from 2 suggestions$/)).toBeVisible();
+    const poLink = page.getByRole("link", { name: /^PO-\d+$/ }).first();
+    const number = ((await poLink.textContent()) ?? "").trim();
+    expect(number).toMatch(/^PO-\d+$/);
+
+    // Drafted suggestions leave the open list…
+    await expect(suggestions(page).getByRole("checkbox", { name: `Choose ${a.sku} for ${a.warehouse}`, exact: true })).toHaveCount(0);
+    await expect(suggestions(page).getByRole("checkbox", { name: `Choose ${b.sku} for ${b.warehouse}`, exact: true })).toHaveCount(0);
+
+    // …and are kept as history with their purchase order.
+    await page.getByLabel("Show").selectOption("drafted");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/status=drafted/);
+    const drafted = page.getByRole("table", { name: "Drafted reorder suggestions" });
+    const row = drafted.getByRole("row").filter({ hasText: a.sku }).filter({ hasText: a.warehouse }).first();
+    await expect(row.getByRole("link", { name: /^PO-\d+$/ })).toBeVisible();
+    await expect(row).toContainText("Draft");
+
+    // The purchase order is a draft with the SKU on it.
+    await page.goto(`/purchasing/${number}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+    await expect(page.getByRole("group", { name: "Status" })).toContainText("Draft");
+    await expect(page.getByText(a.sku).or(page.getByText(b.sku)).first()).toBeVisible();
+  });
+});
+
+test.describe("[INVENTORY] transfers, as the warehouse", () => {
+  test.use({ storageState: "e2e/.auth/warehouse.json" });
+
+  test("sees replenishment without its buttons, ships a transfer (too much refused on the field), receives one and cancels another", async ({ page, browser }) => {
+    await recalculateAsManager(browser);
+
+    await page.goto("/inventory/replenishment");
+    await expect(page.getByRole("heading", { level: 1, name: "Replenishment" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Recalculate now" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Draft / })).toHaveCount(0);
+
+    // A suggested SKU with at least 2 units free (on hand − reserved) in its warehouse.
+    const rows = suggestions(page).locator("tbody tr:not([data-vendor-group])");
+    await expect(rows.first()).toBeVisible();
+    let source: { sku: string; warehouse: string; free: number } | undefined;
+    const count = Math.min(await rows.count(), 200);
+    for (let i = 0; i < count && !source; i++) {
+      const cells = rows.nth(i).getByRole("cell");
+      const [sku, warehouse, onHand, reserved] = await Promise.all([0, 2, 3, 4].map(async (c) => ((await cells.nth(c).textContent()) ?? "").trim()));
+      if (Number(onHand) - Number(reserved) >= 2) source = { sku: sku!, warehouse: warehouse!, free: Number(onHand) - Number(reserved) };
+    }
+    expect(source, "a suggested SKU with free stock").toBeDefined();
+
+    await page.goto("/inventory/transfers");
+    const ship = async (quantity: number) => {
+      await page.getByRole("button", { name: "New transfer" }).click();
+      const dialog = page.getByRole("dialog", { name: "New transfer" });
+      await dialog.getByLabel("SKU").fill(source!.sku);
+      await dialog.getByLabel("From").selectOption(source!.warehouse);
+      const destinations = (await dialog.getByLabel("To").locator("option").allTextContents()).map((t) => t.split(" — ")[0]!.trim());
+      const to = destinations.find((code) => code !== source!.warehouse)!;
+      await dialog.getByLabel("To").selectOption(to);
+      await expect(dialog.getByText(new RegExp(`^\\d+ available in ${source!.warehouse}$`))).toBeVisible();
+      await dialog.getByLabel("Quantity").fill(String(quantity));
+      await dialog.getByRole("button", { name: "Ship transfer" }).click();
+      return { dialog, to };
+    };
+
+    // Too much: refused, named on the quantity field, the dialog stays open.
+    const refused = await ship(source!.free + 1000);
+    await expect(refused.dialog.getByText(new RegExp(`at most \\d+ can be transferred from ${source!.warehouse}`))).toBeVisible();
+    await refused.dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(refused.dialog).toBeHidden();
+
+    // One unit: shipped and in transit.
+    const shipped = await ship(1);
+    await expect(shipped.dialog).toBeHidden();
+    const toast = page.getByText(new RegExp(`^TR-\\d+: 1 × ${source!.sku} from ${source!.warehouse} to ${shipped.to}$`));
+    await expect(toast).toBeVisible();
+    const number = /^(TR-\d+)/.exec((await toast.textContent()) ?? "")![1]!;
+    const table = page.getByRole("table", { name: "Transfers" });
+    const row = table.getByRole("row").filter({ hasText: number });
+    await expect(row).toContainText("In transit");
+
+    await row.getByRole("button", { name: `Receive ${number}` }).click();
+    const confirm = page.getByRole("dialog", { name: `Receive ${number}?` });
+    await confirm.getByRole("button", { name: `Receive in ${shipped.to}` }).click();
+    await expect(page.getByText(`${number} received in ${shipped.to}: 1 × ${source!.sku}`)).toBeVisible();
+    await expect(row).toContainText("Received");
+    await expect(row.getByRole("button", { name: `Receive ${number}` })).toHaveCount(0);
+
+    // Another unit, canceled: back at the source.
+    const second = await ship(1);
+    await expect(second.dialog).toBeHidden();
+    const secondToast = page.getByText(new RegExp(`^TR-\\d+: 1 × ${source!.sku} from ${source!.warehouse} to ${second.to}$`)).filter({ hasNotText: number });
+    await expect(secondToast).toBeVisible();
+    const secondNumber = /^(TR-\d+)/.exec((await secondToast.textContent()) ?? "")![1]!;
+    expect(secondNumber).not.toBe(number);
+    const secondRow = table.getByRole("row").filter({ hasText: secondNumber });
+    await secondRow.getByRole("button", { name: `Cancel ${secondNumber}` }).click();
+    const cancelDialog = page.getByRole("dialog", { name: `Cancel ${secondNumber}?` });
+    await cancelDialog.getByLabel("Reason (optional)").fill("wrong warehouse");
+    await cancelDialog.getByRole("button", { name: "Cancel transfer" }).click();
+    await expect(page.getByText(`${secondNumber} canceled`)).toBeVisible();
+    await expect(secondRow).toContainText("Canceled");
+
+    // The status filter lives in the URL.
+    await page.getByLabel("Status").selectOption("canceled");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/status=canceled/);
+    await expect(table.getByRole("row").filter({ hasText: secondNumber })).toBeVisible();
+    await expect(table.getByRole("row").filter({ hasText: number })).toHaveCount(0);
+  });
+});
