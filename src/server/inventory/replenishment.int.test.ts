@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { products } from "~/server/catalog";
 import { handleReplenishmentNightly } from "~/server/jobs";
 import { createOrder } from "~/server/orders/create-order";
+import { SYSTEM_ACTOR } from "~/server/auth/actor";
+import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
+import { startRestServer } from "~/test/rest-server";
 import { adjustStock } from "./adjust-stock";
 import { draftPurchaseOrders } from "./draft-purchase-orders";
 import { listReorderSuggestions, replenishmentOverview } from "./list-reorder-suggestions";
@@ -188,5 +191,40 @@ describe("replenishment", () => {
     expect(result.suggestions).toBeGreaterThan(0);
     expect(await list()).toHaveLength(result.suggestions);
     expect(await lastReplenishmentRun(t.db)).toEqual(result);
+  });
+});
+
+describe("REST: /replenishment", () => {
+  let api: Awaited<ReturnType<typeof startRestServer>>;
+  beforeAll(async () => {
+    api = await startRestServer(t.db);
+  });
+  afterAll(() => api?.close());
+
+  it("runs, lists and drafts over HTTP; the warehouse may look but not run", async () => {
+    const manager = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "buyer", role: "manager" } })).key;
+    const warehouse = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "wms", role: "warehouse" } })).key;
+    await stock("BOLT-M8", "WEST", 1);
+    await setReorderPoint("BOLT-M8", "WEST", 4, 10);
+
+    expect((await api.call("POST", "/replenishment/run", { key: warehouse })).status).toBe(403);
+    const run = await api.call("POST", "/replenishment/run", { key: manager });
+    expect(run.status).toBe(200);
+    expect(run.body).toMatchObject({ trigger: "manual", actor: "API key buyer" });
+
+    const listed = await api.call("GET", "/replenishment/suggestions?vendor=FASTCO&warehouse=WEST&limit=10", { key: warehouse });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ sku: "BOLT-M8", warehouse: "WEST", quantity: 10, vendor: { code: "FASTCO", name: "Fastener Co" } })]);
+
+    const bad = await api.call("POST", "/replenishment/draft-purchase-orders", { key: manager, body: { suggestionIds: ["not-an-id"] } });
+    expect(bad.status).toBe(400);
+    const washer = (await api.call("GET", "/replenishment/suggestions?vendor=none", { key: manager })).body.items[0];
+    const refused = await api.call("POST", "/replenishment/draft-purchase-orders", { key: manager, body: { suggestionIds: [washer.id] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "NO_USUAL_VENDOR", message: expect.stringContaining("WASHER-M8") });
+
+    const drafted = await api.call("POST", "/replenishment/draft-purchase-orders", { key: manager, body: { suggestionIds: [listed.body.items[0].id] } });
+    expect(drafted.status).toBe(200);
+    expect(drafted.body).toMatchObject({ drafted: 1, purchaseOrders: [{ vendor: "FASTCO", warehouse: "WEST", lines: 1, quantity: 10 }] });
   });
 });
