@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { createPurchaseOrderInTx } from "./purchase-orders";
 import type { TDraftPurchaseOrdersInput, TDraftPurchaseOrdersResult } from "./replenishment-schemas";
 import { REPLENISHMENT_LOCK_KEY } from "./run-replenishment";
-import { reorderSuggestions, vendors, warehouses } from "./schema";
+import { productVendors, reorderSuggestions, vendors, warehouses } from "./schema";
 
 /** Names at most this many SKUs in a message; the rest are counted. */
 const NAMED = 10;
@@ -43,8 +43,10 @@ export async function draftPurchaseOrders(options: { db: Db; actor: Actor; input
       .from(reorderSuggestions)
       .innerJoin(products, eq(products.id, reorderSuggestions.productId))
       .innerJoin(warehouses, eq(warehouses.id, reorderSuggestions.warehouseId))
-      // An archived vendor cannot take new purchase orders: treat it as no vendor.
-      .leftJoin(vendors, and(eq(vendors.id, reorderSuggestions.vendorId), isNull(vendors.archivedAt)))
+      // The product's current usual vendor (assigned after the run counts), else the run's; an archived
+      // vendor cannot take new purchase orders: treat it as no vendor.
+      .leftJoin(productVendors, eq(productVendors.productId, reorderSuggestions.productId))
+      .leftJoin(vendors, and(eq(vendors.id, sql`coalesce(${productVendors.vendorId}, ${reorderSuggestions.vendorId})`), isNull(vendors.archivedAt)))
       .where(chosen ? inArray(reorderSuggestions.id, chosen) : isNull(reorderSuggestions.purchaseOrderId))
       .orderBy(asc(vendors.code), asc(warehouses.code), asc(products.sku));
 

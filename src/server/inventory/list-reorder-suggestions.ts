@@ -1,11 +1,21 @@
-import { and, asc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import type { TListSuggestionsInput, TReorderSuggestion, TReplenishmentOverview } from "./replenishment-schemas";
 import { lastReplenishmentRun } from "./run-replenishment";
-import { purchaseOrders, reorderSuggestions, stockLevels, vendors, warehouses } from "./schema";
+import { productVendors, purchaseOrders, reorderSuggestions, stockLevels, vendors, warehouses } from "./schema";
 import { loadStockPositions, stockPositionKey } from "./stock-positions";
+
+/**
+ * The vendor a suggestion is bought from: a drafted one's purchase order vendor; an open one's current usual
+ * vendor (so a vendor assigned after the run counts at once), else the one the run found. An archived
+ * vendor takes no new purchase orders: an open suggestion shows none.
+ */
+const vendorJoin = and(
+  eq(vendors.id, sql`coalesce(${purchaseOrders.vendorId}, ${productVendors.vendorId}, ${reorderSuggestions.vendorId})`),
+  or(isNotNull(reorderSuggestions.purchaseOrderId), isNull(vendors.archivedAt)),
+);
 
 /** Vendors first by code, suggestions without a usual vendor last; then SKU and warehouse. */
 const noVendor = sql<number>`(case when ${vendors.code} is null then 1 else 0 end)`.mapWith(Number);
@@ -54,9 +64,10 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
     .from(reorderSuggestions)
     .innerJoin(products, eq(products.id, reorderSuggestions.productId))
     .innerJoin(warehouses, eq(warehouses.id, reorderSuggestions.warehouseId))
-    .leftJoin(vendors, eq(vendors.id, reorderSuggestions.vendorId))
-    .leftJoin(stockLevels, and(eq(stockLevels.productId, reorderSuggestions.productId), eq(stockLevels.warehouseId, reorderSuggestions.warehouseId)))
     .leftJoin(purchaseOrders, eq(purchaseOrders.id, reorderSuggestions.purchaseOrderId))
+    .leftJoin(productVendors, eq(productVendors.productId, reorderSuggestions.productId))
+    .leftJoin(vendors, vendorJoin)
+    .leftJoin(stockLevels, and(eq(stockLevels.productId, reorderSuggestions.productId), eq(stockLevels.warehouseId, reorderSuggestions.warehouseId)))
     .where(and(...conditions))
     .orderBy(asc(noVendor), asc(vendorSort), asc(products.sku), asc(warehouses.code), asc(reorderSuggestions.id))
     .limit(input.limit + 1);
@@ -109,7 +120,9 @@ export async function replenishmentOverview(options: { db: DbOrTx }): Promise<TR
       })
       .from(reorderSuggestions)
       .innerJoin(products, eq(products.id, reorderSuggestions.productId))
-      .leftJoin(vendors, eq(vendors.id, reorderSuggestions.vendorId))
+      .leftJoin(purchaseOrders, eq(purchaseOrders.id, reorderSuggestions.purchaseOrderId))
+      .leftJoin(productVendors, eq(productVendors.productId, reorderSuggestions.productId))
+      .leftJoin(vendors, vendorJoin)
       .where(isNull(reorderSuggestions.purchaseOrderId))
       .groupBy(vendors.code, vendors.name)
       .orderBy(asc(noVendor), asc(vendorSort)),

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { products } from "~/server/catalog";
+import { createProduct } from "~/server/catalog/create-product";
 import { handleReplenishmentNightly } from "~/server/jobs";
 import { createOrder } from "~/server/orders/create-order";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
@@ -191,6 +192,26 @@ describe("replenishment", () => {
     expect(result.suggestions).toBeGreaterThan(0);
     expect(await list()).toHaveLength(result.suggestions);
     expect(await lastReplenishmentRun(t.db)).toEqual(result);
+  });
+});
+
+describe("a usual vendor assigned after the run", () => {
+  it("counts at once: the suggestion shows it and drafts to it without recalculating", async () => {
+    await createProduct({
+      db: t.db,
+      actor: actors.admin,
+      input: { sku: "PIN-M8", name: "PIN-M8 part", category: "Fasteners", unit: "box", currency: "USD", listPrice: 400, cost: 200, weightGrams: 10, taxCategory: "standard", leadTimeDays: 14 },
+    });
+    await setReorderPoint("PIN-M8", "EAST", 5, 10);
+    await runReplenishment(t.db, actors.manager);
+    const before = find(await list(), "PIN-M8", "EAST");
+    expect(before).toMatchObject({ vendor: null, quantity: 10, estimatedCost: 2_000 });
+
+    await assignVendorProducts({ db: t.db, actor: actors.manager, input: { code: "NUTCO", skus: ["PIN-M8"] } });
+    expect(find(await list({ vendor: "NUTCO" }), "PIN-M8", "EAST")).toMatchObject({ id: before!.id, vendor: { code: "NUTCO" } });
+    const drafted = await draftPurchaseOrders({ db: t.db, actor: actors.manager, input: { suggestionIds: [before!.id] } });
+    expect(drafted.purchaseOrders).toEqual([expect.objectContaining({ vendor: "NUTCO", warehouse: "EAST", quantity: 10 })]);
+    expect(find(await list({ status: "drafted", vendor: "NUTCO" }), "PIN-M8", "EAST")).toMatchObject({ purchaseOrder: { number: drafted.purchaseOrders[0]!.number } });
   });
 });
 
