@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
-import { actors, seedOrderFixtures } from "~/test/fixtures";
+import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
 import { whatWouldChange } from "./what-would-change";
 
@@ -15,6 +15,7 @@ let manager = "";
 beforeAll(async () => {
   t = await createTestDb();
   await seedOrderFixtures(t.db);
+  await stockFixtures(t.db);
   api = await startRestServer(t.db);
   admin = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "pricing admin", role: "admin" } })).key;
   rep = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "rep", role: "rep" } })).key;
