@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { actorLabel, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError } from "../errors";
 import { AUDIT_ENTITY, loadPurchaseOrder, loadPurchaseOrderLines, toPurchaseOrderDto } from "./purchase-orders";
 import { assertPurchaseOrderTransition, RECEIVABLE_STATUSES, statusAfterReceipt } from "./purchase-order-states";
 import type { TReceiptResult, TReceivePurchaseOrderInput } from "./purchasing-schemas";
-import { purchaseOrderLines, purchaseOrders, stockLevels, stockMovements, warehouses } from "./schema";
+import { moveOnHand } from "./move-stock";
+import { purchaseOrderLines, purchaseOrders, warehouses } from "./schema";
 import type { StockArrivalHandler } from "./stock-arrival";
 
 /** What the arrival handler reports per order line that took stock (orders' allocateBackorders). */
@@ -62,28 +63,16 @@ export async function receivePurchaseOrder(options: {
     // Stock rows are locked in product-id order, as order submission does, so the two never deadlock.
     receipts.sort((a, b) => a.line.productId.localeCompare(b.line.productId));
     for (const { line, quantity } of receipts) {
-      await tx.insert(stockLevels).values({ productId: line.productId, warehouseId: po.warehouseId }).onConflictDoNothing();
-      const [level] = await tx
-        .update(stockLevels)
-        .set({ onHand: sql`${stockLevels.onHand} + ${quantity}` })
-        .where(
-          and(
-            eq(stockLevels.productId, line.productId),
-            eq(stockLevels.warehouseId, po.warehouseId),
-            sql`${stockLevels.onHand} + ${quantity} >= ${stockLevels.reserved}`,
-          ),
-        )
-        .returning({ onHand: stockLevels.onHand });
-      if (!level) throw new Error(`stock level of ${line.sku} in ${warehouse?.code} could not take a receipt of ${quantity}`);
-      await tx.insert(stockMovements).values({
+      const level = await moveOnHand(tx, {
         productId: line.productId,
         warehouseId: po.warehouseId,
-        kind: "receipt",
         quantity,
+        kind: "receipt",
         reason: "purchase_order",
         reference: po.number,
-        actor: actorLabel(actor),
+        actor,
       });
+      if (!level) throw new Error(`stock level of ${line.sku} in ${warehouse?.code} could not take a receipt of ${quantity}`);
       const [updatedLine] = await tx
         .update(purchaseOrderLines)
         .set({ received: sql`${purchaseOrderLines.received} + ${quantity}` })

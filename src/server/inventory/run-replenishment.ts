@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { actorLabel, SYSTEM_ACTOR, type Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
 import { recordAudit } from "../db/audit";
-import { insertRows } from "../db/seed/bulk";
+import { insertRows } from "../db/bulk";
 import { auditEvents } from "../db/schema";
 import { suggestReorders } from "./replenishment";
 import type { ReplenishmentTrigger, TReplenishmentRun } from "./replenishment-schemas";

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
+import { executeRows } from "../db/execute";
 import { INBOUND_PO_STATUSES } from "./constants";
 import type { ReorderLevel } from "./replenishment";
 
@@ -81,7 +82,7 @@ export async function loadStockPositions(db: DbOrTx, options: { where?: SQL; pro
     left join vendors v on v.id = pv.vendor_id and v.archived_at is null
     where ${options.where ?? sql`true`}
   `;
-  const rows = await selectRows<StockPositionRow>(db, query);
+  const rows = await executeRows<StockPositionRow>(db, query);
   return rows.map((r) => ({
     productId: r.productId,
     warehouseId: r.warehouseId,
@@ -99,8 +100,3 @@ export async function loadStockPositions(db: DbOrTx, options: { where?: SQL; pro
 /** The SQL twin of replenishment.ts's rule, over `sl` of loadStockPositions: a reorder point and position ≤ it. */
 export const AT_OR_BELOW_REORDER_POINT = sql`sl.reorder_point is not null and sl.on_hand - sl.reserved + sl.inbound - sl.backordered <= sl.reorder_point`;
 
-/** Rows of a raw statement on either driver (postgres.js returns an array, PGlite `{ rows }`). */
-export async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

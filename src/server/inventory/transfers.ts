@@ -8,7 +8,8 @@ import { recordAudit } from "../db/audit";
 import { decodeCursor, toPage } from "../db/pagination";
 import { nextDocumentNumber } from "../db/sequences";
 import { AppError } from "../errors";
-import { stockLevels, stockMovements, stockTransfers, warehouses } from "./schema";
+import { freeStock, moveOnHand } from "./move-stock";
+import { stockTransfers, warehouses } from "./schema";
 import type { StockArrivalHandler } from "./stock-arrival";
 import { ZReceivedTransfer, type TCancelTransferInput, type TCreateTransferInput, type TListTransfersInput, type TReceivedTransfer, type TTransfer } from "./transfer-schemas";
 import { findWarehouseByCode } from "./warehouses";
@@ -96,36 +97,13 @@ async function loadTransfer(db: DbOrTx, number: string, options: { forUpdate?: b
   return row;
 }
 
-/**
- * Adds on-hand stock with its ledger row: the level row is created when missing, then one guarded
- * statement changes it (adding never takes on hand below reserved, but the guard keeps the one rule).
- */
+/** Stock arriving (or coming back) with its `transfer_in` ledger row. */
 async function addStock(
   tx: DbOrTx,
   movement: { productId: string; warehouseId: string; quantity: number; reason: string; reference: string; actor: Actor },
 ) {
-  await tx.insert(stockLevels).values({ productId: movement.productId, warehouseId: movement.warehouseId }).onConflictDoNothing();
-  const [level] = await tx
-    .update(stockLevels)
-    .set({ onHand: sql`${stockLevels.onHand} + ${movement.quantity}` })
-    .where(
-      and(
-        eq(stockLevels.productId, movement.productId),
-        eq(stockLevels.warehouseId, movement.warehouseId),
-        sql`${stockLevels.onHand} + ${movement.quantity} >= ${stockLevels.reserved}`,
-      ),
-    )
-    .returning({ onHand: stockLevels.onHand });
-  if (!level) throw new Error(`Could not add ${movement.quantity} to stock level ${movement.productId}@${movement.warehouseId}`);
-  await tx.insert(stockMovements).values({
-    productId: movement.productId,
-    warehouseId: movement.warehouseId,
-    kind: "transfer_in",
-    quantity: movement.quantity,
-    reason: movement.reason,
-    reference: movement.reference,
-    actor: actorLabel(movement.actor),
-  });
+  const moved = await moveOnHand(tx, { ...movement, kind: "transfer_in" });
+  if (!moved) throw new Error(`Could not add ${movement.quantity} to stock level ${movement.productId}@${movement.warehouseId}`);
 }
 
 /**
@@ -149,42 +127,26 @@ export async function createTransfer(options: { db: Db; actor: Actor; input: TCr
     if (!to) throw AppError.invalidField("to", `no warehouse with code "${input.to}"`);
     if (!to.isActive || to.archivedAt) throw AppError.invalidField("to", `warehouse ${to.code} is not active: it cannot receive stock`);
 
-    // One guarded statement: the stock leaves only if what stays still covers the reservations.
-    const [level] = await tx
-      .update(stockLevels)
-      .set({ onHand: sql`${stockLevels.onHand} - ${input.quantity}` })
-      .where(
-        and(
-          eq(stockLevels.productId, product.id),
-          eq(stockLevels.warehouseId, from.id),
-          sql`${stockLevels.onHand} - ${input.quantity} >= ${stockLevels.reserved}`,
-        ),
-      )
-      .returning({ onHand: stockLevels.onHand });
-    if (!level) {
-      const [current] = await tx
-        .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
-        .from(stockLevels)
-        .where(and(eq(stockLevels.productId, product.id), eq(stockLevels.warehouseId, from.id)));
-      const available = Math.max(0, (current?.onHand ?? 0) - (current?.reserved ?? 0));
+    // The stock leaves only if what stays still covers the reservations (a failure rolls the number back).
+    const number = await nextDocumentNumber(tx, "transfer");
+    const moved = await moveOnHand(tx, {
+      productId: product.id,
+      warehouseId: from.id,
+      quantity: -input.quantity,
+      kind: "transfer_out",
+      reason: `transfer to ${to.code}`,
+      reference: number,
+      actor,
+    });
+    if (!moved) {
+      const { onHand, reserved, available } = await freeStock(tx, product.id, from.id);
       throw AppError.conflict(
         "INSUFFICIENT_STOCK",
         `quantity: cannot transfer ${input.quantity} of ${input.sku} from ${from.code}: only ${available} available ` +
-          `(on hand ${current?.onHand ?? 0}, reserved ${current?.reserved ?? 0}).`,
+          `(on hand ${onHand}, reserved ${reserved}).`,
         { fields: { quantity: [`at most ${available} can be transferred from ${from.code}`] }, available },
       );
     }
-
-    const number = await nextDocumentNumber(tx, "transfer");
-    await tx.insert(stockMovements).values({
-      productId: product.id,
-      warehouseId: from.id,
-      kind: "transfer_out",
-      quantity: -input.quantity,
-      reason: `transfer to ${to.code}`,
-      reference: number,
-      actor: actorLabel(actor),
-    });
     await tx.insert(stockTransfers).values({
       number,
       productId: product.id,

@@ -6,7 +6,7 @@ import type { DemandClass, Segment } from "~/server/customers/constants";
 import { customerAddresses, customers } from "~/server/customers/schema";
 import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
 import type { Db } from "../client";
-import { insertRows } from "./bulk";
+import { insertRows } from "../bulk";
 import { CATEGORY_SPECS, type CategorySpec, type ProductTemplate } from "./catalog-data";
 import { productPopularity, WAREHOUSE_SPECS } from "./market";
 import { deriveSeed, Random, WeightedTable } from "./random";

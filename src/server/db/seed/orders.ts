@@ -5,7 +5,7 @@ import { exceptions } from "~/server/exceptions/schema";
 import { orderAllocations, orderEvents, orderLines, orders } from "~/server/orders/schema";
 import type { Db, Tx } from "../client";
 import { DOCUMENT_TYPES, reserveDocumentNumbers } from "../sequences";
-import { insertRows } from "./bulk";
+import { insertRows } from "../bulk";
 import type { OrderSeedContext } from "./order-context";
 import { type GeneratedDocument, OrderGenerator } from "./order-generator";
 

@@ -15,7 +15,7 @@ import {
 import type { Db, Tx } from "../client";
 import { auditEvents } from "../schema";
 import { DOCUMENT_TYPES, reserveDocumentNumbers } from "../sequences";
-import { insertRows } from "./bulk";
+import { insertRows } from "../bulk";
 import { productPopularity } from "./market";
 import { deriveSeed, Random } from "./random";
 

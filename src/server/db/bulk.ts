@@ -1,6 +1,6 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../client";
+import type { DbOrTx } from "./client";
 
 /** Rows per statement: big enough to amortise the round trip, small enough to keep memory flat. */
 const ROWS_PER_STATEMENT = 5_000;
