@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { type MasterDataSummary, seedMasterData } from "./master-data";
 import { loadOrderSeedContext } from "./order-context";
 import { type OrderSeedSummary, seedOrders } from "./orders";
+import { seedHoldbacks } from "./holdbacks";
 import { type PurchasingSeedSummary, seedPurchasing } from "./purchasing";
 
 export const DEFAULT_SEED = 20261121;
@@ -21,7 +22,7 @@ export type SeedOptions = {
   onProgress?: (message: string) => void;
 };
 
-export type SeedSummary = MasterDataSummary & PurchasingSeedSummary & OrderSeedSummary;
+export type SeedSummary = MasterDataSummary & PurchasingSeedSummary & OrderSeedSummary & { holdbacks: number };
 
 const quotesFor = (orderCount: number) => Math.round(orderCount / 20);
 
@@ -47,7 +48,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     concurrency: options.concurrency,
     onProgress: options.onProgress,
   });
-  return { ...master, ...purchasing, ...documents };
+  const holdbacks = await seedHoldbacks(db);
+  return { ...master, ...purchasing, ...documents, ...holdbacks };
 }
 
 /**
