@@ -48,6 +48,7 @@ const quote: TOrder = {
       returned: 0,
       backordered: 0,
       warehouse: null,
+    allocations: [],
       overrideReason: null,
       priceExplanation: [],
     },

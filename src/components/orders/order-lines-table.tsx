@@ -112,7 +112,13 @@ export function OrderLinesTable({ order }: { order: TOrder }) {
                       <QtyCell value={line.backordered} of={line.quantity} warn />
                     </>
                   )}
-                  <TableCell className="font-mono text-xs">{line.warehouse ?? <span className="text-muted-foreground">—</span>}</TableCell>
+                  <TableCell className="font-mono text-xs whitespace-nowrap">
+                    {line.allocations.length > 1 ? (
+                      <span title="Reserved in more than one warehouse">{line.allocations.map((a) => `${a.warehouse} ${a.quantity}`).join(" · ")}</span>
+                    ) : (
+                      (line.warehouse ?? <span className="text-muted-foreground">—</span>)
+                    )}
+                  </TableCell>
                   <TableCell className="text-right">
                     <button
                       type="button"

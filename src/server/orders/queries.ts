@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import { products } from "../catalog";
 import { customers } from "../customers";
@@ -8,7 +8,7 @@ import { exceptionsForOrder } from "../exceptions";
 import { warehouses } from "../inventory";
 import { priceLines, type PricedOrder } from "../pricing";
 import { releaseAllocations } from "./reserve-lines";
-import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
+import { orderAllocations, orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -141,7 +141,7 @@ export { lineSummary };
 
 /** The order as API.md describes it, with lines, exceptions and quote links. */
 export async function toOrderDto(db: DbOrTx, order: OrderRow): Promise<TOrder> {
-  const [customerRows, lines, orderExceptions, linked] = await Promise.all([
+  const [customerRows, lines, orderExceptions, linked, allocations] = await Promise.all([
     db.select({ code: customers.code, name: customers.name }).from(customers).where(eq(customers.id, order.customerId)),
     db
       .select({ line: orderLines, sku: products.sku, productName: products.name, warehouse: warehouses.code })
@@ -157,6 +157,12 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow): Promise<TOrder> {
           .from(orders)
           .where(inArray(orders.id, [order.convertedFromId, order.convertedToId].filter((x): x is string => !!x)))
       : Promise.resolve([]),
+    db
+      .select({ productId: orderAllocations.productId, warehouse: warehouses.code, quantity: orderAllocations.quantity })
+      .from(orderAllocations)
+      .innerJoin(warehouses, eq(warehouses.id, orderAllocations.warehouseId))
+      .where(eq(orderAllocations.orderId, order.id))
+      .orderBy(desc(orderAllocations.quantity), asc(warehouses.code)),
   ]);
   const customer = customerRows[0]!;
   const numberOf = (id: string | null) => (id ? (linked.find((l) => l.id === id)?.number ?? null) : null);
@@ -204,6 +210,7 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow): Promise<TOrder> {
       returned: line.returned,
       backordered: line.backordered,
       warehouse,
+      allocations: allocations.filter((a) => a.productId === line.productId).map(({ warehouse, quantity }) => ({ warehouse, quantity })),
       overrideReason: line.overrideReason,
       priceExplanation: line.priceExplanation as TOrder["lines"][number]["priceExplanation"],
     })),

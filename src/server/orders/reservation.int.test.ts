@@ -92,6 +92,11 @@ describe("sourcing", () => {
     // 1 in EAST + 2 in WEST: split, and 2 backordered.
     const split = await order("SRC-1", 5);
     expect(split.lines[0]).toMatchObject({ reserved: 3, backordered: 2 });
+    // The order says where its split line sits, most first.
+    expect(split.lines[0]!.allocations).toEqual([
+      { warehouse: "WEST", quantity: 2 },
+      { warehouse: "EAST", quantity: 1 },
+    ]);
     const allocations = await t.db
       .select({ warehouse: warehouses.code, quantity: orderAllocations.quantity })
       .from(orderAllocations)

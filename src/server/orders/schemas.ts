@@ -124,6 +124,8 @@ export const ZOrderLine = z.object({
   returned: z.number().int(),
   backordered: z.number().int(),
   warehouse: z.string().nullable(),
+  /** Where the reserved units sit when a line is split across warehouses (per SKU of the order). */
+  allocations: z.array(z.object({ warehouse: z.string(), quantity: z.number().int() })),
   overrideReason: z.string().nullable(),
   priceExplanation: z.array(ZExplanationStep),
 });
