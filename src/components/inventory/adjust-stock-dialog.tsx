@@ -151,9 +151,21 @@ function AdjustStockForm({
   const error = (name: string) => (fields[name] ? <FieldError id={`adjust-${name}-error`}>{fields[name].join(", ")}</FieldError> : null);
   const described = (name: string) => (fields[name] ? `adjust-${name}-error` : undefined);
 
+  /** A field's error goes away as soon as it is edited (a count's server error is shown as "quantity"). */
+  function clearError(event: React.FormEvent<HTMLFormElement>) {
+    const name = (event.target as HTMLInputElement).name;
+    const names = name === "counted" ? ["counted", "quantity"] : [name];
+    setFields((current) => {
+      if (!names.some((n) => n in current)) return current;
+      const next = { ...current };
+      for (const n of names) delete next[n];
+      return next;
+    });
+  }
+
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
-      <div className="grid gap-1.5">
+    <form onSubmit={submit} onChange={clearError} className="grid gap-4" noValidate>
+      <div className="grid content-start gap-1.5">
         <Label htmlFor="adjust-sku">SKU</Label>
         <Input
           id="adjust-sku"
@@ -202,7 +214,7 @@ function AdjustStockForm({
         </div>
       </fieldset>
       <div className="grid grid-cols-2 gap-3">
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="adjust-warehouse">Warehouse</Label>
           <NativeSelect id="adjust-warehouse" name="warehouse" value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
             {warehouses.map((w) => (
@@ -214,7 +226,7 @@ function AdjustStockForm({
           {error("warehouse")}
         </div>
         {mode === "change" ? (
-          <div className="grid gap-1.5">
+          <div className="grid content-start gap-1.5">
             <Label htmlFor="adjust-quantity">Quantity</Label>
             <Input
               key="quantity"
@@ -230,7 +242,7 @@ function AdjustStockForm({
             {error("quantity")}
           </div>
         ) : (
-          <div className="grid gap-1.5">
+          <div className="grid content-start gap-1.5">
             <Label htmlFor="adjust-counted">Counted on hand</Label>
             <Input
               key="counted"
@@ -265,7 +277,7 @@ function AdjustStockForm({
         </p>
       )}
       <div className="grid grid-cols-2 gap-3">
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="adjust-reason">Reason</Label>
           <NativeSelect id="adjust-reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)}>
             {ADJUSTMENT_REASONS.map((r) => (
@@ -276,7 +288,7 @@ function AdjustStockForm({
           </NativeSelect>
           {error("reason")}
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="adjust-reference">Reference</Label>
           <Input id="adjust-reference" name="reference" placeholder="Count sheet, ticket…" />
         </div>

@@ -206,7 +206,7 @@ export function ReorderPointDialog({
             Reorder<span className="sr-only"> point in {warehouse}</span>
           </Button>
         </DialogTrigger>
-        <DialogContent className="sm:max-w-md">
+        <DialogContent className="sm:max-w-lg">
           <DialogHeader>
             <DialogTitle>
               Reorder point for {sku} in {warehouse}

@@ -28,7 +28,7 @@ export function SkuReservationsTable({ sku, firstPage }: { sku: string; firstPag
     return <EmptyState icon={ClipboardList} title="No open reservations" description="No submitted, held or open order has units of this SKU reserved." />;
   }
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-2">
       <div className="rounded-lg border bg-background">
         <Table aria-label="Open reservations">
           <TableHeader>
@@ -45,7 +45,7 @@ export function SkuReservationsTable({ sku, firstPage }: { sku: string; firstPag
           <TableBody>
             {rows.map((r) => (
               <TableRow key={`${r.order}:${r.warehouse}`}>
-                <TableCell className="font-mono text-xs">
+                <TableCell className="font-mono text-xs whitespace-nowrap">
                   <Link href={`/orders/${encodeURIComponent(r.order)}`} className="text-primary hover:underline">
                     {r.order}
                   </Link>
@@ -53,8 +53,8 @@ export function SkuReservationsTable({ sku, firstPage }: { sku: string; firstPag
                 <TableCell>
                   <StatusBadge status={r.status} />
                 </TableCell>
-                <TableCell>
-                  {r.customerName} <span className="font-mono text-xs text-muted-foreground">{r.customer}</span>
+                <TableCell className="min-w-40">
+                  {r.customerName} <span className="font-mono text-xs whitespace-nowrap text-muted-foreground">{r.customer}</span>
                 </TableCell>
                 <TableCell>{r.warehouse}</TableCell>
                 <TableCell numeric>{r.quantity}</TableCell>

@@ -98,7 +98,7 @@ export function StockGrid({
         <table aria-label="Inventory grid" aria-rowcount={hasMore ? -1 : rows.length + 1} className="w-full border-separate border-spacing-0 text-sm tabular-nums">
           <thead className="sticky top-0 z-20 bg-muted">
             <tr aria-rowindex={1}>
-              <th scope="col" className="sticky left-0 z-30 h-10 min-w-64 border-b bg-muted px-3 text-left text-xs font-medium text-muted-foreground">
+              <th scope="col" className="sticky left-0 z-30 h-10 min-w-56 border-b bg-muted px-3 text-left text-xs font-medium text-muted-foreground">
                 SKU · product
               </th>
               {columns.map((w) => (
@@ -185,7 +185,7 @@ function GridRow({
       className="group cursor-pointer hover:bg-muted/40"
       style={{ height: ROW_HEIGHT }}
     >
-      <th scope="row" className="sticky left-0 z-10 max-w-80 border-b bg-background px-3 text-left font-normal group-hover:bg-muted">
+      <th scope="row" className="sticky left-0 z-10 max-w-60 border-b xl:max-w-80 bg-background px-3 text-left font-normal group-hover:bg-muted">
         <Link
           href={`/inventory/${encodeURIComponent(row.sku)}`}
           className="block truncate rounded-sm font-mono text-xs font-medium text-primary outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/70"

@@ -30,6 +30,25 @@ const KIND_LABELS: Record<MovementKind, string> = {
   release: "Released",
 };
 
+/** Reasons recorded by the app, in words; anything else (free text) is shown with underscores as spaces. */
+const REASON_LABELS: Record<string, string> = {
+  cycle_count: "Cycle count",
+  damaged: "Damaged",
+  found: "Found",
+  lost: "Lost",
+  correction: "Correction",
+  initial_stock: "Initial stock",
+  order: "Order",
+  purchase_order: "Purchase order",
+};
+
+function reasonLabel(reason: string): string {
+  const known = REASON_LABELS[reason];
+  if (known) return known;
+  const text = reason.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Where a movement's reference leads: orders and purchase orders have pages. */
 function referenceHref(reference: string): string | null {
   if (/^SO-\d+$/.test(reference)) return `/orders/${reference}`;
@@ -77,7 +96,7 @@ export function StockLedgerTable({
   }
 
   return (
-    <div className="grid gap-3">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3">
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Ledger filters">
         <div className="grid gap-1.5">
           <Label htmlFor="ledger-warehouse">Ledger warehouse</Label>
@@ -134,8 +153,8 @@ export function StockLedgerTable({
                       {isReservation ? m.quantity : `${m.quantity > 0 ? "+" : "−"}${Math.abs(m.quantity)}`}
                     </TableCell>
                     <TableCell numeric>{m.balance ?? <span title="Reservations change reserved, not on hand">—</span>}</TableCell>
-                    <TableCell>{m.reason ?? "—"}</TableCell>
-                    <TableCell className="font-mono text-xs">
+                    <TableCell className="whitespace-nowrap" title={m.reason ?? undefined}>{m.reason ? reasonLabel(m.reason) : "—"}</TableCell>
+                    <TableCell className="font-mono text-xs whitespace-nowrap">
                       {href ? (
                         <Link href={href} className="text-primary hover:underline">
                           {m.reference}

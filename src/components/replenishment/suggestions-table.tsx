@@ -143,9 +143,16 @@ export function SuggestionsTable({
               <TableHead numeric>Inbound</TableHead>
               <TableHead numeric>Backordered</TableHead>
               <TableHead numeric>Position</TableHead>
-              <TableHead numeric>Reorder point</TableHead>
-              <TableHead numeric>Suggested qty</TableHead>
-              <TableHead numeric>Est. cost</TableHead>
+              {/* Two-word headings may wrap: the numbers under them are narrow. */}
+              <TableHead numeric className="whitespace-normal">
+                Reorder point
+              </TableHead>
+              <TableHead numeric className="whitespace-normal">
+                Suggested qty
+              </TableHead>
+              <TableHead numeric className="whitespace-normal">
+                Est. cost
+              </TableHead>
               {!isOpen && <TableHead>Purchase order</TableHead>}
             </TableRow>
           </TableHeader>
@@ -208,7 +215,7 @@ export function SuggestionsTable({
                             {s.sku}
                           </Link>
                         </TableCell>
-                        <TableCell className="max-w-48 truncate" title={s.productName}>
+                        <TableCell className={cn("max-w-40 truncate", isOpen ? "xl:max-w-48" : "xl:max-w-40")} title={s.productName}>
                           {s.productName}
                         </TableCell>
                         <TableCell>{s.warehouse}</TableCell>
@@ -232,7 +239,7 @@ export function SuggestionsTable({
                         {!isOpen && (
                           <TableCell>
                             {s.purchaseOrder && (
-                              <span className="flex items-center gap-1.5 whitespace-nowrap">
+                              <span className="flex flex-wrap items-center gap-1.5">
                                 <Link href={`/purchasing/${encodeURIComponent(s.purchaseOrder.number)}`} className="font-mono text-xs text-primary hover:underline">
                                   {s.purchaseOrder.number}
                                 </Link>

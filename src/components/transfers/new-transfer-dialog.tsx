@@ -100,9 +100,21 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
   const error = (name: string) => (fields[name] ? <FieldError id={`transfer-${name}-error`}>{fields[name].join(", ")}</FieldError> : null);
   const described = (name: string, extra?: string) => [fields[name] ? `transfer-${name}-error` : undefined, extra].filter(Boolean).join(" ") || undefined;
 
+  /** A field's error goes away as soon as it is edited (From and To are checked together). */
+  function clearError(event: React.FormEvent<HTMLFormElement>) {
+    const name = (event.target as HTMLInputElement).name;
+    const names = name === "from" || name === "to" ? ["from", "to"] : [name];
+    setFields((current) => {
+      if (!names.some((n) => n in current)) return current;
+      const next = { ...current };
+      for (const n of names) delete next[n];
+      return next;
+    });
+  }
+
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
-      <div className="grid gap-1.5">
+    <form onSubmit={submit} onChange={clearError} className="grid gap-4" noValidate>
+      <div className="grid content-start gap-1.5">
         <Label htmlFor="transfer-sku">SKU</Label>
         <Input
           id="transfer-sku"
@@ -119,7 +131,7 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
         {error("sku")}
       </div>
       <div className="grid grid-cols-2 gap-3">
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="transfer-from">From</Label>
           <NativeSelect id="transfer-from" name="from" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!!fields.from} aria-describedby={described("from")}>
             {warehouses.map((w) => (
@@ -130,7 +142,7 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
           </NativeSelect>
           {error("from")}
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="transfer-to">To</Label>
           <NativeSelect id="transfer-to" name="to" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!!fields.to} aria-describedby={described("to")}>
             {warehouses.map((w) => (
@@ -143,7 +155,7 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
         </div>
       </div>
       <div className="grid grid-cols-2 gap-3">
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="transfer-quantity">Quantity</Label>
           <Input
             id="transfer-quantity"
@@ -167,7 +179,7 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
           </p>
           {error("quantity")}
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid content-start gap-1.5">
           <Label htmlFor="transfer-expected">Expected arrival</Label>
           <Input
             id="transfer-expected"

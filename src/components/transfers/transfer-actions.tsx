@@ -54,7 +54,7 @@ export function TransferActions({ transfer }: { transfer: TTransfer }) {
   const pending = receive.isPending || cancel.isPending;
 
   return (
-    <div className="flex justify-end gap-1.5">
+    <div className="flex gap-1.5">
       <Button size="sm" variant="outline" onClick={() => setDialog("receive")} aria-label={`Receive ${transfer.number}`}>
         Receive
       </Button>

@@ -18,7 +18,7 @@ export function TransferStatusBadge({ status }: { status: TransferStatus }) {
   );
 }
 
-/** Transfers as rows; in-transit ones offer Receive / Cancel to those who may move stock. */
+/** Transfers as rows; in-transit ones offer Receive / Cancel (in the Received column) to those who may move stock. */
 export function TransfersTable({ items, canTransfer }: { items: TTransfer[]; canTransfer: boolean }) {
   return (
     <div className="rounded-lg border bg-background">
@@ -33,12 +33,8 @@ export function TransfersTable({ items, canTransfer }: { items: TTransfer[]; can
             <TableHead numeric>Quantity</TableHead>
             <TableHead>Expected</TableHead>
             <TableHead>Shipped</TableHead>
+            {/* In transit, the same column offers Receive / Cancel: the table fits without scrolling sideways. */}
             <TableHead>Received</TableHead>
-            {canTransfer && (
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            )}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -67,28 +63,25 @@ export function TransfersTable({ items, canTransfer }: { items: TTransfer[]; can
                 <DateOnly value={t.expectedDate} />
               </TableCell>
               <TableCell className="text-xs text-muted-foreground">
-                <DateTime value={t.createdAt} />
+                <DateTime value={t.createdAt} dateStyle="short" />
                 <div>{t.createdBy}</div>
               </TableCell>
               <TableCell className="text-xs text-muted-foreground">
                 {t.receivedAt ? (
                   <>
-                    <DateTime value={t.receivedAt} />
+                    <DateTime value={t.receivedAt} dateStyle="short" />
                     <div>{t.receivedBy}</div>
                   </>
                 ) : t.status === "canceled" ? (
                   <>
-                    Canceled <DateTime value={t.updatedAt} />
+                    Canceled <DateTime value={t.updatedAt} dateStyle="short" />
                   </>
+                ) : canTransfer ? (
+                  <TransferActions transfer={t} />
                 ) : (
                   "—"
                 )}
               </TableCell>
-              {canTransfer && (
-                <TableCell>
-                  <TransferActions transfer={t} />
-                </TableCell>
-              )}
             </TableRow>
           ))}
         </TableBody>

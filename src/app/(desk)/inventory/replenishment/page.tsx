@@ -148,6 +148,7 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
             icon={ClipboardList}
             title="Not computed yet"
             description={`Reorder suggestions are computed every night at 02:00 (New York time)${canRun ? ", or now with “Recalculate now”" : ""}.`}
+            action={canRun ? <RecalculateButton /> : undefined}
           />
         ) : params.status === "open" ? (
           <EmptyState
