@@ -22,7 +22,7 @@ import { connectPostgres } from "~/server/db/client";
 import { migrate } from "~/server/db/migrate";
 import { reserveStock } from "~/server/inventory/reserve-stock";
 import { stockLevels, warehouses } from "~/server/inventory/schema";
-import { addAllocation } from "~/server/orders/reserve-lines";
+import { addAllocation } from "~/server/orders/allocations";
 import { orders } from "~/server/orders/schema";
 import { actors } from "~/test/fixtures";
 

@@ -6,7 +6,8 @@ import type { DbOrTx } from "../db";
 import { resolveOrderExceptions } from "../exceptions";
 import { DEMAND_STATUSES, stockHoldbacks, stockLevels, stockMovements } from "../inventory";
 import { recordOrderEvent } from "./queries";
-import { addAllocation } from "./reserve-lines";
+import { todayIn } from "~/lib/dates";
+import { addAllocation, type Released } from "./allocations";
 import { orderLines, orders } from "./schema";
 
 export type BackorderAllocation = { orderNumber: string; sku: string; quantity: number };
@@ -92,7 +93,23 @@ export async function allocateBackorders(
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(orderLines)
       .where(and(eq(orderLines.orderId, orderId), gt(orderLines.backordered, 0)));
-    if (left?.n === 0) await resolveOrderExceptions(tx, { orderId, actor: input.actor, resolution: "stock_allocated", note: `Stock arrived (${input.reference}).`, types: ["stockout"] });
+    if (left?.n === 0) {
+      await resolveOrderExceptions(tx, { orderId, actor: input.actor, resolution: "stock_allocated", note: `Stock arrived (${input.reference}).`, types: ["stockout"] });
+      // Fully reserved: it can ship now, so that is its promise.
+      await tx.update(orders).set({ promisedDate: todayIn() }).where(eq(orders.id, orderId));
+    }
   }
   return allocated;
+}
+
+/** Stock a cancel or a shorter line gave back goes to waiting backorders first, oldest order first. */
+export async function offerToBackorders(tx: DbOrTx, released: Released[], reference: string, actor: Actor) {
+  const seen = new Set<string>();
+  const sorted = [...released].sort((a, b) => a.productId.localeCompare(b.productId) || a.warehouseId.localeCompare(b.warehouseId));
+  for (const r of sorted) {
+    const key = `${r.productId}:${r.warehouseId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    await allocateBackorders(tx, { ...r, reference, actor });
+  }
 }

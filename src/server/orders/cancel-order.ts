@@ -4,7 +4,8 @@ import type { Db } from "../db";
 import { resolveOrderExceptions } from "../exceptions";
 import { EXCEPTION_TYPES } from "../exceptions/constants";
 import { assertVersion, loadOrder, recordOrderEvent, toOrderDto } from "./queries";
-import { releaseOrder } from "./reserve-lines";
+import { offerToBackorders } from "./allocate-backorders";
+import { releaseOrder } from "./allocations";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
@@ -21,7 +22,8 @@ export async function cancelOrder(options: { db: Db; actor: Actor; input: { numb
       .set({ status: "canceled", canceledReason: input.reason, canceledAt: new Date(), version: order.version + 1 })
       .where(eq(orders.id, order.id));
     // Reserved stock goes back; nothing is left waiting on a backorder.
-    await releaseOrder(tx, order, actor);
+    // Its stock goes back, to waiting backorders first.
+    await offerToBackorders(tx, await releaseOrder(tx, order, actor), order.number, actor);
     await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "order_canceled", note: input.reason, types: EXCEPTION_TYPES });
     await recordOrderEvent(tx, order.id, "canceled", actor, { before: { status: order.status }, after: { status: "canceled" }, reason: input.reason });
     return toOrderDto(tx, await loadOrder(tx, order.number));

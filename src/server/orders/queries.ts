@@ -5,9 +5,9 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
-import { warehouses } from "../inventory";
+import { lockStock, warehouses } from "../inventory";
 import { priceLines, type PricedOrder } from "../pricing";
-import { releaseAllocations } from "./reserve-lines";
+import { releaseAllocations, type Released } from "./allocations";
 import { orderAllocations, orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 
@@ -74,6 +74,8 @@ export async function writeLines(
   actor: Actor,
 ) {
   const previous = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo));
+  // Every stock row this edit may release or re-reserve, locked up front in the global order (no deadlocks).
+  await lockStock(tx, [...previous.map((l) => l.productId), ...productIds.values()]);
   const unmatched = [...previous];
   const toRelease = new Map<string, number>();
   const release = (productId: string, quantity: number) => quantity > 0 && toRelease.set(productId, (toRelease.get(productId) ?? 0) + quantity);
@@ -113,9 +115,11 @@ export async function writeLines(
     }
     release(removed.productId, removed.reserved);
   }
-  for (const [productId, quantity] of toRelease) await releaseAllocations(tx, order, productId, quantity, actor);
+  const released: Released[] = [];
+  for (const [productId, quantity] of toRelease) released.push(...(await releaseAllocations(tx, order, productId, quantity, actor)));
   await tx.delete(orderLines).where(eq(orderLines.orderId, order.id));
   await tx.insert(orderLines).values(rows);
+  return released;
 }
 
 /** Total of the customer's orders that are still open (submitted, held or open), without one order. */

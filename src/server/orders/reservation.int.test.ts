@@ -8,6 +8,7 @@ import { ON_HAND_KINDS } from "~/server/inventory/constants";
 import { stockHoldbacks, stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
 import { createWarehouse } from "~/server/inventory/warehouses";
 import { products } from "~/server/catalog/schema";
+import { todayIn } from "~/lib/dates";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { allocateBackorders } from "./allocate-backorders";
@@ -78,6 +79,35 @@ describe("reservation under concurrency", () => {
   });
 });
 
+describe("edits and cancels beside submissions", () => {
+  it("never deadlock: edits lock stock in the same order as submissions, split lines included", async () => {
+    const a = await product("DL-A");
+    const b = await product("DL-B");
+    const [lo, hi] = a < b ? ["DL-A", "DL-B"] : ["DL-B", "DL-A"];
+    await stock(lo, "EAST", 10_000);
+    await stock(hi, "EAST", 10_000);
+    await stock(hi, "WEST", 10_000);
+    // Lines in descending product order, and a split line (EAST and WEST) for the higher product.
+    const editable = [];
+    for (let i = 0; i < 12; i++) editable.push(await order(hi, 1));
+    const both = async () =>
+      createOrder({ db: t.db, actor: actors.rep, input: { customer: "ACME", channel: "phone", lines: [{ sku: hi, quantity: 10 }, { sku: lo, quantity: 10 }], draft: false } });
+    for (let i = 0; i < 12; i++) editable.push(await both());
+    const results = await Promise.allSettled([
+      ...editable.map((o, i) =>
+        i % 3 === 0
+          ? cancelOrder({ db: t.db, actor: actors.rep, input: { number: o.number, reason: "race" } })
+          : updateOrder({ db: t.db, actor: actors.rep, input: { number: o.number, version: o.version, lines: [{ sku: hi, quantity: 5 }, { sku: lo, quantity: 2 }] } }),
+      ),
+      ...Array.from({ length: 24 }, () =>
+        createOrder({ db: t.db, actor: actors.rep, input: { customer: "ACME", channel: "phone", lines: [{ sku: lo, quantity: 1 }, { sku: hi, quantity: 1 }], draft: false } }),
+      ),
+    ]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    await expectLedgerBalances(t.db);
+  });
+});
+
 describe("sourcing", () => {
   it("takes a line from the customer's region, else the warehouse with most stock, and splits when none can fill it", async () => {
     await product("SRC-1");
@@ -142,6 +172,25 @@ describe("backorders", () => {
     await cancelOrder({ db: t.db, actor: actors.rep, input: { number: older.number, reason: "test" } });
     const [level] = await t.db.select().from(stockLevels).where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, east)));
     expect(level).toMatchObject({ onHand: 5, reserved: 2 });
+    await expectLedgerBalances(t.db);
+  });
+});
+
+describe("freed stock", () => {
+  it("goes to the oldest backorder when an order is canceled, and a notes-only edit takes nothing", async () => {
+    await product("Q-1");
+    await stock("Q-1", "EAST", 3);
+    const holder = await order("Q-1", 3);
+    const older = await order("Q-1", 3);
+    const newer = await order("Q-1", 3);
+    expect([holder.lines[0]!.reserved, older.lines[0]!.backordered, newer.lines[0]!.backordered]).toEqual([3, 3, 3]);
+    const notes = await updateOrder({ db: t.db, actor: actors.rep, input: { number: newer.number, version: newer.version, notes: "call first" } });
+    expect(notes.lines[0]).toMatchObject({ reserved: 0, backordered: 3 });
+
+    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: holder.number, reason: "customer changed mind" } });
+    const [olderLine] = await t.db.select().from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(eq(orders.number, older.number));
+    expect(olderLine!.order_lines).toMatchObject({ reserved: 3, backordered: 0 });
+    expect(olderLine!.orders.promisedDate).toBe(todayIn());
     await expectLedgerBalances(t.db);
   });
 });

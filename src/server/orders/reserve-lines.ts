@@ -1,25 +1,14 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { todayIn } from "~/lib/dates";
 import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
-import { openException } from "../exceptions";
-import { earliestPromise, loadAtpLevels, productLeadTimes, releaseReservation, reserveStock } from "../inventory";
+import { openException, resolveOrderExceptions } from "../exceptions";
+import { earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
+import { addAllocation } from "./allocations";
 import { recordOrderEvent, type OrderRow } from "./queries";
-import { orderAllocations, orderLines, orders } from "./schema";
-
-/** Adds reserved units to the order's allocation in one warehouse (one row per order, product, warehouse). */
-export async function addAllocation(tx: DbOrTx, orderId: string, productId: string, warehouseId: string, quantity: number) {
-  if (quantity <= 0) return;
-  await tx
-    .insert(orderAllocations)
-    .values({ orderId, productId, warehouseId, quantity })
-    .onConflictDoUpdate({
-      target: [orderAllocations.orderId, orderAllocations.productId, orderAllocations.warehouseId],
-      set: { quantity: sql`${orderAllocations.quantity} + excluded.quantity` },
-    });
-}
+import { orderLines, orders } from "./schema";
 
 /**
  * Reserves what every line of a submitted order still needs (quantity − shipped − reserved) and
@@ -63,7 +52,10 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
 
   const promisedDate = await promiseDateFor(tx, backorders, customer!.demandClass);
   if (promisedDate !== order.promisedDate) await tx.update(orders).set({ promisedDate }).where(eq(orders.id, order.id));
-  if (backorders.length > 0) {
+  if (backorders.length === 0) {
+    // Everything is reserved now: nothing left to chase.
+    await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "stock_reserved", note: "All lines reserved.", types: ["stockout"] });
+  } else {
     const summary = backorders.map((b) => `${b.quantity} × ${b.sku}`).join(", ");
     await recordOrderEvent(tx, order.id, "backordered", actor, { backordered: summary, promisedDate });
     await openException(tx, {
@@ -100,40 +92,3 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
   return latest;
 }
 
-/**
- * Gives back `quantity` reserved units of a product from the order's allocations (the smallest first, so
- * a split line collapses towards its main warehouse), with "release" ledger rows.
- */
-export async function releaseAllocations(tx: DbOrTx, order: { id: string; number: string }, productId: string, quantity: number, actor: Actor) {
-  if (quantity <= 0) return;
-  const allocations = await tx
-    .select()
-    .from(orderAllocations)
-    .where(and(eq(orderAllocations.orderId, order.id), eq(orderAllocations.productId, productId)))
-    .orderBy(asc(orderAllocations.quantity), asc(orderAllocations.warehouseId));
-  let remaining = quantity;
-  for (const allocation of allocations) {
-    if (remaining === 0) break;
-    const give = Math.min(allocation.quantity, remaining);
-    await releaseReservation(tx, { productId, warehouseId: allocation.warehouseId, quantity: give, reference: order.number, actor });
-    const where = and(
-      eq(orderAllocations.orderId, order.id),
-      eq(orderAllocations.productId, productId),
-      eq(orderAllocations.warehouseId, allocation.warehouseId),
-    );
-    if (give === allocation.quantity) await tx.delete(orderAllocations).where(where);
-    else await tx.update(orderAllocations).set({ quantity: allocation.quantity - give }).where(where);
-    remaining -= give;
-  }
-  if (remaining > 0) throw new Error(`${order.number} has ${quantity - remaining} of the ${quantity} units to release allocated`);
-}
-
-/** Releases everything the order holds (cancel). */
-export async function releaseOrder(tx: DbOrTx, order: { id: string; number: string }, actor: Actor) {
-  const allocations = await tx.select().from(orderAllocations).where(eq(orderAllocations.orderId, order.id)).orderBy(asc(orderAllocations.productId));
-  for (const a of allocations) {
-    await releaseReservation(tx, { productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity, reference: order.number, actor });
-  }
-  await tx.delete(orderAllocations).where(eq(orderAllocations.orderId, order.id));
-  await tx.update(orderLines).set({ reserved: 0, backordered: 0 }).where(eq(orderLines.orderId, order.id));
-}

@@ -6,6 +6,8 @@ import { applyHolds } from "./holds";
 import { assertVersion, lineSummary, loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
+import { offerToBackorders } from "./allocate-backorders";
+import type { Released } from "./allocations";
 import { reserveOrder } from "./reserve-lines";
 import { assertEditable } from "./state-machine";
 
@@ -35,6 +37,7 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     if (input.requestedDate !== undefined) header.requestedDate = input.requestedDate;
     if (input.notes !== undefined) header.notes = input.notes;
 
+    let released: Released[] | null = null;
     if (input.lines || header.shipTo !== undefined || header.channel !== undefined) {
       // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
       // Unchanged lines keep their reservations; shorter ones release the rest.
@@ -46,7 +49,7 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
         actor,
         lines,
       });
-      await writeLines(tx, order, lines, priced, productIds, actor);
+      released = await writeLines(tx, order, lines, priced, productIds, actor);
       Object.assign(header, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
     }
     const [updated] = await tx
@@ -63,8 +66,12 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     });
     if (updated!.status === "open" || updated!.status === "on_hold") {
       await applyHolds(tx, updated!, actor);
-      // Re-reserve: longer or new lines take stock now (or are backordered) and the promise date moves.
-      await reserveOrder(tx, updated!, actor);
+      if (released) {
+        // What shorter lines gave back goes to older backorders first; then longer or new lines reserve
+        // (or are backordered) and the promise date moves. A notes-only edit reserves nothing.
+        await offerToBackorders(tx, released, order.number, actor);
+        await reserveOrder(tx, updated!, actor);
+      }
     }
     return toOrderDto(tx, await loadOrder(tx, order.number));
   });
