@@ -33,8 +33,10 @@ export function TransfersTable({ items, canTransfer }: { items: TTransfer[]; can
             <TableHead numeric>Quantity</TableHead>
             <TableHead>Expected</TableHead>
             <TableHead>Shipped</TableHead>
-            {/* In transit, the same column offers Receive / Cancel: the table fits without scrolling sideways. */}
-            <TableHead>Received</TableHead>
+            {/* In transit, the same column offers Receive / Cancel. It stays in view when narrow screens scroll the table sideways. */}
+            <TableHead className="sticky right-0 bg-background shadow-[inset_0_0_0_999px_color-mix(in_oklab,var(--color-muted)_50%,transparent)]">
+              Received
+            </TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -66,7 +68,7 @@ export function TransfersTable({ items, canTransfer }: { items: TTransfer[]; can
                 <DateTime value={t.createdAt} dateStyle="short" />
                 <div>{t.createdBy}</div>
               </TableCell>
-              <TableCell className="text-xs text-muted-foreground">
+              <TableCell className="sticky right-0 bg-background text-xs text-muted-foreground">
                 {t.receivedAt ? (
                   <>
                     <DateTime value={t.receivedAt} dateStyle="short" />
