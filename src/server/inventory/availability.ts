@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { todayIn } from "~/lib/dates";
 import { products } from "../catalog";
 import type { DemandClass } from "../customers/constants";
@@ -7,6 +7,7 @@ import type { DbOrTx } from "../db";
 import { orderLines, orders } from "../orders/schema";
 import { earliestPromise, type AtpLevel, type Promise as StockPromise } from "./atp";
 import { INBOUND_PO_STATUSES } from "./constants";
+import { heldBackFrom } from "./holdback-sql";
 import { productVendors, purchaseOrderLines, purchaseOrders, stockHoldbacks, stockLevels, stockTransfers, vendors, warehouses } from "./schema";
 
 export type WarehouseAtp = { warehouseId: string; warehouse: string; priority: number; region: string; level: AtpLevel };
@@ -38,19 +39,13 @@ export async function loadAtpLevels(
       .from(stockLevels)
       .where(inArray(stockLevels.productId, ids)),
     db
-      .select({
+      .selectDistinct({
         productId: stockHoldbacks.productId,
         warehouseId: stockHoldbacks.warehouseId,
-        quantity: sql<number>`sum(${stockHoldbacks.quantity})`.mapWith(Number),
+        quantity: heldBackFrom(sql`${stockHoldbacks.productId}`, sql`${stockHoldbacks.warehouseId}`, options.demandClass),
       })
       .from(stockHoldbacks)
-      .where(
-        and(
-          inArray(stockHoldbacks.productId, ids),
-          options.demandClass ? ne(stockHoldbacks.demandClass, options.demandClass) : undefined,
-        ),
-      )
-      .groupBy(stockHoldbacks.productId, stockHoldbacks.warehouseId),
+      .where(inArray(stockHoldbacks.productId, ids)),
     db
       .select({
         productId: orderLines.productId,

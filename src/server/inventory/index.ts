@@ -1,6 +1,7 @@
 /** What other modules may use of inventory. */
 export { earliestPromise, type AtpLevel } from "./atp";
 export { DEMAND_STATUSES, getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability } from "./availability";
+export { heldBackFrom } from "./holdback-sql";
 export { lockStock } from "./lock-stock";
 export { releaseReservation } from "./release-reservation";
 export { reserveStock } from "./reserve-stock";

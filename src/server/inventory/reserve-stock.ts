@@ -3,7 +3,8 @@ import { actorLabel, type Actor } from "../auth/actor";
 import type { DemandClass } from "../customers/constants";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
-import { stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
+import { heldBackFrom } from "./holdback-sql";
+import { stockLevels, stockMovements, warehouses } from "./schema";
 import { planSourcing, type SourcingPlan } from "./sourcing";
 
 /**
@@ -28,10 +29,7 @@ export async function reserveStock(
       reserved: stockLevels.reserved,
       priority: warehouses.priority,
       region: warehouses.region,
-      heldBack: sql<number>`coalesce((
-        select sum(${stockHoldbacks.quantity}) from ${stockHoldbacks}
-        where ${stockHoldbacks.productId} = ${stockLevels.productId} and ${stockHoldbacks.warehouseId} = ${stockLevels.warehouseId}
-          and ${stockHoldbacks.demandClass} <> ${input.demandClass}), 0)`.mapWith(Number),
+      heldBack: heldBackFrom(sql`${stockLevels.productId}`, sql`${stockLevels.warehouseId}`, input.demandClass),
     })
     .from(stockLevels)
     .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.isActive, true), isNull(warehouses.archivedAt)))

@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
+import { executeRows } from "../db/execute";
 import { resolveOrderExceptions } from "../exceptions";
-import { DEMAND_STATUSES, stockHoldbacks, stockLevels, stockMovements } from "../inventory";
+import { DEMAND_STATUSES, heldBackFrom, stockLevels, stockMovements } from "../inventory";
 import { recordOrderEvent } from "./queries";
 import { todayIn } from "~/lib/dates";
 import { addAllocation, type Released } from "./allocations";
@@ -53,17 +54,8 @@ export async function allocateBackorders(
   for (const line of waiting) {
     if (free <= 0) break;
     // Stock held back for other demand classes stays out of this customer's reach here too.
-    const [held] = await tx
-      .select({ quantity: sql<number>`coalesce(sum(${stockHoldbacks.quantity}), 0)`.mapWith(Number) })
-      .from(stockHoldbacks)
-      .where(
-        and(
-          eq(stockHoldbacks.productId, input.productId),
-          eq(stockHoldbacks.warehouseId, input.warehouseId),
-          ne(stockHoldbacks.demandClass, line.demandClass),
-        ),
-      );
-    const take = Math.min(line.backordered, free - (held?.quantity ?? 0));
+    const [held] = await executeRows<{ quantity: number }>(tx, sql`select ${heldBackFrom(input.productId, input.warehouseId, line.demandClass)} as quantity`);
+    const take = Math.min(line.backordered, free - Number(held?.quantity ?? 0));
     if (take <= 0) continue;
     await tx
       .update(stockLevels)

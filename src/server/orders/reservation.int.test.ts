@@ -4,6 +4,7 @@ import { createProduct } from "~/server/catalog/create-product";
 import type { DbOrTx } from "~/server/db";
 import { executeRows } from "~/server/db/execute";
 import { adjustStock } from "~/server/inventory/adjust-stock";
+import { getAvailability } from "~/server/inventory/availability";
 import { ON_HAND_KINDS } from "~/server/inventory/constants";
 import { stockHoldbacks, stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
 import { createWarehouse } from "~/server/inventory/warehouses";
@@ -224,6 +225,19 @@ describe("allocation by demand class", () => {
     // ACME is class A: the 20 held back are its to take.
     const classA = await order("HB-1", 20, "ACME");
     expect(classA.lines[0]).toMatchObject({ reserved: 20, backordered: 0 });
+    await expectLedgerBalances(t.db);
+  });
+
+  it("is a ring-fence: once the class has taken its units, nothing more is kept from the others", async () => {
+    const productId = await product("HB-2");
+    await stock("HB-2", "EAST", 100);
+    await t.db.insert(stockHoldbacks).values({ productId, warehouseId: await warehouseId("EAST"), demandClass: "A", quantity: 25, updatedBy: "test" });
+    const forClassC = async () => (await getAvailability(t.db, [{ sku: "HB-2", quantity: 1 }], { demandClass: "C" }))[0]!.availableTotal;
+    expect(await forClassC()).toBe(75);
+    await order("HB-2", 25, "ACME");
+    expect(await forClassC()).toBe(75);
+    const classC = await order("HB-2", 75, "TIGHT");
+    expect(classC.lines[0]).toMatchObject({ reserved: 75, backordered: 0 });
     await expectLedgerBalances(t.db);
   });
 });
