@@ -8,11 +8,11 @@ test.use({ storageState: "e2e/.auth/rep.json" });
 
 const availabilityNote = (page: Page) => page.getByRole("table", { name: "Order lines" }).locator("[data-availability]").first();
 
-/** The total available now, from "12 in EAST · 40 total" or "3 available now · full qty …". */
+/** The total available now, from "12 in EAST · 40 total" or "3 now · all by Dec 5". */
 async function availableTotal(page: Page): Promise<number> {
-  await expect(availabilityNote(page)).toHaveText(/(\d+) total|(\d+) available now/);
+  await expect(availabilityNote(page)).toHaveText(/(\d+) total|(\d+) now · /);
   const text = (await availabilityNote(page).textContent()) ?? "";
-  const match = /(\d+) total/.exec(text) ?? /(\d+) available now/.exec(text);
+  const match = /(\d+) total/.exec(text) ?? /(\d+) now · /.exec(text);
   return Number(match![1]);
 }
 

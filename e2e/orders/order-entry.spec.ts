@@ -78,7 +78,7 @@ test("[ORDERS] a rep enters a 5-line order with the keyboard only and submits it
   const grid = page.getByRole("table", { name: "Order lines" });
   await expect(grid.getByRole("row")).toHaveCount(1 + prefixes.length);
   await expect(grid.locator("[data-availability]")).toHaveCount(prefixes.length);
-  await expect(grid.locator("[data-availability]").first()).toHaveText(/^(\d+ in \S+ · \d+ total|\d+ available now · full qty .+ \((inbound|lead time)\))$/);
+  await expect(grid.locator("[data-availability]").first()).toHaveText(/^(\d+ in \S+ · \d+ total|\d+ now · all by .+)$/);
   await expect(page.getByRole("region", { name: "Lines" }).getByText("5 lines", { exact: true })).toBeVisible();
 
   await page.keyboard.press("Control+Enter");

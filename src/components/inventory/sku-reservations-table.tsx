@@ -59,7 +59,7 @@ export function SkuReservationsTable({ sku, firstPage }: { sku: string; firstPag
                 <TableCell>{r.warehouse}</TableCell>
                 <TableCell numeric>{r.quantity}</TableCell>
                 <TableCell>
-                  <DateTime value={r.orderedAt} timeStyle={undefined} />
+                  <DateTime value={r.orderedAt} timeStyle={null} />
                 </TableCell>
                 <TableCell>
                   <DateOnly value={r.promisedDate} />

@@ -14,8 +14,9 @@ export function shortDate(isoDate: string): string {
 
 /**
  * Availability of one line: "12 in WEST · 40 total" when the stock is there (amber when it has to come
- * from more than one warehouse), "3 available now · full qty Dec 5 (inbound)" when it is not: the earliest
- * date from purchase orders and transfers on the way, else the vendor's lead time.
+ * from more than one warehouse), "3 now · all by Dec 5" when it is not: the earliest date the full quantity
+ * can be promised, from purchase orders and transfers on the way, else the vendor's lead time (the tooltip
+ * says which).
  */
 export function LineAvailabilityNote({ detail }: { detail: LineDetail }) {
   const a = detail.availability;
@@ -23,10 +24,9 @@ export function LineAvailabilityNote({ detail }: { detail: LineDetail }) {
   const quantity = detail.quantity ?? 1;
   const tone = a.availableInBest >= quantity ? "ok" : a.availableTotal >= quantity ? "split" : "backorder";
   const dot = { ok: "bg-success", split: "bg-warning", backorder: "bg-destructive" }[tone];
-  const basis = a.promiseBasis === "inbound" ? "inbound" : "lead time";
   const text =
     tone === "backorder"
-      ? `${a.availableTotal} available now · full qty ${shortDate(a.promiseDate)} (${basis})`
+      ? `${a.availableTotal} now · all by ${shortDate(a.promiseDate)}`
       : `${a.availableInBest} in ${a.bestWarehouse ?? "—"} · ${a.availableTotal} total`;
   const title =
     tone === "split"
@@ -37,14 +37,14 @@ export function LineAvailabilityNote({ detail }: { detail: LineDetail }) {
   return (
     <p
       className={cn(
-        "mt-0.5 flex items-center gap-1.5 truncate text-xs tabular-nums",
+        "mt-0.5 flex items-center gap-1.5 text-xs tabular-nums",
         tone === "backorder" ? "text-warning-soft-foreground" : "text-muted-foreground",
       )}
       title={title}
       data-availability={tone}
     >
       <span aria-hidden="true" className={cn("size-1.5 shrink-0 rounded-full", dot)} />
-      <span className="truncate">{text}</span>
+      <span>{text}</span>
     </p>
   );
 }

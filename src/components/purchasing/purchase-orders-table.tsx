@@ -59,7 +59,7 @@ export function PurchaseOrdersTable({ items, label = "Purchase orders", showVend
                 <Money amount={po.total} currency={po.currency} />
               </TableCell>
               <TableCell className="text-muted-foreground">
-                <DateTime value={po.createdAt} dateStyle="medium" timeStyle={undefined} />
+                <DateTime value={po.createdAt} dateStyle="medium" timeStyle={null} />
               </TableCell>
             </TableRow>
           ))}

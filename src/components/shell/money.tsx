@@ -55,7 +55,8 @@ export function DateTime({
 }: {
   value: string | Date | null | undefined;
   dateStyle?: Intl.DateTimeFormatOptions["dateStyle"];
-  timeStyle?: Intl.DateTimeFormatOptions["timeStyle"];
+  /** `null` shows the date alone. */
+  timeStyle?: Intl.DateTimeFormatOptions["timeStyle"] | null;
   className?: string;
 }) {
   const isClient = useIsClient();
@@ -63,9 +64,8 @@ export function DateTime({
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return <span className={className}>{String(value)}</span>;
   const format = (options: Intl.DateTimeFormatOptions, locale?: string) => new Intl.DateTimeFormat(locale, options).format(date);
-  const text = isClient
-    ? format({ dateStyle, timeStyle })
-    : `${format({ dateStyle, timeStyle, timeZone: "UTC" }, SERVER_LOCALE)} UTC`;
+  const shown: Intl.DateTimeFormatOptions = timeStyle === null ? { dateStyle } : { dateStyle, timeStyle };
+  const text = isClient ? format(shown) : `${format({ ...shown, timeZone: "UTC" }, SERVER_LOCALE)} UTC`;
   const full = isClient ? format({ dateStyle: "full", timeStyle: "long" }) : undefined;
   return (
     <time dateTime={date.toISOString()} title={full} className={cn("tabular-nums whitespace-nowrap", className)} suppressHydrationWarning>

@@ -41,7 +41,7 @@ export async function adjustStock(options: {
       const { onHand, reserved, available } = await freeStock(tx, product.id, warehouse.id);
       throw AppError.conflict(
         "INSUFFICIENT_STOCK",
-        `quantity: cannot remove ${-input.quantity} of ${input.sku} in ${input.warehouse}: only ${available} available ` +
+        `Cannot remove ${-input.quantity} of ${input.sku} in ${input.warehouse}: only ${available} available ` +
           `(on hand ${onHand}, reserved ${reserved}).`,
         { fields: { quantity: [`at most ${available} can be removed`] } },
       );

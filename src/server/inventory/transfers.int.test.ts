@@ -137,7 +137,7 @@ describe("transfers", () => {
     await expect(transfer("NUT-M8", "EAST", "WEST", 5)).rejects.toMatchObject({
       kind: "conflict",
       code: "INSUFFICIENT_STOCK",
-      message: expect.stringMatching(/^quantity: cannot transfer 5 of NUT-M8 from EAST: only 4 available/),
+      message: expect.stringMatching(/^Cannot transfer 5 of NUT-M8 from EAST: only 4 available/),
       details: { fields: { quantity: [expect.stringContaining("at most 4")] }, available: 4 },
     });
     await expect(transfer("NUT-M8", "WEST", "EAST", 1)).rejects.toMatchObject({ code: "INSUFFICIENT_STOCK", details: { available: 0 } });

@@ -142,7 +142,7 @@ export async function createTransfer(options: { db: Db; actor: Actor; input: TCr
       const { onHand, reserved, available } = await freeStock(tx, product.id, from.id);
       throw AppError.conflict(
         "INSUFFICIENT_STOCK",
-        `quantity: cannot transfer ${input.quantity} of ${input.sku} from ${from.code}: only ${available} available ` +
+        `Cannot transfer ${input.quantity} of ${input.sku} from ${from.code}: only ${available} available ` +
           `(on hand ${onHand}, reserved ${reserved}).`,
         { fields: { quantity: [`at most ${available} can be transferred from ${from.code}`] }, available },
       );

@@ -56,7 +56,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                 <TableHead>Contact</TableHead>
                 <TableHead numeric>Lead time</TableHead>
                 <TableHead numeric>Products</TableHead>
-                <TableHead numeric>Open POs</TableHead>
+                <TableHead numeric title="Sent or partially received: stock on its way">POs on order</TableHead>
                 {canManage && (
                   <TableHead>
                     <span className="sr-only">Actions</span>
