@@ -32,6 +32,10 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
   const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(open.map((l) => [l.sku, String(l.remaining)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The version this receipt is based on: the page's, or the one our own last receipt answered with
+  // (the page refreshes a moment later), so a double click is refused instead of booked twice.
+  const [answeredVersion, setAnsweredVersion] = useState(0);
+  const version = Math.max(po.version, answeredVersion);
 
   const receive = useMutation(
     trpc.purchasing.orders.receive.mutationOptions({
@@ -41,6 +45,7 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
         toast.success(`Received ${units} unit${units === 1 ? "" : "s"} on ${result.purchaseOrder.number} — ${PURCHASE_ORDER_STATUS_LABELS[result.purchaseOrder.status].toLowerCase()}`, {
           description: filled ? `Backorders that got stock: ${filled}` : "No backorders were waiting for these SKUs here.",
         });
+        setAnsweredVersion(result.purchaseOrder.version);
         setErrors({});
         setFormError(null);
         setQuantities(
@@ -84,7 +89,7 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
       return;
     }
     setFormError(null);
-    receive.mutate({ number: po.number, lines });
+    receive.mutate({ number: po.number, version, lines });
   }
 
   if (open.length === 0) return null;

@@ -348,7 +348,7 @@ export async function createPurchaseOrder(options: { db: Db; actor: Actor; input
 }
 
 /** Refuses an edit based on an older version (409 STALE_VERSION), naming who changed it since. */
-async function assertVersion(tx: DbOrTx, po: PurchaseOrderRow, version: number | undefined) {
+export async function assertPurchaseOrderVersion(tx: DbOrTx, po: PurchaseOrderRow, version: number | undefined) {
   if (version === undefined || version === po.version) return;
   const [last] = await tx
     .select({ actor: auditEvents.actor })
@@ -381,7 +381,7 @@ export async function updatePurchaseOrder(options: { db: Db; actor: Actor; input
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
     const po = await loadPurchaseOrder(tx, input.number, { forUpdate: true });
-    await assertVersion(tx, po, input.version);
+    await assertPurchaseOrderVersion(tx, po, input.version);
     assertPurchaseOrderEditable(po.status);
     const refs = await resolveReferences(tx, input);
     const before = await auditSnapshot(tx, po);
@@ -434,7 +434,7 @@ async function transition(options: {
   const { db, actor } = options;
   return db.transaction(async (tx) => {
     const po = await loadPurchaseOrder(tx, options.number, { forUpdate: true });
-    await assertVersion(tx, po, options.version);
+    await assertPurchaseOrderVersion(tx, po, options.version);
     assertPurchaseOrderTransition(po.status, options.to, actor.role);
     const lines = await loadPurchaseOrderLines(tx, po.id);
     options.guard?.(lines, po);

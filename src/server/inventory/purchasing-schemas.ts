@@ -156,6 +156,8 @@ export const ZCancelPurchaseOrderInput = ZPurchaseOrderKey.extend({
 export type TCancelPurchaseOrderInput = z.infer<typeof ZCancelPurchaseOrderInput>;
 
 export const ZReceivePurchaseOrderInput = ZPurchaseOrderKey.extend({
+  /** The purchase order's version the receiver saw: a repeated or stale receipt is refused (409), never booked twice. */
+  version: z.number().int().positive().optional(),
   lines: z
     .array(
       z.object({

@@ -76,4 +76,22 @@ describe("receiving with allocateBackorders", () => {
     expect(third.purchaseOrder.status).toBe("received");
     expect(await boltLevel()).toEqual({ onHand: 30, reserved: 18 });
   });
+
+  it("refuses a repeated receipt that carries the version it was based on (a retry or a double click)", async () => {
+    const po = await createPurchaseOrder({ db: t.db, actor: actors.manager, input: { vendor: "FASTCO", warehouse: "EAST", notes: null, lines: [{ sku: "NUT-M8", quantity: 20 }] } });
+    const sent = await sendPurchaseOrder({ db: t.db, actor: actors.manager, input: { number: po.number } });
+    const receive = () =>
+      receivePurchaseOrder({
+        db: t.db,
+        actor: actors.warehouse,
+        input: { number: po.number, version: sent.version, lines: [{ sku: "NUT-M8", quantity: 5 }] },
+        onStockArrival: allocateBackorders,
+      });
+    const first = await receive();
+    expect(first.purchaseOrder.lines[0]).toMatchObject({ received: 5 });
+    await expect(receive()).rejects.toMatchObject({ kind: "conflict", code: "STALE_VERSION" });
+    const [nut] = await t.db.select({ id: products.id }).from(products).where(eq(products.sku, "NUT-M8"));
+    const [level] = await t.db.select().from(stockLevels).where(eq(stockLevels.productId, nut!.id));
+    expect(level!.onHand).toBe(5);
+  });
 });

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError } from "../errors";
-import { AUDIT_ENTITY, loadPurchaseOrder, loadPurchaseOrderLines, toPurchaseOrderDto } from "./purchase-orders";
+import { assertPurchaseOrderVersion, AUDIT_ENTITY, loadPurchaseOrder, loadPurchaseOrderLines, toPurchaseOrderDto } from "./purchase-orders";
 import { assertPurchaseOrderTransition, RECEIVABLE_STATUSES, statusAfterReceipt } from "./purchase-order-states";
 import type { TReceiptResult, TReceivePurchaseOrderInput } from "./purchasing-schemas";
 import { moveOnHand } from "./move-stock";
@@ -34,6 +34,8 @@ export async function receivePurchaseOrder(options: {
   const { db, actor, input, onStockArrival } = options;
   return db.transaction(async (tx) => {
     const po = await loadPurchaseOrder(tx, input.number, { forUpdate: true });
+    // A retried or double-clicked receipt carries the version it saw: it is refused, not booked twice.
+    await assertPurchaseOrderVersion(tx, po, input.version);
     if (!RECEIVABLE_STATUSES.includes(po.status)) assertPurchaseOrderTransition(po.status, "received", "receiving");
     const lines = await loadPurchaseOrderLines(tx, po.id);
     const bySku = new Map(lines.map((l) => [l.sku, l]));

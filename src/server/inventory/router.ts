@@ -4,6 +4,7 @@ import { zPage } from "../db/pagination";
 import { adjustStock } from "./adjust-stock";
 import { getAvailability } from "./availability";
 import { ZSku } from "../catalog";
+import { AppError } from "../errors";
 import { findCustomerByCode } from "../customers";
 import { allocateBackorders } from "../orders";
 import { setHoldback } from "./holdbacks";
@@ -66,6 +67,7 @@ export const inventoryRouter = createTRPCRouter({
     )
     .query(async ({ ctx, input }) => {
       const customer = input.customer ? await findCustomerByCode(ctx.db, input.customer) : undefined;
+      if (input.customer && !customer) throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
       return getAvailability(ctx.db, input.lines, { demandClass: customer?.demandClass });
     }),
 

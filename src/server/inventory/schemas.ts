@@ -55,6 +55,8 @@ export const ZAdjustStockInput = z.object({
   quantity: z
     .number()
     .int("Quantity must be a whole number")
+    .min(-1_000_000, "Quantity must be between -1,000,000 and 1,000,000")
+    .max(1_000_000, "Quantity must be between -1,000,000 and 1,000,000")
     .refine((q) => q !== 0, "Quantity must not be zero: positive adds stock, negative removes it"),
   reason: z.string().trim().min(1, "A reason is required (e.g. cycle_count, damaged)").max(200),
   reference: z.string().trim().max(100).optional(),
