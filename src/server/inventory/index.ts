@@ -5,6 +5,7 @@ export { heldBackFrom } from "./holdback-sql";
 export { lockStock } from "./lock-stock";
 export { releaseReservation } from "./release-reservation";
 export { reserveStock } from "./reserve-stock";
+export { runReplenishment } from "./run-replenishment";
 export { stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
 export type { StockArrivalHandler } from "./stock-arrival";
 export { findWarehouseByCode } from "./warehouses";

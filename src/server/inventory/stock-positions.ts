@@ -1,11 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
+import { DEMAND_STATUSES } from "./availability";
 import { INBOUND_PO_STATUSES } from "./constants";
 import type { ReorderLevel } from "./replenishment";
 
-/** DEMAND_STATUSES of availability.ts: orders whose backordered lines wait for stock. */
-const DEMAND_STATUSES = ["submitted", "on_hold", "open"] as const;
 
 export type StockPositionRow = ReorderLevel & {
   /** The product's usual vendor (null: none, or archived). */

@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { runReplenishment } from "../inventory/run-replenishment";
+import { runReplenishment } from "../inventory";
 import { REPLENISHMENT_NIGHTLY } from "./queues";
 
 /**

@@ -51,11 +51,20 @@ export async function allocateBackorders(
   if (!level) return [];
   let free = level.onHand - level.reserved;
   const allocated: BackorderAllocation[] = [];
+  // What is held back from each class, asked once per class; a class taking stock changes it for the others.
+  const heldByClass = new Map<string, number>();
+  const heldFrom = async (demandClass: (typeof waiting)[number]["demandClass"]) => {
+    if (!heldByClass.has(demandClass)) {
+      const [row] = await executeRows<{ quantity: number }>(tx, sql`select ${heldBackFrom(input.productId, input.warehouseId, demandClass)} as quantity`);
+      heldByClass.set(demandClass, Number(row?.quantity ?? 0));
+    }
+    return heldByClass.get(demandClass)!;
+  };
   for (const line of waiting) {
     if (free <= 0) break;
     // Stock held back for other demand classes stays out of this customer's reach here too.
-    const [held] = await executeRows<{ quantity: number }>(tx, sql`select ${heldBackFrom(input.productId, input.warehouseId, line.demandClass)} as quantity`);
-    const take = Math.min(line.backordered, free - Number(held?.quantity ?? 0));
+    const held = await heldFrom(line.demandClass);
+    const take = Math.min(line.backordered, free - held);
     if (take <= 0) continue;
     await tx
       .update(stockLevels)
@@ -77,6 +86,7 @@ export async function allocateBackorders(
       .where(eq(orderLines.id, line.lineId));
     await recordOrderEvent(tx, line.orderId, "backorder_allocated", input.actor, { sku: line.sku, quantity: take, reference: input.reference });
     free -= take;
+    for (const other of [...heldByClass.keys()]) if (other !== line.demandClass) heldByClass.delete(other);
     allocated.push({ orderNumber: line.orderNumber, sku: line.sku, quantity: take });
   }
   // An order with nothing left backordered has no stockout to chase.
