@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { DbOrTx } from "../db";
 import { lockStock, releaseReservation } from "../inventory";
@@ -7,16 +7,20 @@ import { orderAllocations, orderLines } from "./schema";
 /** A stock row some reserved units went back to: waiting backorders may take them next. */
 export type Released = { productId: string; warehouseId: string };
 
-/** Adds reserved units to the order's allocation in one warehouse (one row per order, product, warehouse). */
+/**
+ * Records reserved units in the order's allocations from `source` rows `(warehouse_id, quantity)`: one
+ * row per order, product and warehouse, added to when it exists. Reservation writes it in the same
+ * statement as the take (reserveStock's recordTakes).
+ */
+export const allocationRecorder = (orderId: string, productId: string) => (source: SQL) =>
+  sql`insert into ${orderAllocations} (order_id, product_id, warehouse_id, quantity)
+      select ${orderId}::uuid, ${productId}::uuid, warehouse_id, quantity from ${source}
+      on conflict (order_id, product_id, warehouse_id) do update set quantity = ${orderAllocations}.quantity + excluded.quantity`;
+
+/** Adds reserved units to the order's allocation in one warehouse. */
 export async function addAllocation(tx: DbOrTx, orderId: string, productId: string, warehouseId: string, quantity: number) {
   if (quantity <= 0) return;
-  await tx
-    .insert(orderAllocations)
-    .values({ orderId, productId, warehouseId, quantity })
-    .onConflictDoUpdate({
-      target: [orderAllocations.orderId, orderAllocations.productId, orderAllocations.warehouseId],
-      set: { quantity: sql`${orderAllocations.quantity} + excluded.quantity` },
-    });
+  await tx.execute(allocationRecorder(orderId, productId)(sql`(values (${warehouseId}::uuid, ${quantity}::int)) as take(warehouse_id, quantity)`));
 }
 
 /**

@@ -6,7 +6,7 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { openException, resolveOrderExceptions } from "../exceptions";
 import { earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
-import { addAllocation } from "./allocations";
+import { allocationRecorder } from "./allocations";
 import { recordOrderEvent, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
 
@@ -39,8 +39,7 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
       demandClass: customer!.demandClass,
       reference: order.number,
       actor,
-    });
-    for (const take of plan.takes) await addAllocation(tx, order.id, line.productId, take.warehouseId, take.quantity);
+    }, allocationRecorder(order.id, line.productId));
     const taken = need - plan.short;
     const warehouseId = line.warehouseId ?? plan.homeWarehouseId;
     await tx
