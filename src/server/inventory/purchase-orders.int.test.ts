@@ -118,9 +118,9 @@ describe("purchase orders", () => {
     await expect(draft([{ sku: "BOLT-M8", quantity: 1 }, { sku: "BOLT-M8", quantity: 2 }])).rejects.toMatchObject({ details: { fields: { "lines.1.sku": expect.any(Array) } } });
     await expect(draft([{ sku: "BOLT-M8", quantity: 1 }], { vendor: "NOBODY" })).rejects.toMatchObject({ details: { fields: { vendor: expect.any(Array) } } });
     await expect(draft([{ sku: "BOLT-M8", quantity: 1 }], { warehouse: "NOWHERE" })).rejects.toMatchObject({ details: { fields: { warehouse: expect.any(Array) } } });
-    await createVendor({ db: t.db, actor: actors.manager, input: { code: "GONE", name: "Gone Inc", leadTimeDays: 3 } });
-    await updateVendor({ db: t.db, actor: actors.manager, input: { code: "GONE", archived: true } });
-    await expect(draft([{ sku: "BOLT-M8", quantity: 1 }], { vendor: "GONE" })).rejects.toMatchObject({ details: { fields: { vendor: [expect.stringContaining("archived")] } } });
+    await createVendor({ db: t.db, actor: actors.manager, input: { code: "GONECO", name: "Gone Inc", leadTimeDays: 3 } });
+    await updateVendor({ db: t.db, actor: actors.manager, input: { code: "GONECO", archived: true } });
+    await expect(draft([{ sku: "BOLT-M8", quantity: 1 }], { vendor: "GONECO" })).rejects.toMatchObject({ details: { fields: { vendor: [expect.stringContaining("archived")] } } });
   });
 
   it("edits a draft with its version (stale → STALE_VERSION) and only while it is a draft", async () => {
@@ -280,9 +280,9 @@ describe("vendors", () => {
     const active = await listVendors({ db: t.db, input: { limit: 50, includeArchived: false } });
     expect(active.items.map((v) => v.code)).toEqual(["FASTCO", "SLOWCO"]);
     const everyone = await listVendors({ db: t.db, input: { limit: 50, includeArchived: true } });
-    expect(everyone.items.map((v) => [v.code, v.isArchived])).toEqual([["FASTCO", false], ["GONE", true], ["SLOWCO", false]]);
+    expect(everyone.items.map((v) => [v.code, v.isArchived])).toEqual([["FASTCO", false], ["GONECO", true], ["SLOWCO", false]]);
     expect((await listVendors({ db: t.db, input: { limit: 50, search: "fastener", includeArchived: false } })).items.map((v) => v.code)).toEqual(["FASTCO"]);
-    const audit = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityType, "vendor"), eq(auditEvents.entityId, "GONE"))).orderBy(asc(auditEvents.id));
+    const audit = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityType, "vendor"), eq(auditEvents.entityId, "GONECO"))).orderBy(asc(auditEvents.id));
     expect(audit.map((a) => a.action)).toEqual(["created", "archived"]);
   });
 
@@ -303,5 +303,17 @@ describe("vendors", () => {
     const detail = await getVendor({ db: t.db, code: "FASTCO" });
     expect(detail.purchaseOrders.length).toBeGreaterThan(0);
     expect(detail.openPurchaseOrders).toBe(detail.purchaseOrders.filter((p) => p.status === "sent" || p.status === "partially_received").length);
+  });
+
+  it("refuses to send a draft whose vendor was archived since, naming the vendor", async () => {
+    await createVendor({ db: t.db, actor: actors.manager, input: { code: "LATECO", name: "Late Supply", leadTimeDays: 7 } });
+    const draft = await createPurchaseOrder({ db: t.db, actor: actors.manager, input: { vendor: "LATECO", warehouse: "WEST", notes: null, lines: [{ sku: "NUT-M8", quantity: 3 }] } });
+    await updateVendor({ db: t.db, actor: actors.manager, input: { code: "LATECO", archived: true } });
+    await expect(sendPurchaseOrder({ db: t.db, actor: actors.manager, input: { number: draft.number } })).rejects.toMatchObject({
+      kind: "business_rule",
+      code: "VENDOR_ARCHIVED",
+      details: { fields: { vendor: ["is archived"] } },
+    });
+    expect((await getPurchaseOrder({ db: t.db, number: draft.number })).status).toBe("draft");
   });
 });

@@ -428,7 +428,7 @@ async function transition(options: {
   version?: number;
   to: "sent" | "closed" | "canceled";
   set: Partial<typeof purchaseOrders.$inferInsert>;
-  guard?: (lines: Awaited<ReturnType<typeof loadPurchaseOrderLines>>, po: PurchaseOrderRow) => void;
+  guard?: (lines: Awaited<ReturnType<typeof loadPurchaseOrderLines>>, po: PurchaseOrderRow, tx: DbOrTx) => void | Promise<void>;
   audit: (lines: Awaited<ReturnType<typeof loadPurchaseOrderLines>>) => Record<string, unknown>;
 }): Promise<TPurchaseOrder> {
   const { db, actor } = options;
@@ -437,7 +437,7 @@ async function transition(options: {
     await assertPurchaseOrderVersion(tx, po, options.version);
     assertPurchaseOrderTransition(po.status, options.to, actor.role);
     const lines = await loadPurchaseOrderLines(tx, po.id);
-    options.guard?.(lines, po);
+    await options.guard?.(lines, po, tx);
     const [updated] = await tx
       .update(purchaseOrders)
       .set({ ...options.set, status: options.to, version: po.version + 1 })
@@ -457,7 +457,24 @@ async function transition(options: {
 
 /** `POST /purchase-orders/{number}/send`: the draft goes to the vendor; its quantities become inbound. */
 export function sendPurchaseOrder(options: { db: Db; actor: Actor; input: TSendPurchaseOrderInput }) {
-  return transition({ ...options, number: options.input.number, version: options.input.version, to: "sent", set: { sentAt: new Date() }, audit: () => ({}) });
+  return transition({
+    ...options,
+    number: options.input.number,
+    version: options.input.version,
+    to: "sent",
+    set: { sentAt: new Date() },
+    // A draft can outlive its vendor or warehouse: nothing goes out to an archived vendor or into a closed warehouse.
+    guard: async (_lines, po, tx) => {
+      const [row] = await tx
+        .select({ vendor: vendors.code, vendorArchived: vendors.archivedAt, warehouse: warehouses.code, warehouseActive: warehouses.isActive, warehouseArchived: warehouses.archivedAt })
+        .from(vendors)
+        .innerJoin(warehouses, eq(warehouses.id, po.warehouseId))
+        .where(eq(vendors.id, po.vendorId));
+      if (row?.vendorArchived) throw new AppError("business_rule", "VENDOR_ARCHIVED", `Vendor ${row.vendor} is archived: choose another vendor before sending ${po.number}.`, { fields: { vendor: ["is archived"] } });
+      if (row && (!row.warehouseActive || row.warehouseArchived)) throw new AppError("business_rule", "WAREHOUSE_INACTIVE", `Warehouse ${row.warehouse} does not receive stock: choose another before sending ${po.number}.`, { fields: { warehouse: ["is not active"] } });
+    },
+    audit: () => ({}),
+  });
 }
 
 /** `POST /purchase-orders/{number}/close`: short-close; what was not received stops being inbound. */
