@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Money } from "~/components/shell/money";
-import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { Card, CardAction, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -53,6 +53,11 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
         <Card>
           <CardHeader>
             <CardTitle>Stock by warehouse</CardTitle>
+            <CardAction>
+              <Link href={`/inventory/${encodeURIComponent(sku)}`} className="text-sm text-primary hover:underline">
+                Availability, ledger and reservations
+              </Link>
+            </CardAction>
           </CardHeader>
           <CardContent className="px-0">
             <Table aria-label="Stock by warehouse">
