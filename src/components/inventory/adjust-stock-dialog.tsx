@@ -6,9 +6,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { useFieldErrors } from "~/components/ui/use-field-errors";
 import { NativeSelect } from "~/components/ui/select";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
@@ -83,7 +83,7 @@ function AdjustStockForm({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { fields, setFields, error, described, clearOnChange } = useFieldErrors("adjust", [["counted", "quantity"]]);
   const [mode, setMode] = useState<Mode>("change");
   const [sku, setSku] = useState(defaultSku ?? "");
   const [warehouse, setWarehouse] = useState(defaultWarehouse ?? warehouses[0]?.code ?? "");
@@ -148,23 +148,10 @@ function AdjustStockForm({
     adjust.mutate({ ...base, quantity: difference, reference: base.reference ?? `count ${countedNumber}` });
   }
 
-  const error = (name: string) => (fields[name] ? <FieldError id={`adjust-${name}-error`}>{fields[name].join(", ")}</FieldError> : null);
-  const described = (name: string) => (fields[name] ? `adjust-${name}-error` : undefined);
 
-  /** A field's error goes away as soon as it is edited (a count's server error is shown as "quantity"). */
-  function clearError(event: React.FormEvent<HTMLFormElement>) {
-    const name = (event.target as HTMLInputElement).name;
-    const names = name === "counted" ? ["counted", "quantity"] : [name];
-    setFields((current) => {
-      if (!names.some((n) => n in current)) return current;
-      const next = { ...current };
-      for (const n of names) delete next[n];
-      return next;
-    });
-  }
 
   return (
-    <form onSubmit={submit} onChange={clearError} className="grid gap-4" noValidate>
+    <form onSubmit={submit} onChange={clearOnChange} className="grid gap-4" noValidate>
       <div className="grid content-start gap-1.5">
         <Label htmlFor="adjust-sku">SKU</Label>
         <Input

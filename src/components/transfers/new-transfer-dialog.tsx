@@ -7,9 +7,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { useFieldErrors } from "~/components/ui/use-field-errors";
 import { NativeSelect } from "~/components/ui/select";
 import { addDays } from "~/lib/dates";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -48,7 +48,7 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { fields, setFields, error, described, clearOnChange } = useFieldErrors("transfer", [["from", "to"]]);
   const [sku, setSku] = useState("");
   const [from, setFrom] = useState(warehouses[0]?.code ?? "");
   const [to, setTo] = useState(warehouses[1]?.code ?? "");
@@ -97,23 +97,10 @@ function NewTransferForm({ warehouses, today, onDone }: { warehouses: Warehouse[
     create.mutate({ sku: trimmedSku, from, to, quantity, expectedDate: expectedDate || undefined });
   }
 
-  const error = (name: string) => (fields[name] ? <FieldError id={`transfer-${name}-error`}>{fields[name].join(", ")}</FieldError> : null);
-  const described = (name: string, extra?: string) => [fields[name] ? `transfer-${name}-error` : undefined, extra].filter(Boolean).join(" ") || undefined;
 
-  /** A field's error goes away as soon as it is edited (From and To are checked together). */
-  function clearError(event: React.FormEvent<HTMLFormElement>) {
-    const name = (event.target as HTMLInputElement).name;
-    const names = name === "from" || name === "to" ? ["from", "to"] : [name];
-    setFields((current) => {
-      if (!names.some((n) => n in current)) return current;
-      const next = { ...current };
-      for (const n of names) delete next[n];
-      return next;
-    });
-  }
 
   return (
-    <form onSubmit={submit} onChange={clearError} className="grid gap-4" noValidate>
+    <form onSubmit={submit} onChange={clearOnChange} className="grid gap-4" noValidate>
       <div className="grid content-start gap-1.5">
         <Label htmlFor="transfer-sku">SKU</Label>
         <Input
