@@ -10,6 +10,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { useFieldErrors } from "~/components/ui/use-field-errors";
 import { apiErrorOf } from "~/lib/trpc-error";
 import type { THeldBackByClass } from "~/server/inventory/schemas";
 import { useTRPC } from "~/trpc/react";
@@ -152,7 +153,7 @@ export function ReorderPointDialog({
   const [confirmClear, setConfirmClear] = useState<{ sku: string } | null>(null);
   const [point, setPoint] = useState("");
   const [quantity, setQuantity] = useState("");
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { fields, setFields, error, described } = useFieldErrors("reorder");
   const save = useMutation(
     trpc.inventory.setReorderPoint.mutationOptions({
       onSuccess: async (result) => {
@@ -196,8 +197,6 @@ export function ReorderPointDialog({
     save.mutate({ sku, warehouse, reorderPoint: p, reorderQuantity: q });
   }
 
-  const error = (name: string) => (fields[name] ? <FieldError id={`reorder-${name}-error`}>{fields[name].join(", ")}</FieldError> : null);
-
   return (
     <>
       <Dialog open={open} onOpenChange={onOpenChange}>
@@ -228,7 +227,7 @@ export function ReorderPointDialog({
                   onChange={(e) => setPoint(e.target.value)}
                   className="text-right"
                   aria-invalid={!!fields.reorderPoint}
-                  aria-describedby={fields.reorderPoint ? "reorder-reorderPoint-error" : undefined}
+                  aria-describedby={described("reorderPoint")}
                 />
                 {error("reorderPoint")}
               </div>
@@ -243,7 +242,7 @@ export function ReorderPointDialog({
                   onChange={(e) => setQuantity(e.target.value)}
                   className="text-right"
                   aria-invalid={!!fields.reorderQuantity}
-                  aria-describedby={fields.reorderQuantity ? "reorder-reorderQuantity-error" : undefined}
+                  aria-describedby={described("reorderQuantity")}
                 />
                 {error("reorderQuantity")}
               </div>
