@@ -5,12 +5,11 @@ import { ClipboardList } from "lucide-react";
 import Link from "next/link";
 import { DateOnly, DateTime } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
-import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { apiErrorOf } from "~/lib/trpc-error";
 import type { TSkuReservation } from "~/server/orders/list-allocations";
 import { useTRPC } from "~/trpc/react";
+import { LoadMore } from "~/components/list/load-more";
 import { RESERVATIONS_PAGE_SIZE } from "./constants";
 
 
@@ -69,17 +68,7 @@ export function SkuReservationsTable({ sku, firstPage }: { sku: string; firstPag
           </TableBody>
         </Table>
       </div>
-      <div className="flex items-center justify-between text-sm text-muted-foreground">
-        <span>
-          {rows.length} reservation{rows.length === 1 ? "" : "s"} shown
-        </span>
-        {query.isFetchNextPageError && <span className="text-destructive">Could not load more: {apiErrorOf(query.error).message}</span>}
-        {query.hasNextPage && (
-          <Button variant="outline" size="sm" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more reservations"}
-          </Button>
-        )}
-      </div>
+      <LoadMore shown={rows.length} noun="reservation" query={query} />
     </div>
   );
 }

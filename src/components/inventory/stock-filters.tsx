@@ -7,6 +7,7 @@ import { useTransition } from "react";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { WarehouseFilter } from "~/components/inventory/warehouse-filter";
 import { NativeSelect } from "~/components/ui/select";
 import { STOCK_STATUS_FILTER_LABELS, STOCK_STATUS_FILTERS, type StockStatusFilter } from "~/server/inventory/stock-status";
 import { gridHref, hasGridFilters, type GridParams } from "./grid-params";
@@ -88,17 +89,7 @@ export function StockFilters({
           ))}
         </NativeSelect>
       </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="stock-warehouse">Warehouse</Label>
-        <NativeSelect id="stock-warehouse" name="warehouse" defaultValue={params.warehouse ?? ""} className="w-52">
-          <option value="">All warehouses</option>
-          {warehouses.map((w) => (
-            <option key={w.code} value={w.code}>
-              {w.code} — {w.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <WarehouseFilter id="stock-warehouse" value={params.warehouse} warehouses={warehouses} />
       <div className="ml-auto flex items-center gap-2">
         {hasGridFilters(params) && (
           <Button asChild variant="ghost">

@@ -6,16 +6,15 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import { DateTime } from "~/components/shell/money";
-import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import type { MovementKind } from "~/server/inventory/constants";
 import type { TLedgerEntry } from "~/server/inventory/schemas";
 import { useTRPC } from "~/trpc/react";
+import { LoadMore } from "~/components/list/load-more";
 import { LEDGER_PAGE_SIZE, LEDGER_SCOPE_LABELS, type LedgerScope } from "./constants";
 
 
@@ -173,17 +172,7 @@ export function StockLedgerTable({
           </Table>
         </div>
       )}
-      <div className="flex items-center justify-between text-sm text-muted-foreground">
-        <span>
-          {rows.length} movement{rows.length === 1 ? "" : "s"} shown
-        </span>
-        {query.isFetchNextPageError && <span className="text-destructive">Could not load more: {apiErrorOf(query.error).message}</span>}
-        {query.hasNextPage && (
-          <Button variant="outline" size="sm" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more movements"}
-          </Button>
-        )}
-      </div>
+      <LoadMore shown={rows.length} noun="movement" query={query} />
     </div>
   );
 }

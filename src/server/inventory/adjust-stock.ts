@@ -1,10 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { findProductBySku } from "../catalog";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { freeStock, moveOnHand } from "./move-stock";
-import { stockLevels } from "./schema";
+import { currentLevel, moveOnHand } from "./move-stock";
 import type { TAdjustStockInput, TStockMovement } from "./schemas";
 import type { StockArrivalHandler } from "./stock-arrival";
 import { findWarehouseByCode } from "./warehouses";
@@ -38,7 +36,7 @@ export async function adjustStock(options: {
       actor,
     });
     if (!moved) {
-      const { onHand, reserved, available } = await freeStock(tx, product.id, warehouse.id);
+      const { onHand, reserved, available } = await currentLevel(tx, product.id, warehouse.id);
       throw AppError.conflict(
         "INSUFFICIENT_STOCK",
         `Cannot remove ${-input.quantity} of ${input.sku} in ${input.warehouse}: only ${available} available ` +
@@ -47,13 +45,12 @@ export async function adjustStock(options: {
       );
     }
     const { movement } = moved;
+    let after = { onHand: moved.onHand, reserved: moved.reserved };
     if (input.quantity > 0 && onStockArrival) {
       await onStockArrival(tx, { productId: product.id, warehouseId: warehouse.id, reference: input.reference ?? `adjustment ${movement.id}`, actor });
+      // Backorders may have taken some of it: answer with the level as it is now.
+      after = await currentLevel(tx, product.id, warehouse.id);
     }
-    const [after] = await tx
-      .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
-      .from(stockLevels)
-      .where(and(eq(stockLevels.productId, product.id), eq(stockLevels.warehouseId, warehouse.id)));
     return {
       id: movement.id,
       sku: input.sku,
@@ -64,9 +61,9 @@ export async function adjustStock(options: {
       reference: movement.reference,
       actor: movement.actor,
       createdAt: movement.createdAt.toISOString(),
-      onHand: after!.onHand,
-      reserved: after!.reserved,
-      available: after!.onHand - after!.reserved,
+      onHand: after.onHand,
+      reserved: after.reserved,
+      available: after.onHand - after.reserved,
     };
   });
 }

@@ -53,8 +53,8 @@ export async function moveOnHand(tx: DbOrTx, move: OnHandMovement) {
   return { ...level, movement: movement! };
 }
 
-/** Free stock of a level (on hand − reserved), for the message when a removal is refused. */
-export async function freeStock(tx: DbOrTx, productId: string, warehouseId: string) {
+/** A level as it is now: on hand, reserved and what is free (e.g. for the message when a removal is refused). */
+export async function currentLevel(tx: DbOrTx, productId: string, warehouseId: string) {
   const [current] = await tx
     .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
     .from(stockLevels)

@@ -8,7 +8,7 @@ import { recordAudit } from "../db/audit";
 import { decodeCursor, toPage } from "../db/pagination";
 import { nextDocumentNumber } from "../db/sequences";
 import { AppError } from "../errors";
-import { freeStock, moveOnHand } from "./move-stock";
+import { currentLevel, moveOnHand } from "./move-stock";
 import { stockTransfers, warehouses } from "./schema";
 import type { StockArrivalHandler } from "./stock-arrival";
 import { ZReceivedTransfer, type TCancelTransferInput, type TCreateTransferInput, type TListTransfersInput, type TReceivedTransfer, type TTransfer } from "./transfer-schemas";
@@ -139,7 +139,7 @@ export async function createTransfer(options: { db: Db; actor: Actor; input: TCr
       actor,
     });
     if (!moved) {
-      const { onHand, reserved, available } = await freeStock(tx, product.id, from.id);
+      const { onHand, reserved, available } = await currentLevel(tx, product.id, from.id);
       throw AppError.conflict(
         "INSUFFICIENT_STOCK",
         `Cannot transfer ${input.quantity} of ${input.sku} from ${from.code}: only ${available} available ` +

@@ -8,6 +8,7 @@ import { PurchasingTabs } from "~/components/purchasing/purchasing-tabs";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Label } from "~/components/ui/label";
+import { WarehouseFilter } from "~/components/inventory/warehouse-filter";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -75,17 +76,7 @@ export default async function PurchasingPage({ searchParams }: { searchParams: P
             ))}
           </NativeSelect>
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="po-warehouse-filter">Deliver to</Label>
-          <NativeSelect id="po-warehouse-filter" name="warehouse" defaultValue={params.warehouse ?? ""} className="w-44">
-            <option value="">All warehouses</option>
-            {warehouses.items.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.code} — {w.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <WarehouseFilter id="po-warehouse-filter" label="Deliver to" value={params.warehouse} warehouses={warehouses.items} className="w-44" />
         <div className="flex h-9 items-center gap-2">
           <input id="po-overdue-filter" name="overdue" type="checkbox" value="true" defaultChecked={params.overdue === "true"} className="size-4 accent-primary" />
           <Label htmlFor="po-overdue-filter">Overdue only</Label>

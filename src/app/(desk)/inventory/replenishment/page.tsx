@@ -10,6 +10,7 @@ import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Label } from "~/components/ui/label";
+import { WarehouseFilter } from "~/components/inventory/warehouse-filter";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -119,17 +120,7 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
             ))}
           </NativeSelect>
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="replenishment-warehouse">Warehouse</Label>
-          <NativeSelect id="replenishment-warehouse" name="warehouse" defaultValue={params.warehouse ?? ""} className="w-52">
-            <option value="">All warehouses</option>
-            {warehouses.items.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.code} — {w.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <WarehouseFilter id="replenishment-warehouse" value={params.warehouse} warehouses={warehouses.items} />
         <Button type="submit" variant="secondary">
           Apply
         </Button>

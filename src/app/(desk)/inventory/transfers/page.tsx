@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { WarehouseFilter } from "~/components/inventory/warehouse-filter";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { todayIn } from "~/lib/dates";
@@ -83,17 +84,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           <Label htmlFor="transfer-sku-filter">SKU</Label>
           <Input id="transfer-sku-filter" name="sku" defaultValue={params.sku ?? ""} className="w-44 font-mono" autoComplete="off" />
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="transfer-warehouse-filter">Warehouse (either end)</Label>
-          <NativeSelect id="transfer-warehouse-filter" name="warehouse" defaultValue={params.warehouse ?? ""} className="w-52">
-            <option value="">All warehouses</option>
-            {warehouses.items.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.code} — {w.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <WarehouseFilter id="transfer-warehouse-filter" label="Warehouse (either end)" value={params.warehouse} warehouses={warehouses.items} />
         <Button type="submit" variant="secondary">
           Apply
         </Button>
