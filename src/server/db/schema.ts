@@ -1,12 +1,18 @@
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgSequence, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Document numbers (orders, quotes, invoices, credit notes) are sequential per type and never reused:
- * the counter is bumped inside the document's own transaction, so a rollback gives the number back.
+ * Document numbers (sequences.ts): one PostgreSQL sequence per type that may leave a gap on rollback,
+ * and a counter row per gapless type (invoices, credit notes).
  */
-export const documentSequences = pgTable("document_sequences", {
+export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 100001 });
+export const quoteNumberSeq = pgSequence("quote_number_seq", { startWith: 500001 });
+export const returnNumberSeq = pgSequence("return_number_seq", { startWith: 400001 });
+export const purchaseOrderNumberSeq = pgSequence("purchase_order_number_seq", { startWith: 600001 });
+export const shipmentNumberSeq = pgSequence("shipment_number_seq", { startWith: 700001 });
+export const transferNumberSeq = pgSequence("transfer_number_seq", { startWith: 800001 });
+
+export const documentCounters = pgTable("document_counters", {
   type: text("type").primaryKey(),
-  prefix: text("prefix").notNull(),
   nextValue: bigint("next_value", { mode: "number" }).notNull(),
 });
 

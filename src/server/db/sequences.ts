@@ -1,50 +1,66 @@
-import { eq, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "./client";
-import { documentSequences } from "./schema";
-
-export const DOCUMENT_TYPES = {
-  order: { prefix: "SO-", start: 100001 },
-  quote: { prefix: "QT-", start: 500001 },
-  invoice: { prefix: "INV-", start: 200001 },
-  credit_note: { prefix: "CN-", start: 300001 },
-  return: { prefix: "RMA-", start: 400001 },
-  purchase_order: { prefix: "PO-", start: 600001 },
-  shipment: { prefix: "SH-", start: 700001 },
-  transfer: { prefix: "TR-", start: 800001 },
-} as const;
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
+import { executeRows } from "./execute";
+import { documentCounters } from "./schema";
 
 /**
- * Takes the next number of a document type. Call it inside the document's transaction: the row lock
- * serialises writers and a rollback returns the number, so numbers are sequential and never reused.
+ * Document numbers are unique per type and never reused. Most come from a PostgreSQL sequence, which
+ * never waits on another transaction (a rolled-back document leaves a gap). Invoices and credit notes
+ * must be gapless for the tax authorities: they count in a row of `document_counters`, taken as the
+ * last statement before commit so the row lock is held for one round trip (`numberGapless`).
  */
-export async function nextDocumentNumber(tx: DbOrTx, type: DocumentType): Promise<string> {
-  const { prefix, start } = DOCUMENT_TYPES[type];
-  const [row] = await tx
-    .insert(documentSequences)
-    .values({ type, prefix, nextValue: start + 1 })
-    .onConflictDoUpdate({ target: documentSequences.type, set: { nextValue: sql`${documentSequences.nextValue} + 1` } })
-    .returning({ value: sql<number>`${documentSequences.nextValue} - 1`.mapWith(Number) });
-  if (!row) throw new Error(`No sequence row for ${type}`);
-  return `${prefix}${row.value}`;
+export const SEQUENCED_DOCUMENTS = {
+  order: { prefix: "SO-", start: 100001, sequence: "order_number_seq" },
+  quote: { prefix: "QT-", start: 500001, sequence: "quote_number_seq" },
+  return: { prefix: "RMA-", start: 400001, sequence: "return_number_seq" },
+  purchase_order: { prefix: "PO-", start: 600001, sequence: "purchase_order_number_seq" },
+  shipment: { prefix: "SH-", start: 700001, sequence: "shipment_number_seq" },
+  transfer: { prefix: "TR-", start: 800001, sequence: "transfer_number_seq" },
+} as const;
+export type SequencedDocument = keyof typeof SEQUENCED_DOCUMENTS;
+
+export const GAPLESS_DOCUMENTS = {
+  invoice: { prefix: "INV-", start: 200001 },
+  credit_note: { prefix: "CN-", start: 300001 },
+} as const;
+export type GaplessDocument = keyof typeof GAPLESS_DOCUMENTS;
+
+/** The next number of a document type (`SO-100042`): no lock, safe under any concurrency. */
+export async function nextDocumentNumber(db: DbOrTx, type: SequencedDocument): Promise<string> {
+  const { prefix, sequence } = SEQUENCED_DOCUMENTS[type];
+  const [row] = await executeRows<{ value: string }>(db, sql`select nextval(${sequence}::regclass) as value`);
+  return `${prefix}${row!.value}`;
 }
 
-/** Reserves `count` numbers at once (bulk imports and the seed). Returns the first value. */
-export async function reserveDocumentNumbers(tx: DbOrTx, type: DocumentType, count: number): Promise<number> {
-  const { prefix, start } = DOCUMENT_TYPES[type];
-  const [row] = await tx
-    .insert(documentSequences)
-    .values({ type, prefix, nextValue: start + count })
-    .onConflictDoUpdate({
-      target: documentSequences.type,
-      set: { nextValue: sql`${documentSequences.nextValue} + ${count}` },
-    })
-    .returning({ next: documentSequences.nextValue });
-  if (!row) throw new Error(`No sequence row for ${type}`);
-  return row.next - count;
+/**
+ * Gives a gapless document its number in ONE statement: bump the type's counter and write the number
+ * into the document's row. Call it as the last statement of the transaction that creates the document:
+ * the counter row stays locked only until commit, and a rollback gives the number back.
+ */
+export async function numberGapless<T extends PgTable>(
+  tx: DbOrTx,
+  type: GaplessDocument,
+  target: { table: T; numberColumn: PgColumn; idColumn: PgColumn; id: string },
+): Promise<string> {
+  const { prefix, start } = GAPLESS_DOCUMENTS[type];
+  const [row] = await executeRows<{ number: string }>(
+    tx,
+    sql`with counter as (
+          insert into ${documentCounters} (type, next_value) values (${type}, ${start + 1})
+          on conflict (type) do update set next_value = ${documentCounters.nextValue} + 1
+          returning next_value - 1 as value)
+        update ${target.table} set ${sql.identifier(target.numberColumn.name)} = ${prefix} || counter.value
+        from counter where ${target.idColumn} = ${target.id}
+        returning ${target.numberColumn} as number` as SQL,
+  );
+  if (!row) throw new Error(`No ${type} with id ${target.id} to number`);
+  return row.number;
 }
 
-export async function peekDocumentNumber(db: DbOrTx, type: DocumentType) {
-  const [row] = await db.select().from(documentSequences).where(eq(documentSequences.type, type));
-  return row ? `${row.prefix}${row.nextValue}` : `${DOCUMENT_TYPES[type].prefix}${DOCUMENT_TYPES[type].start}`;
+/** Takes `count` numbers of a type at once and returns the first (the bulk demo generator). */
+export async function reserveDocumentNumbers(db: DbOrTx, type: SequencedDocument, count: number): Promise<number> {
+  const { sequence } = SEQUENCED_DOCUMENTS[type];
+  const rows = await executeRows<{ value: string }>(db, sql`select nextval(${sequence}::regclass) as value from generate_series(1, ${count})`);
+  return Math.min(...rows.map((r) => Number(r.value)));
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "../db/audit";
 import { decodeCursor, toPage } from "../db/pagination";
 import { auditEvents } from "../db/schema";
 import { escapeLike } from "../db/search";
-import { DOCUMENT_TYPES, nextDocumentNumber } from "../db/sequences";
+import { SEQUENCED_DOCUMENTS, nextDocumentNumber } from "../db/sequences";
 import { AppError } from "../errors";
 import { INBOUND_PO_STATUSES, type PurchaseOrderStatus } from "./constants";
 import { assertPurchaseOrderEditable, assertPurchaseOrderTransition, remainingInbound } from "./purchase-order-states";
@@ -228,7 +228,7 @@ export async function listPurchaseOrders(options: { db: DbOrTx; input: Partial<T
   if (input.sku) conditions.push(hasLineWith(eq(products.sku, input.sku)));
   if (input.search) {
     const text = input.search.toUpperCase();
-    const numberPrefix = /^\d+$/.test(text) ? `${DOCUMENT_TYPES.purchase_order.prefix}${text}` : text;
+    const numberPrefix = /^\d+$/.test(text) ? `${SEQUENCED_DOCUMENTS.purchase_order.prefix}${text}` : text;
     conditions.push(or(like(purchaseOrders.number, `${escapeLike(numberPrefix)}%`), hasLineWith(ilike(products.sku, `${escapeLike(input.search)}%`))));
   }
   if (input.cursor) {

@@ -4,7 +4,7 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import { escapeLike } from "../db/search";
-import { DOCUMENT_TYPES } from "../db/sequences";
+import { SEQUENCED_DOCUMENTS } from "../db/sequences";
 import { addDays } from "~/lib/dates";
 import { orderLines, orders } from "./schema";
 import type { TListOrdersInput, TOrderSummary } from "./schemas";
@@ -114,7 +114,7 @@ async function searchBranches(db: DbOrTx, text: string, kind: "order" | "quote")
     db.select({ id: products.id }).from(products).where(ilike(products.sku, `${escapeLike(text)}%`)).limit(50),
   ]);
   const upper = text.toUpperCase();
-  const numberPrefix = /^\d+$/.test(upper) ? `${DOCUMENT_TYPES[kind].prefix}${upper}` : upper;
+  const numberPrefix = /^\d+$/.test(upper) ? `${SEQUENCED_DOCUMENTS[kind].prefix}${upper}` : upper;
   const branches: SQL[] = [
     like(orders.number, `${escapeLike(numberPrefix)}%`),
     like(sql`lower(${orders.customerReference})`, `${escapeLike(text.toLowerCase())}%`),

@@ -4,7 +4,7 @@ import { ORDER_STATUSES, type OrderStatus } from "~/server/orders/constants";
 import { exceptions } from "~/server/exceptions/schema";
 import { orderAllocations, orderEvents, orderLines, orders } from "~/server/orders/schema";
 import type { Db, Tx } from "../client";
-import { DOCUMENT_TYPES, reserveDocumentNumbers } from "../sequences";
+import { SEQUENCED_DOCUMENTS, reserveDocumentNumbers } from "../sequences";
 import { insertRows } from "../bulk";
 import type { OrderSeedContext } from "./order-context";
 import { type GeneratedDocument, OrderGenerator } from "./order-generator";
@@ -96,8 +96,8 @@ export async function seedOrders(
       const slot = plan.slot(j);
       chunk.addDocument(
         slot.isQuote
-          ? generator.quote(`${DOCUMENT_TYPES.quote.prefix}${firstQuote + slot.quoteIndex}`, j)
-          : generator.order(`${DOCUMENT_TYPES.order.prefix}${firstOrder + slot.orderIndex}`, j, options.orders - 1 - slot.orderIndex),
+          ? generator.quote(`${SEQUENCED_DOCUMENTS.quote.prefix}${firstQuote + slot.quoteIndex}`, j)
+          : generator.order(`${SEQUENCED_DOCUMENTS.order.prefix}${firstOrder + slot.orderIndex}`, j, options.orders - 1 - slot.orderIndex),
       );
     }
     if (writing.length >= concurrency) await writing.shift();

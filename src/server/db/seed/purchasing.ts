@@ -14,7 +14,7 @@ import {
 } from "~/server/inventory/schema";
 import type { Db, Tx } from "../client";
 import { auditEvents } from "../schema";
-import { DOCUMENT_TYPES, reserveDocumentNumbers } from "../sequences";
+import { SEQUENCED_DOCUMENTS, reserveDocumentNumbers } from "../sequences";
 import { insertRows } from "../bulk";
 import { productPopularity } from "./market";
 import { deriveSeed, Random } from "./random";
@@ -239,7 +239,7 @@ export async function seedPurchasing(db: Db, options: { seed: number; now: Date 
 
     plans.forEach((plan, index) => {
       const id = random.uuid();
-      const number = `${DOCUMENT_TYPES.purchase_order.prefix}${first + index}`;
+      const number = `${SEQUENCED_DOCUMENTS.purchase_order.prefix}${first + index}`;
       const spec = VENDOR_SPECS[plan.vendor]!;
       const audit = (action: string, at: Date, actor: string, before: unknown, after: unknown) =>
         auditRows.push({ entityType: "purchase_order", entityId: number, action, actor, before, after, createdAt: at });
