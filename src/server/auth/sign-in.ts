@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { loginAttempts, users } from "./schema";
+import * as clock from "../clock";
 
 /** 5 failed tries a minute per account and per IP; kept in the database so it holds across nodes. */
 export const SIGN_IN_LIMIT = { attempts: 5, windowMs: 60_000 } as const;
@@ -23,7 +24,7 @@ export async function verifyCredentials(options: {
 }): Promise<SignedInUser | null> {
   const { db, password, ip } = options;
   const email = options.email.trim().toLowerCase();
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const windowStart = new Date(now.getTime() - SIGN_IN_LIMIT.windowMs);
 
   const [recent] = await db

@@ -1,4 +1,5 @@
-import { bigint, bigserial, index, jsonb, pgSequence, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgSequence, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
 
 /**
  * Document numbers (sequences.ts): one PostgreSQL sequence per type that may leave a gap on rollback,
@@ -27,7 +28,7 @@ export const auditEvents = pgTable(
     actor: text("actor").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId, t.createdAt)],
 );

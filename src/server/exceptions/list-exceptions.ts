@@ -6,6 +6,7 @@ import { decodeCursor, toPage, ZPageInput } from "../db/pagination";
 import { orders } from "../orders/schema";
 import { EXCEPTION_SEVERITIES, EXCEPTION_STATUSES, EXCEPTION_TYPES } from "./constants";
 import { exceptions } from "./schema";
+import * as clock from "../clock";
 
 export const ZListExceptionsInput = ZPageInput.extend({
   status: z.enum(EXCEPTION_STATUSES).default("open"),
@@ -34,7 +35,7 @@ export const ZException = z.object({
 /** The queue: open exceptions by due time (most urgent first); resolved ones newest first. */
 export async function listExceptions(options: { db: DbOrTx; input: z.infer<typeof ZListExceptionsInput>; now?: Date }) {
   const { db, input } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const isOpen = input.status === "open";
   const sortColumn = isOpen ? exceptions.dueAt : exceptions.resolvedAt;
   const conditions: (SQL | undefined)[] = [eq(exceptions.status, input.status)];

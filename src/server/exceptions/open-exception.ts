@@ -3,6 +3,7 @@ import { actorLabel, type Actor } from "../auth/actor";
 import type { DbOrTx } from "../db";
 import { BLOCKING_TYPES, type ExceptionType } from "./constants";
 import { exceptions } from "./schema";
+import * as clock from "../clock";
 
 /** How long a queue has before an exception is overdue. */
 const SLA_HOURS: Record<ExceptionType, number> = {
@@ -38,7 +39,7 @@ export async function openException(
       .where(and(eq(exceptions.orderId, input.orderId), eq(exceptions.type, input.type), eq(exceptions.status, "open")));
     if (existing) return existing.id;
   }
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const [row] = await tx
     .insert(exceptions)
     .values({
@@ -64,7 +65,7 @@ export async function resolveOrderExceptions(
     .update(exceptions)
     .set({
       status: "resolved",
-      resolvedAt: new Date(),
+      resolvedAt: clock.now(),
       resolvedBy: actorLabel(input.actor),
       resolution: input.resolution,
       resolutionNote: input.note ?? null,

@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError } from "../errors";
 import { apiKeys } from "./schema";
+import * as clock from "../clock";
 
 export const ZCreateApiKeyInput = z.object({
   name: z.string().trim().min(1, "Name is required").max(100),
@@ -71,7 +72,7 @@ export async function revokeApiKey(options: { db: Db; actor: Actor; id: string }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: clock.now() })
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) throw AppError.notFound("active API key", id);
@@ -82,7 +83,7 @@ export async function revokeApiKey(options: { db: Db; actor: Actor; id: string }
 }
 
 /** Resolves a bearer token to the key's actor; null for unknown or revoked keys. */
-export async function authenticateApiKey(db: DbOrTx, token: string, now = new Date()): Promise<Actor | null> {
+export async function authenticateApiKey(db: DbOrTx, token: string, now = clock.now()): Promise<Actor | null> {
   if (!token.startsWith(KEY_PREFIX)) return null;
   const [row] = await db
     .select()

@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { todayIn } from "~/lib/dates";
 import { products } from "../catalog";
 import type { DemandClass } from "../customers/constants";
 import type { DbOrTx } from "../db";
@@ -9,6 +8,7 @@ import { earliestPromise, type AtpLevel, type Promise as StockPromise } from "./
 import { INBOUND_PO_STATUSES } from "./constants";
 import { heldBackFrom } from "./holdback-sql";
 import { productVendors, purchaseOrderLines, purchaseOrders, stockHoldbacks, stockLevels, stockTransfers, vendors, warehouses } from "./schema";
+import * as clock from "../clock";
 
 export type WarehouseAtp = { warehouseId: string; warehouse: string; priority: number; region: string; level: AtpLevel };
 
@@ -163,7 +163,7 @@ export async function getAvailability(
   options: { demandClass?: DemandClass; today?: string } = {},
 ): Promise<(LineAvailability | null)[]> {
   if (lines.length === 0) return [];
-  const today = options.today ?? todayIn();
+  const today = options.today ?? clock.today();
   const found = await db
     .select({ id: products.id, sku: products.sku })
     .from(products)

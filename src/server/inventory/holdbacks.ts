@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { stockHoldbacks } from "./schema";
 import type { THeldBackByClass, THoldbacks, TSetHoldbackInput } from "./schemas";
 import { findWarehouseByCode } from "./warehouses";
+import * as clock from "../clock";
 
 /** Hold-backs per demand class of one product in one warehouse (0 for classes without one). */
 export async function heldBackByClass(db: DbOrTx, productId: string, warehouseId: string): Promise<THeldBackByClass> {
@@ -57,7 +58,7 @@ export async function setHoldback(options: { db: Db; actor: Actor; input: TSetHo
         })
         .onConflictDoUpdate({
           target: [stockHoldbacks.productId, stockHoldbacks.warehouseId, stockHoldbacks.demandClass],
-          set: { quantity: input.quantity, updatedBy: actorLabel(actor), updatedAt: new Date() },
+          set: { quantity: input.quantity, updatedBy: actorLabel(actor), updatedAt: clock.now() },
         });
     }
     const beforeQuantity = before?.quantity ?? 0;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, exists, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
-import { addDays, todayIn } from "~/lib/dates";
+import { addDays } from "~/lib/dates";
 import { actorLabel, type Actor } from "../auth/actor";
 import { products } from "../catalog";
 import type { Db, DbOrTx } from "../db";
@@ -24,6 +24,7 @@ import type {
   TUpdatePurchaseOrderInput,
 } from "./purchasing-schemas";
 import { purchaseOrderLines, purchaseOrders, vendors, warehouses } from "./schema";
+import * as clock from "../clock";
 
 /** Audit rows of purchase orders: entity type "purchase_order", entity id the PO number. */
 export const AUDIT_ENTITY = "purchase_order";
@@ -79,7 +80,7 @@ export async function createPurchaseOrderInTx(
   });
 
   const number = await nextDocumentNumber(tx, "purchase_order");
-  const expectedDate = input.expectedDate ?? addDays(todayIn(), vendor.leadTimeDays);
+  const expectedDate = input.expectedDate ?? addDays(clock.today(), vendor.leadTimeDays);
   const [po] = await tx
     .insert(purchaseOrders)
     .values({
@@ -121,7 +122,7 @@ export async function createPurchaseOrderInTx(
 type PurchaseOrderRow = typeof purchaseOrders.$inferSelect;
 
 /** Sent or partially received, and the expected date is before today (company time zone). */
-export function isPurchaseOrderOverdue(row: { status: PurchaseOrderStatus; expectedDate: string }, today = todayIn()): boolean {
+export function isPurchaseOrderOverdue(row: { status: PurchaseOrderStatus; expectedDate: string }, today = clock.today()): boolean {
   return (INBOUND_PO_STATUSES as readonly string[]).includes(row.status) && row.expectedDate < today;
 }
 
@@ -211,7 +212,7 @@ export async function getPurchaseOrder(options: { db: DbOrTx; number: string }):
  */
 export async function listPurchaseOrders(options: { db: DbOrTx; input: Partial<TListPurchaseOrdersInput> & { limit: number } }) {
   const { db, input } = options;
-  const today = todayIn();
+  const today = clock.today();
   const conditions: (SQL | undefined)[] = [];
   if (input.status) conditions.push(eq(purchaseOrders.status, input.status));
   if (input.vendor) conditions.push(eq(vendors.code, input.vendor));
@@ -462,7 +463,7 @@ export function sendPurchaseOrder(options: { db: Db; actor: Actor; input: TSendP
     number: options.input.number,
     version: options.input.version,
     to: "sent",
-    set: { sentAt: new Date() },
+    set: { sentAt: clock.now() },
     // A draft can outlive its vendor or warehouse: nothing goes out to an archived vendor or into a closed warehouse.
     guard: async (_lines, po, tx) => {
       const [row] = await tx
@@ -484,7 +485,7 @@ export function closePurchaseOrder(options: { db: Db; actor: Actor; input: TClos
     number: options.input.number,
     version: options.input.version,
     to: "closed",
-    set: { closedAt: new Date() },
+    set: { closedAt: clock.now() },
     audit: (lines) => ({
       reason: options.input.reason,
       notDelivered: lines.filter((l) => l.quantity > l.received).map((l) => ({ sku: l.sku, quantity: l.quantity - l.received })),
@@ -499,7 +500,7 @@ export function cancelPurchaseOrder(options: { db: Db; actor: Actor; input: TCan
     number: options.input.number,
     version: options.input.version,
     to: "canceled",
-    set: { closedAt: new Date() },
+    set: { closedAt: clock.now() },
     guard: (lines, po) => {
       if (lines.some((l) => l.received > 0)) {
         throw AppError.conflict("PURCHASE_ORDER_RECEIVED", `Cannot cancel ${po.number}: goods were received against it. Close it instead.`);

@@ -8,6 +8,7 @@ import { suggestReorders } from "./replenishment";
 import type { ReplenishmentTrigger, TReplenishmentRun } from "./replenishment-schemas";
 import { reorderSuggestions } from "./schema";
 import { AT_OR_BELOW_REORDER_POINT, loadStockPositions, stockPositionKey } from "./stock-positions";
+import * as clock from "../clock";
 
 /**
  * Runs and drafts take this transaction-scoped advisory lock, so two runs (the nightly job on one node,
@@ -33,7 +34,7 @@ export async function runReplenishment(db: Db, actor?: Actor): Promise<TReplenis
   const who = actor ?? SYSTEM_ACTOR;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REPLENISHMENT_LOCK_KEY})`);
-    const computedAt = new Date();
+    const computedAt = clock.now();
     const candidates = await loadStockPositions(tx, { where: AT_OR_BELOW_REORDER_POINT });
     const open = candidates.filter((c) => !c.coveredByDraft);
     const vendorOf = new Map(open.map((c) => [stockPositionKey(c), c.vendorId]));

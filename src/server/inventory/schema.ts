@@ -15,9 +15,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { products } from "../catalog/schema";
-import { archivedAt, id, moneyMinor, quantity, timestamps, version } from "../db/columns";
+import { archivedAt, createdAt, id, moneyMinor, quantity, timestamps, version } from "../db/columns";
 import { demandClassEnum } from "../customers/schema";
 import { MOVEMENT_KINDS, PURCHASE_ORDER_STATUSES, TRANSFER_STATUSES } from "./constants";
+import * as clock from "../clock";
 
 export const movementKindEnum = pgEnum("movement_kind", MOVEMENT_KINDS);
 export const purchaseOrderStatusEnum = pgEnum("purchase_order_status", PURCHASE_ORDER_STATUSES);
@@ -60,7 +61,7 @@ export const stockLevels = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
       .notNull()
       .defaultNow()
-      .$onUpdate(() => new Date()),
+      .$onUpdate(() => clock.now()),
   },
   (t) => [
     primaryKey({ columns: [t.productId, t.warehouseId] }),
@@ -88,7 +89,7 @@ export const stockMovements = pgTable(
     /** What caused it: an order number, a PO number, a count sheet. */
     reference: text("reference"),
     actor: text("actor").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("stock_movements_product_idx").on(t.productId, t.warehouseId, t.createdAt),

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { addDays, todayIn } from "~/lib/dates";
+import { addDays } from "~/lib/dates";
 import { categories, products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
@@ -20,6 +20,7 @@ import {
 } from "./schema";
 import type { TAtpTimeline, TAtpTimelineInput, TStockDetail } from "./schemas";
 import { stockStatusOf } from "./stock-status";
+import * as clock from "../clock";
 
 async function findProductForStock(db: DbOrTx, sku: string) {
   const [product] = await db
@@ -187,7 +188,7 @@ export function totalAtpTimeline(levels: AtpLevel[], today: string, horizonDays 
 /** The SKU page's chart: ATP per day for the next 90 days, in total and per active warehouse. */
 export async function getAtpTimeline(options: { db: DbOrTx; input: TAtpTimelineInput; today?: string }): Promise<TAtpTimeline> {
   const { db, input } = options;
-  const today = options.today ?? todayIn();
+  const today = options.today ?? clock.today();
   const product = await findProductForStock(db, input.sku);
   const levels = (await loadAtpLevels(db, [product.id], { demandClass: input.demandClass })).get(product.id) ?? [];
   return {

@@ -1,6 +1,6 @@
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { addDays, todayIn } from "~/lib/dates";
+import { addDays } from "~/lib/dates";
 import { actorLabel, type Actor } from "../auth/actor";
 import { findProductBySku, products } from "../catalog";
 import type { Db, DbOrTx } from "../db";
@@ -13,6 +13,7 @@ import { stockTransfers, warehouses } from "./schema";
 import type { StockArrivalHandler } from "./stock-arrival";
 import { ZReceivedTransfer, type TCancelTransferInput, type TCreateTransferInput, type TListTransfersInput, type TReceivedTransfer, type TTransfer } from "./transfer-schemas";
 import { findWarehouseByCode } from "./warehouses";
+import * as clock from "../clock";
 
 const AUDIT_ENTITY = "transfer";
 
@@ -50,7 +51,7 @@ function selectTransfers(db: DbOrTx) {
 
 type TransferRow = Awaited<ReturnType<typeof selectTransfers>>[number];
 
-const toTransferDto = (r: TransferRow, today = todayIn()): TTransfer => ({
+const toTransferDto = (r: TransferRow, today = clock.today()): TTransfer => ({
   number: r.number,
   sku: r.sku,
   productName: r.productName,
@@ -82,7 +83,7 @@ export async function listTransfers(options: { db: DbOrTx; input: TListTransfers
     .where(and(...conditions))
     .orderBy(desc(stockTransfers.createdAt), desc(stockTransfers.id))
     .limit(input.limit + 1);
-  const today = todayIn();
+  const today = clock.today();
   return toPage(rows, input.limit, (r) => toTransferDto(r, today), (r) => [r.createdAt.toISOString(), r.id]);
 }
 
@@ -113,7 +114,7 @@ async function addStock(
  */
 export async function createTransfer(options: { db: Db; actor: Actor; input: TCreateTransferInput }): Promise<TTransfer> {
   const { db, actor, input } = options;
-  const today = todayIn();
+  const today = clock.today();
   const expectedDate = input.expectedDate ?? addDays(today, 1);
   if (expectedDate < today) throw AppError.invalidField("expectedDate", `cannot be before today (${today})`);
   if (input.from === input.to) throw AppError.invalidField("to", "choose a destination other than the source warehouse");
@@ -188,7 +189,7 @@ export async function receiveTransfer(options: {
     });
     await tx
       .update(stockTransfers)
-      .set({ status: "received", receivedBy: actorLabel(actor), receivedAt: new Date() })
+      .set({ status: "received", receivedBy: actorLabel(actor), receivedAt: clock.now() })
       .where(eq(stockTransfers.id, transfer.id));
     const dto = toTransferDto(await loadTransfer(tx, transfer.number));
     await recordAudit(tx, { entityType: AUDIT_ENTITY, entityId: transfer.number, action: "received", actor, before: { status: transfer.status }, after: dto });

@@ -18,6 +18,7 @@ import type {
   TVendorProduct,
 } from "./purchasing-schemas";
 import { productVendors, purchaseOrders, vendors } from "./schema";
+import * as clock from "../clock";
 
 type VendorRow = typeof vendors.$inferSelect;
 
@@ -160,7 +161,7 @@ export async function updateVendor(options: { db: Db; actor: Actor; input: TUpda
     if (input.phone !== undefined) set.phone = input.phone;
     if (input.leadTimeDays !== undefined) set.leadTimeDays = input.leadTimeDays;
     if (input.archived !== undefined && input.archived !== (current.archivedAt !== null)) {
-      set.archivedAt = input.archived ? new Date() : null;
+      set.archivedAt = input.archived ? clock.now() : null;
     }
     if (Object.keys(set).length === 0) return before;
     await tx.update(vendors).set(set).where(eq(vendors.id, current.id));

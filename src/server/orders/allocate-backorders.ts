@@ -7,9 +7,9 @@ import { executeRows } from "../db/execute";
 import { resolveOrderExceptions } from "../exceptions";
 import { DEMAND_STATUSES, heldBackFrom, stockLevels, stockMovements } from "../inventory";
 import { recordOrderEvent } from "./queries";
-import { todayIn } from "~/lib/dates";
 import { addAllocation, type Released } from "./allocations";
 import { orderLines, orders } from "./schema";
+import * as clock from "../clock";
 
 export type BackorderAllocation = { orderNumber: string; sku: string; quantity: number };
 
@@ -98,7 +98,7 @@ export async function allocateBackorders(
     if (left?.n === 0) {
       await resolveOrderExceptions(tx, { orderId, actor: input.actor, resolution: "stock_allocated", note: `Stock arrived (${input.reference}).`, types: ["stockout"] });
       // Fully reserved: it can ship now, so that is its promise.
-      await tx.update(orders).set({ promisedDate: todayIn() }).where(eq(orders.id, orderId));
+      await tx.update(orders).set({ promisedDate: clock.today() }).where(eq(orders.id, orderId));
     }
   }
   return allocated;

@@ -9,6 +9,7 @@ import { releaseOrder } from "./allocations";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
+import * as clock from "../clock";
 
 /** Cancels an order with a reason: its reserved stock is released and its open exceptions close with it. */
 export async function cancelOrder(options: { db: Db; actor: Actor; input: { number: string; reason: string; version?: number } }): Promise<TOrder> {
@@ -19,7 +20,7 @@ export async function cancelOrder(options: { db: Db; actor: Actor; input: { numb
     assertTransition(order.status, "canceled", actor.role);
     await tx
       .update(orders)
-      .set({ status: "canceled", canceledReason: input.reason, canceledAt: new Date(), version: order.version + 1 })
+      .set({ status: "canceled", canceledReason: input.reason, canceledAt: clock.now(), version: order.version + 1 })
       .where(eq(orders.id, order.id));
     // Reserved stock goes back; nothing is left waiting on a backorder.
     // Its stock goes back, to waiting backorders first.

@@ -7,11 +7,12 @@ import { loadOrder, recordOrderEvent, toOrderDto } from "./queries";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
+import * as clock from "../clock";
 
 /** Converts a valid quote into a submitted order, re-priced at today's prices. Returns the new order. */
 export async function convertQuote(options: { db: Db; actor: Actor; number: string; today?: string }): Promise<TOrder> {
   const { db, actor, number } = options;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? clock.today();
   return db.transaction(async (tx) => {
     const quote = await loadOrder(tx, number, { forUpdate: true });
     if (quote.kind !== "quote") throw new AppError("conflict", "NOT_A_QUOTE", `${number} is an order, not a quote.`);

@@ -10,6 +10,7 @@ import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } 
 import { idempotencyKeys, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
 import { submitInTx } from "./submit-order";
+import * as clock from "../clock";
 
 const QUOTE_VALID_DAYS = 30;
 
@@ -30,7 +31,7 @@ export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDoc
 
   const { priced, productIds } = await priceOrderLines(tx, { customerId: customerId, channel: input.channel, shipTo, actor, lines: input.lines });
   const number = await nextDocumentNumber(tx, input.kind);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clock.today();
   const [order] = await tx
     .insert(orders)
     .values({

@@ -3,6 +3,7 @@ import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { orderLines, orders } from "./schema";
+import * as clock from "../clock";
 
 const WINDOW_MINUTES = 10;
 
@@ -17,7 +18,7 @@ export function sameLines(a: { sku: string; quantity: number }[], b: { sku: stri
 }
 
 /** Orders for the same customer with the same lines in the last 10 minutes: asked about before submit. */
-export async function findRecentDuplicates(db: DbOrTx, input: { customer: string; lines: { sku: string; quantity: number }[] }, now = new Date()) {
+export async function findRecentDuplicates(db: DbOrTx, input: { customer: string; lines: { sku: string; quantity: number }[] }, now = clock.now()) {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const recent = await db
     .select({ id: orders.id, number: orders.number, createdAt: orders.createdAt, createdBy: orders.createdBy, total: orders.total, currency: orders.currency })

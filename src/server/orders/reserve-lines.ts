@@ -1,5 +1,4 @@
 import { asc, eq } from "drizzle-orm";
-import { todayIn } from "~/lib/dates";
 import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
 import { customers } from "../customers";
@@ -9,6 +8,7 @@ import { earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "
 import { allocationRecorder } from "./allocations";
 import { recordOrderEvent, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
+import * as clock from "../clock";
 
 /**
  * Reserves what every line of a submitted order still needs (quantity − shipped − reserved) and
@@ -75,7 +75,7 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
  * order's own backorder is last in line: it is left out of the demand ahead of it.
  */
 async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; warehouseId: string | null; quantity: number }[], demandClass: "A" | "B" | "C") {
-  const today = todayIn();
+  const today = clock.today();
   if (backorders.length === 0) return today;
   const ids = [...new Set(backorders.map((b) => b.productId))];
   const [levels, leadTimes] = await Promise.all([loadAtpLevels(tx, ids, { demandClass }), productLeadTimes(tx, ids)]);

@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { products } from "../catalog/schema";
 import { customers } from "../customers/schema";
-import { id, moneyMinor, quantity, timestamps, version } from "../db/columns";
+import { createdAt, id, moneyMinor, quantity, timestamps, version } from "../db/columns";
 import { warehouses } from "../inventory/schema";
 import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_KINDS, ORDER_STATUSES } from "./constants";
 
@@ -137,7 +137,7 @@ export const orderEvents = pgTable(
     type: text("type").notNull(),
     actor: text("actor").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
 );
@@ -155,7 +155,7 @@ export const idempotencyKeys = pgTable(
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("idempotency_keys_client_key_uq").on(t.clientId, t.key)],
 );
@@ -168,7 +168,7 @@ export const savedViews = pgTable(
     userId: text("user_id").notNull(),
     name: text("name").notNull(),
     query: text("query").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("saved_views_user_name_uq").on(t.userId, t.name)],
 );
@@ -191,7 +191,7 @@ export const orderAllocations = pgTable(
       .notNull()
       .references(() => warehouses.id),
     quantity: quantity("quantity").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.orderId, t.productId, t.warehouseId] }),

@@ -8,6 +8,7 @@ import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { reserveOrder } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
+import * as clock from "../clock";
 
 /** draft → submitted → on_hold | open, inside the caller's transaction. */
 export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<void> {
@@ -18,7 +19,7 @@ export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
   if (!order.shipTo) throw AppError.invalidField("shipTo", "a complete ship-to address is required to submit");
   const [submitted] = await tx
     .update(orders)
-    .set({ status: "submitted", submittedAt: new Date(), version: order.version + 1 })
+    .set({ status: "submitted", submittedAt: clock.now(), version: order.version + 1 })
     .where(eq(orders.id, order.id))
     .returning();
   await recordOrderEvent(tx, order.id, "submitted", actor, { before: { status: order.status }, after: { status: "submitted" }, total: order.total });

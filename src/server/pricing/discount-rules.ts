@@ -8,6 +8,7 @@ import { specificity } from "./engine";
 import { referenceNames, resolveReferences } from "./references";
 import { discountRules } from "./schema";
 import type { TDiscountRule, TDiscountRuleInput } from "./schemas";
+import * as clock from "../clock";
 
 type Row = typeof discountRules.$inferSelect;
 
@@ -136,7 +137,7 @@ export async function saveDiscountRule(options: { db: Db; actor: Actor; input: T
 export async function archiveDiscountRule(options: { db: Db; actor: Actor; code: string }) {
   const { db, actor, code } = options;
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(discountRules).set({ archivedAt: new Date() }).where(eq(discountRules.code, code)).returning();
+    const [row] = await tx.update(discountRules).set({ archivedAt: clock.now() }).where(eq(discountRules.code, code)).returning();
     if (!row) throw AppError.notFound("discount rule", code);
     await recordAudit(tx, { entityType: "discount_rule", entityId: code, action: "archived", actor });
   });

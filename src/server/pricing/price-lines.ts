@@ -1,10 +1,10 @@
-import { todayIn } from "~/lib/dates";
 import type { Role } from "../auth/roles";
 import { productsBySku } from "../catalog";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { priceOrder, type PricedOrder } from "./engine";
 import { loadPricingRules } from "./load-rules";
+import * as clock from "../clock";
 
 export type LineToPrice = { sku: string; quantity: number; unitPrice?: number; overrideReason?: string };
 
@@ -58,7 +58,7 @@ export async function priceLines(
       }),
     },
     rules,
-    input.at ?? todayIn(),
+    input.at ?? clock.today(),
   );
   return { priced, productIds: new Map([...bySku].map(([sku, p]) => [sku, p.id])) };
 }

@@ -6,6 +6,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import { referenceNames, resolveReferences } from "./references";
 import { priceListItems, priceLists } from "./schema";
 import type { TPriceList, TPriceListInput } from "./schemas";
+import * as clock from "../clock";
 
 export async function listPriceLists(options: { db: DbOrTx; includeArchived?: boolean }): Promise<TPriceList[]> {
   const { db } = options;
@@ -110,7 +111,7 @@ export async function savePriceList(options: { db: Db; actor: Actor; input: TPri
 export async function archivePriceList(options: { db: Db; actor: Actor; code: string }) {
   const { db, actor, code } = options;
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(priceLists).set({ archivedAt: new Date() }).where(eq(priceLists.code, code)).returning();
+    const [row] = await tx.update(priceLists).set({ archivedAt: clock.now() }).where(eq(priceLists.code, code)).returning();
     if (!row) throw AppError.notFound("price list", code);
     await recordAudit(tx, { entityType: "price_list", entityId: code, action: "archived", actor });
   });

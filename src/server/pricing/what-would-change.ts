@@ -9,6 +9,7 @@ import { priceOrder, type PricingRules } from "./engine";
 import { loadPricingRules, toEngineRule } from "./load-rules";
 import { resolveReferences } from "./references";
 import type { TDiscountRuleInput } from "./schemas";
+import * as clock from "../clock";
 
 const RECENT_DAYS = 30;
 const MAX_ORDERS = 300;
@@ -19,7 +20,7 @@ const MAX_ORDERS = 300;
  */
 export async function whatWouldChange(options: { db: DbOrTx; actor: Actor; rule: TDiscountRuleInput; now?: Date }) {
   const { db, rule } = options;
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const refs = await resolveReferences(db, { customer: rule.conditions.customer, sku: rule.conditions.sku, category: rule.conditions.category }, "conditions.");
   const draft = toEngineRule({
     id: "draft",
