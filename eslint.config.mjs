@@ -6,7 +6,7 @@ import nextTypescript from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 const transportMessage =
-  "Domain code never imports the transport (STYLE.md habit 2): only src/server/<module>/router.ts and src/server/api/** may use tRPC, Next or React.";
+  "Domain code never imports the transport (STYLE.md habit 2): only the routers (src/server/<module>/router.ts, *-router.ts) and src/server/api/** may use tRPC, Next, React or src/server/api.";
 
 /** @type {import("eslint").Linter.Config[]} */
 const config = [
@@ -56,10 +56,14 @@ const config = [
   },
   {
     files: ["src/server/**/*.{ts,tsx}"],
+    // Routers (router.ts, <name>-router.ts) are the tRPC adapters; everything else under src/server is domain code.
     ignores: [
       "src/server/**/router.ts",
       "src/server/**/router.test.ts",
       "src/server/**/router.int.test.ts",
+      "src/server/**/*-router.ts",
+      "src/server/**/*-router.test.ts",
+      "src/server/**/*-router.int.test.ts",
       "src/server/api/**",
     ],
     rules: {
@@ -70,7 +74,10 @@ const config = [
             { name: "next", message: transportMessage },
             { name: "react", message: transportMessage },
           ],
-          patterns: [{ group: ["@trpc/*", "next/*", "react/*"], message: transportMessage }],
+          patterns: [
+            { group: ["@trpc/*", "next/*", "react/*"], message: transportMessage },
+            { group: ["../api/*", "../../api/*", "~/server/api/*"], message: transportMessage },
+          ],
         },
       ],
     },

@@ -21,6 +21,7 @@ import { ZLedgerInput, ZListStockInput, ZStockGridInput } from "~/server/invento
 import { getStockDetail } from "~/server/inventory/stock-detail";
 import { listStockGrid } from "~/server/inventory/stock-grid";
 import { listStockLedger } from "~/server/inventory/stock-ledger";
+import { purchasingSupply } from "~/server/purchasing";
 
 const { values } = parseArgs({
   options: {
@@ -134,9 +135,9 @@ const cases: Record<string, () => Promise<unknown>> = {
   "grid: deep keyset page": grid({ cursor: encodeCursor([deepSku]) }),
   "grid: deep keyset page, status=low": grid({ status: "low", cursor: encodeCursor([deepSku]) }),
   "low-stock count": () => countLowStock({ db }),
-  "GET /stock page (50, with inbound)": () => listStock({ db, input: ZListStockInput.parse({}) }),
-  "GET /stock?sku=": () => listStock({ db, input: ZListStockInput.parse({ sku: "SKU-00042" }) }),
-  "SKU page detail": () => getStockDetail({ db, sku: "SKU-00042" }),
+  "GET /stock page (50, with inbound)": () => listStock({ db, input: ZListStockInput.parse({}), supply: purchasingSupply }),
+  "GET /stock?sku=": () => listStock({ db, input: ZListStockInput.parse({ sku: "SKU-00042" }), supply: purchasingSupply }),
+  "SKU page detail": () => getStockDetail({ db, sku: "SKU-00042", supply: purchasingSupply }),
   "SKU ledger page": () => listStockLedger({ db, input: ZLedgerInput.parse({ sku: "SKU-00042" }) }),
 };
 

@@ -1,4 +1,4 @@
-import { PURCHASE_ORDER_STATUSES, type PurchaseOrderStatus } from "~/server/inventory/constants";
+import { PURCHASE_ORDER_STATUSES, type PurchaseOrderStatus } from "~/server/purchasing/constants";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 

@@ -15,8 +15,8 @@ import { formatMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
-import { findPurchaseOrderTransition } from "~/server/inventory/purchase-order-states";
-import type { TPurchaseOrder } from "~/server/inventory/purchasing-schemas";
+import { findPurchaseOrderTransition } from "~/server/purchasing/purchase-order-states";
+import type { TPurchaseOrder } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { usePurchasingChanged } from "./use-purchasing-changed";
 

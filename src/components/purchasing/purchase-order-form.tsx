@@ -16,7 +16,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { addDays } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
-import type { TPurchaseOrder } from "~/server/inventory/purchasing-schemas";
+import type { TPurchaseOrder } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { errorsForRows, toPurchaseOrderInput, type PoFormLine, type PoFormState } from "./po-form";
 import { usePurchasingChanged } from "./use-purchasing-changed";

@@ -1,6 +1,6 @@
 import { Ban, FilePlus, PackageCheck, Pencil, Send, XCircle, type LucideIcon } from "lucide-react";
 import { DateOnly, DateTime } from "~/components/shell/money";
-import type { TPurchaseOrderEvent } from "~/server/inventory/purchasing-schemas";
+import type { TPurchaseOrderEvent } from "~/server/purchasing/schemas";
 
 const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }> = {
   created: { label: "Drafted", icon: FilePlus },

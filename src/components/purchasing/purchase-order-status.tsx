@@ -1,7 +1,7 @@
 import { Badge, type BadgeVariant } from "~/components/ui/badge";
 import { cn } from "~/lib/utils";
-import type { PurchaseOrderStatus } from "~/server/inventory/constants";
-import { PURCHASE_ORDER_STATUS_LABELS } from "~/server/inventory/purchase-order-states";
+import type { PurchaseOrderStatus } from "~/server/purchasing/constants";
+import { PURCHASE_ORDER_STATUS_LABELS } from "~/server/purchasing/purchase-order-states";
 
 const VARIANTS: Record<PurchaseOrderStatus, BadgeVariant> = {
   draft: "neutral",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DateOnly, DateTime, Money } from "~/components/shell/money";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
-import type { TPurchaseOrderSummary } from "~/server/inventory/purchasing-schemas";
+import type { TPurchaseOrderSummary } from "~/server/purchasing/schemas";
 import { OverdueBadge, PurchaseOrderStatusBadge } from "./purchase-order-status";
 
 /** Purchase orders as rows: number, status, vendor, delivery warehouse, expected date, progress, total. */

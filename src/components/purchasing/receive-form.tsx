@@ -10,8 +10,8 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { PURCHASE_ORDER_STATUS_LABELS } from "~/server/inventory/purchase-order-states";
-import type { TPurchaseOrder, TReceiptResult } from "~/server/inventory/purchasing-schemas";
+import { PURCHASE_ORDER_STATUS_LABELS } from "~/server/purchasing/purchase-order-states";
+import type { TPurchaseOrder, TReceiptResult } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { usePurchasingChanged } from "./use-purchasing-changed";
 

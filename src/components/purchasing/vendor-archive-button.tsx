@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { apiErrorOf } from "~/lib/trpc-error";
-import type { TVendor } from "~/server/inventory/purchasing-schemas";
+import type { TVendor } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { usePurchasingChanged } from "./use-purchasing-changed";
 

@@ -10,7 +10,7 @@ import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { apiErrorOf } from "~/lib/trpc-error";
-import type { TVendor } from "~/server/inventory/purchasing-schemas";
+import type { TVendor } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { usePurchasingChanged } from "./use-purchasing-changed";
 

@@ -14,7 +14,7 @@ import { Label } from "~/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { Textarea } from "~/components/ui/textarea";
 import { apiErrorOf } from "~/lib/trpc-error";
-import type { TVendorProduct } from "~/server/inventory/purchasing-schemas";
+import type { TVendorProduct } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { parseSkuList } from "./sku-list";
 import { usePurchasingChanged } from "./use-purchasing-changed";

@@ -1,5 +1,5 @@
 import { DateTime } from "~/components/shell/money";
-import type { TReplenishmentRun } from "~/server/inventory/replenishment-schemas";
+import type { TReplenishmentRun } from "~/server/purchasing/schemas";
 
 /** "Last computed <time> by nightly job / by <user> · 12 suggestions". */
 export function LastRun({ run }: { run: TReplenishmentRun | null }) {

@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
-import type { TDraftPurchaseOrdersResult, TReorderSuggestion } from "~/server/inventory/replenishment-schemas";
+import type { TDraftPurchaseOrdersResult, TReorderSuggestion } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
 import { groupByVendor, groupSelection, toggleGroup } from "./group-suggestions";
 import { useReplenishmentChanged } from "./use-replenishment-changed";

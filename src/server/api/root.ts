@@ -3,11 +3,11 @@ import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
-import { purchasingRouter } from "../inventory/purchasing-router";
-import { replenishmentRouter } from "../inventory/replenishment-router";
 import { transfersRouter } from "../inventory/transfers-router";
 import { ordersRouter, quotesRouter } from "../orders/router";
 import { pricingRouter } from "../pricing/router";
+import { replenishmentRouter } from "../purchasing/replenishment-router";
+import { purchasingRouter } from "../purchasing/router";
 import { searchRouter } from "./search-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 

@@ -7,4 +7,5 @@ export * from "../inventory/schema";
 export * from "../integration/schema";
 export * from "../orders/schema";
 export * from "../pricing/schema";
+export * from "../purchasing/schema";
 export * from "./schema";

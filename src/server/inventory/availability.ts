@@ -5,9 +5,10 @@ import type { DbOrTx } from "../db";
 // Backorders are demand on stock: read from the order tables directly (orders imports inventory, not the reverse).
 import { orderLines, orders } from "../orders/schema";
 import { earliestPromise, type AtpLevel, type Promise as StockPromise } from "./atp";
-import { INBOUND_PO_STATUSES } from "./constants";
 import { heldBackFrom } from "./holdback-sql";
-import { productVendors, purchaseOrderLines, purchaseOrders, stockHoldbacks, stockLevels, stockTransfers, vendors, warehouses } from "./schema";
+import { inboundKey, loadInbound } from "./inbound";
+import { stockHoldbacks, stockLevels, warehouses } from "./schema";
+import { noSupply, type SupplySource } from "./supply";
 import * as clock from "../clock";
 
 export type WarehouseAtp = { warehouseId: string; warehouse: string; priority: number; region: string; level: AtpLevel };
@@ -16,19 +17,19 @@ export type WarehouseAtp = { warehouseId: string; warehouse: string; priority: n
 export const DEMAND_STATUSES = ["submitted", "on_hold", "open"] as const;
 
 /**
- * Everything available-to-promise needs, per product and active warehouse, in five set-based queries:
- * levels, hold-backs for classes other than `demandClass` (all of them when no class is given),
- * backorders, and inbound from sent purchase orders and transfers in transit, by expected date.
+ * Everything available-to-promise needs, per product and active warehouse, in set-based queries: levels,
+ * hold-backs for classes other than `demandClass` (all of them when no class is given), backorders, and
+ * inbound by expected date: what `supply` brings (purchasing: open purchase orders) and transfers in transit.
  */
 export async function loadAtpLevels(
   db: DbOrTx,
   productIds: string[],
-  options: { demandClass?: DemandClass } = {},
+  options: { demandClass?: DemandClass; supply: SupplySource },
 ): Promise<Map<string, WarehouseAtp[]>> {
   const result = new Map<string, WarehouseAtp[]>();
   if (productIds.length === 0) return result;
   const ids = [...new Set(productIds)];
-  const [activeWarehouses, levels, holdbacks, backorders, poInbound, transferInbound] = await Promise.all([
+  const [activeWarehouses, levels, holdbacks, backorders, inbound] = await Promise.all([
     db
       .select({ id: warehouses.id, code: warehouses.code, priority: warehouses.priority, region: warehouses.region })
       .from(warehouses)
@@ -56,49 +57,27 @@ export async function loadAtpLevels(
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
       .where(and(inArray(orderLines.productId, ids), gt(orderLines.backordered, 0), inArray(orders.status, [...DEMAND_STATUSES])))
       .groupBy(orderLines.productId, orderLines.warehouseId),
-    db
-      .select({
-        productId: purchaseOrderLines.productId,
-        warehouseId: purchaseOrders.warehouseId,
-        date: purchaseOrders.expectedDate,
-        quantity: sql<number>`sum(${purchaseOrderLines.quantity} - ${purchaseOrderLines.received})`.mapWith(Number),
-      })
-      .from(purchaseOrderLines)
-      .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
-      .where(and(inArray(purchaseOrderLines.productId, ids), inArray(purchaseOrders.status, [...INBOUND_PO_STATUSES])))
-      .groupBy(purchaseOrderLines.productId, purchaseOrders.warehouseId, purchaseOrders.expectedDate),
-    db
-      .select({
-        productId: stockTransfers.productId,
-        warehouseId: stockTransfers.toWarehouseId,
-        date: stockTransfers.expectedDate,
-        quantity: sql<number>`sum(${stockTransfers.quantity})`.mapWith(Number),
-      })
-      .from(stockTransfers)
-      .where(and(inArray(stockTransfers.productId, ids), eq(stockTransfers.status, "in_transit")))
-      .groupBy(stockTransfers.productId, stockTransfers.toWarehouseId, stockTransfers.expectedDate),
+    loadInbound(db, ids, options.supply),
   ]);
 
-  const key = (productId: string, warehouseId: string) => `${productId}:${warehouseId}`;
+  // Keyed like loadInbound's map (inboundKey), so its lists drop straight in.
   const cells = new Map<string, AtpLevel>();
-  const cell = (productId: string, warehouseId: string) => {
-    let level = cells.get(key(productId, warehouseId));
+  const cell = (key: string) => {
+    let level = cells.get(key);
     if (!level) {
       level = { onHand: 0, reserved: 0, heldBack: 0, backordered: 0, inbound: [] };
-      cells.set(key(productId, warehouseId), level);
+      cells.set(key, level);
     }
     return level;
   };
-  for (const l of levels) Object.assign(cell(l.productId, l.warehouseId), { onHand: l.onHand, reserved: l.reserved });
-  for (const h of holdbacks) cell(h.productId, h.warehouseId).heldBack = h.quantity;
+  for (const l of levels) Object.assign(cell(inboundKey(l.productId, l.warehouseId)), { onHand: l.onHand, reserved: l.reserved });
+  for (const h of holdbacks) cell(inboundKey(h.productId, h.warehouseId)).heldBack = h.quantity;
   for (const b of backorders) {
     // A backorder not yet placed in a warehouse waits on the first one.
     const warehouseId = b.warehouseId ?? activeWarehouses[0]?.id;
-    if (warehouseId) cell(b.productId, warehouseId).backordered += b.quantity;
+    if (warehouseId) cell(inboundKey(b.productId, warehouseId)).backordered += b.quantity;
   }
-  for (const i of [...poInbound, ...transferInbound]) {
-    if (i.quantity > 0) cell(i.productId, i.warehouseId).inbound.push({ date: i.date, quantity: i.quantity });
-  }
+  for (const [key, list] of inbound) cell(key).inbound = list;
   for (const productId of ids) {
     result.set(
       productId,
@@ -107,7 +86,7 @@ export async function loadAtpLevels(
         warehouse: w.code,
         priority: w.priority,
         region: w.region,
-        level: cells.get(key(productId, w.id)) ?? { onHand: 0, reserved: 0, heldBack: 0, backordered: 0, inbound: [] },
+        level: cells.get(inboundKey(productId, w.id)) ?? { onHand: 0, reserved: 0, heldBack: 0, backordered: 0, inbound: [] },
       })),
     );
   }
@@ -154,36 +133,37 @@ export function availabilityOf(line: { sku: string; quantity: number }, levels: 
 }
 
 /**
- * Availability for order-entry lines, for a customer's demand class when given. Lead time is the usual
- * vendor's when the product has one, else the product's own.
+ * Availability for order-entry lines, for a customer's demand class when given. Inbound and lead times come
+ * from `supply` (purchasing's; the router passes it): lead time is the usual supplier's when the product
+ * has one, else the product's own. Without a supply, only inventory's own transfers count as inbound.
  */
 export async function getAvailability(
   db: DbOrTx,
   lines: { sku: string; quantity: number }[],
-  options: { demandClass?: DemandClass; today?: string } = {},
+  options: { demandClass?: DemandClass; today?: string; supply?: SupplySource } = {},
 ): Promise<(LineAvailability | null)[]> {
   if (lines.length === 0) return [];
   const today = options.today ?? clock.today();
+  const supply = options.supply ?? noSupply;
   const found = await db
     .select({ id: products.id, sku: products.sku })
     .from(products)
     .where(inArray(products.sku, [...new Set(lines.map((l) => l.sku))]));
   const ids = found.map((p) => p.id);
-  const [atpLevels, leadTimes] = await Promise.all([loadAtpLevels(db, ids, { demandClass: options.demandClass }), productLeadTimes(db, ids)]);
+  const [atpLevels, leadTimes] = await Promise.all([loadAtpLevels(db, ids, { demandClass: options.demandClass, supply }), productLeadTimes(db, ids, supply)]);
   return lines.map((line) => {
     const product = found.find((p) => p.sku === line.sku);
     return product ? availabilityOf(line, atpLevels.get(product.id) ?? [], leadTimes.get(product.id) ?? 14, today) : null;
   });
 }
 
-/** Days to get more of each product: its usual vendor's lead time, else the product's own. */
-export async function productLeadTimes(db: DbOrTx, productIds: string[]): Promise<Map<string, number>> {
-  if (productIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: products.id, days: sql<number>`coalesce(${vendors.leadTimeDays}, ${products.leadTimeDays})`.mapWith(Number) })
-    .from(products)
-    .leftJoin(productVendors, eq(productVendors.productId, products.id))
-    .leftJoin(vendors, eq(vendors.id, productVendors.vendorId))
-    .where(inArray(products.id, [...new Set(productIds)]));
-  return new Map(rows.map((r) => [r.id, r.days]));
+/** Days to get more of each product: its usual supplier's lead time (from `supply`), else the product's own. */
+export async function productLeadTimes(db: DbOrTx, productIds: string[], supply: SupplySource): Promise<Map<string, number>> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return new Map();
+  const [rows, supplierDays] = await Promise.all([
+    db.select({ id: products.id, days: products.leadTimeDays }).from(products).where(inArray(products.id, ids)),
+    supply.leadTimes(db, ids),
+  ]);
+  return new Map(rows.map((r) => [r.id, supplierDays.get(r.id) ?? r.days]));
 }

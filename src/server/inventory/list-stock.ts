@@ -1,16 +1,16 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import { escapeLike } from "../db/search";
-import type { Inbound } from "./atp";
-import { INBOUND_PO_STATUSES } from "./constants";
-import { purchaseOrderLines, purchaseOrders, stockLevels, stockTransfers, warehouses } from "./schema";
+import { inboundKey, loadInbound } from "./inbound";
+import { stockLevels, warehouses } from "./schema";
 import type { TListStockInput, TStockLevel } from "./schemas";
+import type { SupplySource } from "./supply";
 
-/** Stock per SKU and warehouse, by SKU then warehouse code, with what is inbound to each level. */
-export async function listStock(options: { db: DbOrTx; input: TListStockInput }) {
-  const { db, input } = options;
+/** Stock per SKU and warehouse, by SKU then warehouse code, with what is inbound to each level (supply and transfers). */
+export async function listStock(options: { db: DbOrTx; input: TListStockInput; supply: SupplySource }) {
+  const { db, input, supply } = options;
   const conditions: (SQL | undefined)[] = [];
   if (input.sku) conditions.push(eq(products.sku, input.sku));
   if (input.warehouse) conditions.push(eq(warehouses.code, input.warehouse));
@@ -38,7 +38,7 @@ export async function listStock(options: { db: DbOrTx; input: TListStockInput })
     .where(and(...conditions))
     .orderBy(asc(products.sku), asc(warehouses.code))
     .limit(input.limit + 1);
-  const inbound = await loadInbound(db, rows.slice(0, input.limit).map((r) => r.productId));
+  const inbound = await loadInbound(db, rows.slice(0, input.limit).map((r) => r.productId), supply);
   return toPage(
     rows,
     input.limit,
@@ -49,60 +49,4 @@ export async function listStock(options: { db: DbOrTx; input: TListStockInput })
     }),
     (r) => [r.sku, r.warehouse],
   );
-}
-
-export const inboundKey = (productId: string, warehouseId: string) => `${productId}:${warehouseId}`;
-
-/**
- * What is expected per product and destination warehouse, by expected date (ascending): the remaining
- * quantity of lines on sent or partially received purchase orders, and transfers in transit. One query
- * for any number of products. Overdue dates are kept as they are (the ATP treats them as tomorrow).
- */
-export async function loadInbound(db: DbOrTx, productIds: string[]): Promise<Map<string, Inbound[]>> {
-  const result = new Map<string, Inbound[]>();
-  const ids = [...new Set(productIds)];
-  if (ids.length === 0) return result;
-  const fromPurchaseOrders = db
-    .select({
-      productId: purchaseOrderLines.productId,
-      warehouseId: purchaseOrders.warehouseId,
-      date: purchaseOrders.expectedDate,
-      quantity: sql<number>`${purchaseOrderLines.quantity} - ${purchaseOrderLines.received}`.as("quantity"),
-    })
-    .from(purchaseOrderLines)
-    .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
-    .where(
-      and(
-        inArray(purchaseOrderLines.productId, ids),
-        inArray(purchaseOrders.status, [...INBOUND_PO_STATUSES]),
-        sql`${purchaseOrderLines.quantity} > ${purchaseOrderLines.received}`,
-      ),
-    );
-  const fromTransfers = db
-    .select({
-      productId: stockTransfers.productId,
-      warehouseId: stockTransfers.toWarehouseId,
-      date: stockTransfers.expectedDate,
-      quantity: sql<number>`${stockTransfers.quantity}`.as("quantity"),
-    })
-    .from(stockTransfers)
-    .where(and(inArray(stockTransfers.productId, ids), eq(stockTransfers.status, "in_transit")));
-  const both = fromPurchaseOrders.unionAll(fromTransfers).as("inbound");
-  const rows = await db
-    .select({
-      productId: both.productId,
-      warehouseId: both.warehouseId,
-      date: both.date,
-      quantity: sql<number>`sum(${both.quantity})`.mapWith(Number),
-    })
-    .from(both)
-    .groupBy(both.productId, both.warehouseId, both.date)
-    .orderBy(both.productId, both.warehouseId, both.date);
-  for (const row of rows) {
-    const key = inboundKey(row.productId, row.warehouseId);
-    const list = result.get(key) ?? [];
-    list.push({ date: row.date, quantity: row.quantity });
-    result.set(key, list);
-  }
-  return result;
 }

@@ -7,6 +7,7 @@ import { ZSku } from "../catalog";
 import { AppError } from "../errors";
 import { findCustomerByCode } from "../customers";
 import { allocateBackorders } from "../orders";
+import { purchasingSupply } from "../purchasing";
 import { setHoldback } from "./holdbacks";
 import { listStock } from "./list-stock";
 import { countLowStock } from "./low-stock";
@@ -55,7 +56,7 @@ export const inventoryRouter = createTRPCRouter({
     .meta({ openapi: { method: "GET", path: "/stock", tags: ["stock"], summary: "Stock per SKU and warehouse", protect: true } })
     .input(ZListStockInput)
     .output(zPage(ZStockLevel))
-    .query(({ ctx, input }) => listStock({ db: ctx.db, input })),
+    .query(({ ctx, input }) => listStock({ db: ctx.db, input, supply: purchasingSupply })),
 
   availability: permissionProcedure("stock.view")
     .input(
@@ -68,7 +69,7 @@ export const inventoryRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const customer = input.customer ? await findCustomerByCode(ctx.db, input.customer) : undefined;
       if (input.customer && !customer) throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
-      return getAvailability(ctx.db, input.lines, { demandClass: customer?.demandClass });
+      return getAvailability(ctx.db, input.lines, { demandClass: customer?.demandClass, supply: purchasingSupply });
     }),
 
   adjust: permissionProcedure("stock.adjust")
@@ -92,12 +93,12 @@ export const inventoryRouter = createTRPCRouter({
   detail: permissionProcedure("stock.view")
     .input(ZSkuKey)
     .output(ZStockDetail)
-    .query(({ ctx, input }) => getStockDetail({ db: ctx.db, sku: input.sku })),
+    .query(({ ctx, input }) => getStockDetail({ db: ctx.db, sku: input.sku, supply: purchasingSupply })),
 
   atpTimeline: permissionProcedure("stock.view")
     .input(ZAtpTimelineInput)
     .output(ZAtpTimeline)
-    .query(({ ctx, input }) => getAtpTimeline({ db: ctx.db, input })),
+    .query(({ ctx, input }) => getAtpTimeline({ db: ctx.db, input, supply: purchasingSupply })),
 
   ledger: permissionProcedure("stock.view")
     .meta({ openapi: { method: "GET", path: "/stock/movements", tags: ["stock"], summary: "The stock ledger of a SKU, newest first", protect: true } })

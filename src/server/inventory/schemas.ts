@@ -3,7 +3,7 @@ import { ZSku } from "../catalog";
 import { ZAddress } from "../customers";
 import { DEMAND_CLASSES } from "../customers/constants";
 import { ZPageInput } from "../db/pagination";
-import { MOVEMENT_KINDS, PURCHASE_ORDER_STATUSES } from "./constants";
+import { MOVEMENT_KINDS } from "./constants";
 import { STOCK_STATUSES, STOCK_STATUS_FILTERS } from "./stock-status";
 
 export const ZWarehouseCode = z
@@ -44,7 +44,7 @@ export const ZStockLevel = z.object({
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
-  /** Expected receipts from open purchase orders, by date. */
+  /** Expected receipts (open purchase orders, transfers in transit), by date. */
   inbound: z.array(z.object({ date: z.string(), quantity: z.number().int() })),
 });
 export type TStockLevel = z.infer<typeof ZStockLevel>;
@@ -172,10 +172,12 @@ export const ZStockDetail = z.object({
   }),
   levels: z.array(ZStockDetailLevel),
   totals: ZStockTotals.extend({ inbound: ZQuantityValue }),
+  /** Open purchase orders bringing the SKU (the supply's inbound documents). */
   purchaseOrders: z.array(
     z.object({
       number: z.string(),
-      status: z.enum(PURCHASE_ORDER_STATUSES),
+      /** The purchase order's status: sent or partially_received. */
+      status: z.string(),
       vendor: z.string(),
       vendorName: z.string(),
       warehouse: z.string(),

@@ -1,25 +1,16 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { addDays } from "~/lib/dates";
 import { categories, products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { atp, atpTimeline, effectiveInboundDate, type AtpLevel } from "./atp";
 import { loadAtpLevels } from "./availability";
-import { INBOUND_PO_STATUSES } from "./constants";
 import { toByClass } from "./holdbacks";
-import { inboundKey, loadInbound } from "./list-stock";
-import {
-  productVendors,
-  purchaseOrderLines,
-  purchaseOrders,
-  stockHoldbacks,
-  stockLevels,
-  stockTransfers,
-  vendors,
-  warehouses,
-} from "./schema";
+import { groupInbound, inboundKey } from "./inbound";
+import { stockHoldbacks, stockLevels, stockTransfers, warehouses } from "./schema";
 import type { TAtpTimeline, TAtpTimelineInput, TStockDetail } from "./schemas";
 import { stockStatusOf } from "./stock-status";
+import type { SupplySource } from "./supply";
 import * as clock from "../clock";
 
 async function findProductForStock(db: DbOrTx, sku: string) {
@@ -33,29 +24,26 @@ async function findProductForStock(db: DbOrTx, sku: string) {
       archivedAt: products.archivedAt,
       category: categories.code,
       categoryName: categories.name,
-      vendorCode: vendors.code,
-      vendorName: vendors.name,
-      vendorLeadTimeDays: vendors.leadTimeDays,
-      vendorSku: productVendors.vendorSku,
     })
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
-    .leftJoin(productVendors, eq(productVendors.productId, products.id))
-    .leftJoin(vendors, eq(vendors.id, productVendors.vendorId))
     .where(eq(products.sku, sku))
     .limit(1);
   if (!product) throw AppError.notFound("product", sku);
   return product;
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * The SKU page: the product with its category and usual vendor, a level per active warehouse (hold-backs
- * by class, reorder point, inbound), and what is inbound (open purchase orders, transfers in transit).
+ * The SKU page: the product with its category and usual supplier, a level per active warehouse (hold-backs
+ * by class, reorder point, inbound), and what is inbound: the supply's open documents (purchasing: purchase
+ * orders) and transfers in transit.
  */
-export async function getStockDetail(options: { db: DbOrTx; sku: string }): Promise<TStockDetail> {
-  const { db } = options;
+export async function getStockDetail(options: { db: DbOrTx; sku: string; supply: SupplySource }): Promise<TStockDetail> {
+  const { db, supply } = options;
   const product = await findProductForStock(db, options.sku);
-  const [levelRows, holdbackRows, inbound, poRows, transferRows] = await Promise.all([
+  const [levelRows, holdbackRows, supplied, transferRows, suppliers, warehouseCodes] = await Promise.all([
     db
       .select({
         warehouseId: warehouses.id,
@@ -75,30 +63,13 @@ export async function getStockDetail(options: { db: DbOrTx; sku: string }): Prom
       .select({ warehouseId: stockHoldbacks.warehouseId, demandClass: stockHoldbacks.demandClass, quantity: stockHoldbacks.quantity })
       .from(stockHoldbacks)
       .where(eq(stockHoldbacks.productId, product.id)),
-    loadInbound(db, [product.id]),
-    db
-      .select({
-        number: purchaseOrders.number,
-        status: purchaseOrders.status,
-        vendor: vendors.code,
-        vendorName: vendors.name,
-        warehouse: warehouses.code,
-        expectedDate: purchaseOrders.expectedDate,
-        ordered: sql<number>`sum(${purchaseOrderLines.quantity})`.mapWith(Number),
-        received: sql<number>`sum(${purchaseOrderLines.received})`.mapWith(Number),
-      })
-      .from(purchaseOrderLines)
-      .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
-      .innerJoin(vendors, eq(vendors.id, purchaseOrders.vendorId))
-      .innerJoin(warehouses, eq(warehouses.id, purchaseOrders.warehouseId))
-      .where(and(eq(purchaseOrderLines.productId, product.id), inArray(purchaseOrders.status, [...INBOUND_PO_STATUSES])))
-      .groupBy(purchaseOrders.id, vendors.id, warehouses.id)
-      .orderBy(asc(purchaseOrders.expectedDate), asc(purchaseOrders.number)),
+    supply.inbound(db, [product.id]),
     db
       .select({
         number: stockTransfers.number,
         from: sql<string>`(select code from warehouses where id = ${stockTransfers.fromWarehouseId})`,
         to: warehouses.code,
+        toWarehouseId: stockTransfers.toWarehouseId,
         expectedDate: stockTransfers.expectedDate,
         quantity: stockTransfers.quantity,
       })
@@ -106,7 +77,16 @@ export async function getStockDetail(options: { db: DbOrTx; sku: string }): Prom
       .innerJoin(warehouses, eq(warehouses.id, stockTransfers.toWarehouseId))
       .where(and(eq(stockTransfers.productId, product.id), eq(stockTransfers.status, "in_transit")))
       .orderBy(asc(stockTransfers.expectedDate), asc(stockTransfers.number)),
+    supply.usualSuppliers(db, [product.id]),
+    // Documents may deliver to a warehouse that is no longer active: name them all.
+    db.select({ id: warehouses.id, code: warehouses.code }).from(warehouses),
   ]);
+  const inbound = groupInbound([
+    ...supplied,
+    ...transferRows.map((t) => ({ productId: product.id, warehouseId: t.toWarehouseId, date: t.expectedDate, quantity: t.quantity })),
+  ]);
+  const codeOf = new Map(warehouseCodes.map((w) => [w.id, w.code]));
+  const supplier = suppliers.get(product.id);
 
   const levels = levelRows.map((row) => {
     const level = {
@@ -148,17 +128,26 @@ export async function getStockDetail(options: { db: DbOrTx; sku: string }): Prom
       unit: product.unit,
       category: product.category,
       categoryName: product.categoryName,
-      leadTimeDays: product.vendorLeadTimeDays ?? product.leadTimeDays,
+      leadTimeDays: supplier?.leadTimeDays ?? product.leadTimeDays,
       isArchived: product.archivedAt !== null,
-      vendor:
-        product.vendorCode !== null && product.vendorName !== null
-          ? { code: product.vendorCode, name: product.vendorName, leadTimeDays: product.vendorLeadTimeDays ?? product.leadTimeDays, vendorSku: product.vendorSku }
-          : null,
+      vendor: supplier ? { code: supplier.code, name: supplier.name, leadTimeDays: supplier.leadTimeDays, vendorSku: supplier.supplierSku } : null,
     },
     levels,
     totals,
-    purchaseOrders: poRows.map((po) => ({ ...po, remaining: po.ordered - po.received })),
-    transfers: transferRows,
+    purchaseOrders: supplied
+      .map((s) => ({
+        number: s.reference.number,
+        status: s.reference.status,
+        vendor: s.reference.supplier,
+        vendorName: s.reference.supplierName,
+        warehouse: codeOf.get(s.warehouseId) ?? "",
+        expectedDate: s.date,
+        ordered: s.reference.ordered,
+        received: s.reference.received,
+        remaining: s.quantity,
+      }))
+      .sort((a, b) => compare(a.expectedDate, b.expectedDate) || compare(a.number, b.number)),
+    transfers: transferRows.map(({ toWarehouseId: _toWarehouseId, ...t }) => t),
   };
 }
 
@@ -186,11 +175,11 @@ export function totalAtpTimeline(levels: AtpLevel[], today: string, horizonDays 
 }
 
 /** The SKU page's chart: ATP per day for the next 90 days, in total and per active warehouse. */
-export async function getAtpTimeline(options: { db: DbOrTx; input: TAtpTimelineInput; today?: string }): Promise<TAtpTimeline> {
-  const { db, input } = options;
+export async function getAtpTimeline(options: { db: DbOrTx; input: TAtpTimelineInput; supply: SupplySource; today?: string }): Promise<TAtpTimeline> {
+  const { db, input, supply } = options;
   const today = options.today ?? clock.today();
   const product = await findProductForStock(db, input.sku);
-  const levels = (await loadAtpLevels(db, [product.id], { demandClass: input.demandClass })).get(product.id) ?? [];
+  const levels = (await loadAtpLevels(db, [product.id], { demandClass: input.demandClass, supply })).get(product.id) ?? [];
   return {
     today,
     horizonDays: ATP_HORIZON_DAYS,

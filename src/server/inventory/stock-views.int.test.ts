@@ -1,7 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "~/server/api/root";
-import type { Actor } from "~/server/auth/actor";
 import type { Role } from "~/server/auth/roles";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { customers } from "~/server/customers/schema";
@@ -10,24 +8,29 @@ import { createApiKey } from "~/server/integration";
 import { orderAllocations, orders } from "~/server/orders/schema";
 import { listReservationsForSku } from "~/server/orders/list-allocations";
 import { ZReservationsForSkuInput } from "~/server/orders/list-allocations";
+import { callerAs as testCaller } from "~/test/caller";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
 import { adjustStock } from "./adjust-stock";
 import { loadAtpLevels } from "./availability";
 import { setHoldback } from "./holdbacks";
+import { listStock } from "./list-stock";
 import { setReorderPoint } from "./reorder-points";
-import { productVendors, purchaseOrderLines, purchaseOrders, stockHoldbacks, stockLevels, stockMovements, stockTransfers, vendors } from "./schema";
-import { ZLedgerInput, ZSetReorderPointInput } from "./schemas";
+import { stockHoldbacks, stockLevels, stockMovements, stockTransfers } from "./schema";
+import { ZLedgerInput, ZListStockInput, ZSetReorderPointInput } from "./schemas";
 import { getAtpTimeline, getStockDetail } from "./stock-detail";
 import { listStockLedger } from "./stock-ledger";
-import { insertWarehouse, productId } from "./stock-views.fixtures";
+import { fixedSupply, insertWarehouse, productId } from "./stock-views.fixtures";
+import { noSupply, type SupplySource } from "./supply";
 
 let t: TestDb;
 let api: Awaited<ReturnType<typeof startRestServer>>;
 let shopKey = "";
-const ids = { bolt: "", nut: "", east: "", west: "", vendor: "" };
+const ids = { bolt: "", nut: "", east: "", west: "" };
 const TODAY = "2026-11-21";
+/** What purchasing would report (purchasing/supply.int.test.ts checks the real one against these views). */
+let supply: SupplySource;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -37,35 +40,30 @@ beforeAll(async () => {
   ids.west = (await insertWarehouse(db, "WEST", 20)).id;
   ids.bolt = await productId(db, "BOLT-M8");
   ids.nut = await productId(db, "NUT-M8");
-  const [vendor] = await db.insert(vendors).values({ code: "FASTCO", name: "Fastco Supply", leadTimeDays: 9 }).returning();
-  ids.vendor = vendor!.id;
-  await db.insert(productVendors).values({ productId: ids.bolt, vendorId: vendor!.id, vendorSku: "FC-8" });
 
   // Stock through the ledger: BOLT-M8 EAST 40 − 5 = 35, WEST 12.
   await adjustStock({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "EAST", quantity: 40, reason: "initial_stock" } });
   await adjustStock({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "WEST", quantity: 12, reason: "initial_stock" } });
   await adjustStock({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "EAST", quantity: -5, reason: "damaged", reference: "CNT-7" } });
 
-  // Inbound: a sent PO (20 to EAST on 12-01), a partly received PO (8 − 3 = 5 to EAST, same day, and 6 to WEST),
-  // a draft PO (not inbound) and a transfer in transit to WEST; a received transfer is not inbound.
-  const po = async (number: string, status: "draft" | "sent" | "partially_received", warehouseId: string, expectedDate: string) => {
-    const [row] = await db
-      .insert(purchaseOrders)
-      .values({ number, vendorId: ids.vendor, warehouseId, status, expectedDate, createdBy: "test" })
-      .returning();
-    return row!.id;
-  };
-  const sent = await po("PO-1", "sent", ids.east, "2026-12-01");
-  const partial = await po("PO-2", "partially_received", ids.east, "2026-12-01");
-  const westPo = await po("PO-3", "sent", ids.west, "2026-11-28");
-  const draft = await po("PO-4", "draft", ids.east, "2026-11-25");
-  await db.insert(purchaseOrderLines).values([
-    { purchaseOrderId: sent, lineNo: 1, productId: ids.bolt, quantity: 20 },
-    { purchaseOrderId: sent, lineNo: 2, productId: ids.nut, quantity: 100 },
-    { purchaseOrderId: partial, lineNo: 1, productId: ids.bolt, quantity: 8, received: 3 },
-    { purchaseOrderId: westPo, lineNo: 1, productId: ids.bolt, quantity: 6 },
-    { purchaseOrderId: draft, lineNo: 1, productId: ids.bolt, quantity: 99 },
-  ]);
+  // Inbound: from the supply, a sent PO (20 to EAST on 12-01) and a partly received PO (8 − 3 = 5 to EAST, same
+  // day, and 6 to WEST); a transfer in transit to WEST; a received transfer is not inbound.
+  const po = (number: string, status: string, productId: string, warehouseId: string, date: string, ordered: number, received = 0) => ({
+    productId,
+    warehouseId,
+    date,
+    quantity: ordered - received,
+    reference: { number, status, supplier: "FASTCO", supplierName: "Fastco Supply", ordered, received },
+  });
+  supply = fixedSupply({
+    inbound: [
+      po("PO-1", "sent", ids.bolt, ids.east, "2026-12-01", 20),
+      po("PO-1", "sent", ids.nut, ids.east, "2026-12-01", 100),
+      po("PO-2", "partially_received", ids.bolt, ids.east, "2026-12-01", 8, 3),
+      po("PO-3", "sent", ids.bolt, ids.west, "2026-11-28", 6),
+    ],
+    suppliers: new Map([[ids.bolt, { code: "FASTCO", name: "Fastco Supply", leadTimeDays: 9, supplierSku: "FC-8" }]]),
+  });
   await db.insert(stockTransfers).values([
     { number: "TR-1", productId: ids.bolt, fromWarehouseId: ids.east, toWarehouseId: ids.west, quantity: 4, expectedDate: "2026-11-24", createdBy: "test" },
     { number: "TR-2", productId: ids.bolt, fromWarehouseId: ids.west, toWarehouseId: ids.east, quantity: 2, status: "received", expectedDate: "2026-11-20", createdBy: "test" },
@@ -79,16 +77,12 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const callerAs = (role: Role) => {
-  const actor: Actor = { kind: "user", id: `test-${role}`, name: `Test ${role}`, role };
-  return createCaller({ db: t.db, actor, headers: new Headers() });
-};
+const callerAs = (role: Role) => testCaller(t.db, role);
+const stock = (input: Record<string, unknown>) => listStock({ db: t.db, input: ZListStockInput.parse(input), supply });
 
-describe("GET /stock?sku= with inbound", () => {
-  it("lists each level with its inbound by expected date: open PO remainders and transfers in transit", async () => {
-    const response = await api.call("GET", "/stock?sku=BOLT-M8", { key: shopKey });
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({
+describe("stock with inbound", () => {
+  it("lists each level with its inbound by expected date: what the supply brings and transfers in transit", async () => {
+    expect(await stock({ sku: "BOLT-M8" })).toEqual({
       items: [
         { sku: "BOLT-M8", productName: "BOLT-M8 part", warehouse: "EAST", onHand: 35, reserved: 0, available: 35, inbound: [{ date: "2026-12-01", quantity: 25 }] },
         {
@@ -109,10 +103,18 @@ describe("GET /stock?sku= with inbound", () => {
   });
 
   it("keeps inbound on every page of the unfiltered list", async () => {
-    const first = await api.call("GET", "/stock?limit=1", { key: shopKey });
-    expect(first.body.items[0]).toMatchObject({ sku: "BOLT-M8", warehouse: "EAST", inbound: [{ date: "2026-12-01", quantity: 25 }] });
-    const second = await api.call("GET", `/stock?limit=1&cursor=${first.body.nextCursor}`, { key: shopKey });
-    expect(second.body.items[0]).toMatchObject({ warehouse: "WEST", inbound: [{ quantity: 4 }, { quantity: 6 }] });
+    const first = await stock({ limit: 1 });
+    expect(first.items[0]).toMatchObject({ sku: "BOLT-M8", warehouse: "EAST", inbound: [{ date: "2026-12-01", quantity: 25 }] });
+    const second = await stock({ limit: 1, cursor: first.nextCursor });
+    expect(second.items[0]).toMatchObject({ warehouse: "WEST", inbound: [{ quantity: 4 }, { quantity: 6 }] });
+  });
+
+  it("counts only transfers without a supply", async () => {
+    const page = await listStock({ db: t.db, input: ZListStockInput.parse({ sku: "BOLT-M8" }), supply: noSupply });
+    expect(page.items.map((l) => [l.warehouse, l.inbound])).toEqual([
+      ["EAST", []],
+      ["WEST", [{ date: "2026-11-24", quantity: 4 }]],
+    ]);
   });
 });
 
@@ -148,9 +150,9 @@ describe("demand-class hold-backs", () => {
     expect(await set("A", 12)).toEqual({ sku: "BOLT-M8", warehouse: "EAST", heldBack: { A: 12, B: 0, C: 0 } });
     expect((await set("C", 3)).heldBack).toEqual({ A: 12, B: 0, C: 3 });
 
-    const forB = (await loadAtpLevels(db, [ids.bolt], { demandClass: "B" })).get(ids.bolt)!;
+    const forB = (await loadAtpLevels(db, [ids.bolt], { demandClass: "B", supply })).get(ids.bolt)!;
     expect(forB.find((l) => l.warehouse === "EAST")!.level.heldBack).toBe(15);
-    const forA = (await loadAtpLevels(db, [ids.bolt], { demandClass: "A" })).get(ids.bolt)!;
+    const forA = (await loadAtpLevels(db, [ids.bolt], { demandClass: "A", supply })).get(ids.bolt)!;
     expect(forA.find((l) => l.warehouse === "EAST")!.level.heldBack).toBe(3);
 
     expect((await set("C", 0)).heldBack).toEqual({ A: 12, B: 0, C: 0 });
@@ -218,7 +220,7 @@ describe("reorder points", () => {
 describe("SKU page", () => {
   it("shows the product with its vendor, a level per warehouse with hold-backs and inbound, and open POs and transfers", async () => {
     await setReorderPoint({ db: t.db, actor: actors.admin, input: { sku: "BOLT-M8", warehouse: "WEST", reorderPoint: 12, reorderQuantity: 24 } });
-    const detail = await getStockDetail({ db: t.db, sku: "BOLT-M8" });
+    const detail = await getStockDetail({ db: t.db, sku: "BOLT-M8", supply });
     expect(detail.product).toEqual({
       sku: "BOLT-M8",
       name: "BOLT-M8 part",
@@ -271,11 +273,11 @@ describe("SKU page", () => {
       { number: "PO-2", status: "partially_received", vendor: "FASTCO", vendorName: "Fastco Supply", warehouse: "EAST", expectedDate: "2026-12-01", ordered: 8, received: 3, remaining: 5 },
     ]);
     expect(detail.transfers).toEqual([{ number: "TR-1", from: "EAST", to: "WEST", expectedDate: "2026-11-24", quantity: 4 }]);
-    await expect(getStockDetail({ db: t.db, sku: "NOPE-1" })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(getStockDetail({ db: t.db, sku: "NOPE-1", supply })).rejects.toMatchObject({ kind: "not_found" });
   });
 
   it("charts ATP in total and per warehouse, as a demand class sees it", async () => {
-    const all = await getAtpTimeline({ db: t.db, input: { sku: "BOLT-M8" }, today: TODAY });
+    const all = await getAtpTimeline({ db: t.db, input: { sku: "BOLT-M8" }, supply, today: TODAY });
     // EAST: 35 − 12 held back, +25 on 12-01; WEST: 12, +4 on 11-24, +6 on 11-28.
     expect(all.total).toEqual([
       { date: "2026-11-21", atp: 35, inbound: 0 },
@@ -288,7 +290,7 @@ describe("SKU page", () => {
       ["EAST", 23],
       ["WEST", 12],
     ]);
-    const classA = await getAtpTimeline({ db: t.db, input: { sku: "BOLT-M8", demandClass: "A" }, today: TODAY });
+    const classA = await getAtpTimeline({ db: t.db, input: { sku: "BOLT-M8", demandClass: "A" }, supply, today: TODAY });
     expect(classA.total[0]).toEqual({ date: "2026-11-21", atp: 47, inbound: 0 });
     expect(classA.demandClass).toBe("A");
   });

@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { runReplenishment } from "../inventory";
+import { runReplenishment } from "../purchasing";
 import { REPLENISHMENT_NIGHTLY } from "./queues";
 
 /**

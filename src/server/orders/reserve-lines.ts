@@ -5,6 +5,7 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { openException, resolveOrderExceptions } from "../exceptions";
 import { earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
+import { purchasingSupply } from "../purchasing";
 import { allocationRecorder } from "./allocations";
 import { recordOrderEvent, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
@@ -78,7 +79,10 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
   const today = clock.today();
   if (backorders.length === 0) return today;
   const ids = [...new Set(backorders.map((b) => b.productId))];
-  const [levels, leadTimes] = await Promise.all([loadAtpLevels(tx, ids, { demandClass }), productLeadTimes(tx, ids)]);
+  const [levels, leadTimes] = await Promise.all([
+    loadAtpLevels(tx, ids, { demandClass, supply: purchasingSupply }),
+    productLeadTimes(tx, ids, purchasingSupply),
+  ]);
   let latest = today;
   for (const b of backorders) {
     const mine = (levels.get(b.productId) ?? []).map((w, i, all) => {

@@ -13,8 +13,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
-import { PURCHASE_ORDER_STATUSES } from "~/server/inventory/constants";
-import { PURCHASE_ORDER_STATUS_LABELS } from "~/server/inventory/purchase-order-states";
+import { PURCHASE_ORDER_STATUSES } from "~/server/purchasing/constants";
+import { PURCHASE_ORDER_STATUS_LABELS } from "~/server/purchasing/purchase-order-states";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Purchasing" };

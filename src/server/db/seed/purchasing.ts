@@ -2,16 +2,9 @@ import { asc, eq, sql } from "drizzle-orm";
 import { addDays, COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
 import { DEMO_USERS } from "~/server/auth/demo-users";
 import { categories, products } from "~/server/catalog/schema";
-import type { PurchaseOrderStatus } from "~/server/inventory/constants";
-import {
-  productVendors,
-  purchaseOrderLines,
-  purchaseOrders,
-  stockLevels,
-  stockMovements,
-  vendors,
-  warehouses,
-} from "~/server/inventory/schema";
+import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import type { PurchaseOrderStatus } from "~/server/purchasing/constants";
+import { productVendors, purchaseOrderLines, purchaseOrders, vendors } from "~/server/purchasing/schema";
 import type { Db, Tx } from "../client";
 import { auditEvents } from "../schema";
 import { SEQUENCED_DOCUMENTS, reserveDocumentNumbers } from "../sequences";

@@ -15,7 +15,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
-import { SUGGESTION_STATUSES } from "~/server/inventory/replenishment-schemas";
+import { SUGGESTION_STATUSES } from "~/server/purchasing/constants";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Replenishment" };

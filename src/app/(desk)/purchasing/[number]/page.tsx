@@ -11,7 +11,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, Table
 import { cn } from "~/lib/utils";
 import { can } from "~/server/auth/permissions";
 import { AppError } from "~/server/errors";
-import { RECEIVABLE_STATUSES } from "~/server/inventory/purchase-order-states";
+import { RECEIVABLE_STATUSES } from "~/server/purchasing/purchase-order-states";
 import { api } from "~/trpc/server";
 
 type Props = { params: Promise<{ number: string }> };

@@ -9,16 +9,21 @@ import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
-import { adjustStock } from "./adjust-stock";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { stockLevels, warehouses } from "~/server/inventory/schema";
+import { cancelTransfer, createTransfer } from "~/server/inventory/transfers";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { assignVendorProducts } from "./assign-vendor-products";
+import { cancelPurchaseOrder } from "./cancel-purchase-order";
+import { createVendor } from "./create-vendor";
 import { draftPurchaseOrders } from "./draft-purchase-orders";
-import { listReorderSuggestions, replenishmentOverview } from "./list-reorder-suggestions";
-import { cancelPurchaseOrder, getPurchaseOrder, sendPurchaseOrder } from "./purchase-orders";
-import { ZListSuggestionsInput, type TReorderSuggestion } from "./replenishment-schemas";
+import { getPurchaseOrder } from "./get-purchase-order";
+import { getReplenishmentOverview } from "./get-replenishment-overview";
+import { listReorderSuggestions } from "./list-reorder-suggestions";
 import { lastReplenishmentRun, runReplenishment } from "./run-replenishment";
-import { reorderSuggestions, stockLevels, warehouses } from "./schema";
-import { cancelTransfer, createTransfer } from "./transfers";
-import { assignVendorProducts, createVendor } from "./vendors";
-import { createWarehouse } from "./warehouses";
+import { reorderSuggestions } from "./schema";
+import { ZListSuggestionsInput, type TReorderSuggestion } from "./schemas";
+import { sendPurchaseOrder } from "./send-purchase-order";
 
 let t: TestDb;
 
@@ -157,7 +162,7 @@ describe("replenishment", () => {
       message: expect.stringContaining("WASHER-M8"),
     });
 
-    const overview = await replenishmentOverview({ db: t.db });
+    const overview = await getReplenishmentOverview({ db: t.db });
     expect(overview.vendors.at(-1)).toMatchObject({ vendor: null, suggestions: 1, purchaseOrders: 0 });
     expect(overview.lastRun).toMatchObject({ trigger: "manual", suggestions: run.suggestions });
 

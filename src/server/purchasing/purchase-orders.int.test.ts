@@ -5,25 +5,28 @@ import { products } from "~/server/catalog";
 import { auditEvents } from "~/server/db/schema";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
-import { loadAtpLevels } from "./availability";
-import { ON_HAND_KINDS } from "./constants";
-import {
-  cancelPurchaseOrder,
-  closePurchaseOrder,
-  createPurchaseOrder,
-  createPurchaseOrderInTx,
-  getPurchaseOrder,
-  listPurchaseOrders,
-  purchaseOrderHistory,
-  sendPurchaseOrder,
-  updatePurchaseOrder,
-} from "./purchase-orders";
-import type { TPurchaseOrderLineInput } from "./purchasing-schemas";
+import { loadAtpLevels, type StockArrivalHandler } from "~/server/inventory";
+import { ON_HAND_KINDS } from "~/server/inventory/constants";
+import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { assignVendorProducts } from "./assign-vendor-products";
+import { cancelPurchaseOrder } from "./cancel-purchase-order";
+import { closePurchaseOrder } from "./close-purchase-order";
+import { createPurchaseOrder, createPurchaseOrderInTx } from "./create-purchase-order";
+import { createVendor } from "./create-vendor";
+import { getPurchaseOrder } from "./get-purchase-order";
+import { getVendor } from "./get-vendor";
+import { listPurchaseOrders } from "./list-purchase-orders";
+import { listVendors } from "./list-vendors";
+import { purchaseOrderHistory } from "./purchase-order-history";
 import { receivePurchaseOrder } from "./receive-purchase-order";
-import { purchaseOrders, stockLevels, stockMovements, vendors, warehouses } from "./schema";
-import type { StockArrivalHandler } from "./stock-arrival";
-import { assignVendorProducts, createVendor, getVendor, listVendors, unassignVendorProduct, updateVendor } from "./vendors";
-import { createWarehouse } from "./warehouses";
+import { purchaseOrders, vendors } from "./schema";
+import type { TPurchaseOrderLineInput } from "./schemas";
+import { sendPurchaseOrder } from "./send-purchase-order";
+import { purchasingSupply } from "./supply";
+import { unassignVendorProduct } from "./unassign-vendor-product";
+import { updatePurchaseOrder } from "./update-purchase-order";
+import { updateVendor } from "./update-vendor";
 
 let t: TestDb;
 const arrivals: { productId: string; warehouseId: string; reference: string }[] = [];
@@ -212,7 +215,7 @@ describe("purchase orders", () => {
   it("short-closes with a reason: the rest stops being inbound; cancel only while nothing was received", async () => {
     const washerId = await idsOf("WASHER-M8");
     const [east] = await t.db.select().from(warehouses).where(eq(warehouses.code, "EAST"));
-    const inboundEast = async () => ((await loadAtpLevels(t.db, [washerId])).get(washerId) ?? []).find((w) => w.warehouseId === east!.id)?.level.inbound ?? [];
+    const inboundEast = async () => ((await loadAtpLevels(t.db, [washerId], { supply: purchasingSupply })).get(washerId) ?? []).find((w) => w.warehouseId === east!.id)?.level.inbound ?? [];
     const inboundBefore = (await inboundEast()).reduce((s, i) => s + i.quantity, 0);
 
     const po = await draft([{ sku: "WASHER-M8", quantity: 50 }], { expectedDate: addDays(todayIn(), 10) });

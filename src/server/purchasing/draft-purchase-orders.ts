@@ -4,10 +4,11 @@ import { products } from "../catalog";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError } from "../errors";
-import { createPurchaseOrderInTx } from "./purchase-orders";
-import type { TDraftPurchaseOrdersInput, TDraftPurchaseOrdersResult } from "./replenishment-schemas";
+import { warehouses } from "../inventory";
+import { createPurchaseOrderInTx } from "./create-purchase-order";
 import { REPLENISHMENT_LOCK_KEY } from "./run-replenishment";
-import { productVendors, reorderSuggestions, vendors, warehouses } from "./schema";
+import { productVendors, reorderSuggestions, vendors } from "./schema";
+import type { TDraftPurchaseOrdersInput, TDraftPurchaseOrdersResult } from "./schemas";
 
 /** Names at most this many SKUs in a message; the rest are counted. */
 const NAMED = 10;

@@ -5,11 +5,12 @@ import { allocateBackorders, orderLines, orders } from "~/server/orders";
 import { createOrder } from "~/server/orders/create-order";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
-import { createPurchaseOrder, sendPurchaseOrder } from "./purchase-orders";
+import { stockLevels, warehouses } from "~/server/inventory/schema";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { createPurchaseOrder } from "./create-purchase-order";
+import { createVendor } from "./create-vendor";
 import { receivePurchaseOrder } from "./receive-purchase-order";
-import { stockLevels, warehouses } from "./schema";
-import { createVendor } from "./vendors";
-import { createWarehouse } from "./warehouses";
+import { sendPurchaseOrder } from "./send-purchase-order";
 
 let t: TestDb;
 

@@ -2,16 +2,18 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
 import { allocateBackorders } from "../orders";
-import {
-  cancelPurchaseOrder,
-  closePurchaseOrder,
-  createPurchaseOrder,
-  getPurchaseOrder,
-  listPurchaseOrders,
-  purchaseOrderHistory,
-  sendPurchaseOrder,
-  updatePurchaseOrder,
-} from "./purchase-orders";
+import { assignVendorProducts } from "./assign-vendor-products";
+import { cancelPurchaseOrder } from "./cancel-purchase-order";
+import { closePurchaseOrder } from "./close-purchase-order";
+import { createPurchaseOrder } from "./create-purchase-order";
+import { createVendor } from "./create-vendor";
+import { getPurchaseOrder } from "./get-purchase-order";
+import { getVendor } from "./get-vendor";
+import { listPurchaseOrders } from "./list-purchase-orders";
+import { listVendorOptions } from "./list-vendor-options";
+import { listVendors } from "./list-vendors";
+import { purchaseOrderHistory } from "./purchase-order-history";
+import { receivePurchaseOrder } from "./receive-purchase-order";
 import {
   ZAssignVendorProductsInput,
   ZCancelPurchaseOrderInput,
@@ -33,17 +35,11 @@ import {
   ZVendor,
   ZVendorDetail,
   ZVendorKey,
-} from "./purchasing-schemas";
-import { receivePurchaseOrder } from "./receive-purchase-order";
-import {
-  assignVendorProducts,
-  createVendor,
-  getVendor,
-  listVendors,
-  unassignVendorProduct,
-  updateVendor,
-  vendorOptions,
-} from "./vendors";
+} from "./schemas";
+import { sendPurchaseOrder } from "./send-purchase-order";
+import { unassignVendorProduct } from "./unassign-vendor-product";
+import { updatePurchaseOrder } from "./update-purchase-order";
+import { updateVendor } from "./update-vendor";
 
 const vendorTags = ["vendors"];
 const poTags = ["purchase orders"];
@@ -58,7 +54,7 @@ const vendorsRouter = createTRPCRouter({
   /** Active vendors for selects. */
   options: permissionProcedure("purchasing.view")
     .input(z.void())
-    .query(({ ctx }) => vendorOptions(ctx.db)),
+    .query(({ ctx }) => listVendorOptions(ctx.db)),
 
   get: permissionProcedure("purchasing.view")
     .meta({ openapi: { method: "GET", path: "/vendors/{code}", tags: vendorTags, summary: "A vendor with its products and purchase orders", protect: true } })

@@ -6,7 +6,7 @@ import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
-import { createWarehouse } from "./warehouses";
+import { createWarehouse } from "~/server/inventory/warehouses";
 
 let t: TestDb;
 let api: Awaited<ReturnType<typeof startRestServer>>;

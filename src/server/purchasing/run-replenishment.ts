@@ -5,8 +5,9 @@ import { recordAudit } from "../db/audit";
 import { insertRows } from "../db/bulk";
 import { auditEvents } from "../db/schema";
 import { suggestReorders } from "./replenishment";
-import type { ReplenishmentTrigger, TReplenishmentRun } from "./replenishment-schemas";
+import type { ReplenishmentTrigger } from "./constants";
 import { reorderSuggestions } from "./schema";
+import type { TReplenishmentRun } from "./schemas";
 import { AT_OR_BELOW_REORDER_POINT, loadStockPositions, stockPositionKey } from "./stock-positions";
 import * as clock from "../clock";
 

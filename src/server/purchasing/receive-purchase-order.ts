@@ -3,12 +3,11 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError } from "../errors";
-import { assertPurchaseOrderVersion, AUDIT_ENTITY, loadPurchaseOrder, loadPurchaseOrderLines, toPurchaseOrderDto } from "./purchase-orders";
+import { moveOnHand, warehouses, type StockArrivalHandler } from "../inventory";
 import { assertPurchaseOrderTransition, RECEIVABLE_STATUSES, statusAfterReceipt } from "./purchase-order-states";
-import type { TReceiptResult, TReceivePurchaseOrderInput } from "./purchasing-schemas";
-import { moveOnHand } from "./move-stock";
-import { purchaseOrderLines, purchaseOrders, warehouses } from "./schema";
-import type { StockArrivalHandler } from "./stock-arrival";
+import { assertPurchaseOrderVersion, AUDIT_ENTITY, loadPurchaseOrder, loadPurchaseOrderLines, toPurchaseOrderDto } from "./queries";
+import type { TReceiptResult, TReceivePurchaseOrderInput } from "./schemas";
+import { purchaseOrderLines, purchaseOrders } from "./schema";
 
 /** What the arrival handler reports per order line that took stock (orders' allocateBackorders). */
 export type ArrivalAllocation = { orderNumber: string; sku: string; quantity: number };

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
 import { draftPurchaseOrders } from "./draft-purchase-orders";
-import { listReorderSuggestions, replenishmentOverview } from "./list-reorder-suggestions";
+import { getReplenishmentOverview } from "./get-replenishment-overview";
+import { listReorderSuggestions } from "./list-reorder-suggestions";
+import { runReplenishment } from "./run-replenishment";
 import {
   ZDraftPurchaseOrdersInput,
   ZDraftPurchaseOrdersResult,
@@ -10,8 +12,7 @@ import {
   ZReorderSuggestion,
   ZReplenishmentOverview,
   ZReplenishmentRun,
-} from "./replenishment-schemas";
-import { runReplenishment } from "./run-replenishment";
+} from "./schemas";
 
 const tags = ["replenishment"];
 
@@ -26,7 +27,7 @@ export const replenishmentRouter = createTRPCRouter({
   overview: permissionProcedure("replenishment.view")
     .input(z.void())
     .output(ZReplenishmentOverview)
-    .query(({ ctx }) => replenishmentOverview({ db: ctx.db })),
+    .query(({ ctx }) => getReplenishmentOverview({ db: ctx.db })),
 
   run: permissionProcedure("replenishment.run")
     .meta({ openapi: { method: "POST", path: "/replenishment/run", tags, summary: "Recalculate the reorder suggestions now", protect: true } })

@@ -1,25 +1,12 @@
-import { and, asc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
-import type { TListSuggestionsInput, TReorderSuggestion, TReplenishmentOverview } from "./replenishment-schemas";
-import { lastReplenishmentRun } from "./run-replenishment";
-import { productVendors, purchaseOrders, reorderSuggestions, stockLevels, vendors, warehouses } from "./schema";
+import { stockLevels, warehouses } from "../inventory";
+import { productVendors, purchaseOrders, reorderSuggestions, vendors } from "./schema";
+import type { TListSuggestionsInput, TReorderSuggestion } from "./schemas";
 import { loadStockPositions, stockPositionKey } from "./stock-positions";
-
-/**
- * The vendor a suggestion is bought from: a drafted one's purchase order vendor; an open one's current usual
- * vendor (so a vendor assigned after the run counts at once), else the one the run found. An archived
- * vendor takes no new purchase orders: an open suggestion shows none.
- */
-const vendorJoin = and(
-  eq(vendors.id, sql`coalesce(${purchaseOrders.vendorId}, ${productVendors.vendorId}, ${reorderSuggestions.vendorId})`),
-  or(isNotNull(reorderSuggestions.purchaseOrderId), isNull(vendors.archivedAt)),
-);
-
-/** Vendors first by code, suggestions without a usual vendor last; then SKU and warehouse. */
-const noVendor = sql<number>`(case when ${vendors.code} is null then 1 else 0 end)`.mapWith(Number);
-const vendorSort = sql<string>`coalesce(${vendors.code}, '')`;
+import { noVendor, suggestionVendorJoin, vendorSort } from "./suggestion-vendor";
 
 /**
  * Reorder suggestions, grouped by vendor (keyset pages). Each row explains itself with the level's numbers
@@ -66,7 +53,7 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
     .innerJoin(warehouses, eq(warehouses.id, reorderSuggestions.warehouseId))
     .leftJoin(purchaseOrders, eq(purchaseOrders.id, reorderSuggestions.purchaseOrderId))
     .leftJoin(productVendors, eq(productVendors.productId, reorderSuggestions.productId))
-    .leftJoin(vendors, vendorJoin)
+    .leftJoin(vendors, suggestionVendorJoin)
     .leftJoin(stockLevels, and(eq(stockLevels.productId, reorderSuggestions.productId), eq(stockLevels.warehouseId, reorderSuggestions.warehouseId)))
     .where(and(...conditions))
     .orderBy(asc(noVendor), asc(vendorSort), asc(products.sku), asc(warehouses.code), asc(reorderSuggestions.id))
@@ -102,42 +89,4 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
     },
     (r) => [r.noVendor, r.vendorCode ?? "", r.sku, r.warehouse, r.id],
   );
-}
-
-/** The page's header: last run, and the open suggestions per vendor with what drafting them would make. */
-export async function replenishmentOverview(options: { db: DbOrTx }): Promise<TReplenishmentOverview> {
-  const { db } = options;
-  const [lastRun, groups] = await Promise.all([
-    lastReplenishmentRun(db),
-    db
-      .select({
-        vendorCode: vendors.code,
-        vendorName: vendors.name,
-        suggestions: sql<number>`count(*)::int`.mapWith(Number),
-        purchaseOrders: sql<number>`count(distinct ${reorderSuggestions.warehouseId})::int`.mapWith(Number),
-        estimatedCost: sql<number>`coalesce(sum(${reorderSuggestions.quantity}::bigint * ${products.cost}), 0)::bigint`.mapWith(Number),
-        currency: sql<string>`min(${products.currency})`,
-      })
-      .from(reorderSuggestions)
-      .innerJoin(products, eq(products.id, reorderSuggestions.productId))
-      .leftJoin(purchaseOrders, eq(purchaseOrders.id, reorderSuggestions.purchaseOrderId))
-      .leftJoin(productVendors, eq(productVendors.productId, reorderSuggestions.productId))
-      .leftJoin(vendors, vendorJoin)
-      .where(isNull(reorderSuggestions.purchaseOrderId))
-      .groupBy(vendors.code, vendors.name)
-      .orderBy(asc(noVendor), asc(vendorSort)),
-  ]);
-  const vendorGroups = groups.map((g) => ({
-    vendor: g.vendorCode ? { code: g.vendorCode, name: g.vendorName ?? g.vendorCode } : null,
-    suggestions: g.suggestions,
-    purchaseOrders: g.vendorCode ? g.purchaseOrders : 0,
-    estimatedCost: g.estimatedCost,
-    currency: g.currency ?? "USD",
-  }));
-  return {
-    lastRun,
-    open: vendorGroups.reduce((sum, g) => sum + g.suggestions, 0),
-    withoutVendor: vendorGroups.find((g) => !g.vendor)?.suggestions ?? 0,
-    vendors: vendorGroups,
-  };
 }

@@ -1,10 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
-import { DEMAND_STATUSES } from "./availability";
+import { DEMAND_STATUSES } from "../inventory";
 import { INBOUND_PO_STATUSES } from "./constants";
 import type { ReorderLevel } from "./replenishment";
-
 
 export type StockPositionRow = ReorderLevel & {
   /** The product's usual vendor (null: none, or archived). */
@@ -22,7 +21,7 @@ const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`
  * Everything a reorder decision needs, for many levels in one statement: the level, its inbound (the
  * unreceived rest of sent and partially received purchase orders, plus transfers in transit to it), its
  * backorders (lines of open orders waiting on it; a line not yet placed in a warehouse waits on the first
- * active one, as in availability.ts), whether a draft purchase order covers it, and the usual vendor.
+ * active one, as in inventory's availability.ts), whether a draft purchase order covers it, and the usual vendor.
  * Only levels in active warehouses, of products that are not archived.
  *
  * `where` filters the levels (columns of `sl`, the stock level, and `pos`, the position); the aggregates

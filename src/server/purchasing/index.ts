@@ -1,0 +1,3 @@
+/** What other modules may use of purchasing. */
+export { runReplenishment } from "./run-replenishment";
+export { purchasingSupply } from "./supply";
