@@ -1,5 +1,5 @@
 /** What other modules may use of exceptions. */
 export { BLOCKING_TYPES, EXCEPTION_LABELS } from "./constants";
 export { openException, resolveOrderExceptions } from "./open-exception";
-export { exceptionsForOrder, openExceptionsForCustomer } from "./queries";
+export { exceptionsForOrder, openExceptionsForCustomer, releasedCreditTotal } from "./queries";
 export { exceptions } from "./schema";

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { exceptions } from "./schema";
 
@@ -36,4 +36,18 @@ export async function openExceptionCounts(db: DbOrTx, orderIds: string[]) {
   const counts = new Map<string, number>();
   for (const r of rows) if (r.orderId) counts.set(r.orderId, (counts.get(r.orderId) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The order total up to which a person released the order's credit hold (the latest such release), or
+ * null when nobody did. Holds opened before totals were recorded count as no release.
+ */
+export async function releasedCreditTotal(db: DbOrTx, orderId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ total: sql<string | null>`${exceptions.details}->>'orderTotal'` })
+    .from(exceptions)
+    .where(and(eq(exceptions.orderId, orderId), eq(exceptions.type, "credit_hold"), eq(exceptions.status, "resolved"), eq(exceptions.resolution, "released")))
+    .orderBy(desc(exceptions.resolvedAt))
+    .limit(1);
+  return row?.total == null ? null : Number(row.total);
 }

@@ -8,7 +8,7 @@ import { earliestPromise, type AtpLevel, type Promise as StockPromise } from "./
 import { heldBackFrom } from "./holdback-sql";
 import { inboundKey, loadInbound } from "./inbound";
 import { stockHoldbacks, stockLevels, warehouses } from "./schema";
-import { noSupply, type SupplySource } from "./supply";
+import type { SupplySource } from "./supply";
 import * as clock from "../clock";
 
 export type WarehouseAtp = { warehouseId: string; warehouse: string; priority: number; region: string; level: AtpLevel };
@@ -140,11 +140,11 @@ export function availabilityOf(line: { sku: string; quantity: number }, levels: 
 export async function getAvailability(
   db: DbOrTx,
   lines: { sku: string; quantity: number }[],
-  options: { demandClass?: DemandClass; today?: string; supply?: SupplySource } = {},
+  options: { demandClass?: DemandClass; today?: string; supply: SupplySource },
 ): Promise<(LineAvailability | null)[]> {
   if (lines.length === 0) return [];
   const today = options.today ?? clock.today();
-  const supply = options.supply ?? noSupply;
+  const { supply } = options;
   const found = await db
     .select({ id: products.id, sku: products.sku })
     .from(products)

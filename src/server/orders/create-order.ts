@@ -5,8 +5,10 @@ import { getCustomerWithId, type TAddress } from "../customers";
 import type { Db, DbOrTx } from "../db";
 import { nextDocumentNumber } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
+import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
-import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
+import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto } from "./queries";
+import { writeLines } from "./write-lines";
 import { idempotencyKeys, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
 import { submitInTx } from "./submit-order";
@@ -122,16 +124,4 @@ export async function createQuote(options: { db: Db; actor: Actor; input: TCreat
     const quote = await createDocumentInTx(tx, actor, { ...input, kind: "quote" });
     return toOrderDto(tx, await loadOrder(tx, quote.number));
   });
-}
-
-/** JSON with sorted keys, so the same body in another key order hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }

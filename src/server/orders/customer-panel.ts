@@ -28,8 +28,9 @@ export async function customerPanel(options: { db: DbOrTx; code: string }) {
         .where(inArray(orderLines.orderId, lastOrders.map((o) => o.id)))
         .orderBy(asc(orderLines.lineNo))
     : [];
-  const unpaidInvoices = 0; // invoices arrive with billing; until then nothing is owed on them
-  const exposure = creditExposure({ openOrders, unpaidInvoices });
+  // Invoices arrive with billing: until then there are none, which the panel says rather than showing $0.00.
+  const unpaidInvoices: number | null = null;
+  const exposure = creditExposure({ openOrders, unpaidInvoices: unpaidInvoices ?? 0 });
   return {
     customer,
     credit: { limit: customer.creditLimit, openOrders, unpaidInvoices, exposure, available: customer.creditLimit - exposure },

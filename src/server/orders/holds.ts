@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { creditCheck, customers } from "../customers";
 import type { DbOrTx } from "../db";
-import { BLOCKING_TYPES, exceptionsForOrder, openException, resolveOrderExceptions } from "../exceptions";
+import { BLOCKING_TYPES, exceptionsForOrder, openException, releasedCreditTotal, resolveOrderExceptions } from "../exceptions";
 import { formatMoney } from "~/lib/money";
 import { openOrdersTotal, recordOrderEvent, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
@@ -18,6 +18,9 @@ export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
   const [customer] = await tx.select().from(customers).where(eq(customers.id, order.customerId));
   const exposureWithoutOrder = await openOrdersTotal(tx, order.customerId, order.id); // + unpaid invoices when billing lands
   const credit = creditCheck({ creditLimit: customer!.creditLimit, exposureWithoutOrder, orderTotal: order.total });
+  // A person who released a credit hold approved the order up to that total: only more asks again.
+  const approvedTotal = await releasedCreditTotal(tx, order.id);
+  const needsCreditHold = credit.isOverLimit && !(approvedTotal !== null && order.total <= approvedTotal);
   const approvals = await tx
     .select({ lineNo: orderLines.lineNo, reason: orderLines.approvalReason })
     .from(orderLines)
@@ -27,7 +30,7 @@ export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
   const holds: { type: "credit_hold" | "price_approval"; isNeeded: boolean; open: () => Promise<unknown> }[] = [
     {
       type: "credit_hold",
-      isNeeded: credit.isOverLimit,
+      isNeeded: needsCreditHold,
       open: () =>
         openException(tx, {
           type: "credit_hold",
@@ -36,7 +39,7 @@ export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
           severity: "high",
           actor,
           reason: `Credit limit ${money(customer!.creditLimit)} exceeded by ${money(credit.overBy)} (exposure ${money(credit.exposure)} with this order).`,
-          details: { creditLimit: customer!.creditLimit, exposure: credit.exposure, overBy: credit.overBy },
+          details: { creditLimit: customer!.creditLimit, exposure: credit.exposure, overBy: credit.overBy, orderTotal: order.total },
         }),
     },
     {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "~/test/db";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { orderLines, orders } from "./schema";
 import { products } from "~/server/catalog/schema";
 import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
@@ -148,6 +149,94 @@ describe("edits", () => {
     const smaller = await updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: bigger.version, lines: [{ sku: "WASHER-M8", quantity: 2 }] } });
     expect(smaller.status).toBe("open");
     await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "test cleanup" } });
+  });
+});
+
+describe("order lines keep their identity across edits", () => {
+  const linesOf = async (number: string) => {
+    const [row] = await t.db.select({ id: orders.id }).from(orders).where(eq(orders.number, number));
+    return t.db.select().from(orderLines).where(eq(orderLines.orderId, row!.id)).orderBy(asc(orderLines.lineNo));
+  };
+
+  it("updates changed lines, inserts new ones after the last line and deletes only removed ones", async () => {
+    const order = await newOrder({ lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 40 }, { sku: "WASHER-M8", quantity: 5 }] });
+    const [bolt, nut, washer] = await linesOf(order.number);
+    const edited = await updateOrder({
+      db: t.db,
+      actor: actors.rep,
+      input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 12 }] },
+    });
+    const after = await linesOf(order.number);
+    expect(after.map((l) => [l.id, l.lineNo, l.quantity])).toEqual([
+      [bolt!.id, 1, 10],
+      [nut!.id, 2, 12],
+    ]);
+    expect(after.some((l) => l.id === washer!.id)).toBe(false);
+    // The untouched line was not rewritten at all.
+    expect(after[0]!.updatedAt.getTime()).toBe(bolt!.updatedAt.getTime());
+
+    // A line added back later is a new line (new id), numbered after the order's current lines.
+    const again = await updateOrder({
+      db: t.db,
+      actor: actors.rep,
+      input: { number: order.number, version: edited.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 12 }, { sku: "WASHER-M8", quantity: 1 }] },
+    });
+    expect(again.lines.map((l) => [l.lineNo, l.sku, l.quantity])).toEqual([
+      [1, "BOLT-M8", 10],
+      [2, "NUT-M8", 12],
+      [3, "WASHER-M8", 1],
+    ]);
+    const final = await linesOf(order.number);
+    expect(final.map((l) => l.id).slice(0, 2)).toEqual([bolt!.id, nut!.id]);
+    expect(final[2]!.id).not.toBe(washer!.id);
+  });
+
+  it("refuses to remove a line or go below what was shipped or invoiced, naming the line", async () => {
+    const order = await newOrder({ lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 40 }] });
+    const [bolt, nut] = await linesOf(order.number);
+    // Stands in for fulfillment and billing until they exist: 4 bolts shipped, 6 nuts invoiced.
+    await t.db.update(orderLines).set({ shipped: 4 }).where(eq(orderLines.id, bolt!.id));
+    await t.db.update(orderLines).set({ invoiced: 6 }).where(eq(orderLines.id, nut!.id));
+
+    const edit = (lines: { sku: string; quantity: number }[]) => updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines } });
+    await expect(edit([{ sku: "BOLT-M8", quantity: 3 }, { sku: "NUT-M8", quantity: 40 }])).rejects.toMatchObject({
+      details: { fields: { "lines.0.quantity": [expect.stringMatching(/line 1 \(BOLT-M8\) has 4 shipped/)] } },
+    });
+    await expect(edit([{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 5 }])).rejects.toMatchObject({
+      details: { fields: { "lines.1.quantity": [expect.stringMatching(/6 invoiced/)] } },
+    });
+    await expect(edit([{ sku: "BOLT-M8", quantity: 10 }])).rejects.toMatchObject({ code: "LINE_SHIPPED", message: expect.stringMatching(/Line 2 has invoiced 6/) });
+    // Nothing was half-written.
+    expect((await linesOf(order.number)).map((l) => [l.id, l.quantity])).toEqual([
+      [bolt!.id, 10],
+      [nut!.id, 40],
+    ]);
+    const ok = await edit([{ sku: "BOLT-M8", quantity: 4 }, { sku: "NUT-M8", quantity: 6 }]);
+    expect(ok.lines.map((l) => [l.quantity, l.shipped, l.invoiced])).toEqual([
+      [4, 4, 0],
+      [6, 0, 6],
+    ]);
+  });
+});
+
+describe("holds a manager released", () => {
+  it("stay released through a notes-only edit and through edits that do not raise the total; a higher total asks again", async () => {
+    const held = await createOrder({ db: t.db, actor: actors.rep, input: { customer: "TIGHT", channel: "email", lines: [{ sku: "BOLT-M8", quantity: 3 }], draft: false } });
+    expect(held.status).toBe("on_hold");
+    const released = await releaseHold({ db: t.db, actor: actors.manager, input: { number: held.number, note: "approved by finance" } });
+    expect(released.status).toBe("open");
+
+    const noted = await updateOrder({ db: t.db, actor: actors.rep, input: { number: held.number, version: released.version, notes: "Call before delivery" } });
+    expect(noted.status).toBe("open");
+    expect(noted.exceptions.filter((e) => e.type === "credit_hold").map((e) => e.status)).toEqual(["resolved"]);
+
+    const smaller = await updateOrder({ db: t.db, actor: actors.rep, input: { number: held.number, version: noted.version, lines: [{ sku: "BOLT-M8", quantity: 2 }] } });
+    expect(smaller.status).toBe("open");
+
+    const bigger = await updateOrder({ db: t.db, actor: actors.rep, input: { number: held.number, version: smaller.version, lines: [{ sku: "BOLT-M8", quantity: 4 }] } });
+    expect(bigger.status).toBe("on_hold");
+    expect(bigger.exceptions.filter((e) => e.type === "credit_hold").map((e) => e.status)).toEqual(["resolved", "open"]);
+    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: held.number, reason: "test cleanup" } });
   });
 });
 

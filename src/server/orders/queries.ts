@@ -5,9 +5,8 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
-import { lockStock, warehouses } from "../inventory";
-import { priceLines, type PricedOrder } from "../pricing";
-import { releaseAllocations, type Released } from "./allocations";
+import { warehouses } from "../inventory";
+import { priceLines } from "../pricing";
 import { orderAllocations, orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 
@@ -58,68 +57,6 @@ export async function priceOrderLines(
     shipTo: input.shipTo ? { country: input.shipTo.country, region: input.shipTo.region } : null,
     role: input.actor.role,
   });
-}
-
-/**
- * Replaces an order's lines with priced ones. A line whose product was already on the order keeps its
- * warehouse and what was shipped, invoiced and reserved (up to the new quantity); reservations a shorter
- * or removed line no longer needs are released to stock in the same transaction.
- */
-export async function writeLines(
-  tx: DbOrTx,
-  order: { id: string; number: string },
-  input: TOrderLineInput[],
-  priced: PricedOrder,
-  productIds: Map<string, string>,
-  actor: Actor,
-) {
-  const previous = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo));
-  // Every stock row this edit may release or re-reserve, locked up front in the global order (no deadlocks).
-  await lockStock(tx, [...previous.map((l) => l.productId), ...productIds.values()]);
-  const unmatched = [...previous];
-  const toRelease = new Map<string, number>();
-  const release = (productId: string, quantity: number) => quantity > 0 && toRelease.set(productId, (toRelease.get(productId) ?? 0) + quantity);
-
-  const rows = priced.lines.map((line, i) => {
-    const productId = productIds.get(line.sku)!;
-    const at = unmatched.findIndex((l) => l.productId === productId);
-    const before = at >= 0 ? unmatched.splice(at, 1)[0] : undefined;
-    const shipped = before?.shipped ?? 0;
-    if (line.quantity < shipped) throw AppError.invalidField(`lines.${i}.quantity`, `${shipped} of ${line.sku} already shipped: the quantity cannot be less`);
-    const reserved = Math.min(before?.reserved ?? 0, line.quantity - shipped);
-    if (before) release(productId, before.reserved - reserved);
-    return {
-      orderId: order.id,
-      lineNo: i + 1,
-      productId,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      discount: line.discount,
-      tax: line.tax,
-      lineTotal: line.lineTotal,
-      warehouseId: before?.warehouseId ?? null,
-      reserved,
-      shipped,
-      invoiced: before?.invoiced ?? 0,
-      returned: before?.returned ?? 0,
-      // A submitted order's caller re-reserves next (reserveOrder), which sets what stays backordered.
-      backordered: 0,
-      overrideReason: input[i]?.unitPrice !== undefined ? (input[i]?.overrideReason ?? null) : null,
-      approvalReason: line.approval,
-      priceExplanation: line.explanation,
-    };
-  });
-  for (const removed of unmatched) {
-    if (removed.shipped > 0) {
-      throw AppError.conflict("LINE_SHIPPED", `Line ${removed.lineNo} has shipped ${removed.shipped} and cannot be removed.`);
-    }
-    release(removed.productId, removed.reserved);
-  }
-  const released: Released[] = [];
-  for (const [productId, quantity] of toRelease) released.push(...(await releaseAllocations(tx, order, productId, quantity, actor)));
-  await tx.delete(orderLines).where(eq(orderLines.orderId, order.id));
-  await tx.insert(orderLines).values(rows);
-  return released;
 }
 
 /** Total of the customer's orders that are still open (submitted, held or open), without one order. */

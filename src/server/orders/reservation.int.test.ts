@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { purchasingSupply } from "~/server/purchasing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct } from "~/server/catalog/create-product";
 import type { DbOrTx } from "~/server/db";
@@ -232,7 +233,7 @@ describe("allocation by demand class", () => {
     const productId = await product("HB-2");
     await stock("HB-2", "EAST", 100);
     await t.db.insert(stockHoldbacks).values({ productId, warehouseId: await warehouseId("EAST"), demandClass: "A", quantity: 25, updatedBy: "test" });
-    const forClassC = async () => (await getAvailability(t.db, [{ sku: "HB-2", quantity: 1 }], { demandClass: "C" }))[0]!.availableTotal;
+    const forClassC = async () => (await getAvailability(t.db, [{ sku: "HB-2", quantity: 1 }], { demandClass: "C", supply: purchasingSupply }))[0]!.availableTotal;
     expect(await forClassC()).toBe(75);
     await order("HB-2", 25, "ACME");
     expect(await forClassC()).toBe(75);

@@ -3,7 +3,8 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { applyHolds } from "./holds";
-import { assertVersion, lineSummary, loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, writeLines } from "./queries";
+import { assertVersion, lineSummary, loadOrder, priceOrderLines, recordOrderEvent, toOrderDto } from "./queries";
+import { writeLines } from "./write-lines";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
 import { offerToBackorders } from "./allocate-backorders";
@@ -64,14 +65,14 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
       after: { total: after.total, lines: lineSummary(after.lines), ...pick(after, Object.keys(header)) },
       version: updated!.version,
     });
-    if (updated!.status === "open" || updated!.status === "on_hold") {
+    // Only what changes the price or where it goes is checked again: a notes-only edit neither reserves
+    // nor re-opens a hold a manager released.
+    if (released && (updated!.status === "open" || updated!.status === "on_hold")) {
       await applyHolds(tx, updated!, actor);
-      if (released) {
-        // What shorter lines gave back goes to older backorders first; then longer or new lines reserve
-        // (or are backordered) and the promise date moves. A notes-only edit reserves nothing.
-        await offerToBackorders(tx, released, order.number, actor);
-        await reserveOrder(tx, updated!, actor);
-      }
+      // What shorter lines gave back goes to older backorders first; then longer or new lines reserve
+      // (or are backordered) and the promise date moves.
+      await offerToBackorders(tx, released, order.number, actor);
+      await reserveOrder(tx, updated!, actor);
     }
     return toOrderDto(tx, await loadOrder(tx, order.number));
   });

@@ -5,6 +5,7 @@ import { adjustStock } from "~/server/inventory/adjust-stock";
 import { getAvailability, loadAtpLevels, productLeadTimes } from "~/server/inventory/availability";
 import { stockTransfers } from "~/server/inventory/schema";
 import { getStockDetail } from "~/server/inventory/stock-detail";
+import { noSupply } from "~/server/inventory/supply";
 import { insertWarehouse, productId } from "~/server/inventory/stock-views.fixtures";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures } from "~/test/fixtures";
@@ -158,7 +159,7 @@ describe("inventory's views with purchasing's supply", () => {
       ["2026-11-30", "lead_time"],
     ]);
     // Without purchasing, only the transfer is inbound and the lead time is the product's own 14 days.
-    const alone = await getAvailability(t.db, lines, { today: TODAY });
+    const alone = await getAvailability(t.db, lines, { today: TODAY, supply: noSupply });
     expect(alone.map((p) => [p!.promiseDate, p!.promiseBasis])).toEqual([
       ["2026-11-24", "inbound"],
       ["2026-12-05", "lead_time"],
