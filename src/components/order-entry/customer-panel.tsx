@@ -128,7 +128,11 @@ export function CustomerPanel({
           </dd>
           <dt className="text-muted-foreground">Unpaid invoices</dt>
           <dd className="text-right">
-            <Money amount={credit.unpaidInvoices} currency={currency} />
+            {credit.unpaidInvoices === null ? (
+              <span className="text-muted-foreground">no invoices yet</span>
+            ) : (
+              <Money amount={credit.unpaidInvoices} currency={currency} />
+            )}
           </dd>
           <dt className="text-muted-foreground">Open exposure</dt>
           <dd className="text-right">

@@ -73,12 +73,11 @@ export function SkuPicker({
   );
 }
 
-type CategoryOption = { name: string; example: string | null };
+type CategoryOption = { name: string; products: number };
 
 /**
- * Type-ahead over product categories. There is no category list in the API, so the options are the
- * categories of products whose SKU or name matches the text (type "bolt" → "Bolts & Screws"), with the
- * text itself first when it names a category exactly. Free text is allowed: the server checks it.
+ * Type-ahead over product categories by name or code ("Mot" and "Motors" both find "Motors & Drives").
+ * Free text is allowed: the server checks it.
  */
 export function CategoryPicker({
   id,
@@ -91,53 +90,36 @@ export function CategoryPicker({
   const trpc = useTRPC();
   const q = useDebouncedValue(value.trim(), 200);
   const enabled = q.length > 0;
-  const byProduct = useQuery({
-    ...trpc.products.list.queryOptions({ search: q.slice(0, 100), limit: 100 }),
+  const found = useQuery({
+    ...trpc.products.categories.queryOptions({ search: q.slice(0, 100), limit: 12 }),
     enabled,
     staleTime: 5 * 60_000,
     placeholderData: keepPreviousData,
   });
-  const exact = useQuery({
-    ...trpc.products.list.queryOptions({ category: q.slice(0, 100), limit: 1 }),
-    enabled,
-    staleTime: 5 * 60_000,
-    placeholderData: keepPreviousData,
-  });
-  const needle = q.toLowerCase();
-  const exactHit = exact.data?.items[0];
-  const options: CategoryOption[] = exactHit ? [{ name: exactHit.category, example: null }] : [];
-  const seen = new Set(options.map((o) => o.name.toLowerCase()));
-  const found: CategoryOption[] = [];
-  for (const p of byProduct.data?.items ?? []) {
-    const key = p.category.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    found.push({ name: p.category, example: `${p.sku} ${p.name}` });
-  }
-  // Categories whose own name holds the text first.
-  found.sort((a, b) => Number(b.name.toLowerCase().includes(needle)) - Number(a.name.toLowerCase().includes(needle)));
-  options.push(...found);
-  const isCurrent = enabled && q === value.trim() && byProduct.isSuccess && exact.isSuccess && !byProduct.isPlaceholderData && !exact.isPlaceholderData;
+  const options: CategoryOption[] = found.data?.items ?? [];
+  const isCurrent = enabled && q === value.trim() && found.isSuccess && !found.isPlaceholderData;
   return (
     <Combobox
       {...inputProps}
       id={id}
       value={value}
       onValueChange={onValueChange}
-      options={enabled ? options.slice(0, 12) : undefined}
+      options={enabled ? options : undefined}
       isCurrent={isCurrent}
-      isLoading={byProduct.isFetching || exact.isFetching || q !== value.trim()}
-      error={byProduct.isError ? apiErrorOf(byProduct.error).message : null}
+      isLoading={found.isFetching || q !== value.trim()}
+      error={found.isError ? apiErrorOf(found.error).message : null}
       optionKey={(o) => o.name}
       optionLabel={(o) => o.name}
       renderOption={(o) => (
-        <span className="flex flex-col">
+        <span className="flex items-baseline justify-between gap-3">
           <span className="font-medium">{o.name}</span>
-          {o.example && <span className="truncate text-xs text-muted-foreground">e.g. {o.example}</span>}
+          <span className="text-xs text-muted-foreground">
+            {o.products} product{o.products === 1 ? "" : "s"}
+          </span>
         </span>
       )}
       onPick={(o) => onValueChange(o.name)}
-      emptyMessage="No category found. Type a category name, or a product to find its category."
+      emptyMessage="No category found. Type part of a category's name or code."
       listLabel={listLabel}
       className={className}
       popupClassName="min-w-[20rem]"

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { createProduct } from "./create-product";
 import { lookupProducts } from "./lookup";
 import { getProduct } from "./get-product";
+import { listCategories } from "./list-categories";
 import { listProducts } from "./list-products";
-import { ZCreateProductInput, ZListProductsInput, ZProduct, ZProductKey } from "./schemas";
+import { ZCategory, ZCreateProductInput, ZListCategoriesInput, ZListProductsInput, ZProduct, ZProductKey } from "./schemas";
 
 const tags = ["products"];
 
@@ -21,6 +22,12 @@ export const catalogRouter = createTRPCRouter({
     .input(ZProductKey)
     .output(ZProduct)
     .query(({ ctx, input }) => getProduct({ db: ctx.db, sku: input.sku })),
+
+  categories: permissionProcedure("products.view")
+    .meta({ openapi: { method: "GET", path: "/categories", tags, summary: "List or search product categories", protect: true } })
+    .input(ZListCategoriesInput)
+    .output(zPage(ZCategory))
+    .query(async ({ ctx, input }) => ({ items: await listCategories({ db: ctx.db, input }), nextCursor: null })),
 
   lookup: permissionProcedure("products.view")
     .input(z.object({ q: z.string().trim().min(1).max(100) }))

@@ -50,3 +50,13 @@ export const ZListProductsInput = ZPageInput.extend({
 export type TListProductsInput = z.infer<typeof ZListProductsInput>;
 
 export const ZProductKey = z.object({ sku: ZSku });
+
+/** Categories are a short list: one page of at most `limit`, best matches first. */
+export const ZListCategoriesInput = z.object({
+  search: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type TListCategoriesInput = z.infer<typeof ZListCategoriesInput>;
+
+export const ZCategory = z.object({ code: z.string(), name: z.string(), products: z.number().int() });
+export type TCategory = z.infer<typeof ZCategory>;
