@@ -7,7 +7,7 @@
  *
  * One reservation is what submitting an order line does: one transaction that locks the SKU's stock rows,
  * picks the warehouse across 3 (hold-backs included), reserves with a guarded UPDATE, writes the ledger
- * row and the order's allocation (one statement when one warehouse can fill the line, else plan and split). Stock is tight on purpose (SKUs run out during the run), and
+ * row and the allocation (one statement when one warehouse can fill the line, else plan and split). Stock is tight on purpose (SKUs run out during the run), and
  * the run ends by checking zero oversell: reserved ≤ on hand everywhere, reserved = Σ allocations =
  * Σ reservation ledger rows, and = what the clients were told they got.
  */
@@ -22,7 +22,6 @@ import { connectPostgres } from "~/server/db/client";
 import { migrate } from "~/server/db/migrate";
 import { reserveStock } from "~/server/inventory/reserve-stock";
 import { stockLevels, warehouses } from "~/server/inventory/schema";
-import { allocationRecorder } from "~/server/orders/allocations";
 import { orders } from "~/server/orders/schema";
 import { actors } from "~/test/fixtures";
 
@@ -112,7 +111,7 @@ await Promise.all(
       const t0 = performance.now();
       try {
         const plan = await db.transaction(async (tx) => {
-          return reserveStock(tx, { productId, quantity, region: "NJ", demandClass: "B", reference: order.number, actor: actors.rep }, allocationRecorder(order.id, productId));
+          return reserveStock(tx, { demand: { orderId: order.id, reference: order.number, demandClass: "B", queuedAt: new Date() }, productId, quantity, region: "NJ", actor: actors.rep });
         });
         reservations++;
         unitsReserved += quantity - plan.short;
@@ -131,7 +130,7 @@ const [check] = (await db.execute(sql`
   select
     (select count(*) from stock_levels where reserved > on_hand)::int as oversold_levels,
     (select coalesce(sum(reserved), 0) from stock_levels)::int as reserved,
-    (select coalesce(sum(quantity), 0) from order_allocations)::int as allocated,
+    (select coalesce(sum(quantity), 0) from stock_allocations)::int as allocated,
     (select coalesce(sum(quantity), 0) from stock_movements where kind = 'reservation')::int as ledger_reserved,
     (select count(*) from stock_levels where reserved = on_hand)::int as sold_out_levels`)) as unknown as {
   oversold_levels: number;

@@ -1,20 +1,15 @@
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { products } from "../catalog";
 import type { DemandClass } from "../customers/constants";
 import type { DbOrTx } from "../db";
-// Backorders are demand on stock: read from the order tables directly (orders imports inventory, not the reverse).
-import { orderLines, orders } from "../orders/schema";
 import { earliestPromise, type AtpLevel, type Promise as StockPromise } from "./atp";
 import { heldBackFrom } from "./holdback-sql";
 import { inboundKey, loadInbound } from "./inbound";
-import { stockHoldbacks, stockLevels, warehouses } from "./schema";
+import { stockBackorders, stockHoldbacks, stockLevels, warehouses } from "./schema";
 import type { SupplySource } from "./supply";
 import * as clock from "../clock";
 
 export type WarehouseAtp = { warehouseId: string; warehouse: string; priority: number; region: string; level: AtpLevel };
-
-/** Order statuses whose backordered lines wait for stock. */
-export const DEMAND_STATUSES = ["submitted", "on_hold", "open"] as const;
 
 /**
  * Everything available-to-promise needs, per product and active warehouse, in set-based queries: levels,
@@ -49,14 +44,13 @@ export async function loadAtpLevels(
       .where(inArray(stockHoldbacks.productId, ids)),
     db
       .select({
-        productId: orderLines.productId,
-        warehouseId: orderLines.warehouseId,
-        quantity: sql<number>`sum(${orderLines.backordered})`.mapWith(Number),
+        productId: stockBackorders.productId,
+        warehouseId: stockBackorders.warehouseId,
+        quantity: sql<number>`sum(${stockBackorders.quantity})`.mapWith(Number),
       })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(and(inArray(orderLines.productId, ids), gt(orderLines.backordered, 0), inArray(orders.status, [...DEMAND_STATUSES])))
-      .groupBy(orderLines.productId, orderLines.warehouseId),
+      .from(stockBackorders)
+      .where(inArray(stockBackorders.productId, ids))
+      .groupBy(stockBackorders.productId, stockBackorders.warehouseId),
     loadInbound(db, ids, options.supply),
   ]);
 

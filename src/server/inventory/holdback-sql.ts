@@ -1,9 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DemandClass } from "../customers/constants";
-import { customers } from "../customers/schema";
-// What each class already holds is read from the orders' allocations (orders imports inventory, not the reverse).
-import { orderAllocations, orders } from "../orders/schema";
-import { stockHoldbacks } from "./schema";
+import { stockAllocations, stockHoldbacks } from "./schema";
 
 /**
  * Units of one stock row still held back from `demandClass` (from everyone when it is undefined): each
@@ -13,10 +10,8 @@ import { stockHoldbacks } from "./schema";
 export function heldBackFrom(productId: SQL | string, warehouseId: SQL | string, demandClass: DemandClass | undefined): SQL<number> {
   return sql<number>`coalesce((
     select sum(greatest(0, h.quantity - coalesce((
-      select sum(a.quantity) from ${orderAllocations} a
-      join ${orders} o on o.id = a.order_id
-      join ${customers} c on c.id = o.customer_id
-      where a.product_id = h.product_id and a.warehouse_id = h.warehouse_id and c.demand_class = h.demand_class), 0)))
+      select sum(a.quantity) from ${stockAllocations} a
+      where a.product_id = h.product_id and a.warehouse_id = h.warehouse_id and a.demand_class = h.demand_class), 0)))
     from ${stockHoldbacks} h
     where h.product_id = ${productId} and h.warehouse_id = ${warehouseId}
       ${demandClass ? sql`and h.demand_class <> ${demandClass}` : sql``}), 0)`.mapWith(Number);

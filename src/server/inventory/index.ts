@@ -1,12 +1,13 @@
 /** What other modules may use of inventory. */
 export { earliestPromise } from "./atp";
-export { DEMAND_STATUSES, getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability } from "./availability";
-export { heldBackFrom } from "./holdback-sql";
+export { allocationsOf, backorderedProducts } from "./allocations";
+export { getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability } from "./availability";
+export { fillBackorders, type BackorderFill, type LockDemands } from "./fill-backorders";
 export { lockStock } from "./lock-stock";
 export { moveOnHand } from "./move-stock";
-export { releaseReservation } from "./release-reservation";
-export { reserveStock } from "./reserve-stock";
-export { stockLevels, stockMovements, warehouses } from "./schema";
+export { releaseDemand, releaseStock, type Released } from "./release-stock";
+export { reserveStock, type StockDemand } from "./reserve-stock";
+export { stockAllocations, stockBackorders, stockLevels, stockMovements, warehouses } from "./schema";
 export { ZWarehouseCode } from "./schemas";
 export type { StockArrivalHandler } from "./stock-arrival";
 export type { InboundReference, InboundSupply, SupplySource, UsualSupplier } from "./supply";

@@ -1,33 +1,37 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import type { DemandClass } from "../customers/constants";
+import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
 import { heldBackFrom } from "./holdback-sql";
-import { stockLevels, stockMovements, warehouses } from "./schema";
+import { stockAllocations, stockBackorders, stockLevels, stockMovements, warehouses } from "./schema";
 import { planSourcing, type SourcingPlan } from "./sourcing";
 
+/** Whose reservation it is: an order (orders owns it), its number, its customer's class and when it was placed. */
+export type StockDemand = { orderId: string; reference: string; demandClass: DemandClass; queuedAt: Date };
+
+type ReserveInput = { demand: StockDemand; productId: string; quantity: number; region: string | null; actor: Actor };
+
 /**
- * Reserves up to `quantity` units of a product for an order, in the caller's transaction, and says where
- * they came from and how many are short (backordered).
+ * Reserves up to `quantity` more units of a product for a demand, in the caller's transaction, records
+ * where they sit (stock_allocations) and what stays short as the demand's backorder of the product
+ * (stock_backorders, replacing any earlier one), and says where they came from.
  *
  * The product's stock rows are locked first (`FOR UPDATE`, in warehouse-id order so two orders never
  * lock them in opposite orders), the plan is made on numbers nobody else can change until commit, and
  * every take is still one guarded UPDATE (`on_hand − reserved ≥ q`) backed by the table's CHECK: under
  * any concurrency, reserved never exceeds on hand. Callers reserve several products in product-id order.
  */
-export async function reserveStock(
-  tx: DbOrTx,
-  input: { productId: string; quantity: number; region: string | null; demandClass: DemandClass; reference: string; actor: Actor },
-  /**
-   * The caller's record of each take (orders: its allocation per warehouse), as one INSERT … SELECT from
-   * `source`, whose rows are `(warehouse_id uuid, quantity int)`: written in the same statement as the take.
-   */
-  recordTakes?: (source: SQL) => SQL,
-): Promise<SourcingPlan> {
-  if (input.quantity <= 0) return { takes: [], short: 0, homeWarehouseId: null };
-  const single = await reserveFromOneWarehouse(tx, input, recordTakes);
-  if (single) return { takes: [{ warehouseId: single, quantity: input.quantity }], short: 0, homeWarehouseId: single };
+export async function reserveStock(tx: DbOrTx, input: ReserveInput): Promise<SourcingPlan> {
+  if (input.quantity <= 0) {
+    await setBackorder(tx, input.demand, input.productId, null, 0);
+    return { takes: [], short: 0, homeWarehouseId: null };
+  }
+  const single = await reserveFromOneWarehouse(tx, input);
+  if (single) {
+    return { takes: [{ warehouseId: single, quantity: input.quantity }], short: 0, homeWarehouseId: single };
+  }
 
   // Split or short: the rows are already locked by the attempt above. Read them, plan, take.
   const levels = await tx
@@ -37,7 +41,7 @@ export async function reserveStock(
       reserved: stockLevels.reserved,
       priority: warehouses.priority,
       region: warehouses.region,
-      heldBack: heldBackFrom(sql`${stockLevels.productId}`, sql`${stockLevels.warehouseId}`, input.demandClass),
+      heldBack: heldBackFrom(sql`${stockLevels.productId}`, sql`${stockLevels.warehouseId}`, input.demand.demandClass),
     })
     .from(stockLevels)
     .innerJoin(warehouses, and(eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.isActive, true), isNull(warehouses.archivedAt)))
@@ -57,6 +61,7 @@ export async function reserveStock(
   // Never stocked anywhere: the backorder waits in the preferred active warehouse.
   if (!plan.homeWarehouseId) plan.homeWarehouseId = await preferredWarehouse(tx, input.region);
 
+  const at = clock.now().toISOString();
   for (const take of plan.takes) {
     // The guarded UPDATE and its ledger row in one statement.
     const written = await executeRows<{ id: number }>(
@@ -65,17 +70,18 @@ export async function reserveStock(
             update ${stockLevels} set reserved = reserved + ${take.quantity}
             where product_id = ${input.productId} and warehouse_id = ${take.warehouseId} and on_hand - reserved >= ${take.quantity}
             returning product_id, warehouse_id)
-          insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor)
-          select product_id, warehouse_id, 'reservation', ${take.quantity}, 'order', ${input.reference}, ${actorLabel(input.actor)} from taken
+          insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor, created_at)
+          select product_id, warehouse_id, 'reservation', ${take.quantity}, 'order', ${input.demand.reference}, ${actorLabel(input.actor)}, ${at} from taken
           returning id`,
     );
     // Unreachable while the rows are locked; if it ever happens the whole order rolls back rather than oversell.
-    if (written.length === 0) throw new Error(`Stock for ${input.reference} changed under a row lock`);
+    if (written.length === 0) throw new Error(`Stock for ${input.demand.reference} changed under a row lock`);
   }
-  if (recordTakes && plan.takes.length > 0) {
+  if (plan.takes.length > 0) {
     const rows = sql.join(plan.takes.map((t) => sql`(${t.warehouseId}::uuid, ${t.quantity}::int)`), sql`, `);
-    await tx.execute(recordTakes(sql`(values ${rows}) as takes(warehouse_id, quantity)`));
+    await tx.execute(recordAllocations(input.demand, input.productId, sql`(values ${rows}) as takes(warehouse_id, quantity)`));
   }
+  await setBackorder(tx, input.demand, input.productId, plan.homeWarehouseId, plan.short);
   return plan;
 }
 
@@ -93,15 +99,11 @@ async function preferredWarehouse(tx: DbOrTx, region: string | null): Promise<st
  * The common case in ONE statement (so the stock rows stay locked for one round trip and the commit): lock
  * the product's rows, pick the warehouse planSourcing would pick when one can fill the whole line (the
  * customer's region first, by priority; else the most available), take it with the guarded UPDATE, write
- * the ledger row and the caller's record. Returns the warehouse, or null when no single warehouse can
- * fill the line (the rows stay locked for the general path).
+ * the ledger row and the allocation, and drop the demand's backorder of it. Returns the warehouse, or null when no single warehouse can fill the
+ * line (the rows stay locked for the general path).
  */
-async function reserveFromOneWarehouse(
-  tx: DbOrTx,
-  input: { productId: string; quantity: number; region: string | null; demandClass: DemandClass; reference: string; actor: Actor },
-  recordTakes?: (source: SQL) => SQL,
-): Promise<string | null> {
-  const held = heldBackFrom(sql`l.product_id`, sql`l.warehouse_id`, input.demandClass);
+async function reserveFromOneWarehouse(tx: DbOrTx, input: ReserveInput): Promise<string | null> {
+  const held = heldBackFrom(sql`l.product_id`, sql`l.warehouse_id`, input.demand.demandClass);
   const region = input.region || null;
   const rows = await executeRows<{ warehouse_id: string }>(
     tx,
@@ -122,10 +124,35 @@ async function reserveFromOneWarehouse(
             and s.on_hand - s.reserved >= ${input.quantity}
           returning s.warehouse_id, ${input.quantity}::int as quantity),
         ledger as (
-          insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor)
-          select ${input.productId}, warehouse_id, 'reservation', quantity, 'order', ${input.reference}, ${actorLabel(input.actor)} from taken)
-        ${recordTakes ? sql`, recorded as (${recordTakes(sql`taken`)})` : sql``}
+          insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor, created_at)
+          select ${input.productId}, warehouse_id, 'reservation', quantity, 'order', ${input.demand.reference}, ${actorLabel(input.actor)},
+                 ${clock.now().toISOString()}::timestamptz from taken),
+        recorded as (${recordAllocations(input.demand, input.productId, sql`taken`)}),
+        filled as (
+          delete from ${stockBackorders} where order_id = ${input.demand.orderId} and product_id = ${input.productId} and exists (select 1 from taken))
         select warehouse_id from taken`,
   );
   return rows[0]?.warehouse_id ?? null;
+}
+
+/**
+ * Adds reserved units to the demand's allocations from `source` rows `(warehouse_id, quantity)`: one row
+ * per order, product and warehouse, added to when it exists.
+ */
+export const recordAllocations = (demand: StockDemand, productId: string, source: SQL) =>
+  sql`insert into ${stockAllocations} (order_id, product_id, warehouse_id, demand_class, quantity, created_at)
+      select ${demand.orderId}::uuid, ${productId}::uuid, warehouse_id, ${demand.demandClass}, quantity, ${clock.now().toISOString()}::timestamptz from ${source}
+      on conflict (order_id, product_id, warehouse_id) do update set quantity = ${stockAllocations}.quantity + excluded.quantity`;
+
+/** Sets what the demand still waits for of a product (none: the backorder goes). */
+async function setBackorder(tx: DbOrTx, demand: StockDemand, productId: string, warehouseId: string | null, quantity: number) {
+  const key = and(eq(stockBackorders.orderId, demand.orderId), eq(stockBackorders.productId, productId));
+  if (quantity <= 0 || !warehouseId) {
+    await tx.delete(stockBackorders).where(key);
+    return;
+  }
+  await tx
+    .insert(stockBackorders)
+    .values({ orderId: demand.orderId, productId, warehouseId, demandClass: demand.demandClass, quantity, reference: demand.reference, queuedAt: demand.queuedAt })
+    .onConflictDoUpdate({ target: [stockBackorders.orderId, stockBackorders.productId], set: { quantity, warehouseId } });
 }

@@ -150,3 +150,57 @@ export const stockHoldbacks = pgTable(
     check("stock_holdbacks_quantity_pos", sql`${t.quantity} > 0`),
   ],
 );
+
+/**
+ * Where reserved units sit: per order (the demand; orders owns the order), product and warehouse, with
+ * the customer's demand class, so a line can be split across warehouses and hold-backs know what each
+ * class holds. Σ quantity per stock row = the row's `reserved` (tests check it).
+ */
+export const stockAllocations = pgTable(
+  "stock_allocations",
+  {
+    orderId: uuid("order_id").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    demandClass: demandClassEnum("demand_class").notNull(),
+    quantity: quantity("quantity").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.productId, t.warehouseId] }),
+    index("stock_allocations_level_idx").on(t.productId, t.warehouseId, t.demandClass),
+    check("stock_allocations_quantity_pos", sql`${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * Demand that stock could not cover yet, waiting in a warehouse (its home) in the order it was placed:
+ * arriving stock goes to the oldest first, and available-to-promise counts it.
+ */
+export const stockBackorders = pgTable(
+  "stock_backorders",
+  {
+    orderId: uuid("order_id").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    demandClass: demandClassEnum("demand_class").notNull(),
+    quantity: quantity("quantity").notNull(),
+    /** The order's number, for the ledger and messages. */
+    reference: text("reference").notNull(),
+    /** When the demand was placed: first come, first served. */
+    queuedAt: timestamp("queued_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.productId] }),
+    index("stock_backorders_queue_idx").on(t.productId, t.queuedAt),
+    check("stock_backorders_quantity_pos", sql`${t.quantity} > 0`),
+  ],
+);

@@ -5,7 +5,8 @@ import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { customers } from "~/server/customers/schema";
 import { auditEvents } from "~/server/db/schema";
 import { createApiKey } from "~/server/integration";
-import { orderAllocations, orders } from "~/server/orders/schema";
+import { orders } from "~/server/orders/schema";
+import { stockAllocations } from "./schema";
 import { listReservationsForSku } from "~/server/orders/list-allocations";
 import { ZReservationsForSkuInput } from "~/server/orders/list-allocations";
 import { callerAs as testCaller } from "~/test/caller";
@@ -353,12 +354,12 @@ describe("open reservations of a SKU", () => {
     const older = await order("SO-9001", "on_hold", "2026-11-01T10:00:00Z");
     const newer = await order("SO-9002", "open", "2026-11-10T10:00:00Z");
     const done = await order("SO-9003", "completed", "2026-10-01T10:00:00Z");
-    await db.insert(orderAllocations).values([
-      { orderId: newer, productId: ids.bolt, warehouseId: ids.east, quantity: 3 },
-      { orderId: older, productId: ids.bolt, warehouseId: ids.west, quantity: 2 },
-      { orderId: older, productId: ids.bolt, warehouseId: ids.east, quantity: 1 },
-      { orderId: done, productId: ids.bolt, warehouseId: ids.east, quantity: 9 },
-      { orderId: newer, productId: ids.nut, warehouseId: ids.east, quantity: 7 },
+    await db.insert(stockAllocations).values([
+      { orderId: newer, productId: ids.bolt, warehouseId: ids.east, quantity: 3, demandClass: "A" },
+      { orderId: older, productId: ids.bolt, warehouseId: ids.west, quantity: 2, demandClass: "A" },
+      { orderId: older, productId: ids.bolt, warehouseId: ids.east, quantity: 1, demandClass: "A" },
+      { orderId: done, productId: ids.bolt, warehouseId: ids.east, quantity: 9, demandClass: "A" },
+      { orderId: newer, productId: ids.nut, warehouseId: ids.east, quantity: 7, demandClass: "A" },
     ]);
     const list = (input: Record<string, unknown>) => listReservationsForSku({ db, input: ZReservationsForSkuInput.parse({ sku: "BOLT-M8", ...input }) });
     const page = await list({});

@@ -1,107 +1,78 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { actorLabel, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
-import { customers } from "../customers";
-import type { DbOrTx } from "../db";
-import { executeRows } from "../db/execute";
-import { resolveOrderExceptions } from "../exceptions";
-import { DEMAND_STATUSES, heldBackFrom, stockLevels, stockMovements } from "../inventory";
-import { recordOrderEvent } from "./queries";
-import { addAllocation, type Released } from "./allocations";
-import { orderLines, orders } from "./schema";
 import * as clock from "../clock";
+import type { DbOrTx } from "../db";
+import { resolveOrderExceptions } from "../exceptions";
+import { fillBackorders, type BackorderFill, type LockDemands, type Released } from "../inventory";
+import { LIVE_ORDER_STATUSES } from "./constants";
+import { recordOrderEvent } from "./queries";
+import { orderLines, orders } from "./schema";
 
 export type BackorderAllocation = { orderNumber: string; sku: string; quantity: number };
 
 /**
- * Stock just arrived in a warehouse (a receipt, a transfer): backordered lines of that product take it,
- * oldest order first, in the caller's transaction. Orders someone is editing or canceling right now are
- * skipped (SKIP LOCKED) rather than waited for: their own transaction re-reserves, and waiting here while
- * holding the stock row could deadlock with it.
+ * Live orders among these that nobody is changing right now, locked for the rest of the transaction.
+ * Orders being edited or canceled are skipped (SKIP LOCKED) rather than waited for: their own transaction
+ * re-reserves, and waiting while the caller holds a stock row could deadlock with it.
+ */
+const lockLiveOrders: LockDemands = async (tx, orderIds) => {
+  const rows = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(inArray(orders.id, orderIds), inArray(orders.status, [...LIVE_ORDER_STATUSES])))
+    .orderBy(asc(orders.id))
+    .for("update", { skipLocked: true });
+  return rows.map((r) => r.id);
+};
+
+/**
+ * Stock just arrived in a warehouse (a receipt, a transfer, an adjustment, stock another order gave back):
+ * inventory hands it to the oldest backorders of that product, and each order that got some records it
+ * on its lines and timeline; one with nothing left backordered has no stockout left to chase and can ship
+ * today. Runs in the caller's transaction (the StockArrivalHandler of receipts, transfers and adjustments).
  */
 export async function allocateBackorders(
   tx: DbOrTx,
   input: { productId: string; warehouseId: string; reference: string; actor: Actor },
 ): Promise<BackorderAllocation[]> {
-  const waiting = await tx
-    .select({
-      lineId: orderLines.id,
-      orderId: orders.id,
-      orderNumber: orders.number,
-      backordered: orderLines.backordered,
-      reserved: orderLines.reserved,
-      warehouseId: orderLines.warehouseId,
-      demandClass: customers.demandClass,
-      sku: products.sku,
-    })
-    .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(and(eq(orderLines.productId, input.productId), gt(orderLines.backordered, 0), inArray(orders.status, [...DEMAND_STATUSES])))
-    .orderBy(asc(orders.submittedAt), asc(orders.number), asc(orderLines.lineNo))
-    .for("update", { of: orders, skipLocked: true });
-  if (waiting.length === 0) return [];
-
-  const [level] = await tx
-    .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
-    .from(stockLevels)
-    .where(and(eq(stockLevels.productId, input.productId), eq(stockLevels.warehouseId, input.warehouseId)))
-    .for("update");
-  if (!level) return [];
-  let free = level.onHand - level.reserved;
-  const allocated: BackorderAllocation[] = [];
-  // What is held back from each class, asked once per class; a class taking stock changes it for the others.
-  const heldByClass = new Map<string, number>();
-  const heldFrom = async (demandClass: (typeof waiting)[number]["demandClass"]) => {
-    if (!heldByClass.has(demandClass)) {
-      const [row] = await executeRows<{ quantity: number }>(tx, sql`select ${heldBackFrom(input.productId, input.warehouseId, demandClass)} as quantity`);
-      heldByClass.set(demandClass, Number(row?.quantity ?? 0));
-    }
-    return heldByClass.get(demandClass)!;
-  };
-  for (const line of waiting) {
-    if (free <= 0) break;
-    // Stock held back for other demand classes stays out of this customer's reach here too.
-    const held = await heldFrom(line.demandClass);
-    const take = Math.min(line.backordered, free - held);
-    if (take <= 0) continue;
-    await tx
-      .update(stockLevels)
-      .set({ reserved: sql`${stockLevels.reserved} + ${take}` })
-      .where(and(eq(stockLevels.productId, input.productId), eq(stockLevels.warehouseId, input.warehouseId)));
-    await tx.insert(stockMovements).values({
-      productId: input.productId,
-      warehouseId: input.warehouseId,
-      kind: "reservation",
-      quantity: take,
-      reason: "backorder",
-      reference: line.orderNumber,
-      actor: actorLabel(input.actor),
-    });
-    await addAllocation(tx, line.orderId, input.productId, input.warehouseId, take);
-    await tx
-      .update(orderLines)
-      .set({ reserved: line.reserved + take, backordered: line.backordered - take, warehouseId: line.warehouseId ?? input.warehouseId })
-      .where(eq(orderLines.id, line.lineId));
-    await recordOrderEvent(tx, line.orderId, "backorder_allocated", input.actor, { sku: line.sku, quantity: take, reference: input.reference });
-    free -= take;
-    for (const other of [...heldByClass.keys()]) if (other !== line.demandClass) heldByClass.delete(other);
-    allocated.push({ orderNumber: line.orderNumber, sku: line.sku, quantity: take });
-  }
-  // An order with nothing left backordered has no stockout to chase.
-  for (const orderId of new Set(waiting.filter((w) => allocated.some((a) => a.orderNumber === w.orderNumber)).map((w) => w.orderId))) {
+  const fills = await fillBackorders(tx, { productId: input.productId, warehouseId: input.warehouseId, actor: input.actor, lockDemands: lockLiveOrders });
+  if (fills.length === 0) return [];
+  const [product] = await tx.select({ sku: products.sku }).from(products).where(eq(products.id, input.productId));
+  for (const fill of fills) {
+    await applyFill(tx, fill);
+    await recordOrderEvent(tx, fill.orderId, "backorder_allocated", input.actor, { sku: product!.sku, quantity: fill.quantity, reference: input.reference });
+    if (fill.stillShort > 0) continue;
     const [left] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(orderLines)
-      .where(and(eq(orderLines.orderId, orderId), gt(orderLines.backordered, 0)));
+      .where(and(eq(orderLines.orderId, fill.orderId), gt(orderLines.backordered, 0)));
     if (left?.n === 0) {
-      await resolveOrderExceptions(tx, { orderId, actor: input.actor, resolution: "stock_allocated", note: `Stock arrived (${input.reference}).`, types: ["stockout"] });
+      await resolveOrderExceptions(tx, { orderId: fill.orderId, actor: input.actor, resolution: "stock_allocated", note: `Stock arrived (${input.reference}).`, types: ["stockout"] });
       // Fully reserved: it can ship now, so that is its promise.
-      await tx.update(orders).set({ promisedDate: clock.today() }).where(eq(orders.id, orderId));
+      await tx.update(orders).set({ promisedDate: clock.today() }).where(eq(orders.id, fill.orderId));
     }
   }
-  return allocated;
+  return fills.map((f) => ({ orderNumber: f.reference, sku: product!.sku, quantity: f.quantity }));
+}
+
+/** The order's lines of the product take the filled units: backordered becomes reserved, first line first. */
+async function applyFill(tx: DbOrTx, fill: BackorderFill) {
+  const lines = await tx
+    .select()
+    .from(orderLines)
+    .where(and(eq(orderLines.orderId, fill.orderId), eq(orderLines.productId, fill.productId), gt(orderLines.backordered, 0)))
+    .orderBy(asc(orderLines.lineNo));
+  let left = fill.quantity;
+  for (const line of lines) {
+    if (left === 0) break;
+    const take = Math.min(left, line.backordered);
+    await tx
+      .update(orderLines)
+      .set({ reserved: line.reserved + take, backordered: line.backordered - take, warehouseId: line.warehouseId ?? fill.warehouseId })
+      .where(eq(orderLines.id, line.id));
+    left -= take;
+  }
 }
 
 /** Stock a cancel or a shorter line gave back goes to waiting backorders first, oldest order first. */

@@ -5,8 +5,8 @@ import { resolveOrderExceptions } from "../exceptions";
 import { EXCEPTION_TYPES } from "../exceptions/constants";
 import { assertVersion, loadOrder, recordOrderEvent, toOrderDto } from "./queries";
 import { offerToBackorders } from "./allocate-backorders";
-import { releaseOrder } from "./allocations";
-import { orders } from "./schema";
+import { releaseDemand } from "../inventory";
+import { orderLines, orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
 import * as clock from "../clock";
@@ -22,9 +22,10 @@ export async function cancelOrder(options: { db: Db; actor: Actor; input: { numb
       .update(orders)
       .set({ status: "canceled", canceledReason: input.reason, canceledAt: clock.now(), version: order.version + 1 })
       .where(eq(orders.id, order.id));
-    // Reserved stock goes back; nothing is left waiting on a backorder.
-    // Its stock goes back, to waiting backorders first.
-    await offerToBackorders(tx, await releaseOrder(tx, order, actor), order.number, actor);
+    // Its reserved stock goes back, to waiting backorders first; nothing of it waits on a backorder any more.
+    const released = await releaseDemand(tx, { demand: { orderId: order.id, reference: order.number }, actor });
+    await tx.update(orderLines).set({ reserved: 0, backordered: 0 }).where(eq(orderLines.orderId, order.id));
+    await offerToBackorders(tx, released, order.number, actor);
     await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "order_canceled", note: input.reason, types: EXCEPTION_TYPES });
     await recordOrderEvent(tx, order.id, "canceled", actor, { before: { status: order.status }, after: { status: "canceled" }, reason: input.reason });
     return toOrderDto(tx, await loadOrder(tx, order.number));

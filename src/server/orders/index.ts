@@ -2,4 +2,5 @@
 export { findOrdersByNumber } from "./list-orders";
 export { orderEvents, orderLines, orders } from "./schema";
 export { allocateBackorders, type BackorderAllocation } from "./allocate-backorders";
-export { listReservationsForSku, RESERVING_STATUSES, type TSkuReservation } from "./list-allocations";
+export { LIVE_ORDER_STATUSES } from "./constants";
+export { listReservationsForSku, type TSkuReservation } from "./list-allocations";

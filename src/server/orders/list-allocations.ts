@@ -5,12 +5,10 @@ import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage, ZPageInput } from "../db/pagination";
 import { AppError } from "../errors";
-import { findWarehouseByCode, warehouses } from "../inventory";
-import { ORDER_STATUSES } from "./constants";
-import { orderAllocations, orders } from "./schema";
+import { findWarehouseByCode, stockAllocations, warehouses } from "../inventory";
+import { LIVE_ORDER_STATUSES, ORDER_STATUSES } from "./constants";
+import { orders } from "./schema";
 
-/** Orders whose allocations are open reservations (reserved units still waiting to ship). */
-export const RESERVING_STATUSES = ["submitted", "on_hold", "open"] as const;
 
 export const ZReservationsForSkuInput = ZPageInput.extend({
   /** Null on an infinite query's first page. */
@@ -42,11 +40,11 @@ export async function listReservationsForSku(options: { db: DbOrTx; input: TRese
   const { db, input } = options;
   const product = await findProductBySku(db, input.sku);
   if (!product) throw AppError.notFound("product", input.sku);
-  const conditions: (SQL | undefined)[] = [eq(orderAllocations.productId, product.id), inArray(orders.status, [...RESERVING_STATUSES])];
+  const conditions: (SQL | undefined)[] = [eq(stockAllocations.productId, product.id), inArray(orders.status, [...LIVE_ORDER_STATUSES])];
   if (input.warehouse) {
     const warehouse = await findWarehouseByCode(db, input.warehouse);
     if (!warehouse) throw AppError.invalidField("warehouse", `no warehouse with code "${input.warehouse}"`);
-    conditions.push(eq(orderAllocations.warehouseId, warehouse.id));
+    conditions.push(eq(stockAllocations.warehouseId, warehouse.id));
   }
   if (input.cursor) {
     const [createdAt, number, warehouse] = decodeCursor(input.cursor, 3);
@@ -61,16 +59,16 @@ export async function listReservationsForSku(options: { db: DbOrTx; input: TRese
       customer: customers.code,
       customerName: customers.name,
       warehouse: warehouses.code,
-      quantity: orderAllocations.quantity,
+      quantity: stockAllocations.quantity,
       createdAt: orders.createdAt,
       submittedAt: orders.submittedAt,
       requestedDate: orders.requestedDate,
       promisedDate: orders.promisedDate,
     })
-    .from(orderAllocations)
-    .innerJoin(orders, eq(orders.id, orderAllocations.orderId))
+    .from(stockAllocations)
+    .innerJoin(orders, eq(orders.id, stockAllocations.orderId))
     .innerJoin(customers, eq(customers.id, orders.customerId))
-    .innerJoin(warehouses, eq(warehouses.id, orderAllocations.warehouseId))
+    .innerJoin(warehouses, eq(warehouses.id, stockAllocations.warehouseId))
     .where(and(...conditions))
     .orderBy(asc(orders.createdAt), asc(orders.number), asc(warehouses.code))
     .limit(input.limit + 1);

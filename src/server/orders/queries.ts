@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
-import { warehouses } from "../inventory";
+import { allocationsOf, warehouses } from "../inventory";
 import { priceLines } from "../pricing";
-import { orderAllocations, orderEvents, orderLines, orders, type ShipTo } from "./schema";
+import { LIVE_ORDER_STATUSES } from "./constants";
+import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -68,7 +69,7 @@ export async function openOrdersTotal(db: DbOrTx, customerId: string, exceptOrde
       and(
         eq(orders.customerId, customerId),
         eq(orders.kind, "order"),
-        inArray(orders.status, ["submitted", "on_hold", "open"]),
+        inArray(orders.status, [...LIVE_ORDER_STATUSES]),
         exceptOrderId ? ne(orders.id, exceptOrderId) : undefined,
       ),
     );
@@ -98,12 +99,7 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow): Promise<TOrder> {
           .from(orders)
           .where(inArray(orders.id, [order.convertedFromId, order.convertedToId].filter((x): x is string => !!x)))
       : Promise.resolve([]),
-    db
-      .select({ productId: orderAllocations.productId, warehouse: warehouses.code, quantity: orderAllocations.quantity })
-      .from(orderAllocations)
-      .innerJoin(warehouses, eq(warehouses.id, orderAllocations.warehouseId))
-      .where(eq(orderAllocations.orderId, order.id))
-      .orderBy(desc(orderAllocations.quantity), asc(warehouses.code)),
+    allocationsOf(db, order.id),
   ]);
   const customer = customerRows[0]!;
   const numberOf = (id: string | null) => (id ? (linked.find((l) => l.id === id)?.number ?? null) : null);

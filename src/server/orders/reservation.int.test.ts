@@ -1,13 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { purchasingSupply } from "~/server/purchasing";
+import { expectBooksBalance } from "~/test/books";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct } from "~/server/catalog/create-product";
-import type { DbOrTx } from "~/server/db";
-import { executeRows } from "~/server/db/execute";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { getAvailability } from "~/server/inventory/availability";
-import { ON_HAND_KINDS } from "~/server/inventory/constants";
-import { stockHoldbacks, stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import { stockAllocations, stockHoldbacks, stockLevels, warehouses } from "~/server/inventory/schema";
 import { createWarehouse } from "~/server/inventory/warehouses";
 import { products } from "~/server/catalog/schema";
 import { todayIn } from "~/lib/dates";
@@ -16,7 +14,7 @@ import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { allocateBackorders } from "./allocate-backorders";
 import { cancelOrder } from "./cancel-order";
 import { createOrder } from "./create-order";
-import { orderAllocations, orderLines, orders } from "./schema";
+import { orderLines, orders } from "./schema";
 import { updateOrder } from "./update-order";
 
 let t: TestDb;
@@ -44,25 +42,6 @@ const order = (sku: string, quantity: number, customer = "ACME") =>
   createOrder({ db: t.db, actor: actors.rep, input: { customer, channel: "phone", lines: [{ sku, quantity }], draft: false } });
 const warehouseId = async (code: string) => (await t.db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.code, code)))[0]!.id;
 
-/** The books balance: on hand = Σ on-hand movements, reserved = Σ reservations − Σ releases = Σ order allocations. */
-async function expectLedgerBalances(db: DbOrTx) {
-  const onHandKinds = sql.join(ON_HAND_KINDS.map((k) => sql`${k}`), sql`, `);
-  const rows = await executeRows(db, sql`
-    select l.product_id, l.warehouse_id, l.on_hand, l.reserved, m.on_hand as ledger_on_hand, m.reserved as ledger_reserved, a.allocated
-    from ${stockLevels} l
-    left join (
-      select product_id, warehouse_id,
-        coalesce(sum(quantity) filter (where kind in (${onHandKinds})), 0) as on_hand,
-        coalesce(sum(quantity) filter (where kind = 'reservation'), 0) - coalesce(sum(quantity) filter (where kind = 'release'), 0) as reserved
-      from ${stockMovements} group by product_id, warehouse_id
-    ) m on m.product_id = l.product_id and m.warehouse_id = l.warehouse_id
-    left join (
-      select product_id, warehouse_id, sum(quantity) as allocated from ${orderAllocations} group by product_id, warehouse_id
-    ) a on a.product_id = l.product_id and a.warehouse_id = l.warehouse_id
-    where l.on_hand <> coalesce(m.on_hand, 0) or l.reserved <> coalesce(m.reserved, 0) or l.reserved <> coalesce(a.allocated, 0) or l.reserved > l.on_hand`);
-  expect(rows).toEqual([]);
-}
-
 describe("reservation under concurrency", () => {
   it("50 concurrent submissions for a SKU with 10 in stock reserve exactly 10 and backorder 40", async () => {
     const productId = await product("HOT-1");
@@ -77,7 +56,7 @@ describe("reservation under concurrency", () => {
       .from(orderLines)
       .where(eq(orderLines.productId, productId));
     expect(totals).toEqual({ reserved: 10, backordered: 40 });
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });
 
@@ -106,7 +85,7 @@ describe("edits and cancels beside submissions", () => {
       ),
     ]);
     expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });
 
@@ -130,10 +109,10 @@ describe("sourcing", () => {
       { warehouse: "EAST", quantity: 1 },
     ]);
     const allocations = await t.db
-      .select({ warehouse: warehouses.code, quantity: orderAllocations.quantity })
-      .from(orderAllocations)
-      .innerJoin(orders, eq(orders.id, orderAllocations.orderId))
-      .innerJoin(warehouses, eq(warehouses.id, orderAllocations.warehouseId))
+      .select({ warehouse: warehouses.code, quantity: stockAllocations.quantity })
+      .from(stockAllocations)
+      .innerJoin(orders, eq(orders.id, stockAllocations.orderId))
+      .innerJoin(warehouses, eq(warehouses.id, stockAllocations.warehouseId))
       .where(eq(orders.number, split.number))
       .orderBy(warehouses.code);
     expect(allocations).toEqual([
@@ -142,7 +121,7 @@ describe("sourcing", () => {
     ]);
     expect(split.exceptions.map((e) => e.type)).toContain("stockout");
     expect(split.promisedDate).not.toBeNull();
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });
 
@@ -166,7 +145,7 @@ describe("backorders", () => {
       [2, 2],
       [3, 0],
     ]);
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
 
     // Shortening the newer order to 2 needs no backorder; canceling the older frees its 3.
     const current = await updateOrder({ db: t.db, actor: actors.rep, input: { number: newer.number, version: newer.version, lines: [{ sku: "BO-1", quantity: 2 }] } });
@@ -174,7 +153,7 @@ describe("backorders", () => {
     await cancelOrder({ db: t.db, actor: actors.rep, input: { number: older.number, reason: "test" } });
     const [level] = await t.db.select().from(stockLevels).where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, east)));
     expect(level).toMatchObject({ onHand: 5, reserved: 2 });
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });
 
@@ -193,7 +172,7 @@ describe("freed stock", () => {
     const [olderLine] = await t.db.select().from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(eq(orders.number, older.number));
     expect(olderLine!.order_lines).toMatchObject({ reserved: 3, backordered: 0 });
     expect(olderLine!.orders.promisedDate).toBe(todayIn());
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });
 
@@ -211,7 +190,7 @@ describe("found stock", () => {
     expect(movement).toMatchObject({ onHand: 6, reserved: 4, available: 2 });
     const [line] = await t.db.select().from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(eq(orders.number, waiting.number));
     expect(line!.order_lines).toMatchObject({ reserved: 4, backordered: 0 });
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });
 
@@ -226,7 +205,7 @@ describe("allocation by demand class", () => {
     // ACME is class A: the 20 held back are its to take.
     const classA = await order("HB-1", 20, "ACME");
     expect(classA.lines[0]).toMatchObject({ reserved: 20, backordered: 0 });
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 
   it("is a ring-fence: once the class has taken its units, nothing more is kept from the others", async () => {
@@ -239,6 +218,6 @@ describe("allocation by demand class", () => {
     expect(await forClassC()).toBe(75);
     const classC = await order("HB-2", 75, "TIGHT");
     expect(classC.lines[0]).toMatchObject({ reserved: 75, backordered: 0 });
-    await expectLedgerBalances(t.db);
+    await expectBooksBalance(t.db);
   });
 });

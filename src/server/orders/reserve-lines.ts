@@ -1,12 +1,11 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { openException, resolveOrderExceptions } from "../exceptions";
-import { earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
+import { backorderedProducts, earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
 import { purchasingSupply } from "../purchasing";
-import { allocationRecorder } from "./allocations";
 import { recordOrderEvent, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
 import * as clock from "../clock";
@@ -14,8 +13,9 @@ import * as clock from "../clock";
 /**
  * Reserves what every line of a submitted order still needs (quantity − shipped − reserved) and
  * backorders the rest, then sets the order's promise date: today when everything is reserved, else the
- * date its backorders can be filled (inbound, else the vendor's lead time). Lines are taken in product-id
- * order so that concurrent orders lock stock rows in the same order and never deadlock.
+ * date its backorders can be filled (inbound, else the vendor's lead time). Products are taken in id
+ * order so that concurrent orders lock stock rows in the same order and never deadlock; lines of the
+ * same product are reserved together (inventory keeps one backorder per order and product).
  */
 export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
   const [customer] = await tx.select({ demandClass: customers.demandClass }).from(customers).where(eq(customers.id, order.customerId));
@@ -25,30 +25,35 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
     .innerJoin(products, eq(products.id, orderLines.productId))
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.productId), asc(orderLines.lineNo));
+  const demand = { orderId: order.id, reference: order.number, demandClass: customer!.demandClass, queuedAt: order.submittedAt ?? clock.now() };
+
+  const waiting = await backorderedProducts(tx, order.id);
+  // A product no longer on the order (or no longer short) waits for nothing.
+  for (const productId of waiting) {
+    if (!lines.some(({ line }) => line.productId === productId)) await reserveStock(tx, { demand, productId, quantity: 0, region: null, actor });
+  }
 
   const backorders: { sku: string; productId: string; warehouseId: string | null; quantity: number }[] = [];
-  for (const { line, sku } of lines) {
-    const need = line.quantity - line.shipped - line.reserved;
-    if (need <= 0) {
-      if (line.backordered !== 0) await tx.update(orderLines).set({ backordered: 0 }).where(eq(orderLines.id, line.id));
-      continue;
-    }
-    const plan = await reserveStock(tx, {
-      productId: line.productId,
-      quantity: need,
-      region: order.shipTo?.region || null,
-      demandClass: customer!.demandClass,
-      reference: order.number,
-      actor,
-    }, allocationRecorder(order.id, line.productId));
-    const taken = need - plan.short;
-    const warehouseId = line.warehouseId ?? plan.homeWarehouseId;
-    await tx
-      .update(orderLines)
-      .set({ reserved: line.reserved + taken, backordered: plan.short, warehouseId })
-      .where(eq(orderLines.id, line.id));
-    if (plan.short > 0) backorders.push({ sku, productId: line.productId, warehouseId, quantity: plan.short });
+  const changed: LineReservation[] = [];
+  for (const group of groupByProduct(lines)) {
+    const productId = group[0]!.line.productId;
+    const need = group.reduce((sum, { line }) => sum + Math.max(0, line.quantity - line.shipped - line.reserved), 0);
+    if (need <= 0 && !waiting.has(productId) && group.every(({ line }) => line.backordered === 0)) continue;
+    const plan = await reserveStock(tx, { demand, productId, quantity: need, region: order.shipTo?.region || null, actor });
+    // What was taken goes to the product's lines in line order; what is short stays on the last of them.
+    let taken = need - plan.short;
+    group.forEach(({ line }, i) => {
+      const give = Math.min(taken, Math.max(0, line.quantity - line.shipped - line.reserved));
+      taken -= give;
+      const backordered = i === group.length - 1 ? plan.short : 0;
+      const warehouseId = line.warehouseId ?? plan.homeWarehouseId;
+      if (give > 0 || backordered !== line.backordered || warehouseId !== line.warehouseId) {
+        changed.push({ id: line.id, reserved: line.reserved + give, backordered, warehouseId });
+      }
+    });
+    if (plan.short > 0) backorders.push({ sku: group[0]!.sku, productId, warehouseId: group.at(-1)!.line.warehouseId ?? plan.homeWarehouseId, quantity: plan.short });
   }
+  await setLineReservations(tx, changed);
 
   const promisedDate = await promiseDateFor(tx, backorders, customer!.demandClass);
   if (promisedDate !== order.promisedDate) await tx.update(orders).set({ promisedDate }).where(eq(orders.id, order.id));
@@ -95,3 +100,22 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
   return latest;
 }
 
+
+type LineReservation = { id: string; reserved: number; backordered: number; warehouseId: string | null };
+
+function groupByProduct<T extends { line: { productId: string } }>(rows: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.line.productId, [...(groups.get(row.line.productId) ?? []), row]);
+  return [...groups.values()];
+}
+
+/** Every line's new reservation in one statement, however many lines the order has. */
+async function setLineReservations(tx: DbOrTx, changes: LineReservation[]) {
+  if (changes.length === 0) return;
+  const values = sql.join(
+    changes.map((c) => sql`(${c.id}::uuid, ${c.reserved}::int, ${c.backordered}::int, ${c.warehouseId}::uuid)`),
+    sql`, `,
+  );
+  await tx.execute(sql`update ${orderLines} l set reserved = v.reserved, backordered = v.backordered, warehouse_id = v.warehouse_id
+    from (values ${values}) as v(id, reserved, backordered, warehouse_id) where l.id = v.id`);
+}

@@ -8,7 +8,6 @@ import {
   jsonb,
   pgEnum,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -171,31 +170,4 @@ export const savedViews = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("saved_views_user_name_uq").on(t.userId, t.name)],
-);
-
-/**
- * Where an order's reserved units sit: per product and warehouse, so a line can be split across
- * warehouses. Σ quantity per product equals Σ reserved of the order's lines for that product, and the
- * stock level's `reserved` is the Σ over all orders (tests check both).
- */
-export const orderAllocations = pgTable(
-  "order_allocations",
-  {
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id),
-    productId: uuid("product_id")
-      .notNull()
-      .references(() => products.id),
-    warehouseId: uuid("warehouse_id")
-      .notNull()
-      .references(() => warehouses.id),
-    quantity: quantity("quantity").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.productId, t.warehouseId] }),
-    index("order_allocations_product_idx").on(t.productId, t.warehouseId),
-    check("order_allocations_quantity_pos", sql`${t.quantity} > 0`),
-  ],
 );

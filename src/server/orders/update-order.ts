@@ -8,7 +8,7 @@ import { writeLines } from "./write-lines";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
 import { offerToBackorders } from "./allocate-backorders";
-import type { Released } from "./allocations";
+import type { Released } from "../inventory";
 import { reserveOrder } from "./reserve-lines";
 import { assertEditable } from "./state-machine";
 

@@ -5,9 +5,8 @@ import type { DbOrTx } from "../db";
 import * as clock from "../clock";
 import { executeRows } from "../db/execute";
 import { AppError } from "../errors";
-import { lockStock } from "../inventory";
+import { lockStock, releaseStock, type Released } from "../inventory";
 import type { PricedLine, PricedOrder } from "../pricing";
-import { releaseAllocations, type Released } from "./allocations";
 import { orderLines } from "./schema";
 import type { TOrderLineInput } from "./schemas";
 
@@ -75,7 +74,9 @@ export async function writeLines(
   }
 
   const released: Released[] = [];
-  for (const [productId, quantity] of toRelease) released.push(...(await releaseAllocations(tx, order, productId, quantity, actor)));
+  for (const [productId, quantity] of toRelease) {
+    released.push(...(await releaseStock(tx, { demand: { orderId: order.id, reference: order.number }, productId, quantity, actor })));
+  }
   if (unmatched.length > 0) await tx.delete(orderLines).where(inArray(orderLines.id, unmatched.map((l) => l.id)));
   await updateLines(tx, updates);
   if (inserts.length > 0) await tx.insert(orderLines).values(inserts);

@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
-import { DEMAND_STATUSES } from "../inventory";
 import { INBOUND_PO_STATUSES } from "./constants";
 import type { ReorderLevel } from "./replenishment";
 
@@ -20,8 +19,7 @@ const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`
 /**
  * Everything a reorder decision needs, for many levels in one statement: the level, its inbound (the
  * unreceived rest of sent and partially received purchase orders, plus transfers in transit to it), its
- * backorders (lines of open orders waiting on it; a line not yet placed in a warehouse waits on the first
- * active one, as in inventory's availability.ts), whether a draft purchase order covers it, and the usual vendor.
+ * backorders (inventory's demand waiting on it), whether a draft purchase order covers it, and the usual vendor.
  * Only levels in active warehouses, of products that are not archived.
  *
  * `where` filters the levels (columns of `sl`, the stock level, and `pos`, the position); the aggregates
@@ -32,10 +30,7 @@ export async function loadStockPositions(db: DbOrTx, options: { where?: SQL; pro
   if (productIds && productIds.length === 0) return [];
   const only = (column: SQL) => (productIds ? sql` and ${column} in (${list(productIds)})` : sql``);
   const query = sql`
-    with first_warehouse as (
-      select id from warehouses where is_active and archived_at is null order by priority, code limit 1
-    ),
-    po_inbound as (
+    with po_inbound as (
       select l.product_id, po.warehouse_id, sum(l.quantity - l.received)::int as quantity
       from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
       where po.status in (${list(INBOUND_PO_STATUSES)})${only(sql`l.product_id`)}
@@ -48,9 +43,9 @@ export async function loadStockPositions(db: DbOrTx, options: { where?: SQL; pro
       group by t.product_id, t.to_warehouse_id
     ),
     backorders as (
-      select ol.product_id, coalesce(ol.warehouse_id, (select id from first_warehouse)) as warehouse_id, sum(ol.backordered)::int as quantity
-      from order_lines ol join orders o on o.id = ol.order_id
-      where ol.backordered > 0 and o.status in (${list(DEMAND_STATUSES)})${only(sql`ol.product_id`)}
+      select b.product_id, b.warehouse_id, sum(b.quantity)::int as quantity
+      from stock_backorders b
+      where true${only(sql`b.product_id`)}
       group by 1, 2
     ),
     drafts as (

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { users } from "~/server/auth/schema";
 import { categories, products } from "~/server/catalog/schema";
-import type { Segment } from "~/server/customers/constants";
+import type { DemandClass, Segment } from "~/server/customers/constants";
 import { customerAddresses, customers } from "~/server/customers/schema";
 import { stockLevels, warehouses } from "~/server/inventory/schema";
 import type { ShipTo } from "~/server/orders/schema";
@@ -13,6 +13,7 @@ import { WeightedTable } from "./random";
 export type SeedCustomer = {
   id: string;
   segment: Segment;
+  demandClass: DemandClass;
   taxExempt: boolean;
   paymentTermsDays: number;
   shipTo: ShipTo;
@@ -89,6 +90,7 @@ export async function loadOrderSeedContext(db: Db): Promise<OrderSeedContext> {
     const customer = {
       id: c.id,
       segment: c.segment,
+      demandClass: c.demandClass,
       taxExempt: c.taxExempt,
       paymentTermsDays: c.paymentTermsDays,
       shipTo,

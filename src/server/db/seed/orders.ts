@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { stockLevels, stockMovements } from "~/server/inventory/schema";
 import { ORDER_STATUSES, type OrderStatus } from "~/server/orders/constants";
 import { exceptions } from "~/server/exceptions/schema";
-import { orderAllocations, orderEvents, orderLines, orders } from "~/server/orders/schema";
+import { orderEvents, orderLines, orders } from "~/server/orders/schema";
+import { stockAllocations } from "~/server/inventory/schema";
 import type { Db, Tx } from "../client";
 import { SEQUENCED_DOCUMENTS, reserveDocumentNumbers } from "../sequences";
 import { insertRows } from "../bulk";
@@ -146,7 +147,7 @@ class ChunkRows {
   /** Reserved quantity added per stock level. */
   private readonly reservedDelta = new Map<string, { productId: string; warehouseId: string; quantity: number }>();
   /** Where each order's reserved units sit (order_allocations), per order, product and warehouse. */
-  private readonly allocations = new Map<string, Row<typeof orderAllocations>>();
+  private readonly allocations = new Map<string, Row<typeof stockAllocations>>();
 
   constructor(
     private readonly warehouseIds: string[],
@@ -254,7 +255,7 @@ class ChunkRows {
     const allocationKey = `${doc.content.id}/${productId}/${warehouseId}`;
     const allocation = this.allocations.get(allocationKey);
     if (allocation) allocation.quantity += quantity;
-    else this.allocations.set(allocationKey, { orderId: doc.content.id, productId, warehouseId, quantity });
+    else this.allocations.set(allocationKey, { orderId: doc.content.id, productId, warehouseId, quantity, demandClass: doc.content.customer.demandClass });
     const key = `${productId}/${warehouseId}`;
     const delta = this.reservedDelta.get(key);
     if (delta) delta.quantity += quantity;
@@ -267,7 +268,7 @@ class ChunkRows {
     await insertRows(tx, orderEvents, this.events);
     await insertRows(tx, stockMovements, this.movements);
     await insertRows(tx, exceptions, this.exceptions);
-    await insertRows(tx, orderAllocations, [...this.allocations.values()]);
+    await insertRows(tx, stockAllocations, [...this.allocations.values()]);
     if (this.reservedDelta.size === 0) return;
     // Chunks written concurrently touch overlapping stock rows: one at a time, or two could deadlock.
     await tx.execute(sql`select pg_advisory_xact_lock(${STOCK_LOCK_KEY})`);

@@ -84,7 +84,7 @@ describe("seedDemo", () => {
     const reservedMismatches = countOf(sql`
       select 1 from stock_levels s
       where s.reserved > s.on_hand
-        or s.reserved <> coalesce((select sum(a.quantity) from order_allocations a
+        or s.reserved <> coalesce((select sum(a.quantity) from stock_allocations a
           where a.product_id = s.product_id and a.warehouse_id = s.warehouse_id), 0)
         or s.reserved <> coalesce((select sum(case m.kind when 'reservation' then m.quantity else -m.quantity end) from stock_movements m
           where m.product_id = s.product_id and m.warehouse_id = s.warehouse_id and m.kind in ('reservation', 'release')), 0)`);
@@ -92,7 +92,7 @@ describe("seedDemo", () => {
     const allocationMismatches = countOf(sql`
       select 1 from (select l.order_id, l.product_id, sum(l.reserved) as reserved from order_lines l
                      join orders o on o.id = l.order_id where o.status in ('open', 'on_hold') group by 1, 2) r
-      full join (select order_id, product_id, sum(quantity) as allocated from order_allocations group by 1, 2) a
+      full join (select order_id, product_id, sum(quantity) as allocated from stock_allocations group by 1, 2) a
         on a.order_id = r.order_id and a.product_id = r.product_id
       where coalesce(r.reserved, 0) <> coalesce(a.allocated, 0)`);
     expect(await ledgerMismatches).toBe(0);
