@@ -9,12 +9,14 @@
  * about the database server's core count is best). Progress goes to stderr; the summary to stdout as JSON.
  */
 import { parseArgs } from "node:util";
-import { getTableName, is, sql } from "drizzle-orm";
-import { PgTable } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { env } from "~/env";
 import { connectPostgres, type Db } from "~/server/db/client";
 import { appendDemoOrders, DEFAULT_ORDERS, DEFAULT_SEED, seedDemo } from "~/server/db/seed";
-import * as tables from "~/server/db/tables";
+import { users } from "~/server/auth/schema";
+import { products } from "~/server/catalog/schema";
+import { executeRows } from "~/server/db/execute";
+import { orders as orderTable } from "~/server/orders/schema";
 import { fail, openScriptDb } from "./open-db";
 
 const USAGE =
@@ -48,7 +50,7 @@ if (appendOrders !== undefined && (values.reset || values.orders !== undefined))
 }
 
 async function hasData(db: Db): Promise<boolean> {
-  for (const table of [tables.users, tables.products, tables.orders]) {
+  for (const table of [users, products, orderTable]) {
     const rows = await db.select({ one: sql`1` }).from(table).limit(1);
     if (rows.length > 0) return true;
   }
@@ -60,9 +62,11 @@ class Refusal extends Error {}
 
 /** Empties every table the app owns (including users, API keys and document numbers). */
 async function truncateAll(db: Db) {
-  const names = Object.values(tables as Record<string, unknown>)
-    .filter((value): value is PgTable => is(value, PgTable))
-    .map((table) => sql.identifier(getTableName(table)));
+  const tables = await executeRows<{ name: string }>(
+    db,
+    sql`select tablename as name from pg_tables where schemaname = 'public'`,
+  );
+  const names = tables.map((t) => sql.identifier(t.name));
   await db.execute(sql`truncate table ${sql.join(names, sql`, `)} restart identity cascade`);
 }
 
