@@ -43,6 +43,7 @@ const discountRules: DiscountRule[] = Array.from({ length: 761 }, (_, i) => {
     scope: kind === 9 ? "order" : "line",
     percentOffBps: kind < 5 ? 100 + Math.floor(rand() * 2000) : null,
     amountOff: kind >= 5 && kind < 8 ? 10 + Math.floor(rand() * 500) : kind === 9 ? 1000 : null,
+    currency: "USD",
     buyQuantity: kind === 8 ? 5 : null,
     getQuantity: kind === 8 ? 1 : null,
     conditions: {

@@ -37,3 +37,13 @@ export function formatMoney(amount: number, currency = "USD", locale?: string): 
     maximumFractionDigits: digits,
   }).format(amount / 10 ** digits);
 }
+
+/** Minor units as the plain decimal a person types, in the currency's own minor units: 1999 USD → "19.99", 500 JPY → "500". */
+export function toDecimalString(amount: number, currency = "USD"): string {
+  const digits = minorUnits(currency);
+  const sign = amount < 0 ? "-" : "";
+  const abs = Math.abs(amount);
+  if (digits === 0) return `${sign}${abs}`;
+  const whole = Math.floor(abs / 10 ** digits);
+  return `${sign}${whole}.${String(abs % 10 ** digits).padStart(digits, "0")}`;
+}

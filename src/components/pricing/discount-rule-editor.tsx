@@ -236,6 +236,7 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
               {...errAttrs(draft.benefit === "percent" || draft.benefit === "orderPercent" ? "percentOff" : "amountOff")}
             />
           )}
+          {(draft.benefit === "amount" || draft.benefit === "orderAmount") && <CurrencySelect value={draft.currency} onChange={(v) => set("currency", v)} />}
           <NativeSelect aria-label="Kind of discount" value={draft.benefit} onChange={(e) => set("benefit", e.target.value as Benefit)} className="w-auto" selectClassName="h-8">
             {(Object.keys(BENEFIT_LABELS) as Benefit[]).map((b) => (
               <option key={b} value={b}>
@@ -328,7 +329,7 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
               <W>and</W>
             </>
           )}
-          <W>order ≥ $</W>
+          <W>order ≥</W>
           <Input
             aria-label="Minimum order amount"
             inputMode="decimal"
@@ -338,6 +339,9 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
             className={cn(inline, "w-24 text-right tabular-nums")}
             {...errAttrs("conditions.minOrderAmount")}
           />
+          {draft.benefit !== "amount" && draft.benefit !== "orderAmount" && draft.minOrderAmount.trim() !== "" && (
+            <CurrencySelect value={draft.currency} onChange={(v) => set("currency", v)} />
+          )}
           <W>ordered by</W>
           <NativeSelect aria-label="Channel" value={draft.channel} onChange={(e) => set("channel", e.target.value as Channel | "")} className="w-auto" selectClassName="h-8">
             <option value="">any channel</option>
@@ -501,5 +505,21 @@ function ImpactPanel({ impact, current }: { impact: WhatWouldChange & { sentence
         </>
       )}
     </section>
+  );
+}
+
+/** Currencies a rule's amounts can be in (the current one is always offered). */
+const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "JPY"];
+
+function CurrencySelect({ value, onChange }: { value: string; onChange: (currency: string) => void }) {
+  const options = CURRENCIES.includes(value) ? CURRENCIES : [value, ...CURRENCIES];
+  return (
+    <NativeSelect aria-label="Currency" value={value} onChange={(e) => onChange(e.target.value)} className="w-auto" selectClassName="h-8">
+      {options.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

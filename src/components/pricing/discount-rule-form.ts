@@ -2,7 +2,7 @@
  * The discount rule form, which reads like a sentence, as plain text state; its conversion to the API
  * input and its live preview (the same sentence the server stores as the rule's `summary`). Pure.
  */
-import { parseMoney } from "~/lib/money";
+import { parseMoney, toDecimalString } from "~/lib/money";
 import type { Segment } from "~/server/customers/constants";
 import type { Channel } from "~/server/orders/constants";
 import { describeRule } from "~/server/pricing/describe-rule";
@@ -39,6 +39,8 @@ export type RuleDraft = {
   validTo: string;
   priority: string;
   stackable: boolean;
+  /** The currency of the amount off and the minimum order amount. */
+  currency: string;
 };
 
 export type RuleInput = {
@@ -47,6 +49,7 @@ export type RuleInput = {
   scope: "line" | "order";
   percentOff?: number;
   amountOff?: number;
+  currency: string;
   buyQuantity?: number;
   getQuantity?: number;
   conditions: {
@@ -70,6 +73,7 @@ export type RuleLike = {
   scope: "line" | "order";
   percentOff: number | null;
   amountOff: number | null;
+  currency: string;
   buyQuantity: number | null;
   getQuantity: number | null;
   conditions: RuleInput["conditions"];
@@ -100,10 +104,9 @@ export function emptyRuleDraft(): RuleDraft {
     validTo: "",
     priority: "0",
     stackable: false,
+    currency: "USD",
   };
 }
-
-const dollars = (cents: number) => (cents / 100).toFixed(2);
 
 export function draftFromRule(rule: RuleLike): RuleDraft {
   const c = rule.conditions;
@@ -113,7 +116,7 @@ export function draftFromRule(rule: RuleLike): RuleDraft {
     code: rule.code,
     name: rule.name,
     benefit,
-    value: rule.percentOff !== null ? String(rule.percentOff) : rule.amountOff !== null ? dollars(rule.amountOff) : "",
+    value: rule.percentOff !== null ? String(rule.percentOff) : rule.amountOff !== null ? toDecimalString(rule.amountOff, rule.currency) : "",
     buy: rule.buyQuantity ? String(rule.buyQuantity) : "",
     get: rule.getQuantity ? String(rule.getQuantity) : "",
     target: c.sku ? "sku" : c.category ? "category" : "everything",
@@ -123,12 +126,13 @@ export function draftFromRule(rule: RuleLike): RuleDraft {
     segment: c.segment ?? "wholesale",
     customer: c.customer ? { code: c.customer, name: c.customer } : null,
     minQuantity: c.minQuantity ? String(c.minQuantity) : "",
-    minOrderAmount: c.minOrderAmount ? dollars(c.minOrderAmount) : "",
+    minOrderAmount: c.minOrderAmount ? toDecimalString(c.minOrderAmount, rule.currency) : "",
     channel: c.channel ?? "",
     validFrom: rule.validFrom ?? "",
     validTo: rule.validTo ?? "",
     priority: String(rule.priority),
     stackable: rule.stackable,
+    currency: rule.currency,
   };
 }
 
@@ -139,9 +143,10 @@ function positiveInt(text: string): number | null {
   return text.trim() !== "" && Number.isInteger(n) && n > 0 ? n : null;
 }
 
-function cents(text: string): number | null {
+/** A positive amount typed in the rule's currency, in minor units; null when it is not one. */
+function minorAmount(text: string, currency: string): number | null {
   try {
-    const n = parseMoney(text.trim().replace(/^\$/, ""));
+    const n = parseMoney(text.trim().replace(/^[$€£¥]/, ""), currency);
     return n > 0 ? n : null;
   } catch {
     return null;
@@ -159,7 +164,7 @@ export function draftToRuleInput(draft: RuleDraft): { input: RuleInput | null; e
     else if (Math.round(pct * 100) !== pct * 100) errors.percentOff = "At most two decimals";
     else benefit.percentOff = pct;
   } else if (draft.benefit === "amount" || draft.benefit === "orderAmount") {
-    const amount = cents(draft.value);
+    const amount = minorAmount(draft.value, draft.currency);
     if (amount === null) errors.amountOff = "An amount more than 0, like 5.00";
     else benefit.amountOff = amount;
   } else {
@@ -181,7 +186,7 @@ export function draftToRuleInput(draft: RuleDraft): { input: RuleInput | null; e
   }
   let minOrderAmount: number | null = null;
   if (draft.minOrderAmount.trim()) {
-    minOrderAmount = cents(draft.minOrderAmount);
+    minOrderAmount = minorAmount(draft.minOrderAmount, draft.currency);
     if (minOrderAmount === null) errors["conditions.minOrderAmount"] = "An amount like 500.00";
   }
   const priority = draft.priority.trim() === "" ? 0 : Number(draft.priority);
@@ -194,6 +199,7 @@ export function draftToRuleInput(draft: RuleDraft): { input: RuleInput | null; e
       name: draft.name.trim(),
       scope: order ? "order" : "line",
       ...benefit,
+      currency: draft.currency,
       conditions: {
         segment: draft.who === "segment" ? draft.segment : null,
         customer: draft.who === "customer" ? (draft.customer?.code ?? null) : null,
@@ -216,7 +222,7 @@ export function draftToRuleInput(draft: RuleDraft): { input: RuleInput | null; e
 export function previewSentence(draft: RuleDraft): string {
   const order = isOrderLevel(draft.benefit);
   const pct = Number(draft.value.trim().replace(/%$/, ""));
-  const amount = cents(draft.value);
+  const amount = minorAmount(draft.value, draft.currency);
   const buy = positiveInt(draft.buy);
   const get = positiveInt(draft.get);
   const target = order ? "everything" : draft.target;
@@ -233,12 +239,13 @@ export function previewSentence(draft: RuleDraft): string {
       sku: target === "sku" ? draft.sku.trim() || "…" : null,
       category: target === "category" ? draft.category.trim() || "…" : null,
       minQuantity: order ? null : positiveInt(draft.minQuantity),
-      minOrderAmount: cents(draft.minOrderAmount),
+      minOrderAmount: minorAmount(draft.minOrderAmount, draft.currency),
       channel: draft.channel || null,
     },
     validFrom: /^\d{4}-\d{2}-\d{2}$/.test(draft.validFrom) ? draft.validFrom : null,
     validTo: /^\d{4}-\d{2}-\d{2}$/.test(draft.validTo) ? draft.validTo : null,
     stackable: draft.stackable,
+    currency: draft.currency,
   };
   const sentence = describeRule(rule);
   const unfinished =

@@ -49,6 +49,45 @@ describe("REST door: authentication and errors", () => {
     expect(malformed.body.error.code).toBeTruthy();
   });
 
+  it("takes JSON bodies as sent: a wrong type is a 400 naming the field, never coerced", async () => {
+    const customer = { code: "TYPES", name: "Types Co", segment: "retail", demandClass: "C", currency: "USD", creditLimit: 1000, paymentTermsDays: 30, billingAddress: address };
+    const exempt = await api.call("POST", "/customers", { key: keys.admin, body: { ...customer, taxExempt: "false" } });
+    expect(exempt.status).toBe(400);
+    expect(exempt.body.error.details.fields).toHaveProperty("taxExempt");
+    const limit = await api.call("POST", "/customers", { key: keys.admin, body: { ...customer, creditLimit: "1000" } });
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.details.fields).toHaveProperty("creditLimit");
+    const order = (extra: Record<string, unknown>, line: Record<string, unknown> = {}) =>
+      api.call("POST", "/orders", { key: keys.admin, body: { customer: "TYPES", channel: "api", lines: [{ sku: "X-1", quantity: 1, ...line }], ...extra } });
+    expect((await order({ draft: "false" })).body.error.details.fields).toHaveProperty("draft");
+    expect((await order({}, { quantity: true })).body.error.details.fields).toHaveProperty(["lines.0.quantity"]);
+    expect((await order({}, { unitPrice: null, overrideReason: "x" })).body.error.details.fields).toHaveProperty(["lines.0.unitPrice"]);
+    // Nothing was created by any of them.
+    expect((await api.call("GET", "/customers/TYPES", { key: keys.admin })).status).toBe(404);
+  });
+
+  it("converts query parameters to the schema's types, and names one that does not convert", async () => {
+    expect((await api.call("GET", "/customers?limit=1", { key: keys.admin })).status).toBe(200);
+    const bad = await api.call("GET", "/customers?limit=many", { key: keys.admin });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields).toHaveProperty("limit");
+  });
+
+  it("answers a malformed path escape with 400, a body over 1 MiB with 413 and a non-JSON body with 415", async () => {
+    const escape = await api.call("GET", "/customers/%E0%A4%A", { key: keys.admin });
+    expect(escape.status).toBe(400);
+    const huge = await api.call("POST", "/customers", { key: keys.admin, rawBody: JSON.stringify({ name: "x".repeat(1_100_000) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    const form = await fetch(`${api.baseUrl}/customers`, { method: "POST", headers: { authorization: `Bearer ${keys.admin}`, "content-type": "application/x-www-form-urlencoded" }, body: "code=X" });
+    expect(form.status).toBe(415);
+  });
+
+  it("authenticates before reading the body: a big body without a key is a 401", async () => {
+    const res = await api.call("POST", "/customers", { rawBody: JSON.stringify({ name: "x".repeat(500_000) }) });
+    expect(res.status).toBe(401);
+  });
+
   it("stops answering a key once it is revoked", async () => {
     const { key, id } = await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "temp", role: "manager" } });
     expect((await api.call("GET", "/warehouses", { key })).status).toBe(200);

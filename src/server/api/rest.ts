@@ -1,67 +1,173 @@
 import { TRPCError } from "@trpc/server";
-import { createOpenApiFetchHandler, generateOpenApiDocument } from "trpc-to-openapi";
+import type { AnyProcedure } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { generateOpenApiDocument, type OpenApiMeta } from "trpc-to-openapi";
 import type { Db } from "../db";
 import { authenticateApiKey } from "../integration";
-import type { ApiErrorBody } from "./errors";
-import { appRouter } from "./root";
+import { describeError, type ApiErrorBody } from "./errors";
+import { queryInput } from "./query-input";
+import { appRouter, createCaller } from "./root";
 import type { Context } from "./trpc";
 
 export const REST_BASE = "/api/v1";
+/** Bodies above this are refused with 413 before they are read in full (REST_MAX_BODY_BYTES overrides). */
+export const MAX_BODY_BYTES = Number(process.env.REST_MAX_BODY_BYTES) || 1_048_576;
 
-/** The REST door of API.md: the same procedures as the pages, authenticated by API key. */
+type Route = { method: string; pattern: RegExp; path: string; procedure: AnyProcedure };
+
+/**
+ * The REST door of docs/api.md: the same procedures as the pages, authenticated by API key. The route
+ * table is built once from the procedures' OpenAPI metadata (not per request); the caller checks input
+ * with the procedure's own zod schema. JSON bodies are taken as they are (a string is not a boolean):
+ * only query parameters, which are text by nature, are converted to the schema's types.
+ */
 export function createRestHandler(getDb: () => Promise<Db>) {
-  return async function handleRest(incoming: Request): Promise<Response> {
-    const req = await withJsonBody(incoming);
-    const response = await createOpenApiFetchHandler({
-      endpoint: REST_BASE,
-      router: appRouter,
-      req,
-      createContext: async (): Promise<Context> => {
-        const db = await getDb();
-        const authorization = req.headers.get("authorization");
-        if (!authorization) return { db, actor: null, headers: req.headers };
-        const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-        const actor = token ? await authenticateApiKey(db, token) : null;
-        if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "The API key is not valid or has been revoked." });
-        return { db, actor, headers: req.headers };
-      },
-    });
-    return response.ok ? response : reshapeError(response);
+  return async function handleRest(req: Request): Promise<Response> {
+    try {
+      const url = new URL(req.url);
+      const match = matchRoute(req.method, url.pathname.slice(REST_BASE.length) || "/");
+      if (!match) {
+        if (req.method === "HEAD") return new Response(null, { status: 204 });
+        return errorResponse(404, { code: "NOT_FOUND", message: `No API operation ${req.method} ${url.pathname}.` });
+      }
+      // Authenticate before reading a byte of the body.
+      const db = await getDb();
+      const actor = await actorOf(db, req.headers.get("authorization"));
+      const ctx: Context = { db, actor, headers: req.headers };
+      const input = { ...(hasBody(req.method) ? await readJsonBody(req) : queryInput(match.route.procedure, url.searchParams)), ...match.pathInput };
+      const call = match.route.path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx)) as (
+        input: unknown,
+      ) => Promise<unknown>;
+      const data = await call(input);
+      return new Response(JSON.stringify(data ?? null), { status: 200, headers: { "content-type": "application/json" } });
+    } catch (error) {
+      return restError(error);
+    }
   };
 }
 
-/** Actions such as `POST /orders/{number}/submit` need no body: an empty one is taken as `{}`. */
-async function withJsonBody(req: Request): Promise<Request> {
-  if (req.method === "GET" || req.method === "HEAD" || req.headers.get("content-type")) return req;
-  const text = await req.text();
-  const headers = new Headers(req.headers);
-  headers.set("content-type", "application/json");
-  return new Request(req.url, { method: req.method, headers, body: text.trim() === "" ? "{}" : text });
+async function actorOf(db: Db, authorization: string | null) {
+  if (!authorization) throw new TRPCError({ code: "UNAUTHORIZED", message: "Send an API key as 'Authorization: Bearer <key>'." });
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  const actor = token ? await authenticateApiKey(db, token) : null;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "The API key is not valid or has been revoked." });
+  return actor;
 }
 
-/** API.md errors are `{ "error": { code, message, details } }`; our formatter put that body in `data.error`. */
-async function reshapeError(response: Response): Promise<Response> {
-  const raw = (await response.json().catch(() => ({}))) as { message?: string; code?: string; data?: { error?: ApiErrorBody } };
-  const error: ApiErrorBody = raw.data?.error ?? { code: raw.code ?? "ERROR", message: raw.message ?? "Request failed" };
-  const headers = new Headers(response.headers);
-  headers.set("content-type", "application/json");
-  headers.delete("content-length");
-  return new Response(JSON.stringify({ error }), { status: response.status, headers });
+const hasBody = (method: string) => method !== "GET" && method !== "HEAD" && method !== "DELETE";
+
+/** The JSON body, at most MAX_BODY_BYTES (counted as it streams in); an empty body is `{}` (actions like `/submit`). */
+async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
+  const declared = Number(req.headers.get("content-length"));
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  const type = req.headers.get("content-type");
+  if (type && !/^application\/json\b/i.test(type)) {
+    throw new RestError(415, { code: "UNSUPPORTED_MEDIA_TYPE", message: `Send JSON (Content-Type: application/json), not ${type}.` });
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw bodyTooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RestError(400, { code: "INVALID_JSON", message: "The request body is not valid JSON." });
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new RestError(400, { code: "INVALID_INPUT", message: "The request body must be a JSON object.", details: { fields: { "(body)": ["must be a JSON object"] } } });
+  }
+  return parsed as Record<string, unknown>;
 }
 
-let openApiDocument: ReturnType<typeof generateOpenApiDocument> | undefined;
+const bodyTooLarge = () =>
+  new RestError(413, { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${Math.round(MAX_BODY_BYTES / 1024)} KiB.` });
 
-export function getOpenApiDocument() {
-  openApiDocument ??= generateOpenApiDocument(appRouter, {
-    title: "Orderdesk API",
-    description:
-      "The integration API of Orderdesk. Authenticate with `Authorization: Bearer <key>` (Admin → API keys). " +
-      "Money is integer minor units beside `currency`; lists take `limit` and `cursor` and answer `{ items, nextCursor }`; " +
-      'errors answer `{ "error": { "code", "message", "details" } }`.',
-    version: "1.0.0",
-    baseUrl: REST_BASE,
-    docsUrl: "/api/docs",
-    securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An Orderdesk API key" } },
+/** An error the REST door answers itself (before any procedure runs). */
+class RestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+function restError(error: unknown): Response {
+  if (error instanceof RestError) return errorResponse(error.status, error.body);
+  const trpcError = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
+  if (trpcError.code === "INTERNAL_SERVER_ERROR") console.error("[orderdesk] unexpected error", trpcError.cause ?? trpcError);
+  return errorResponse(getHTTPStatusCodeFromError(trpcError), describeError(trpcError));
+}
+
+const errorResponse = (status: number, error: ApiErrorBody) =>
+  new Response(JSON.stringify({ error }), { status, headers: { "content-type": "application/json" } });
+
+let routes: Route[] | undefined;
+
+/** Every procedure with an OpenAPI path, as a method + path pattern (built once per process). */
+function routeTable(): Route[] {
+  routes ??= Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>).flatMap(([path, procedure]) => {
+    const openapi = (procedure._def.meta as OpenApiMeta | undefined)?.openapi;
+    if (!openapi) return [];
+    const pattern = new RegExp(`^${openapi.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}/?$`);
+    return [{ method: openapi.method, pattern, path, procedure }];
   });
-  return openApiDocument;
+  return routes;
+}
+
+function matchRoute(method: string, pathname: string) {
+  const lookup = method === "HEAD" ? "GET" : method;
+  for (const route of routeTable()) {
+    if (route.method !== lookup) continue;
+    const found = route.pattern.exec(pathname);
+    if (!found) continue;
+    const pathInput: Record<string, string> = {};
+    for (const [key, raw] of Object.entries(found.groups ?? {})) {
+      try {
+        pathInput[key] = decodeURIComponent(raw);
+      } catch {
+        throw new RestError(400, { code: "INVALID_INPUT", message: `The path segment "${raw}" is not a valid URL escape.`, details: { fields: { [key]: ["is not a valid URL escape"] } } });
+      }
+    }
+    return { route, pathInput };
+  }
+  return null;
+}
+
+let openApiJson: string | undefined;
+
+/** The OpenAPI document, generated and serialized once per process. */
+export function getOpenApiJson(): string {
+  openApiJson ??= JSON.stringify(
+    generateOpenApiDocument(appRouter, {
+      title: "Orderdesk API",
+      description:
+        "The integration API of Orderdesk. Authenticate with `Authorization: Bearer <key>` (Admin → API keys). " +
+        "Money is integer minor units beside `currency`; lists take `limit` and `cursor` and answer `{ items, nextCursor }`; " +
+        'errors answer `{ "error": { "code", "message", "details" } }`.',
+      version: "1.0.0",
+      baseUrl: REST_BASE,
+      docsUrl: "/api/docs",
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An Orderdesk API key" } },
+    }),
+  );
+  return openApiJson;
+}
+
+export function getOpenApiDocument(): ReturnType<typeof generateOpenApiDocument> {
+  return JSON.parse(getOpenApiJson());
 }

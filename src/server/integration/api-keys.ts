@@ -91,12 +91,15 @@ export async function authenticateApiKey(db: DbOrTx, token: string, now = clock.
     .where(and(eq(apiKeys.keyHash, hashApiKey(token)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) return null;
-  // "Last used" to the minute is enough, and spares a write on every request.
+  // "Last used" to the minute is enough: most requests write nothing, and the guard keeps concurrent
+  // requests of one key from all writing the same row.
   const aMinuteAgo = new Date(now.getTime() - 60_000);
-  await db
-    .update(apiKeys)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo))));
+  if (!row.lastUsedAt || row.lastUsedAt < aMinuteAgo) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo))));
+  }
   return { kind: "api_key", id: row.id, name: row.name, role: row.role };
 }
 

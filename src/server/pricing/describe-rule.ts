@@ -1,12 +1,14 @@
+import { formatMoney } from "~/lib/money";
 import type { TDiscountRule } from "./schemas";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const day = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
-const amount = (minor: number) => `$${(minor / 100).toFixed(2)}`;
+
 
 /** A discount rule as the sentence an admin would say: "10% off category Fasteners for segment wholesale when quantity ≥ 100, Jan 1 – Mar 31". */
-export function describeRule(rule: Pick<TDiscountRule, "scope" | "percentOff" | "amountOff" | "buyQuantity" | "getQuantity" | "conditions" | "validFrom" | "validTo" | "stackable">): string {
+export function describeRule(rule: Pick<TDiscountRule, "scope" | "percentOff" | "amountOff" | "currency" | "buyQuantity" | "getQuantity" | "conditions" | "validFrom" | "validTo" | "stackable">): string {
   const c = rule.conditions;
+  const amount = (minor: number) => formatMoney(minor, rule.currency, "en-US");
   const benefit = rule.percentOff
     ? `${rule.percentOff}% off`
     : rule.amountOff

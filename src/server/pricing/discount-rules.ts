@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
-import { recordAudit } from "../db/audit";
+import { recordRuleChange } from "./rule-change";
 import { AppError, isUniqueViolation } from "../errors";
 import { describeRule } from "./describe-rule";
 import { specificity } from "./engine";
@@ -54,6 +54,7 @@ export async function listDiscountRules(options: { db: DbOrTx; includeArchived?:
         scope: r.scope,
         percentOff: r.percentOffBps === null ? null : r.percentOffBps / 100,
         amountOff: r.amountOff,
+        currency: r.currency,
         buyQuantity: r.buyQuantity,
         getQuantity: r.getQuantity,
         conditions: {
@@ -99,6 +100,7 @@ export async function saveDiscountRule(options: { db: Db; actor: Actor; input: T
         scope: input.scope,
         percentOffBps: input.percentOff === undefined ? null : Math.round(input.percentOff * 100),
         amountOff: input.amountOff ?? null,
+        currency: input.currency,
         buyQuantity: input.buyQuantity ?? null,
         getQuantity: input.getQuantity ?? null,
         ...refs,
@@ -115,14 +117,14 @@ export async function saveDiscountRule(options: { db: Db; actor: Actor; input: T
       if (options.version === undefined) {
         if (existing) throw AppError.conflict("DISCOUNT_RULE_CODE_TAKEN", `code: a discount rule "${input.code}" already exists.`, { fields: { code: ["is already used"] } });
         await tx.insert(discountRules).values(values);
-        await recordAudit(tx, { entityType: "discount_rule", entityId: input.code, action: "created", actor, after: values });
+        await recordRuleChange(tx, { entityType: "discount_rule", entityId: input.code, action: "created", actor, after: values });
       } else {
         if (!existing) throw AppError.notFound("discount rule", input.code);
         if (existing.version !== options.version) {
           throw AppError.conflict("STALE_VERSION", `Discount rule ${input.code} was changed after you opened it. Reload it and edit again.`);
         }
         await tx.update(discountRules).set({ ...values, version: existing.version + 1 }).where(eq(discountRules.id, existing.id));
-        await recordAudit(tx, { entityType: "discount_rule", entityId: input.code, action: "updated", actor, before: existing, after: values });
+        await recordRuleChange(tx, { entityType: "discount_rule", entityId: input.code, action: "updated", actor, before: existing, after: values });
       }
     });
   } catch (error) {
@@ -139,7 +141,7 @@ export async function archiveDiscountRule(options: { db: Db; actor: Actor; code:
   await db.transaction(async (tx) => {
     const [row] = await tx.update(discountRules).set({ archivedAt: clock.now() }).where(eq(discountRules.code, code)).returning();
     if (!row) throw AppError.notFound("discount rule", code);
-    await recordAudit(tx, { entityType: "discount_rule", entityId: code, action: "archived", actor });
+    await recordRuleChange(tx, { entityType: "discount_rule", entityId: code, action: "archived", actor });
   });
   return getDiscountRule(db, code);
 }

@@ -28,6 +28,7 @@ const rule = (over: Partial<DiscountRule>): DiscountRule => ({
   scope: "line",
   percentOffBps: null,
   amountOff: null,
+  currency: "USD",
   buyQuantity: null,
   getQuantity: null,
   conditions: {},
@@ -97,6 +98,19 @@ describe("discount rules", () => {
     const discountRules = [rule({ code: "A", percentOffBps: 2000, priority: 2 }), rule({ code: "B", percentOffBps: 1000, priority: 1 })];
     const priced = priceOrder(input({ lines: [line({ quantity: 1 })] }), rules({ discountRules }), AT);
     expect(priced.lines[0]).toMatchObject({ unitPrice: 10_000, discount: 2_800, lineTotal: 7_200 });
+  });
+
+  it("applies an amount off only to orders in the rule's currency, and writes amounts in the order's own minor units", () => {
+    const discountRules = [rule({ code: "USD5", amountOff: 500, stackable: true, priority: 2 }), rule({ code: "TEN", percentOffBps: 1000, stackable: true, priority: 1 })];
+    const yen = priceOrder(input({ currency: "JPY", lines: [line({ quantity: 1, listPrice: 1_200 })] }), rules({ discountRules }), AT);
+    // ¥1,200 less 10% only: the $5.00 rule speaks dollars.
+    expect(yen.lines[0]).toMatchObject({ unitPrice: 1_200, discount: 120, lineTotal: 1_080 });
+    expect(yen.lines[0]!.explanation.map((s) => s.description).join(" | ")).not.toMatch(/USD5|\$5/);
+    const dollars = priceOrder(input({ lines: [line({ quantity: 1 })] }), rules({ discountRules }), AT);
+    expect(dollars.lines[0]!.lineTotal).toBe(8_550);
+    expect(dollars.lines[0]!.explanation.find((s) => s.step === "discount")!.description).toContain("$5.00 off each");
+    const manual = priceOrder(input({ currency: "JPY", lines: [{ ...line({ quantity: 1, listPrice: 1_200, cost: 100 }), override: { unitPrice: 50, reason: "test" } }] }), rules(), AT);
+    expect(manual.lines[0]!.approval).toBe("Manual price ¥50 is below cost ¥100");
   });
 
   it("stops at the first exclusive rule that matches", () => {
@@ -191,6 +205,7 @@ describe("properties", () => {
     scope: fc.constantFrom("line" as const, "order" as const),
     percentOffBps: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }),
     amountOff: fc.option(fc.integer({ min: 1, max: 50_000 }), { nil: null }),
+    currency: fc.constant("USD"),
     buyQuantity: fc.constant(null),
     getQuantity: fc.constant(null),
     conditions: fc.record({ minQuantity: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }) }),

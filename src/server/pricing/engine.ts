@@ -1,4 +1,4 @@
-import { roundHalfUp } from "~/lib/money";
+import { formatMoney, minorUnits, roundHalfUp } from "~/lib/money";
 import type { Role } from "../auth/roles";
 
 /**
@@ -40,8 +40,10 @@ export type DiscountRule = {
   scope: "line" | "order";
   /** Basis points: 1000 = 10%. */
   percentOffBps: number | null;
-  /** Minor units off per unit (line scope) or off the order (order scope). */
+  /** Minor units off per unit (line scope) or off the order (order scope), in `currency`. */
   amountOff: number | null;
+  /** The currency of amountOff and conditions.minOrderAmount: a rule with amounts prices only orders in it. */
+  currency: string;
   /** Buy X get Y free (line scope, same SKU). */
   buyQuantity: number | null;
   getQuantity: number | null;
@@ -117,7 +119,14 @@ export function ruleOrder(a: DiscountRule, b: DiscountRule): number {
   return b.priority - a.priority || specificity(b.conditions) - specificity(a.conditions) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency}`;
+/** Amounts in explanations are stored on orders: one fixed locale, the currency's own minor units. */
+const money = (amount: number, currency: string) => formatMoney(amount, currency, "en-US");
+
+const minorUnitName = (currency: string) => (minorUnits(currency) === 0 ? `whole ${currency}` : currency === "USD" ? "the cent" : `the ${currency} minor unit`);
+
+/** An amount off or a minimum order amount means money in the rule's currency; a percentage fits any. */
+const speaksCurrency = (rule: DiscountRule, currency: string) =>
+  (rule.amountOff === null && !rule.conditions.minOrderAmount) || rule.currency === currency;
 const pct = (bps: number) => `${bps % 100 === 0 ? bps / 100 : (bps / 100).toFixed(2)}%`;
 
 /** Step 2: the best price list for the customer, and the tier for the quantity. */
@@ -176,7 +185,7 @@ function describeRule(rule: DiscountRule, currency: string): string {
 
 export function priceOrder(input: PricingInput, rules: PricingRules, at: string): PricedOrder {
   const lists = priceListFor(input, rules, at);
-  const sortedRules = rules.discountRules.filter((r) => isValidAt(r, at)).sort(ruleOrder);
+  const sortedRules = rules.discountRules.filter((r) => isValidAt(r, at) && speaksCurrency(r, input.currency)).sort(ruleOrder);
 
   // Steps 1–2: base price from the list price, then the best matching price list's tier.
   const bases = input.lines.map((line) => {
@@ -277,7 +286,7 @@ export function priceOrder(input: PricingInput, rules: PricingRules, at: string)
       });
     }
     const tax = taxFor(input, rules, line, lineTotal, explanation);
-    explanation.push({ step: "rounding", description: "Amounts rounded half-up to the cent, once per line", amount: lineTotal });
+    explanation.push({ step: "rounding", description: `Amounts rounded half-up to ${minorUnitName(input.currency)}, once per line`, amount: lineTotal });
     return { sku: line.sku, quantity: line.quantity, unitPrice: finalUnit, discount, tax, lineTotal, explanation, approval };
   });
 

@@ -2,13 +2,33 @@ import { asc, eq, isNull } from "drizzle-orm";
 import type { Role } from "../auth/roles";
 import type { DbOrTx } from "../db";
 import type { DiscountRule, PriceListRule, PricingRules } from "./engine";
-import { discountRules, overrideLimits, priceListItems, priceLists, taxRates } from "./schema";
+import { discountRules, overrideLimits, priceListItems, priceLists, pricingRevision, taxRates } from "./schema";
 
 /** Defaults until an admin sets them: reps may go 10% below the computed price, managers 25%. */
 export const DEFAULT_OVERRIDE_LIMITS_BPS: Record<Role, number> = { rep: 1000, warehouse: 0, finance: 0, manager: 2500, admin: 10_000 };
 
-/** Every active rule, in the engine's shape. Archived rules never price anything. */
+/** Rules already loaded, by revision (a new random value per rule change): a few, the newest last. */
+const cache = new Map<string, PricingRules>();
+const CACHE_SIZE = 4;
+
+/**
+ * Every active rule, in the engine's shape. Archived rules never price anything. Reads the pricing
+ * revision (one tiny row) and loads the rules only when this process has not seen that revision yet, so
+ * orders do not reload every price list and rule; a rule change in any process shows at once.
+ */
 export async function loadPricingRules(db: DbOrTx): Promise<PricingRules> {
+  const [current] = await db.select({ revision: pricingRevision.revision }).from(pricingRevision);
+  const cached = current && cache.get(current.revision);
+  if (cached) return cached;
+  const rules = await readPricingRules(db);
+  if (current) {
+    cache.set(current.revision, rules);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return rules;
+}
+
+async function readPricingRules(db: DbOrTx): Promise<PricingRules> {
   const [lists, items, rules, rates, limits] = await Promise.all([
     db.select().from(priceLists).where(isNull(priceLists.archivedAt)),
     db.select().from(priceListItems).innerJoin(priceLists, eq(priceLists.id, priceListItems.priceListId)).where(isNull(priceLists.archivedAt)),
@@ -45,6 +65,7 @@ export function toEngineRule(r: typeof discountRules.$inferSelect): DiscountRule
     scope: r.scope,
     percentOffBps: r.percentOffBps,
     amountOff: r.amountOff,
+    currency: r.currency,
     buyQuantity: r.buyQuantity,
     getQuantity: r.getQuantity,
     conditions: {

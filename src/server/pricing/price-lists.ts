@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
-import { recordAudit } from "../db/audit";
+import { recordRuleChange } from "./rule-change";
 import { AppError, isUniqueViolation } from "../errors";
 import { referenceNames, resolveReferences } from "./references";
 import { priceListItems, priceLists } from "./schema";
@@ -96,7 +96,7 @@ export async function savePriceList(options: { db: Db; actor: Actor; input: TPri
         await tx.delete(priceListItems).where(eq(priceListItems.priceListId, id));
       }
       if (items.length) await tx.insert(priceListItems).values(items.map((i) => ({ ...i, priceListId: id })));
-      await recordAudit(tx, { entityType: "price_list", entityId: input.code, action: before ? "updated" : "created", actor, before, after: await getPriceList(tx, input.code) });
+      await recordRuleChange(tx, { entityType: "price_list", entityId: input.code, action: before ? "updated" : "created", actor, before, after: await getPriceList(tx, input.code) });
     });
   } catch (error) {
     if (isUniqueViolation(error, "price_lists_code_uq")) {
@@ -113,7 +113,7 @@ export async function archivePriceList(options: { db: Db; actor: Actor; code: st
   await db.transaction(async (tx) => {
     const [row] = await tx.update(priceLists).set({ archivedAt: clock.now() }).where(eq(priceLists.code, code)).returning();
     if (!row) throw AppError.notFound("price list", code);
-    await recordAudit(tx, { entityType: "price_list", entityId: code, action: "archived", actor });
+    await recordRuleChange(tx, { entityType: "price_list", entityId: code, action: "archived", actor });
   });
   return getPriceList(db, code);
 }

@@ -104,7 +104,7 @@ describe("REST: pricing rules price the next orders", () => {
     const result = await whatWouldChange({
       db: t.db,
       actor: actors.admin,
-      rule: { code: "WASH50", name: "Washers", scope: "line", percentOff: 50, conditions: { sku: "WASHER-M8" }, priority: 100, stackable: false },
+      rule: { code: "WASH50", name: "Washers", scope: "line", percentOff: 50, currency: "USD", conditions: { sku: "WASHER-M8" }, priority: 100, stackable: false },
     });
     expect(result.checked).toBeGreaterThan(0);
     expect(result.changed.length).toBeGreaterThan(0);

@@ -62,6 +62,8 @@ export const discountRules = pgTable(
     scope: discountScopeEnum("scope").notNull().default("line"),
     percentOffBps: integer("percent_off_bps"),
     amountOff: moneyMinor("amount_off"),
+    /** The currency of amountOff and minOrderAmount: such a rule applies only to orders in it. */
+    currency: text("currency").notNull().default("USD"),
     buyQuantity: integer("buy_quantity"),
     getQuantity: integer("get_quantity"),
     customerId: uuid("customer_id").references(() => customers.id),
@@ -115,3 +117,17 @@ export const overrideLimits = pgTable("override_limits", {
   maxBelowBps: integer("max_below_bps").notNull(),
   ...timestamps,
 });
+
+/**
+ * One row whose value changes (to a new random one, never reused) with every change to a pricing rule,
+ * in the rule change's transaction. Order pricing keeps the loaded rules per revision, so it reads this
+ * row instead of every rule, and every process sees a change at once.
+ */
+export const pricingRevision = pgTable(
+  "pricing_revision",
+  {
+    id: integer("id").primaryKey().default(1),
+    revision: uuid("revision").notNull().defaultRandom(),
+  },
+  (t) => [check("pricing_revision_single_row", sql`${t.id} = 1`)],
+);

@@ -7,6 +7,7 @@ import { CHANNELS } from "../orders/constants";
 import { DISCOUNT_SCOPES, TIER_BASES } from "./constants";
 
 const ZIsoDate = z.iso.date("Use a date like 2026-11-21");
+const ZCurrency = z.string().regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code, e.g. USD");
 const ZCode = z
   .string()
   .trim()
@@ -36,7 +37,7 @@ export const ZPriceListInput = z
   ...validity,
   code: ZCode,
   name: z.string().trim().min(1, "Name is required").max(120),
-  currency: z.string().regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code, e.g. USD").default("USD"),
+  currency: ZCurrency.default("USD"),
   segment: z.enum(SEGMENTS).nullish(),
   /** Customer code. */
   customer: z.string().trim().min(1).max(40).nullish(),
@@ -76,6 +77,8 @@ export const ZDiscountRuleInput = z
   scope: z.enum(DISCOUNT_SCOPES).default("line"),
   percentOff: ZPercent.optional(),
   amountOff: z.number().int("Amount off is in minor units (cents)").positive().optional(),
+  /** The currency of amountOff and conditions.minOrderAmount (such a rule prices only orders in it). */
+  currency: ZCurrency.default("USD"),
   buyQuantity: z.number().int().positive().optional(),
   getQuantity: z.number().int().positive().optional(),
   conditions: z
@@ -109,6 +112,7 @@ export const ZDiscountRule = z.object({
   scope: z.enum(DISCOUNT_SCOPES),
   percentOff: z.number().nullable(),
   amountOff: z.number().int().nullable(),
+  currency: z.string(),
   buyQuantity: z.number().int().nullable(),
   getQuantity: z.number().int().nullable(),
   conditions: z.object({

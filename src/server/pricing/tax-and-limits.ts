@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
 import type { Db, DbOrTx } from "../db";
-import { recordAudit } from "../db/audit";
+import { recordRuleChange } from "./rule-change";
 import { AppError } from "../errors";
 import { DEFAULT_OVERRIDE_LIMITS_BPS } from "./load-rules";
 import { overrideLimits, taxRates } from "./schema";
@@ -35,7 +35,7 @@ export async function setTaxRate(options: { db: Db; actor: Actor; input: z.infer
       ? await tx.update(taxRates).set({ ratePpm, version: existing.version + 1 }).where(eq(taxRates.id, existing.id)).returning()
       : await tx.insert(taxRates).values({ country: input.country, region: input.region, taxCategory: input.taxCategory, ratePpm }).returning();
     const dto = toTaxDto(row!);
-    await recordAudit(tx, { entityType: "tax_rate", entityId: dto.id, action: existing ? "updated" : "created", actor, before: existing ? toTaxDto(existing) : null, after: dto });
+    await recordRuleChange(tx, { entityType: "tax_rate", entityId: dto.id, action: existing ? "updated" : "created", actor, before: existing ? toTaxDto(existing) : null, after: dto });
     return dto;
   });
 }
@@ -46,7 +46,7 @@ export async function deleteTaxRate(options: { db: Db; actor: Actor; id: string 
     // Orders keep the tax step they were priced with, so a rate no document refers to can go.
     const [row] = await tx.delete(taxRates).where(eq(taxRates.id, id)).returning();
     if (!row) throw AppError.notFound("tax rate", id);
-    await recordAudit(tx, { entityType: "tax_rate", entityId: id, action: "deleted", actor, before: toTaxDto(row) });
+    await recordRuleChange(tx, { entityType: "tax_rate", entityId: id, action: "deleted", actor, before: toTaxDto(row) });
     return { id };
   });
 }
@@ -66,7 +66,7 @@ export async function setOverrideLimit(options: { db: Db; actor: Actor; input: z
   const maxBelowBps = Math.round(input.maxBelowPercent * 100);
   await db.transaction(async (tx) => {
     await tx.insert(overrideLimits).values({ role: input.role, maxBelowBps }).onConflictDoUpdate({ target: overrideLimits.role, set: { maxBelowBps } });
-    await recordAudit(tx, { entityType: "override_limit", entityId: input.role, action: "set", actor, after: input });
+    await recordRuleChange(tx, { entityType: "override_limit", entityId: input.role, action: "set", actor, after: input });
   });
   return listOverrideLimits({ db });
 }

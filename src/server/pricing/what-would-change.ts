@@ -29,6 +29,7 @@ export async function whatWouldChange(options: { db: DbOrTx; actor: Actor; rule:
     scope: rule.scope,
     percentOffBps: rule.percentOff === undefined ? null : Math.round(rule.percentOff * 100),
     amountOff: rule.amountOff ?? null,
+    currency: rule.currency,
     buyQuantity: rule.buyQuantity ?? null,
     getQuantity: rule.getQuantity ?? null,
     ...refs,

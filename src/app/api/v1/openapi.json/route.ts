@@ -1,7 +1,7 @@
-import { getOpenApiDocument } from "~/server/api/rest";
+import { getOpenApiJson } from "~/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json(getOpenApiDocument());
+  return new Response(getOpenApiJson(), { headers: { "content-type": "application/json" } });
 }
