@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
-import { connectPglite, connectPostgres, type Db, type DbHandle } from "~/server/db/client";
+import { connectPglite, connectPostgres, type Db, type DbHandle, type QueryLogger } from "~/server/db/client";
 import { databaseUrl, quoteIdent, type TestDbTemplate } from "./template";
 
 export type TestDb = {
@@ -17,6 +17,8 @@ export type TestDb = {
 export type CreateTestDbOptions = {
   /** PostgreSQL pool size of the returned handle (default 5). PGlite is always a single connection. */
   max?: number;
+  /** Sees every statement (e.g. to count what a use case sends). */
+  logger?: QueryLogger;
 };
 
 let counter = 0;
@@ -38,7 +40,7 @@ let pgliteTemplate: Promise<Blob> | undefined;
  */
 export async function createTestDb(options: CreateTestDbOptions = {}): Promise<TestDb> {
   const template = readTemplate();
-  return template.kind === "postgres" ? createPostgres(template, options.max ?? 5) : createPglite(template);
+  return template.kind === "postgres" ? createPostgres(template, options.max ?? 5, options.logger) : createPglite(template, options.logger);
 }
 
 /**
@@ -76,10 +78,10 @@ function readTemplate(): TestDbTemplate {
   return template;
 }
 
-async function createPglite(template: Extract<TestDbTemplate, { kind: "pglite" }>): Promise<TestDb> {
+async function createPglite(template: Extract<TestDbTemplate, { kind: "pglite" }>, logger?: QueryLogger): Promise<TestDb> {
   pgliteTemplate ??= fs.readFile(template.tarball).then((bytes) => new Blob([bytes]));
   const client = new PGlite({ loadDataDir: await pgliteTemplate });
-  const handle = await connectPglite(client);
+  const handle = await connectPglite(client, logger);
   let closed = false;
   return {
     db: handle.db,
@@ -92,7 +94,7 @@ async function createPglite(template: Extract<TestDbTemplate, { kind: "pglite" }
   };
 }
 
-async function createPostgres(template: Extract<TestDbTemplate, { kind: "postgres" }>, max: number): Promise<TestDb> {
+async function createPostgres(template: Extract<TestDbTemplate, { kind: "postgres" }>, max: number, logger?: QueryLogger): Promise<TestDb> {
   counter += 1;
   const name = `${template.prefix}${process.pid}_${counter}`;
   const admin = postgres(template.adminUrl, { max: 1, onnotice: () => {} });
@@ -102,7 +104,7 @@ async function createPostgres(template: Extract<TestDbTemplate, { kind: "postgre
     await admin.end({ timeout: 5 });
   }
   const url = databaseUrl(template.adminUrl, name);
-  const handle = connectPostgres(url, max);
+  const handle = connectPostgres(url, max, logger);
   let closed = false;
   return {
     db: handle.db,

@@ -22,15 +22,18 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export function connectPostgres(url: string, max = 10): DbHandle {
+/** Sees every statement the app sends (tests count them). */
+export type QueryLogger = { logQuery: (query: string, params: unknown[]) => void };
+
+export function connectPostgres(url: string, max = 10, logger?: QueryLogger): DbHandle {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres({ client }) as unknown as Db;
+  const db = drizzlePostgres({ client, logger }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
 /** Opens an embedded PGlite. The caller owns the data directory (see lock.ts). */
-export async function connectPglite(client: PGlite): Promise<DbHandle> {
+export async function connectPglite(client: PGlite, logger?: QueryLogger): Promise<DbHandle> {
   await client.waitReady;
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client, logger }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }

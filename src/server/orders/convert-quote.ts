@@ -26,7 +26,7 @@ export async function convertQuote(options: { db: Db; actor: Actor; number: stri
     }
     assertTransition(quote.status, "completed", "system");
     const source = await toOrderDto(tx, quote);
-    const order = await createDocumentInTx(
+    const { order, customer } = await createDocumentInTx(
       tx,
       actor,
       {
@@ -49,7 +49,7 @@ export async function convertQuote(options: { db: Db; actor: Actor; number: stri
     );
     await tx.update(orders).set({ status: "completed", convertedToId: order.id, version: quote.version + 1 }).where(eq(orders.id, quote.id));
     await recordOrderEvent(tx, quote.id, "converted", actor, { order: order.number, quoteTotal: quote.total });
-    const dto = await toOrderDto(tx, await loadOrder(tx, order.number));
+    const dto = await toOrderDto(tx, order, { customer });
     await recordOrderEvent(tx, order.id, "converted_from_quote", actor, {
       quote: number,
       before: { total: quote.total },

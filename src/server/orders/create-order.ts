@@ -7,7 +7,7 @@ import { nextDocumentNumber } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
 import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
-import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto } from "./queries";
+import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
 import { writeLines } from "./write-lines";
 import { idempotencyKeys, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
@@ -22,16 +22,22 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * Creates an order (submitted at once unless `draft`) or a quote, in one transaction:
  * number, header, priced lines, event, and for submitted orders the hold checks.
  */
-export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDocument, extra: { convertedFromId?: string } = {}) {
-  const { id: customerId, customer } = await getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
+export async function createDocumentInTx(
+  tx: DbOrTx,
+  actor: Actor,
+  input: NewDocument,
+  extra: { convertedFromId?: string } = {},
+): Promise<{ order: OrderRow; customer: OrderCustomer }> {
+  const { id: customerId, customer: found } = await getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
     if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
     throw error;
   });
-  if (customer.isArchived) throw AppError.invalidField("customer", `${customer.name} is archived`);
-  const shipTo = input.shipTo ?? customer.shippingAddress;
+  if (found.isArchived) throw AppError.invalidField("customer", `${found.name} is archived`);
+  const customer: OrderCustomer = { id: customerId, ...found };
+  const shipTo = input.shipTo ?? found.shippingAddress;
   assertCompleteAddress("shipTo", shipTo);
 
-  const { priced, productIds } = await priceOrderLines(tx, { customerId: customerId, channel: input.channel, shipTo, actor, lines: input.lines });
+  const { priced, productIds } = await priceOrderLines(tx, { customer, channel: input.channel, shipTo, actor, lines: input.lines });
   const number = await nextDocumentNumber(tx, input.kind);
   const today = clock.today();
   const [order] = await tx
@@ -49,7 +55,7 @@ export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDoc
       taxTotal: priced.taxTotal,
       total: priced.total,
       shipTo,
-      billTo: input.billTo ?? customer.billingAddress,
+      billTo: input.billTo ?? found.billingAddress,
       requestedDate: input.requestedDate ?? null,
       validUntil: input.kind === "quote" ? (input.validUntil ?? addDays(today, QUOTE_VALID_DAYS)) : null,
       notes: input.notes ?? null,
@@ -58,12 +64,12 @@ export async function createDocumentInTx(tx: DbOrTx, actor: Actor, input: NewDoc
       convertedFromId: extra.convertedFromId ?? null,
     })
     .returning();
-  await writeLines(tx, order!, input.lines, priced, productIds, actor);
+  await writeLines(tx, order!, input.lines, priced, productIds, actor, { previous: [] });
   await recordOrderEvent(tx, order!.id, input.kind === "quote" ? "quote_created" : "created", actor, {
     after: { total: priced.total, lines: priced.lines.length, channel: input.channel },
   });
-  if (input.kind === "order" && !input.draft) await submitInTx(tx, order!, actor);
-  return order!;
+  if (input.kind === "order" && !input.draft) return { order: await submitInTx(tx, order!, actor, customer), customer };
+  return { order: order!, customer };
 }
 
 function assertCompleteAddress(field: string, address: TAddress | null | undefined): asserts address is TAddress {
@@ -104,9 +110,9 @@ export async function createOrder(options: { db: Db; actor: Actor; input: TCreat
     return await db.transaction(async (tx) => {
       const earlier = await replay(tx);
       if (earlier) return earlier;
-      const order = await createDocumentInTx(tx, actor, { ...input, kind: "order" });
+      const { order, customer } = await createDocumentInTx(tx, actor, { ...input, kind: "order" });
       if (key) await tx.insert(idempotencyKeys).values({ clientId, key, requestHash, orderId: order.id });
-      return toOrderDto(tx, await loadOrder(tx, order.number));
+      return toOrderDto(tx, order, { customer });
     });
   } catch (error) {
     // Two retries raced: the loser's insert hit the unique key; answer with the winner's order.
@@ -121,7 +127,7 @@ export async function createOrder(options: { db: Db; actor: Actor; input: TCreat
 export async function createQuote(options: { db: Db; actor: Actor; input: TCreateQuoteInput }): Promise<TOrder> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
-    const quote = await createDocumentInTx(tx, actor, { ...input, kind: "quote" });
-    return toOrderDto(tx, await loadOrder(tx, quote.number));
+    const { order: quote, customer } = await createDocumentInTx(tx, actor, { ...input, kind: "quote" });
+    return toOrderDto(tx, quote, { customer });
   });
 }

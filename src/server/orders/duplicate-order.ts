@@ -9,7 +9,7 @@ export async function duplicateOrder(options: { db: Db; actor: Actor; number: st
   const { db, actor, number } = options;
   return db.transaction(async (tx) => {
     const source = await toOrderDto(tx, await loadOrder(tx, number));
-    const copy = await createDocumentInTx(tx, actor, {
+    const { order: copy, customer } = await createDocumentInTx(tx, actor, {
       kind: "order",
       draft: true,
       customer: source.customer,
@@ -26,6 +26,6 @@ export async function duplicateOrder(options: { db: Db; actor: Actor; number: st
       })),
     });
     await recordOrderEvent(tx, copy.id, "duplicated", actor, { from: source.number });
-    return toOrderDto(tx, await loadOrder(tx, copy.number));
+    return toOrderDto(tx, copy, { customer });
   });
 }

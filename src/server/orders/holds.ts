@@ -1,25 +1,28 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { creditCheck, customers } from "../customers";
+import { creditCheck } from "../customers";
 import type { DbOrTx } from "../db";
 import { BLOCKING_TYPES, exceptionsForOrder, openException, releasedCreditTotal, resolveOrderExceptions } from "../exceptions";
 import { formatMoney } from "~/lib/money";
-import { openOrdersTotal, recordOrderEvent, type OrderRow } from "./queries";
-import { orderLines, orders } from "./schema";
-import { assertTransition } from "./state-machine";
+import { openOrdersTotal, type OrderCustomer, type OrderRow } from "./queries";
+import { orderLines } from "./schema";
+
+type HoldType = "credit_hold" | "price_approval";
+
+export type HoldReview = { status: "on_hold" | "open"; reasons: HoldType[] };
 
 /**
- * Runs the hold checks of DESIGN.md on a submitted (or edited) order and moves it to on_hold or open:
- * credit (open orders + unpaid invoices past the limit) and price approval (a manual price beyond the
- * role's limit or below cost). Each hold is an exception in the queue; an edit that removes the cause
- * resolves it, and an order with no blocking exception left opens again.
+ * Runs the hold checks of the design on a submitted (or re-priced) order: credit (open orders + unpaid
+ * invoices past the limit, unless a person released the order up to this total) and price approval (a
+ * manual price beyond the role's limit or below cost). Each hold is an exception in the queue, opened
+ * here; one whose cause is gone is resolved. Says whether the order is on hold or open; the caller
+ * writes the status with the rest of its change. `fresh`: the order has never been checked (no exception
+ * can exist yet), which spares reading them.
  */
-export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<OrderRow["status"]> {
-  const [customer] = await tx.select().from(customers).where(eq(customers.id, order.customerId));
+export async function reviewHolds(tx: DbOrTx, order: OrderRow, actor: Actor, customer: OrderCustomer, options: { fresh?: boolean } = {}): Promise<HoldReview> {
   const exposureWithoutOrder = await openOrdersTotal(tx, order.customerId, order.id); // + unpaid invoices when billing lands
-  const credit = creditCheck({ creditLimit: customer!.creditLimit, exposureWithoutOrder, orderTotal: order.total });
-  // A person who released a credit hold approved the order up to that total: only more asks again.
-  const approvedTotal = await releasedCreditTotal(tx, order.id);
+  const credit = creditCheck({ creditLimit: customer.creditLimit, exposureWithoutOrder, orderTotal: order.total });
+  const approvedTotal = credit.isOverLimit && !options.fresh ? await releasedCreditTotal(tx, order.id) : null;
   const needsCreditHold = credit.isOverLimit && !(approvedTotal !== null && order.total <= approvedTotal);
   const approvals = await tx
     .select({ lineNo: orderLines.lineNo, reason: orderLines.approvalReason })
@@ -27,7 +30,7 @@ export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
     .where(and(eq(orderLines.orderId, order.id), isNotNull(orderLines.approvalReason)));
   const money = (n: number) => formatMoney(n, order.currency, "en-US");
 
-  const holds: { type: "credit_hold" | "price_approval"; isNeeded: boolean; open: () => Promise<unknown> }[] = [
+  const holds: { type: HoldType; isNeeded: boolean; open: () => Promise<unknown> }[] = [
     {
       type: "credit_hold",
       isNeeded: needsCreditHold,
@@ -38,8 +41,8 @@ export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
           customerId: order.customerId,
           severity: "high",
           actor,
-          reason: `Credit limit ${money(customer!.creditLimit)} exceeded by ${money(credit.overBy)} (exposure ${money(credit.exposure)} with this order).`,
-          details: { creditLimit: customer!.creditLimit, exposure: credit.exposure, overBy: credit.overBy, orderTotal: order.total },
+          reason: `Credit limit ${money(customer.creditLimit)} exceeded by ${money(credit.overBy)} (exposure ${money(credit.exposure)} with this order).`,
+          details: { creditLimit: customer.creditLimit, exposure: credit.exposure, overBy: credit.overBy, orderTotal: order.total },
         }),
     },
     {
@@ -56,21 +59,14 @@ export async function applyHolds(tx: DbOrTx, order: OrderRow, actor: Actor): Pro
         }),
     },
   ];
+  const open = options.fresh ? [] : (await exceptionsForOrder(tx, order.id)).filter((e) => e.status === "open");
   for (const hold of holds) {
     if (hold.isNeeded) await hold.open();
-    else await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "no_longer_needed", types: [hold.type] });
+    else if (open.some((e) => e.type === hold.type)) {
+      await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "no_longer_needed", types: [hold.type] });
+    }
   }
-  const stillBlocked = (await exceptionsForOrder(tx, order.id)).some((e) => e.status === "open" && BLOCKING_TYPES.includes(e.type));
-
-  const next: OrderRow["status"] = stillBlocked ? "on_hold" : "open";
-  if (next !== order.status) {
-    assertTransition(order.status, next, "system");
-    await tx.update(orders).set({ status: next }).where(eq(orders.id, order.id));
-    await recordOrderEvent(tx, order.id, next === "on_hold" ? "held" : "opened", actor, {
-      before: { status: order.status },
-      after: { status: next },
-      reasons: holds.filter((h) => h.isNeeded).map((h) => h.type),
-    });
-  }
-  return next;
+  const reasons = holds.filter((h) => h.isNeeded).map((h) => h.type);
+  const otherBlocking = open.some((e) => BLOCKING_TYPES.includes(e.type) && !holds.some((h) => h.type === e.type));
+  return { status: reasons.length > 0 || otherBlocking ? "on_hold" : "open", reasons };
 }

@@ -22,7 +22,46 @@ export async function loadOrder(db: DbOrTx, number: string, options: { forUpdate
 }
 
 export async function recordOrderEvent(tx: DbOrTx, orderId: string, type: string, actor: Actor, data: Record<string, unknown> = {}) {
-  await tx.insert(orderEvents).values({ orderId, type, actor: actorLabel(actor), data });
+  await recordOrderEvents(tx, orderId, actor, [{ type, data }]);
+}
+
+export type OrderEventEntry = { type: string; data?: Record<string, unknown> };
+
+/** Several timeline entries of one change, in one statement and in this order. */
+export async function recordOrderEvents(tx: DbOrTx, orderId: string, actor: Actor, events: OrderEventEntry[]) {
+  if (events.length === 0) return;
+  const by = actorLabel(actor);
+  await tx.insert(orderEvents).values(events.map((e) => ({ orderId, type: e.type, actor: by, data: e.data ?? {} })));
+}
+
+/** What the order path needs of the customer, read once per change and handed along. */
+export type OrderCustomer = {
+  id: string;
+  code: string;
+  name: string;
+  segment: string;
+  demandClass: "A" | "B" | "C";
+  taxExempt: boolean;
+  currency: string;
+  creditLimit: number;
+};
+
+export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise<OrderCustomer> {
+  const [row] = await db
+    .select({
+      id: customers.id,
+      code: customers.code,
+      name: customers.name,
+      segment: customers.segment,
+      demandClass: customers.demandClass,
+      taxExempt: customers.taxExempt,
+      currency: customers.currency,
+      creditLimit: customers.creditLimit,
+    })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!row) throw new Error(`Order references a missing customer ${customerId}`);
+  return row;
 }
 
 /** Optimistic locking: an edit based on an older version is refused with who changed it since. */
@@ -44,16 +83,13 @@ export async function assertVersion(db: DbOrTx, order: OrderRow, version: number
 /** Prices lines for an order of this customer, with the rules in force today (see pricing). */
 export async function priceOrderLines(
   db: DbOrTx,
-  input: { customerId: string; channel: string; shipTo: ShipTo | null; actor: Actor; lines: TOrderLineInput[] },
+  input: { customer: OrderCustomer; channel: string; shipTo: ShipTo | null; actor: Actor; lines: TOrderLineInput[] },
 ) {
-  const [customer] = await db
-    .select({ id: customers.id, segment: customers.segment, taxExempt: customers.taxExempt, currency: customers.currency })
-    .from(customers)
-    .where(eq(customers.id, input.customerId));
+  const { customer } = input;
   return priceLines(db, {
     lines: input.lines,
-    customer: customer!,
-    currency: customer!.currency,
+    customer,
+    currency: customer.currency,
     channel: input.channel,
     shipTo: input.shipTo ? { country: input.shipTo.country, region: input.shipTo.region } : null,
     role: input.actor.role,
@@ -82,9 +118,9 @@ const lineSummary = (lines: { sku: string; quantity: number; unitPrice: number }
 export { lineSummary };
 
 /** The order as API.md describes it, with lines, exceptions and quote links. */
-export async function toOrderDto(db: DbOrTx, order: OrderRow): Promise<TOrder> {
+export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?: { code: string; name: string } } = {}): Promise<TOrder> {
   const [customerRows, lines, orderExceptions, linked, allocations] = await Promise.all([
-    db.select({ code: customers.code, name: customers.name }).from(customers).where(eq(customers.id, order.customerId)),
+    known.customer ? [known.customer] : db.select({ code: customers.code, name: customers.name }).from(customers).where(eq(customers.id, order.customerId)),
     db
       .select({ line: orderLines, sku: products.sku, productName: products.name, warehouse: warehouses.code })
       .from(orderLines)

@@ -1,33 +1,37 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
-import { customers } from "../customers";
 import type { DbOrTx } from "../db";
 import { openException, resolveOrderExceptions } from "../exceptions";
 import { backorderedProducts, earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
 import { purchasingSupply } from "../purchasing";
-import { recordOrderEvent, type OrderRow } from "./queries";
-import { orderLines, orders } from "./schema";
+import type { OrderEventEntry, OrderRow } from "./queries";
+import { orderLines } from "./schema";
 import * as clock from "../clock";
 
 /**
  * Reserves what every line of a submitted order still needs (quantity − shipped − reserved) and
- * backorders the rest, then sets the order's promise date: today when everything is reserved, else the
+ * backorders the rest, and says the order's promise date (the caller writes it): today when everything is reserved, else the
  * date its backorders can be filled (inbound, else the vendor's lead time). Products are taken in id
  * order so that concurrent orders lock stock rows in the same order and never deadlock; lines of the
  * same product are reserved together (inventory keeps one backorder per order and product).
  */
-export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
-  const [customer] = await tx.select({ demandClass: customers.demandClass }).from(customers).where(eq(customers.id, order.customerId));
+export async function reserveOrder(
+  tx: DbOrTx,
+  order: OrderRow,
+  actor: Actor,
+  options: { demandClass: "A" | "B" | "C"; fresh?: boolean },
+): Promise<{ promisedDate: string; events: OrderEventEntry[] }> {
   const lines = await tx
     .select({ line: orderLines, sku: products.sku })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.productId), asc(orderLines.lineNo));
-  const demand = { orderId: order.id, reference: order.number, demandClass: customer!.demandClass, queuedAt: order.submittedAt ?? clock.now() };
+  const demand = { orderId: order.id, reference: order.number, demandClass: options.demandClass, queuedAt: order.submittedAt ?? clock.now() };
 
-  const waiting = await backorderedProducts(tx, order.id);
+  // A fresh order (never reserved before) waits for nothing yet.
+  const waiting = options.fresh ? new Set<string>() : await backorderedProducts(tx, order.id);
   // A product no longer on the order (or no longer short) waits for nothing.
   for (const productId of waiting) {
     if (!lines.some(({ line }) => line.productId === productId)) await reserveStock(tx, { demand, productId, quantity: 0, region: null, actor });
@@ -55,14 +59,14 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
   }
   await setLineReservations(tx, changed);
 
-  const promisedDate = await promiseDateFor(tx, backorders, customer!.demandClass);
-  if (promisedDate !== order.promisedDate) await tx.update(orders).set({ promisedDate }).where(eq(orders.id, order.id));
+  const promisedDate = await promiseDateFor(tx, backorders, options.demandClass);
+  const events: OrderEventEntry[] = [];
   if (backorders.length === 0) {
     // Everything is reserved now: nothing left to chase.
-    await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "stock_reserved", note: "All lines reserved.", types: ["stockout"] });
+    if (!options.fresh) await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "stock_reserved", note: "All lines reserved.", types: ["stockout"] });
   } else {
     const summary = backorders.map((b) => `${b.quantity} × ${b.sku}`).join(", ");
-    await recordOrderEvent(tx, order.id, "backordered", actor, { backordered: summary, promisedDate });
+    events.push({ type: "backordered", data: { backordered: summary, promisedDate } });
     await openException(tx, {
       type: "stockout",
       orderId: order.id,
@@ -73,7 +77,7 @@ export async function reserveOrder(tx: DbOrTx, order: OrderRow, actor: Actor) {
       details: { lines: backorders.map((b) => ({ sku: b.sku, quantity: b.quantity })) },
     });
   }
-  return { backorders, promisedDate };
+  return { promisedDate, events };
 }
 
 /**

@@ -1,38 +1,52 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
+import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
-import { applyHolds } from "./holds";
-import { loadOrder, recordOrderEvent, toOrderDto, type OrderRow } from "./queries";
+import { reviewHolds } from "./holds";
+import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { reserveOrder } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
-import * as clock from "../clock";
 
-/** draft → submitted → on_hold | open, inside the caller's transaction. */
-export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<void> {
+/**
+ * draft → submitted → on_hold | open, inside the caller's transaction: reserve every line (held orders
+ * reserve too: a credit hold must not lose the customer's stock to later orders), check the holds, then
+ * write the status, version and promise date in one statement and the timeline in another.
+ */
+export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor, customer: OrderCustomer): Promise<OrderRow> {
   if (order.kind === "quote") {
     throw new AppError("conflict", "QUOTE_NOT_SUBMITTABLE", `${order.number} is a quote: convert it to an order instead.`);
   }
   assertTransition(order.status, "submitted", actor.role);
   if (!order.shipTo) throw AppError.invalidField("shipTo", "a complete ship-to address is required to submit");
-  const [submitted] = await tx
+  // A draft never reserved or checked anything: there is nothing of it to read back.
+  const fresh = order.submittedAt === null;
+  const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
+  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh });
+  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh });
+  assertTransition("submitted", holds.status, "system");
+  const [row] = await tx
     .update(orders)
-    .set({ status: "submitted", submittedAt: clock.now(), version: order.version + 1 })
+    .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate: reservation.promisedDate })
     .where(eq(orders.id, order.id))
     .returning();
-  await recordOrderEvent(tx, order.id, "submitted", actor, { before: { status: order.status }, after: { status: "submitted" }, total: order.total });
-  await applyHolds(tx, submitted!, actor);
-  // Held orders reserve too: a credit hold must not lose the customer's stock to later orders.
-  await reserveOrder(tx, submitted!, actor);
+  await recordOrderEvents(tx, order.id, actor, [
+    { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
+    holds.status === "on_hold"
+      ? { type: "held", data: { before: { status: "submitted" }, after: { status: "on_hold" }, reasons: holds.reasons } }
+      : { type: "opened", data: { before: { status: "submitted" }, after: { status: "open" }, reasons: [] } },
+    ...reservation.events,
+  ]);
+  return row!;
 }
 
 export async function submitOrder(options: { db: Db; actor: Actor; number: string }): Promise<TOrder> {
   const { db, actor, number } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, number, { forUpdate: true });
-    await submitInTx(tx, order, actor);
-    return toOrderDto(tx, await loadOrder(tx, number));
+    const customer = await loadOrderCustomer(tx, order.customerId);
+    return toOrderDto(tx, await submitInTx(tx, order, actor, customer), { customer });
   });
 }

@@ -2,19 +2,21 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { applyHolds } from "./holds";
-import { assertVersion, lineSummary, loadOrder, priceOrderLines, recordOrderEvent, toOrderDto } from "./queries";
-import { writeLines } from "./write-lines";
+import type { Released } from "../inventory";
+import { offerToBackorders } from "./allocate-backorders";
+import { reviewHolds } from "./holds";
+import { assertVersion, lineSummary, loadOrder, loadOrderCustomer, priceOrderLines, recordOrderEvents, toOrderDto, type OrderEventEntry } from "./queries";
+import { reserveOrder } from "./reserve-lines";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
-import { offerToBackorders } from "./allocate-backorders";
-import type { Released } from "../inventory";
-import { reserveOrder } from "./reserve-lines";
-import { assertEditable } from "./state-machine";
+import { assertEditable, assertTransition } from "./state-machine";
+import { writeLines } from "./write-lines";
 
 /**
  * Edits an order or quote: never silently — the edit carries the version it was based on, lines are
- * re-priced, the timeline records old and new, and a submitted order's holds are checked again.
+ * re-priced, the timeline records old and new, and a submitted order is re-reserved and its holds
+ * checked again. Only what changes the price or where it goes (lines, ship-to, channel) does that: a
+ * notes-only edit neither reserves nor re-opens a hold a manager released.
  */
 export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdateOrderInput }): Promise<TOrder> {
   const { db, actor, input } = options;
@@ -25,8 +27,9 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     if (order.kind === "quote" && order.convertedToId) {
       throw new AppError("conflict", "QUOTE_CONVERTED", `${order.number} was converted to an order and can no longer change.`);
     }
+    const customer = await loadOrderCustomer(tx, order.customerId);
 
-    const before = await toOrderDto(tx, order);
+    const before = await toOrderDto(tx, order, { customer });
     const header: Partial<typeof orders.$inferInsert> = {};
     if (input.channel !== undefined) header.channel = input.channel;
     if (input.customerReference !== undefined) header.customerReference = input.customerReference;
@@ -38,43 +41,56 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     if (input.requestedDate !== undefined) header.requestedDate = input.requestedDate;
     if (input.notes !== undefined) header.notes = input.notes;
 
+    const changes: Partial<typeof orders.$inferInsert> = { ...header, version: order.version + 1 };
+    const events: OrderEventEntry[] = [];
     let released: Released[] | null = null;
     if (input.lines || header.shipTo !== undefined || header.channel !== undefined) {
       // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
       // Unchanged lines keep their reservations; shorter ones release the rest.
       const lines = input.lines ?? before.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));
       const { priced, productIds } = await priceOrderLines(tx, {
-        customerId: order.customerId,
+        customer,
         channel: header.channel ?? order.channel,
         shipTo: header.shipTo !== undefined ? header.shipTo : order.shipTo,
         actor,
         lines,
       });
       released = await writeLines(tx, order, lines, priced, productIds, actor);
-      Object.assign(header, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
+      Object.assign(changes, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
     }
-    const [updated] = await tx
-      .update(orders)
-      .set({ ...header, version: order.version + 1 })
-      .where(eq(orders.id, order.id))
-      .returning();
-
-    const after = await toOrderDto(tx, updated!);
-    await recordOrderEvent(tx, order.id, "edited", actor, {
-      before: { total: before.total, lines: lineSummary(before.lines), ...pick(before, Object.keys(header)) },
-      after: { total: after.total, lines: lineSummary(after.lines), ...pick(after, Object.keys(header)) },
-      version: updated!.version,
-    });
-    // Only what changes the price or where it goes is checked again: a notes-only edit neither reserves
-    // nor re-opens a hold a manager released.
-    if (released && (updated!.status === "open" || updated!.status === "on_hold")) {
-      await applyHolds(tx, updated!, actor);
+    const edited = { ...order, ...changes } as typeof order;
+    if (released && (order.status === "open" || order.status === "on_hold")) {
       // What shorter lines gave back goes to older backorders first; then longer or new lines reserve
-      // (or are backordered) and the promise date moves.
+      // (or are backordered) and the promise date moves; then the holds are checked on the new total.
       await offerToBackorders(tx, released, order.number, actor);
-      await reserveOrder(tx, updated!, actor);
+      const reservation = await reserveOrder(tx, edited, actor, { demandClass: customer.demandClass });
+      const holds = await reviewHolds(tx, edited, actor, customer);
+      changes.promisedDate = reservation.promisedDate;
+      if (holds.status !== order.status) {
+        assertTransition(order.status, holds.status, "system");
+        changes.status = holds.status;
+        events.push({
+          type: holds.status === "on_hold" ? "held" : "opened",
+          data: { before: { status: order.status }, after: { status: holds.status }, reasons: holds.reasons },
+        });
+      }
+      events.push(...reservation.events);
     }
-    return toOrderDto(tx, await loadOrder(tx, order.number));
+    const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
+
+    const after = await toOrderDto(tx, updated!, { customer });
+    await recordOrderEvents(tx, order.id, actor, [
+      {
+        type: "edited",
+        data: {
+          before: { total: before.total, lines: lineSummary(before.lines), ...pick(before, Object.keys(header)) },
+          after: { total: after.total, lines: lineSummary(after.lines), ...pick(after, Object.keys(header)) },
+          version: updated!.version,
+        },
+      },
+      ...events,
+    ]);
+    return after;
   });
 }
 

@@ -30,8 +30,10 @@ export async function writeLines(
   priced: PricedOrder,
   productIds: Map<string, string>,
   actor: Actor,
+  /** The order's lines as they are, when the caller knows them (a new order has none). */
+  known: { previous?: LineRow[] } = {},
 ): Promise<Released[]> {
-  const previous = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo));
+  const previous = known.previous ?? (await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo)));
   // Every stock row this edit may release or re-reserve, locked up front in the global order (no deadlocks).
   if (previous.length > 0) await lockStock(tx, [...previous.map((l) => l.productId), ...productIds.values()]);
 
