@@ -1,16 +1,22 @@
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
-import { findCustomerByCode, withAddresses } from "./queries";
+import { eq } from "drizzle-orm";
+import { toCustomerDto } from "./queries";
+import { customerAddresses, customers } from "./schema";
 import type { TCustomer } from "./schemas";
 
 export async function getCustomer(options: { db: DbOrTx; code: string }): Promise<TCustomer> {
   return (await getCustomerWithId(options)).customer;
 }
 
-/** For other modules that store references: the customer and its id, read once. */
+/** For other modules that store references: the customer and its id, with its addresses, in one query. */
 export async function getCustomerWithId(options: { db: DbOrTx; code: string }): Promise<{ id: string; customer: TCustomer }> {
-  const row = await findCustomerByCode(options.db, options.code);
+  const rows = await options.db
+    .select({ customer: customers, address: customerAddresses })
+    .from(customers)
+    .leftJoin(customerAddresses, eq(customerAddresses.customerId, customers.id))
+    .where(eq(customers.code, options.code));
+  const row = rows[0]?.customer;
   if (!row) throw AppError.notFound("customer", options.code);
-  const [customer] = await withAddresses(options.db, [row]);
-  return { id: row.id, customer: customer! };
+  return { id: row.id, customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : []))) };
 }

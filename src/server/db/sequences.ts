@@ -33,6 +33,12 @@ export async function nextDocumentNumber(db: DbOrTx, type: SequencedDocument): P
   return `${prefix}${row!.value}`;
 }
 
+/** The next number as SQL, to write it in the document's own INSERT (no round trip of its own). */
+export function nextDocumentNumberSql(type: SequencedDocument) {
+  const { prefix, sequence } = SEQUENCED_DOCUMENTS[type];
+  return sql<string>`${prefix} || nextval(${sequence}::regclass)`;
+}
+
 /**
  * Gives a gapless document its number in ONE statement: bump the type's counter and write the number
  * into the document's row. Call it as the last statement of the transaction that creates the document:

@@ -3,11 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import { getCustomerWithId, type TAddress } from "../customers";
 import type { Db, DbOrTx } from "../db";
-import { nextDocumentNumber } from "../db/sequences";
+import { nextDocumentNumberSql } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
 import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
-import { loadOrder, priceOrderLines, recordOrderEvent, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
+import { loadOrder, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
 import { writeLines } from "./write-lines";
 import { idempotencyKeys, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
@@ -38,12 +38,11 @@ export async function createDocumentInTx(
   assertCompleteAddress("shipTo", shipTo);
 
   const { priced, productIds } = await priceOrderLines(tx, { customer, channel: input.channel, shipTo, actor, lines: input.lines });
-  const number = await nextDocumentNumber(tx, input.kind);
   const today = clock.today();
   const [order] = await tx
     .insert(orders)
     .values({
-      number,
+      number: nextDocumentNumberSql(input.kind),
       kind: input.kind,
       status: "draft",
       customerId: customerId,
@@ -64,11 +63,14 @@ export async function createDocumentInTx(
       convertedFromId: extra.convertedFromId ?? null,
     })
     .returning();
-  await writeLines(tx, order!, input.lines, priced, productIds, actor, { previous: [] });
-  await recordOrderEvent(tx, order!.id, input.kind === "quote" ? "quote_created" : "created", actor, {
-    after: { total: priced.total, lines: priced.lines.length, channel: input.channel },
-  });
-  if (input.kind === "order" && !input.draft) return { order: await submitInTx(tx, order!, actor, customer), customer };
+  const { lines } = await writeLines(tx, order!, input.lines, priced, productIds, actor, { previous: [] });
+  const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
+  if (input.kind === "order" && !input.draft) {
+    const skus = new Map([...productIds].map(([sku, id]) => [id, sku]));
+    const known = { lines: lines.map((line) => ({ line, sku: skus.get(line.productId)! })), events: [created] };
+    return { order: await submitInTx(tx, order!, actor, customer, known), customer };
+  }
+  await recordOrderEvents(tx, order!.id, actor, [created]);
   return { order: order!, customer };
 }
 

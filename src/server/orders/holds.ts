@@ -19,15 +19,23 @@ export type HoldReview = { status: "on_hold" | "open"; reasons: HoldType[] };
  * writes the status with the rest of its change. `fresh`: the order has never been checked (no exception
  * can exist yet), which spares reading them.
  */
-export async function reviewHolds(tx: DbOrTx, order: OrderRow, actor: Actor, customer: OrderCustomer, options: { fresh?: boolean } = {}): Promise<HoldReview> {
+export async function reviewHolds(
+  tx: DbOrTx,
+  order: OrderRow,
+  actor: Actor,
+  customer: OrderCustomer,
+  options: { fresh?: boolean; approvals?: { lineNo: number; reason: string | null }[] } = {},
+): Promise<HoldReview> {
   const exposureWithoutOrder = await openOrdersTotal(tx, order.customerId, order.id); // + unpaid invoices when billing lands
   const credit = creditCheck({ creditLimit: customer.creditLimit, exposureWithoutOrder, orderTotal: order.total });
   const approvedTotal = credit.isOverLimit && !options.fresh ? await releasedCreditTotal(tx, order.id) : null;
   const needsCreditHold = credit.isOverLimit && !(approvedTotal !== null && order.total <= approvedTotal);
-  const approvals = await tx
-    .select({ lineNo: orderLines.lineNo, reason: orderLines.approvalReason })
-    .from(orderLines)
-    .where(and(eq(orderLines.orderId, order.id), isNotNull(orderLines.approvalReason)));
+  const approvals =
+    options.approvals ??
+    (await tx
+      .select({ lineNo: orderLines.lineNo, reason: orderLines.approvalReason })
+      .from(orderLines)
+      .where(and(eq(orderLines.orderId, order.id), isNotNull(orderLines.approvalReason))));
   const money = (n: number) => formatMoney(n, order.currency, "en-US");
 
   const holds: { type: HoldType; isNeeded: boolean; open: () => Promise<unknown> }[] = [

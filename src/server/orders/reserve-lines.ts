@@ -20,14 +20,16 @@ export async function reserveOrder(
   tx: DbOrTx,
   order: OrderRow,
   actor: Actor,
-  options: { demandClass: "A" | "B" | "C"; fresh?: boolean },
+  options: { demandClass: "A" | "B" | "C"; fresh?: boolean; lines?: KnownLine[] },
 ): Promise<{ promisedDate: string; events: OrderEventEntry[] }> {
-  const lines = await tx
-    .select({ line: orderLines, sku: products.sku })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, order.id))
-    .orderBy(asc(orderLines.productId), asc(orderLines.lineNo));
+  const lines = options.lines
+    ? [...options.lines].sort((a, b) => a.line.productId.localeCompare(b.line.productId) || a.line.lineNo - b.line.lineNo)
+    : await tx
+        .select({ line: orderLines, sku: products.sku })
+        .from(orderLines)
+        .innerJoin(products, eq(products.id, orderLines.productId))
+        .where(eq(orderLines.orderId, order.id))
+        .orderBy(asc(orderLines.productId), asc(orderLines.lineNo));
   const demand = { orderId: order.id, reference: order.number, demandClass: options.demandClass, queuedAt: order.submittedAt ?? clock.now() };
 
   // A fresh order (never reserved before) waits for nothing yet.
@@ -104,6 +106,9 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
   return latest;
 }
 
+
+/** An order line with its SKU, as reservation reads it (or as a caller that just wrote it knows it). */
+export type KnownLine = { line: typeof orderLines.$inferSelect; sku: string };
 
 type LineReservation = { id: string; reserved: number; backordered: number; warehouseId: string | null };
 

@@ -4,10 +4,10 @@ import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { reviewHolds } from "./holds";
-import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
+import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
-import { reserveOrder } from "./reserve-lines";
+import { reserveOrder, type KnownLine } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
 
 /**
@@ -15,7 +15,14 @@ import { assertTransition } from "./state-machine";
  * reserve too: a credit hold must not lose the customer's stock to later orders), check the holds, then
  * write the status, version and promise date in one statement and the timeline in another.
  */
-export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor, customer: OrderCustomer): Promise<OrderRow> {
+export async function submitInTx(
+  tx: DbOrTx,
+  order: OrderRow,
+  actor: Actor,
+  customer: OrderCustomer,
+  /** What the caller already has: the order's lines (a new order), timeline entries to write first. */
+  known: { lines?: KnownLine[]; events?: OrderEventEntry[] } = {},
+): Promise<OrderRow> {
   if (order.kind === "quote") {
     throw new AppError("conflict", "QUOTE_NOT_SUBMITTABLE", `${order.number} is a quote: convert it to an order instead.`);
   }
@@ -24,8 +31,9 @@ export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor, cust
   // A draft never reserved or checked anything: there is nothing of it to read back.
   const fresh = order.submittedAt === null;
   const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
-  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh });
-  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh });
+  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
+  const approvals = known.lines?.flatMap(({ line }) => (line.approvalReason ? [{ lineNo: line.lineNo, reason: line.approvalReason }] : []));
+  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, approvals });
   assertTransition("submitted", holds.status, "system");
   const [row] = await tx
     .update(orders)
@@ -33,6 +41,7 @@ export async function submitInTx(tx: DbOrTx, order: OrderRow, actor: Actor, cust
     .where(eq(orders.id, order.id))
     .returning();
   await recordOrderEvents(tx, order.id, actor, [
+    ...(known.events ?? []),
     { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
     holds.status === "on_hold"
       ? { type: "held", data: { before: { status: "submitted" }, after: { status: "on_hold" }, reasons: holds.reasons } }

@@ -55,7 +55,7 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
         actor,
         lines,
       });
-      released = await writeLines(tx, order, lines, priced, productIds, actor);
+      ({ released } = await writeLines(tx, order, lines, priced, productIds, actor));
       Object.assign(changes, { subtotal: priced.subtotal, discountTotal: priced.discountTotal, taxTotal: priced.taxTotal, total: priced.total + order.shippingTotal });
     }
     const edited = { ...order, ...changes } as typeof order;

@@ -18,7 +18,7 @@ type LineRow = typeof orderLines.$inferSelect;
  * last line) and deletes only removed ones. An input line is the existing line with the
  * same product (the first one not yet matched, by line number). A line cannot go below what was shipped
  * or invoiced, nor be removed once anything was. Reservations a shorter or removed line no longer needs
- * are released in the same transaction and returned, so waiting backorders can take them.
+ * are released in the same transaction and returned, so waiting backorders can take them, with the new lines.
  *
  * A manual price that is unchanged keeps the line's approval state: a price a manager already approved
  * does not ask again because another line changed.
@@ -32,7 +32,7 @@ export async function writeLines(
   actor: Actor,
   /** The order's lines as they are, when the caller knows them (a new order has none). */
   known: { previous?: LineRow[] } = {},
-): Promise<Released[]> {
+): Promise<{ released: Released[]; lines: LineRow[] }> {
   const previous = known.previous ?? (await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo)));
   // Every stock row this edit may release or re-reserve, locked up front in the global order (no deadlocks).
   if (previous.length > 0) await lockStock(tx, [...previous.map((l) => l.productId), ...productIds.values()]);
@@ -81,8 +81,8 @@ export async function writeLines(
   }
   if (unmatched.length > 0) await tx.delete(orderLines).where(inArray(orderLines.id, unmatched.map((l) => l.id)));
   await updateLines(tx, updates);
-  if (inserts.length > 0) await tx.insert(orderLines).values(inserts);
-  return released;
+  const inserted = inserts.length > 0 ? await tx.insert(orderLines).values(inserts).returning() : [];
+  return { released, lines: inserted };
 }
 
 type LineValues = ReturnType<typeof lineValues> & { reserved: number; backordered: number };
