@@ -128,7 +128,7 @@ try {
       [
         "--conditions=react-server",
         "--eval",
-        `import("./src/server/db/index.ts").then(async (m) => { const h = await m.getDbHandle(); await h.close(); })`,
+        `import("./src/server/app-db.ts").then(async (m) => { const h = await m.getAppDbHandle(); await h.close(); })`,
       ],
       env,
       { allowFailure: true },

@@ -1,15 +1,15 @@
 import { env } from "~/env";
 import { getAuthSecret } from "./auth/secret";
-import { getDbHandle } from "./db";
+import { getAppDbHandle } from "./app-db";
 
 /**
- * Server start-up: check the configuration, open the database, migrate and seed.
+ * Server start-up: check the configuration, open the database, migrate and (demo mode, empty database) seed.
  * A failing start-up exits the process instead of serving errors.
  */
 export async function startServer() {
   try {
     getAuthSecret();
-    const handle = await getDbHandle();
+    const handle = await getAppDbHandle();
     console.log(`[orderdesk] Database ready (${handle.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"}).`);
   } catch (error) {
     console.error(`\n[orderdesk] Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -22,7 +22,7 @@ export async function startServer() {
 async function startJobs() {
   try {
     const { startServerJobWorker } = await import("./jobs");
-    await startServerJobWorker({ handle: await getDbHandle(), databaseUrl: env.DATABASE_URL, stopOnSignals: true });
+    await startServerJobWorker({ handle: await getAppDbHandle(), databaseUrl: env.DATABASE_URL, stopOnSignals: true });
     console.log("[orderdesk] Background jobs started (nightly replenishment at 02:00 America/New_York).");
   } catch (error) {
     console.error(`[orderdesk] Background jobs not started: ${error instanceof Error ? error.message : String(error)}`);

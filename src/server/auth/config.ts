@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "../db";
+import { getAppDb } from "../app-db";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import type { Role } from "./roles";
@@ -48,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          return await verifyCredentials({ db: await getDb(), ...parsed.data, ip: clientIp(request) });
+          return await verifyCredentials({ db: await getAppDb(), ...parsed.data, ip: clientIp(request) });
         } catch (error) {
           if (error instanceof AppError && error.kind === "rate_limited") throw new RateLimited();
           throw error;

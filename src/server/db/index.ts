@@ -1,15 +1,22 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { count } from "drizzle-orm";
-import { env, isDemoMode } from "~/env";
-import { users } from "../auth/schema";
+import { env } from "~/env";
 import { connectPglite, connectPostgres, type Db, type DbHandle } from "./client";
 import { acquireDataDirLock } from "./lock";
 import { migrate } from "./migrate";
 
-export type { Db, DbOrTx, Tx } from "./client";
+export type { Db, DbHandle, DbOrTx, Tx } from "./client";
 
-/** Opens the configured database, applies migrations and seeds demo data on first start. */
+/**
+ * What the app does to the opened, migrated database before anyone may use it (in demo mode: seed an
+ * empty one). The database layer knows no module, so the app registers it (src/server/app-db.ts).
+ */
+export type DatabasePreparation = (handle: DbHandle) => Promise<void>;
+
+// One handle per process, kept on globalThis because Next bundles server code into several chunks.
+const holder = globalThis as unknown as { __orderdeskDb?: Promise<DbHandle>; __orderdeskPrepare?: DatabasePreparation };
+
+/** Opens the configured database and applies migrations, then runs the registered preparation. */
 async function boot(): Promise<DbHandle> {
   let handle: DbHandle;
   if (env.DATABASE_URL) {
@@ -27,22 +34,19 @@ async function boot(): Promise<DbHandle> {
     handle = await connectPglite(new PGlite(path.join(dataDir, "pglite")));
     await migrate(handle);
   }
-  if (isDemoMode()) await seedIfEmpty(handle.db);
+  await holder.__orderdeskPrepare?.(handle);
   return handle;
 }
 
-async function seedIfEmpty(db: Db) {
-  const [row] = await db.select({ n: count() }).from(users);
-  if ((row?.n ?? 0) > 0) return;
-  const { seedDemo } = await import("./seed");
-  console.log("[orderdesk] First start: seeding demo data…");
-  const started = Date.now();
-  await seedDemo(db);
-  console.log(`[orderdesk] Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+/**
+ * Registers the preparation every caller of getDbHandle()/getDb() then waits for. It must come before
+ * the database is first opened; a second registration (a module evaluated again) keeps the first.
+ */
+export function prepareDatabase(preparation: DatabasePreparation): void {
+  if (holder.__orderdeskPrepare) return;
+  if (holder.__orderdeskDb) throw new Error("prepareDatabase() must be called before the database is first opened");
+  holder.__orderdeskPrepare = preparation;
 }
-
-// One handle per process, kept on globalThis because Next bundles server code into several chunks.
-const holder = globalThis as unknown as { __orderdeskDb?: Promise<DbHandle> };
 
 export function getDbHandle(): Promise<DbHandle> {
   holder.__orderdeskDb ??= boot();

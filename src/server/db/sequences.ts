@@ -63,10 +63,3 @@ export async function numberGapless<T extends PgTable>(
   if (!row) throw new Error(`No ${type} with id ${target.id} to number`);
   return row.number;
 }
-
-/** Takes `count` numbers of a type at once and returns the first (the bulk demo generator). */
-export async function reserveDocumentNumbers(db: DbOrTx, type: SequencedDocument, count: number): Promise<number> {
-  const { sequence } = SEQUENCED_DOCUMENTS[type];
-  const rows = await executeRows<{ value: string }>(db, sql`select nextval(${sequence}::regclass) as value from generate_series(1, ${count})`);
-  return Math.min(...rows.map((r) => Number(r.value)));
-}

@@ -2,8 +2,8 @@ import { en, en_US, Faker, generateMersenne53Randomizer, type Randomizer } from 
 
 /**
  * One seeded stream per concern. Faker (names, addresses) and the numeric helpers below draw from the
- * same randomizer, so a seed fixes everything. The helpers skip faker's argument checks: the order
- * generator calls them tens of millions of times when seeding a million orders.
+ * same randomizer, so a seed fixes everything. The helpers skip faker's argument checks (they are
+ * called for every product, customer and order line of the demo).
  */
 export class Random {
   readonly faker: Faker;

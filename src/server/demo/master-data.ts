@@ -5,11 +5,12 @@ import { categories, products } from "~/server/catalog/schema";
 import type { DemandClass, Segment } from "~/server/customers/constants";
 import { customerAddresses, customers } from "~/server/customers/schema";
 import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
-import type { Db } from "../client";
-import { insertRows } from "../bulk";
+import { insertRows } from "~/server/db/bulk";
+import type { Db } from "~/server/db/client";
 import { CATEGORY_SPECS, type CategorySpec, type ProductTemplate } from "./catalog-data";
 import { productPopularity, WAREHOUSE_SPECS } from "./market";
 import { deriveSeed, Random, WeightedTable } from "./random";
+import { VENDOR_SPECS } from "./vendors";
 
 export const PRODUCT_COUNT = 1_000;
 export const CUSTOMER_COUNT = 300;
@@ -32,23 +33,39 @@ type ProductRow = typeof products.$inferInsert & { id: string; sku: string };
 type CustomerRow = typeof customers.$inferInsert;
 type AddressRow = typeof customerAddresses.$inferInsert;
 
-/** Users, warehouses, catalog, customers and opening stock, in one transaction. */
-export async function seedMasterData(db: Db, options: { seed: number; now: Date }): Promise<MasterDataSummary> {
+/**
+ * Users, warehouses, catalog, customers and opening stock, in one transaction. These are master records,
+ * not history, so they are bulk-inserted; the opening stock still goes through the ledger: one
+ * `initial_stock` adjustment per level, for exactly its on hand, at `openedAt` (before any history).
+ */
+export async function seedMasterData(
+  db: Db,
+  options: {
+    seed: number;
+    now: Date;
+    openedAt: Date;
+    /** Order lines expected per day: reorder points and opening stock follow the demand they will see. */
+    linesPerDay: number;
+  },
+): Promise<MasterDataSummary> {
   const random = new Random(deriveSeed(options.seed, "master-data"));
   const { now } = options;
   // bcrypt is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const userRows = DEMO_USERS.map((user) => ({ ...user, passwordHash }));
+  const usersSince = new Date(options.openedAt.getTime() - 30 * DAY);
+  const userRows = DEMO_USERS.map((user) => ({ id: random.uuid(), ...user, passwordHash, createdAt: usersSince, updatedAt: usersSince }));
   const warehouseRows: WarehouseRow[] = WAREHOUSE_SPECS.map((spec) => ({
     id: random.uuid(),
     code: spec.code,
     name: spec.name,
     ...spec.address,
     priority: spec.priority,
+    createdAt: usersSince,
+    updatedAt: usersSince,
   }));
   const catalog = buildCatalog(random, now);
   const clients = buildCustomers(random, now);
-  const stock = buildOpeningStock(random, catalog.products, warehouseRows, now);
+  const stock = buildOpeningStock(random, catalog.products, warehouseRows, options.openedAt, options.linesPerDay);
 
   await db.transaction(async (tx) => {
     await insertRows(tx, users, userRows);
@@ -241,9 +258,11 @@ function buildCustomers(random: Random, now: Date) {
 
     const id = random.uuid();
     const createdAt = new Date(now.getTime() - random.int(380, 1_800) * DAY);
-    // A few accounts get a token limit, so the demo has customers over their credit limit.
-    const creditLimitDollars = random.chance(0.06)
-      ? random.int(5, 25) * 100
+    const demandClass = DEMAND_CLASSES.pick(random);
+    // Some accounts have a tight limit (new accounts, slow payers, busy accounts whose limit was never
+    // raised): their larger orders go on credit hold.
+    const creditLimitDollars = random.chance(demandClass === "A" ? 0.3 : 0.1)
+      ? random.int(10, 60) * 100
       : random.int(profile.creditLimit[0] / 1_000, profile.creditLimit[1] / 1_000) * 1_000;
     const domain = name.toLowerCase().replace(/,? (inc\.|llc)$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     customerRows.push({
@@ -251,7 +270,7 @@ function buildCustomers(random: Random, now: Date) {
       code: `C-${10_001 + i}`,
       name,
       segment,
-      demandClass: DEMAND_CLASSES.pick(random),
+      demandClass,
       currency: "USD",
       creditLimit: creditLimitDollars * 100,
       paymentTermsDays: random.chance(0.05) ? 0 : random.pick(profile.terms),
@@ -281,45 +300,67 @@ function buildCustomers(random: Random, now: Date) {
 }
 
 /**
- * Stock per product and warehouse, sized by popularity: most SKUs comfortably above their reorder
- * point, some low, about 5% out. Each non-zero quantity is one opening receipt in the ledger.
+ * Stock per product and warehouse when the books open, with reorder points a planner would set: the
+ * demand expected while a reorder is on its way (the usual vendor's lead time plus the week until the
+ * next replenishment run), never less than one typical order line; a reorder quantity of about four
+ * weeks of demand. Most levels start between the point and a reorder above it, some low, about 3% out,
+ * a few overstocked. Each non-zero quantity is one `initial_stock` adjustment in the ledger, so on hand
+ * is the ledger's sum from the first day.
  */
 function buildOpeningStock(
   random: Random,
   productList: { row: ProductRow; spec: CategorySpec }[],
   warehouseRows: WarehouseRow[],
-  now: Date,
+  openedAt: Date,
+  linesPerDay: number,
 ) {
-  const openedAt = new Date(now.getTime() - 400 * DAY);
   const levels: (typeof stockLevels.$inferInsert)[] = [];
   const movements: (typeof stockMovements.$inferInsert)[] = [];
-  const actor = DEMO_USERS.find((user) => user.role === "warehouse")?.name ?? "system";
+  const actor = DEMO_USERS.find((user) => user.role === "warehouse")?.name ?? "System";
+  const leadTimeOf = new Map<string, number>(VENDOR_SPECS.flatMap((v) => v.categories.map((c) => [c, v.leadTimeDays] as const)));
+  const totalPopularity = productList.reduce((sum, p) => sum + productPopularity(p.row.sku), 0);
+  const totalScale = WAREHOUSE_SPECS.reduce((sum, w) => sum + w.stockScale, 0);
 
   for (const { row: product, spec } of productList) {
-    const typicalLine = (spec.qty[0] + spec.qty[1]) / 2;
-    const popularity = productPopularity(product.sku);
+    // What one order line asks for on average (small quantities are likelier; resellers buy more).
+    const [min, max] = spec.qty;
+    const typicalLine = (min + (max - min + 1) / 3) * 1.3;
+    const perDay = ((linesPerDay * productPopularity(product.sku)) / totalPopularity) * typicalLine;
+    const coverDays = (leadTimeOf.get(spec.code) ?? 14) + 7;
+    // Some items, best sellers more often, start nearly sold out everywhere (the vendor had them on
+    // backorder): the first orders for them wait for the first purchase orders.
+    const isShortEverywhere = random.chance(0.01 + 0.3 * productPopularity(product.sku));
     warehouseRows.forEach((warehouse, w) => {
-      const scale = WAREHOUSE_SPECS[w]?.stockScale ?? 1;
-      const reorderPoint = Math.max(2, Math.round(typicalLine * (2 + 10 * popularity) * scale));
+      const daily = (perDay * (WAREHOUSE_SPECS[w]?.stockScale ?? 1)) / totalScale;
+      const reorderPoint = Math.max(Math.ceil(typicalLine), Math.ceil(daily * coverDays));
+      const reorderQuantity = Math.max(Math.ceil(2 * typicalLine), Math.ceil(daily * 28));
       const roll = random.next();
-      const onHand = roll < 0.05 ? 0 : roll < 0.15 ? random.int(1, reorderPoint) : random.int(reorderPoint + 1, reorderPoint * 4);
+      const onHand = isShortEverywhere
+        ? random.int(0, Math.floor(typicalLine))
+        : roll < 0.03
+          ? 0
+          : roll < 0.1
+            ? random.int(1, reorderPoint)
+            : roll < 0.95
+              ? reorderPoint + random.int(Math.ceil(reorderQuantity * 0.2), Math.ceil(reorderQuantity * 1.5))
+              : reorderPoint + random.int(2 * reorderQuantity + 1, 4 * reorderQuantity);
       levels.push({
         productId: product.id,
         warehouseId: warehouse.id,
         onHand,
         reserved: 0,
         reorderPoint,
-        reorderQuantity: reorderPoint * 2,
+        reorderQuantity,
         updatedAt: openedAt,
       });
       if (onHand > 0) {
         movements.push({
           productId: product.id,
           warehouseId: warehouse.id,
-          kind: "receipt",
+          kind: "adjustment",
           quantity: onHand,
           reason: "initial_stock",
-          reference: "OPENING-BALANCE",
+          reference: "Opening balance",
           actor,
           createdAt: openedAt,
         });

@@ -1,0 +1,84 @@
+import { runAt } from "~/server/clock";
+import type { Db } from "~/server/db/client";
+import { Agenda, DAY } from "./agenda";
+import { castOf } from "./cast";
+import { loadMarket } from "./market";
+import { type MasterDataSummary, seedMasterData } from "./master-data";
+import { bookOrders, type OrderSeedSummary } from "./orders";
+import { bookPurchasing, type PurchasingSeedSummary } from "./purchasing";
+import { deriveSeed, Random } from "./random";
+import { bookStock, type StockSeedSummary } from "./stock";
+import { seedVendors } from "./vendors";
+
+export const DEFAULT_SEED = 20261121;
+/** Sales orders placed over the history (through the use cases: about 50 ms each on PGlite). */
+export const DEFAULT_ORDERS = 500;
+/** Days of history before now. */
+export const DEFAULT_DAYS = 60;
+
+export type SeedOptions = {
+  /** Sales orders placed over the history; quotes come on top, one for every eight orders. */
+  orders?: number;
+  /** Quotes (default: orders / 8). */
+  quotes?: number;
+  /** Same seed and `now`, same data. */
+  seed?: number;
+  /** The history ends just before this moment. */
+  now?: Date;
+  /** How many days of history before `now`. */
+  days?: number;
+  onProgress?: (message: string) => void;
+};
+
+export type SeedSummary = MasterDataSummary & {
+  vendors: number;
+  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary;
+  /** Use-case actions run, and the time they took, by kind. */
+  actions: Record<string, { count: number; seconds: number }>;
+};
+
+/**
+ * Fills an empty, migrated database with a believable distributor. Master data (demo users,
+ * warehouses, catalog, customers, opening stock in the ledger) is written in bulk; everything after
+ * that is history, made only by calling the use cases — orders, quotes, edits, holds and releases,
+ * cancellations, purchase orders and receipts, transfers, counts, hold-backs, replenishment — each
+ * with the domain clock set to the moment it happened (see Agenda). So every screen agrees with the
+ * documents behind it, and nothing exists that the product could not have produced: no order has
+ * shipped or been invoiced, since fulfillment and billing are not built yet.
+ */
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now ?? new Date();
+  const orders = options.orders ?? DEFAULT_ORDERS;
+  const quotes = options.quotes ?? Math.round(orders / 8);
+  const days = options.days ?? DEFAULT_DAYS;
+  const start = now.getTime() - days * DAY;
+  // The books open the day before the history starts.
+  const openedAt = new Date(start - DAY);
+  const progress = options.onProgress ?? (() => {});
+
+  progress("master data: users, warehouses, catalog, customers, opening stock");
+  // About 3.9 lines an order (see orders.ts), conversions and repeat orders on top.
+  const master = await seedMasterData(db, { seed, now, openedAt, linesPerDay: ((orders + quotes) * 4) / days });
+  const { cast, vendors } = await runAt(openedAt, async () => {
+    const cast = await castOf(db);
+    const vendors = await seedVendors(db, cast.admin, new Random(deriveSeed(seed, "vendors")));
+    return { cast, vendors };
+  });
+  const market = await loadMarket(db);
+
+  const agenda = new Agenda(start, now.getTime());
+  // Each summary fills in as the agenda runs.
+  const placed = bookOrders(db, agenda, cast, market, { orders, quotes, seed });
+  const bought = bookPurchasing(db, agenda, cast, market, { seed });
+  const stocked = bookStock(db, agenda, cast, market, { seed });
+  progress(`history: ${days} days, ${orders} orders and ${quotes} quotes placed through the use cases`);
+  const started = performance.now();
+  let lastReport = started;
+  await agenda.run((done, at) => {
+    if (performance.now() - lastReport < 5_000) return;
+    lastReport = performance.now();
+    progress(`history: ${done} actions, up to ${new Date(at).toISOString().slice(0, 10)}`);
+  });
+  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked }, actions: agenda.timings() };
+}

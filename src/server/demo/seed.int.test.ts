@@ -1,0 +1,193 @@
+import { type SQL, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
+import type { Db } from "~/server/db/client";
+import { executeRows } from "~/server/db/execute";
+import { expectBooksBalance } from "~/test/books";
+import { createTestDb, type TestDb } from "~/test/db";
+import { CATEGORY_SPECS } from "./catalog-data";
+import { seedDemo, type SeedSummary } from "./index";
+
+const NOW = new Date("2026-11-21T15:00:00Z");
+const TODAY = todayIn(COMPANY_TIME_ZONE, NOW);
+/** A small demo, dense enough (as many orders a day as the default) to show every part of the story. */
+const ORDERS = 250;
+const DAYS = 30;
+
+let t: TestDb;
+let summary: SeedSummary;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  summary = await seedDemo(t.db, { orders: ORDERS, days: DAYS, now: NOW });
+}, 180_000);
+afterAll(() => t?.cleanup());
+
+const rows = <T>(query: SQL, db: Db = t.db) => executeRows<T>(db, query);
+async function countOf(query: SQL, db: Db = t.db): Promise<number> {
+  const [row] = await rows<{ n: number }>(sql`select count(*)::int as n from (${query}) as q`, db);
+  return row?.n ?? -1;
+}
+
+describe("seedDemo", () => {
+  it("creates the demo distributor's master data, with the opening stock in the ledger", async () => {
+    const [counts] = await rows<Record<string, number>>(
+      sql`select
+        (select count(*)::int from users) as users,
+        (select count(*)::int from warehouses) as warehouses,
+        (select count(*)::int from categories) as categories,
+        (select count(*)::int from products) as products,
+        (select count(*)::int from customers) as customers,
+        (select count(*)::int from customer_addresses) as addresses,
+        (select count(*)::int from stock_levels) as stock_levels,
+        (select count(*)::int from stock_levels where reorder_point is null or reorder_quantity is null) as without_reorder_point,
+        (select count(*)::int from vendors) as vendors`,
+    );
+    expect(counts).toEqual({
+      users: 5,
+      warehouses: 3,
+      categories: CATEGORY_SPECS.length,
+      products: 1000,
+      customers: 300,
+      addresses: 600,
+      stock_levels: 3000,
+      without_reorder_point: 0,
+      vendors: 8,
+    });
+    // One initial_stock adjustment per stocked level, before anything else happened to it.
+    expect(summary.stockMovements).toBeGreaterThan(2500);
+    expect(await countOf(sql`select 1 from stock_movements where reason = 'initial_stock' and kind = 'adjustment'`)).toBe(summary.stockMovements);
+    expect(
+      await countOf(sql`select 1 from stock_movements m where m.reason = 'initial_stock'
+        and exists (select 1 from stock_movements e where e.product_id = m.product_id and e.warehouse_id = m.warehouse_id and e.created_at < m.created_at)`),
+    ).toBe(0);
+    // Tight credit limits exist, so credit holds happen on their own.
+    expect(await countOf(sql`select 1 from customers where credit_limit <= 600000`)).toBeGreaterThan(10);
+  });
+
+  it("has orders in every status the use cases reach today, and nothing shipped, invoiced or paid", async () => {
+    const statuses = await rows<{ kind: string; status: string; n: number }>(sql`select kind, status, count(*)::int as n from orders group by 1, 2`);
+    const orderStatuses = new Set(statuses.filter((s) => s.kind === "order").map((s) => s.status));
+    for (const status of ["draft", "open", "on_hold", "canceled"]) expect(orderStatuses, status).toContain(status);
+    expect(orderStatuses).not.toContain("completed");
+    expect(await countOf(sql`select 1 from orders where kind = 'order'`)).toBeGreaterThanOrEqual(ORDERS);
+    expect(await countOf(sql`select 1 from orders where fulfillment_status <> 'unfulfilled' or billing_status <> 'unbilled'`)).toBe(0);
+    expect(await countOf(sql`select 1 from order_lines where shipped <> 0 or invoiced <> 0 or returned <> 0`)).toBe(0);
+    expect(await countOf(sql`select 1 from stock_movements where kind in ('shipment', 'return')`)).toBe(0);
+    // The only completed documents are converted quotes, each linked to the order it became.
+    expect(await countOf(sql`select 1 from orders where status = 'completed' and (kind <> 'quote' or converted_to_id is null)`)).toBe(0);
+    expect(await countOf(sql`select 1 from orders q join orders o on o.id = q.converted_to_id where o.converted_from_id = q.id`)).toBeGreaterThan(0);
+    // Edited, duplicated and API orders are part of the story.
+    expect(await countOf(sql`select 1 from order_events where type = 'edited'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from order_events where type = 'hold_released'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from orders where channel = 'web' and created_by = 'API key Web shop'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from orders where status = 'canceled' and canceled_reason is null`)).toBe(0);
+  });
+
+  it("balances the books: on hand and reserved agree with the ledger, allocations and backorders", async () => {
+    await expectBooksBalance(t.db);
+    expect(await countOf(sql`select 1 from stock_levels where reserved > 0`)).toBeGreaterThan(100);
+    expect(await countOf(sql`select 1 from stock_levels where on_hand - reserved <= reorder_point`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from stock_levels where on_hand - reserved <= 0`)).toBeGreaterThan(0);
+  });
+
+  it("gives every order totals that match its lines", async () => {
+    expect(
+      await countOf(sql`
+        select 1 from orders o join order_lines l on l.order_id = o.id
+        group by o.id, o.subtotal, o.discount_total, o.tax_total, o.shipping_total, o.total
+        having o.subtotal <> sum(l.quantity * l.unit_price) or o.discount_total <> sum(l.discount) or o.tax_total <> sum(l.tax)
+          or o.total <> o.subtotal - o.discount_total + o.tax_total + o.shipping_total`),
+    ).toBe(0);
+    expect(await countOf(sql`select 1 from orders o where not exists (select 1 from order_lines l where l.order_id = o.id)`)).toBe(0);
+  });
+
+  it("dates everything in the past, after the document it belongs to", async () => {
+    const now = NOW.toISOString();
+    for (const table of ["orders", "order_events", "order_lines", "stock_movements", "stock_allocations", "exceptions", "audit_events", "purchase_orders", "stock_transfers"]) {
+      expect(await countOf(sql`select 1 from ${sql.identifier(table)} where created_at > ${now}::timestamptz`), table).toBe(0);
+    }
+    expect(await countOf(sql`select 1 from order_events e join orders o on o.id = e.order_id where e.created_at < o.created_at`)).toBe(0);
+    expect(await countOf(sql`select 1 from exceptions e join orders o on o.id = e.order_id where e.created_at < o.created_at`)).toBe(0);
+    expect(await countOf(sql`select 1 from stock_allocations a join orders o on o.id = a.order_id where a.created_at < o.created_at`)).toBe(0);
+    expect(await countOf(sql`select 1 from stock_movements m join orders o on o.number = m.reference where m.created_at < o.created_at`)).toBe(0);
+    expect(await countOf(sql`select 1 from orders where status in ('on_hold', 'open') and submitted_at is null`)).toBe(0);
+    // Numbers follow creation.
+    expect(
+      await countOf(sql`select 1 from (select row_number() over (order by created_at, number) as by_time, row_number() over (order by number) as by_number
+        from orders where kind = 'order') r where by_time <> by_number`),
+    ).toBe(0);
+    expect(await countOf(sql`select number from orders group by number having count(*) > 1`)).toBe(0);
+  });
+
+  it("has quotes still valid, expired and converted, each with its validity date", async () => {
+    expect(await countOf(sql`select 1 from orders where kind = 'quote' and valid_until is null`)).toBe(0);
+    expect(await countOf(sql`select 1 from orders where kind = 'quote' and status = 'draft' and valid_until >= ${TODAY}`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from orders where kind = 'quote' and status = 'draft' and valid_until < ${TODAY}`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from orders where kind = 'quote' and status = 'completed'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from orders where kind = 'quote' and valid_until < ${addDays(TODAY, -DAYS)}`)).toBe(0);
+  });
+
+  it("has backorders with their stockout exceptions, credit holds and price approvals with theirs", async () => {
+    expect(await countOf(sql`select 1 from stock_backorders`)).toBeGreaterThan(0);
+    // Every order waiting for stock has its open stockout, and every open stockout waits for stock.
+    const waiting = sql`select distinct order_id from stock_backorders`;
+    expect(await countOf(sql`select 1 from (${waiting}) w where not exists (select 1 from exceptions e where e.order_id = w.order_id and e.type = 'stockout' and e.status = 'open')`)).toBe(0);
+    expect(await countOf(sql`select 1 from exceptions e where e.type = 'stockout' and e.status = 'open' and e.order_id not in (${waiting})`)).toBe(0);
+    // Filled backorders resolved their stockouts.
+    expect(await countOf(sql`select 1 from exceptions where type = 'stockout' and status = 'resolved'`)).toBeGreaterThan(0);
+
+    for (const type of ["credit_hold", "price_approval"]) {
+      expect(await countOf(sql`select 1 from exceptions where type = ${type}`), type).toBeGreaterThan(0);
+    }
+    expect(await countOf(sql`select 1 from order_lines where override_reason is not null`)).toBeGreaterThan(0);
+    // Held orders have an open hold; open holds belong to held orders.
+    expect(
+      await countOf(sql`select 1 from orders o where o.status = 'on_hold'
+        and not exists (select 1 from exceptions e where e.order_id = o.id and e.status = 'open' and e.type in ('credit_hold', 'price_approval'))`),
+    ).toBe(0);
+    expect(
+      await countOf(sql`select 1 from exceptions e join orders o on o.id = e.order_id
+        where e.status = 'open' and e.type in ('credit_hold', 'price_approval') and o.status <> 'on_hold'`),
+    ).toBe(0);
+  });
+
+  it("has transfers, counts, hold-backs and replenishment suggestions, all through the ledger", async () => {
+    expect(await countOf(sql`select 1 from stock_transfers where status = 'received'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from stock_movements where kind = 'adjustment' and reason = 'cycle_count'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from stock_holdbacks where demand_class = 'A'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from reorder_suggestions where purchase_order_id is null`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from audit_events where entity_type = 'stock_holdback'`)).toBe(await countOf(sql`select 1 from stock_holdbacks`));
+  });
+
+  it("is deterministic: the same seed and now give the same history", async () => {
+    const [a, b] = await Promise.all([createTestDb(), createTestDb()]);
+    try {
+      const small = { orders: 40, days: 10, now: NOW };
+      await seedDemo(a.db, small);
+      await seedDemo(b.db, small);
+      const snapshot = async (db: Db) => ({
+        orders: await rows(
+          sql`select o.number, o.kind, o.status, o.total, o.created_at, o.valid_until, c.code,
+                (select string_agg(p.sku || 'x' || l.quantity || '/' || l.reserved || '/' || l.backordered, ',' order by l.line_no)
+                 from order_lines l join products p on p.id = l.product_id where l.order_id = o.id) as lines
+              from orders o join customers c on c.id = o.customer_id order by o.number`,
+          db,
+        ),
+        events: await rows(sql`select o.number, e.type, e.actor, e.created_at from order_events e join orders o on o.id = e.order_id order by e.created_at, o.number, e.id`, db),
+        purchaseOrders: await rows(sql`select number, status, expected_date::text, version, created_at from purchase_orders order by number`, db),
+        movements: await rows(
+          sql`select p.sku, w.code, m.kind, m.quantity, m.reference, m.created_at from stock_movements m
+              join products p on p.id = m.product_id join warehouses w on w.id = m.warehouse_id order by m.id`,
+          db,
+        ),
+      });
+      const [first, second] = await Promise.all([snapshot(a.db), snapshot(b.db)]);
+      expect(first.orders.length).toBeGreaterThan(40);
+      expect(first.purchaseOrders.length).toBeGreaterThan(0);
+      expect(second).toEqual(first);
+    } finally {
+      await Promise.all([a.cleanup(), b.cleanup()]);
+    }
+  }, 180_000);
+});
