@@ -5,7 +5,7 @@ import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
 import { heldBackFrom } from "./holdback-sql";
-import { stockAllocations, stockBackorders, stockLevels, stockMovements, warehouses } from "./schema";
+import { stockAllocations, stockBackorders, stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
 import { planSourcing, type SourcingPlan } from "./sourcing";
 
 /** Whose reservation it is: an order (orders owns it), its number, its customer's class and when it was placed. */
@@ -18,10 +18,12 @@ type ReserveInput = { demand: StockDemand; productId: string; quantity: number; 
  * where they sit (stock_allocations) and what stays short as the demand's backorder of the product
  * (stock_backorders, replacing any earlier one), and says where they came from.
  *
- * The product's stock rows are locked first (`FOR UPDATE`, in warehouse-id order so two orders never
- * lock them in opposite orders), the plan is made on numbers nobody else can change until commit, and
- * every take is still one guarded UPDATE (`on_hand − reserved ≥ q`) backed by the table's CHECK: under
- * any concurrency, reserved never exceeds on hand. Callers reserve several products in product-id order.
+ * When one warehouse can fill the line, one statement takes it and locks only that row. Otherwise the
+ * product's rows are all locked (`FOR UPDATE`, in warehouse-id order), the plan is made on numbers nobody
+ * else can change until commit, and the takes follow. Every take is one guarded UPDATE
+ * (`on_hand − reserved ≥ q`) backed by the table's CHECK: under any concurrency, reserved never exceeds
+ * on hand. Callers reserve several products in product-id order, so locks are always taken in
+ * (product, warehouse) order and never deadlock.
  */
 export async function reserveStock(tx: DbOrTx, input: ReserveInput): Promise<SourcingPlan> {
   if (input.quantity <= 0) {
@@ -33,7 +35,7 @@ export async function reserveStock(tx: DbOrTx, input: ReserveInput): Promise<Sou
     return { takes: [{ warehouseId: single, quantity: input.quantity }], short: 0, homeWarehouseId: single };
   }
 
-  // Split or short: the rows are already locked by the attempt above. Read them, plan, take.
+  // Split, short, held back or raced: lock every row of the product (in warehouse order), read, plan, take.
   const levels = await tx
     .select({
       warehouseId: stockLevels.warehouseId,
@@ -96,32 +98,31 @@ async function preferredWarehouse(tx: DbOrTx, region: string | null): Promise<st
 }
 
 /**
- * The common case in ONE statement (so the stock rows stay locked for one round trip and the commit): lock
- * the product's rows, pick the warehouse planSourcing would pick when one can fill the whole line (the
- * customer's region first, by priority; else the most available), take it with the guarded UPDATE, write
- * the ledger row and the allocation, and drop the demand's backorder of it. Returns the warehouse, or null when no single warehouse can fill the
- * line (the rows stay locked for the general path).
+ * The common case in ONE statement, locking ONE stock row: pick the warehouse planSourcing would pick
+ * when one can fill the whole line (the customer's region first, by priority; else the most available)
+ * from a plain read, and take it with the guarded UPDATE (which re-checks `on_hand − reserved ≥ q` on the
+ * row as it is once any other writer commits), writing the ledger row, the allocation, and dropping the
+ * demand's backorder of it. The other warehouses' rows are not locked, so orders for the same SKU served
+ * from different warehouses do not wait for each other. Products with hold-backs for another class go the
+ * general way (all rows locked, then planned), as does a line no single warehouse can fill or a pick taken
+ * by someone else meanwhile. Returns the warehouse, or null for the general way.
  */
 async function reserveFromOneWarehouse(tx: DbOrTx, input: ReserveInput): Promise<string | null> {
-  const held = heldBackFrom(sql`l.product_id`, sql`l.warehouse_id`, input.demand.demandClass);
   const region = input.region || null;
   const rows = await executeRows<{ warehouse_id: string }>(
     tx,
-    sql`with locked as (
-          select l.warehouse_id, l.on_hand - l.reserved - ${held} as available, w.priority, coalesce(w.region = ${region}::text, false) as in_region
-          from ${stockLevels} l join ${warehouses} w on w.id = l.warehouse_id and w.is_active and w.archived_at is null
-          where l.product_id = ${input.productId}
-          order by l.warehouse_id
-          for update of l),
-        pick as (
-          select warehouse_id from locked where available >= ${input.quantity}
-          order by in_region desc, case when in_region then priority end, case when in_region then warehouse_id::text end,
-                   available desc, priority, warehouse_id::text
+    sql`with pick as (
+          select l.warehouse_id from ${stockLevels} l join ${warehouses} w on w.id = l.warehouse_id and w.is_active and w.archived_at is null
+          where l.product_id = ${input.productId} and l.on_hand - l.reserved >= ${input.quantity}
+          order by coalesce(w.region = ${region}::text, false) desc,
+                   case when w.region = ${region}::text then w.priority end, case when w.region = ${region}::text then l.warehouse_id::text end,
+                   l.on_hand - l.reserved desc, w.priority, l.warehouse_id::text
           limit 1),
         taken as (
           update ${stockLevels} s set reserved = s.reserved + ${input.quantity}
           from pick where s.product_id = ${input.productId} and s.warehouse_id = pick.warehouse_id
             and s.on_hand - s.reserved >= ${input.quantity}
+            and not exists (select 1 from ${stockHoldbacks} h where h.product_id = ${input.productId} and h.demand_class <> ${input.demand.demandClass})
           returning s.warehouse_id, ${input.quantity}::int as quantity),
         ledger as (
           insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor, created_at)

@@ -26,7 +26,11 @@ export async function createDocumentInTx(
   tx: DbOrTx,
   actor: Actor,
   input: NewDocument,
-  extra: { convertedFromId?: string } = {},
+  extra: {
+    convertedFromId?: string;
+    /** Runs once the order exists and before it is submitted (its stock is reserved last, to hold row locks briefly). */
+    afterCreate?: (order: OrderRow) => Promise<unknown>;
+  } = {},
 ): Promise<{ order: OrderRow; customer: OrderCustomer }> {
   const { id: customerId, customer: found } = await getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
     if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
@@ -65,6 +69,7 @@ export async function createDocumentInTx(
     .returning();
   const { lines } = await writeLines(tx, order!, input.lines, priced, productIds, actor, { previous: [] });
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
+  await extra.afterCreate?.(order!);
   if (input.kind === "order" && !input.draft) {
     const skus = new Map([...productIds].map(([sku, id]) => [id, sku]));
     const known = { lines: lines.map((line) => ({ line, sku: skus.get(line.productId)! })), events: [created] };
@@ -94,6 +99,7 @@ export async function createOrder(options: { db: Db; actor: Actor; input: TCreat
   const requestHash = crypto.createHash("sha256").update(canonicalJson(input)).digest("hex");
   const clientId = `${actor.kind}:${actor.id}`;
 
+  /** The order an earlier request with this key created (its number), or null; another body is a conflict. */
   const replay = async (tx: DbOrTx) => {
     if (!key) return null;
     const [existing] = await tx
@@ -105,25 +111,26 @@ export async function createOrder(options: { db: Db; actor: Actor; input: TCreat
       throw AppError.conflict("IDEMPOTENCY_KEY_REUSED", `The Idempotency-Key "${key}" was already used with a different request body.`);
     }
     const [order] = await tx.select({ number: orders.number }).from(orders).where(eq(orders.id, existing.orderId));
-    return toOrderDto(tx, await loadOrder(tx, order!.number));
+    return order!.number;
   };
 
+  let result: { order: OrderRow; customer?: OrderCustomer };
   try {
-    return await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx) => {
       const earlier = await replay(tx);
-      if (earlier) return earlier;
-      const { order, customer } = await createDocumentInTx(tx, actor, { ...input, kind: "order" });
-      if (key) await tx.insert(idempotencyKeys).values({ clientId, key, requestHash, orderId: order.id });
-      return toOrderDto(tx, order, { customer });
+      if (earlier) return { order: await loadOrder(tx, earlier) };
+      return createDocumentInTx(tx, actor, { ...input, kind: "order" }, {
+        afterCreate: async (order) => key && tx.insert(idempotencyKeys).values({ clientId, key, requestHash, orderId: order.id }),
+      });
     });
   } catch (error) {
     // Two retries raced: the loser's insert hit the unique key; answer with the winner's order.
-    if (key && isUniqueViolation(error, "idempotency_keys_client_key_uq")) {
-      const earlier = await replay(db);
-      if (earlier) return earlier;
-    }
-    throw error;
+    const earlier = key && isUniqueViolation(error, "idempotency_keys_client_key_uq") ? await replay(db) : null;
+    if (!earlier) throw error;
+    result = { order: await loadOrder(db, earlier) };
   }
+  // Read after commit: the stock rows the order locked are free again while the answer is built.
+  return toOrderDto(db, result.order, { customer: result.customer });
 }
 
 export async function createQuote(options: { db: Db; actor: Actor; input: TCreateQuoteInput }): Promise<TOrder> {

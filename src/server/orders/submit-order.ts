@@ -11,8 +11,8 @@ import { reserveOrder, type KnownLine } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
 
 /**
- * draft → submitted → on_hold | open, inside the caller's transaction: reserve every line (held orders
- * reserve too: a credit hold must not lose the customer's stock to later orders), check the holds, then
+ * draft → submitted → on_hold | open, inside the caller's transaction: check the holds, reserve every
+ * line (held orders reserve too: a credit hold must not lose the customer's stock to later orders), then
  * write the status, version and promise date in one statement and the timeline in another.
  */
 export async function submitInTx(
@@ -31,9 +31,10 @@ export async function submitInTx(
   // A draft never reserved or checked anything: there is nothing of it to read back.
   const fresh = order.submittedAt === null;
   const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
-  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
   const approvals = known.lines?.flatMap(({ line }) => (line.approvalReason ? [{ lineNo: line.lineNo, reason: line.approvalReason }] : []));
   const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, approvals });
+  // Reserving locks stock rows until commit: it comes last, so few statements run while others wait.
+  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
   assertTransition("submitted", holds.status, "system");
   const [row] = await tx
     .update(orders)
