@@ -19,9 +19,11 @@ export const timestamps = {
     .notNull()
     .defaultNow()
     .$defaultFn(() => clock.now()),
+  // $onUpdate alone would not run on insert (the column has a SQL default): a new row takes the domain clock too.
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 })
     .notNull()
     .defaultNow()
+    .$defaultFn(() => clock.now())
     .$onUpdate(() => clock.now()),
 };
 

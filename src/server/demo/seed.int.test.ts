@@ -104,8 +104,14 @@ describe("seedDemo", () => {
 
   it("dates everything in the past, after the document it belongs to", async () => {
     const now = NOW.toISOString();
-    for (const table of ["orders", "order_events", "order_lines", "stock_movements", "stock_allocations", "exceptions", "audit_events", "purchase_orders", "stock_transfers"]) {
-      expect(await countOf(sql`select 1 from ${sql.identifier(table)} where created_at > ${now}::timestamptz`), table).toBe(0);
+    // Every row written under the backdated clock, its creation and last change included.
+    const columns = await rows<{ t: string; c: string }>(
+      sql`select table_name as t, column_name as c from information_schema.columns
+          where table_schema = 'public' and data_type like 'timestamp%' and column_name in ('created_at', 'updated_at', 'submitted_at', 'canceled_at', 'sent_at', 'closed_at', 'received_at', 'resolved_at', 'queued_at', 'computed_at')`,
+    );
+    expect(columns.length).toBeGreaterThan(20);
+    for (const { t: table, c: column } of columns) {
+      expect(await countOf(sql`select 1 from ${sql.identifier(table)} where ${sql.identifier(column)} > ${now}::timestamptz`), `${table}.${column}`).toBe(0);
     }
     expect(await countOf(sql`select 1 from order_events e join orders o on o.id = e.order_id where e.created_at < o.created_at`)).toBe(0);
     expect(await countOf(sql`select 1 from exceptions e join orders o on o.id = e.order_id where e.created_at < o.created_at`)).toBe(0);
