@@ -27,15 +27,19 @@ export function parseMoney(text: string, currency = "USD"): number {
   return sign ? -minor : minor;
 }
 
+/** Formatters by locale and currency: building one costs far more than using it (tables show hundreds). */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats minor units for display in the user's locale, e.g. 1999 USD → "$19.99". */
 export function formatMoney(amount: number, currency = "USD", locale?: string): string {
   const digits = minorUnits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount / 10 ** digits);
+  const key = `${locale ?? ""}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount / 10 ** digits);
 }
 
 /** Minor units as the plain decimal a person types, in the currency's own minor units: 1999 USD → "19.99", 500 JPY → "500". */
