@@ -67,8 +67,9 @@ test.describe("[INVENTORY] demand-class hold-backs", () => {
   test("an admin holds back units for class A: other classes' ATP drops by as much, class A keeps it", async ({ page }) => {
     await page.goto("/inventory?search=ANC&warehouse=CENTRAL");
     const grid = page.getByRole("table", { name: "Inventory grid" });
-    // A SKU comfortably in stock in CENTRAL, so a hold-back takes units that were promisable.
-    const link = grid.locator('tbody tr:has(td[data-status="ok"])').nth(3).getByRole("rowheader").getByRole("link");
+    // A SKU comfortably in stock in CENTRAL with nothing reserved there, so a hold-back takes units that
+    // were promisable (units class A customers already hold there would count against their hold-back).
+    const link = grid.locator('tbody tr:has(td[data-status="ok"][title*=" reserved 0;"])').nth(3).getByRole("rowheader").getByRole("link");
     const sku = (await link.textContent())!.trim();
     await page.goto(`/inventory/${sku}`);
 

@@ -106,8 +106,8 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
     return lines.map((line, k) => (k === i ? { ...line, unitPrice: Math.max(1, Math.round(listPrice * (1 - off))), overrideReason: content.pick(OVERRIDE_REASONS) } : line));
   };
 
-  const actorFor = async (who: Intake): Promise<{ actor: Actor; channel: Channel }> =>
-    who === "web_shop" ? { actor: await cast.webShop(), channel: "web" } : { actor: who === "rep" ? cast.rep : cast.manager, channel: REP_CHANNELS.pick(content) };
+  /** Who places it: the web shop signs in with its API key (as the REST door does), people are themselves. */
+  const actorFor = async (who: Intake): Promise<Actor> => (who === "web_shop" ? cast.webShop() : who === "rep" ? cast.rep : cast.manager);
 
   // ── What happens to an order after it is placed ────────────────────────────────────────────────
 
@@ -180,9 +180,10 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
       const copy = await duplicateOrder({ db, actor: cast.rep, number });
       summary.orders++;
       if (!submits) return;
-      agenda.book(at + life.int(3, 30) * MINUTE, "submit order", async () => {
+      const submitAt = at + life.int(3, 30) * MINUTE;
+      agenda.book(submitAt, "submit order", async () => {
         const submitted = await submitOrder({ db, actor: cast.rep, number: copy.number });
-        afterSubmit(submitted, at, cast.rep, false);
+        afterSubmit(submitted, submitAt, cast.rep, false);
       });
     });
   };
@@ -199,12 +200,13 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
 
   const placeOrder = (at: number) => {
     const who = INTAKE.pick(content);
+    const channel: Channel = who === "web_shop" ? "web" : REP_CHANNELS.pick(content);
     let doc = draw(false);
     if (who !== "web_shop" && content.chance(0.07)) doc = { ...doc, lines: withManualPrice(doc.lines) };
     const isDraft = who !== "web_shop" && content.chance(0.12);
     const requestedDate = content.chance(0.3) ? content.int(2, 21) : null;
     agenda.book(at, "place order", async () => {
-      const { actor, channel } = await actorFor(who);
+      const actor = await actorFor(who);
       const requested = requestedDate === null ? null : isoDay(at + requestedDate * DAY);
       const order = await createOrder({
         db,

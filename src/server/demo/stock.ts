@@ -23,7 +23,7 @@ type Level = { sku: string; warehouse: string; on_hand: number; reserved: number
  * difference booked through adjustStock; found stock goes to backorders first), now and then damaged
  * goods, a transfer each week from a warehouse with plenty to one running short (received a few days
  * later, one canceled), larger reorder points for the best sellers, class A hold-backs on them, and a
- * last replenishment run, so the replenishment page has suggestions.
+ * last replenishment run (last night's job), so the replenishment page has suggestions.
  */
 export function bookStock(db: Db, agenda: Agenda, cast: Cast, market: Market, options: { seed: number }): StockSeedSummary {
   const life = new Random(deriveSeed(options.seed, "stock/life"));
@@ -126,8 +126,9 @@ export function bookStock(db: Db, agenda: Agenda, cast: Cast, market: Market, op
     }
   });
 
-  // The last recalculation, just before now: what the replenishment page shows.
-  agenda.book(agenda.end - life.int(5, 25) * MINUTE, "replenishment", () => runReplenishment(db, cast.manager));
+  // Last night's run of the nightly job (02:00 New York, 07:00 UTC): what the replenishment page shows.
+  const lastNight = Math.floor((agenda.end - 7 * HOUR) / DAY) * DAY + 7 * HOUR;
+  agenda.book(lastNight, "replenishment", () => runReplenishment(db));
 
   return summary;
 }
