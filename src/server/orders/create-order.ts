@@ -7,9 +7,10 @@ import { nextDocumentNumberSql } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
 import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
-import { loadOrder, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
-import { writeLines } from "./write-lines";
-import { idempotencyKeys, orders } from "./schema";
+import { loadPricingContext } from "../pricing";
+import { loadOrder, openOrdersTotal, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
+import { newLineRows } from "./write-lines";
+import { idempotencyKeys, orderLines, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
 import { submitInTx } from "./submit-order";
 import * as clock from "../clock";
@@ -19,8 +20,10 @@ const QUOTE_VALID_DAYS = 30;
 type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput & { kind: "quote" });
 
 /**
- * Creates an order (submitted at once unless `draft`) or a quote, in one transaction:
- * number, header, priced lines, event, and for submitted orders the hold checks.
+ * Creates an order (submitted at once unless `draft`) or a quote, in the caller's transaction: number,
+ * header, priced lines, timeline, and for submitted orders the holds and the reservation. Statements
+ * that do not depend on each other are sent together (one round trip): the customer with the products
+ * and pricing rules; after the header, its lines with the caller's `afterCreate` and the credit exposure.
  */
 export async function createDocumentInTx(
   tx: DbOrTx,
@@ -29,27 +32,32 @@ export async function createDocumentInTx(
   extra: {
     convertedFromId?: string;
     /** Runs once the order exists and before it is submitted (its stock is reserved last, to hold row locks briefly). */
-    afterCreate?: (order: OrderRow) => Promise<unknown>;
+    afterCreate?: (order: { id: string }) => Promise<unknown>;
   } = {},
 ): Promise<{ order: OrderRow; customer: OrderCustomer }> {
-  const { id: customerId, customer: found } = await getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
-    if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
-    throw error;
-  });
+  const [{ id: customerId, customer: found }, pricing] = await Promise.all([
+    getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
+      if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
+      throw error;
+    }),
+    loadPricingContext(tx, input.lines.map((l) => l.sku)),
+  ]);
   if (found.isArchived) throw AppError.invalidField("customer", `${found.name} is archived`);
   const customer: OrderCustomer = { id: customerId, ...found };
   const shipTo = input.shipTo ?? found.shippingAddress;
   assertCompleteAddress("shipTo", shipTo);
+  const { priced, productIds } = priceOrderLines(pricing, { customer, channel: input.channel, shipTo, actor, lines: input.lines });
 
-  const { priced, productIds } = await priceOrderLines(tx, { customer, channel: input.channel, shipTo, actor, lines: input.lines });
-  const today = clock.today();
+  const isSubmitted = input.kind === "order" && !input.draft;
+  const id = crypto.randomUUID();
   const [order] = await tx
     .insert(orders)
     .values({
+      id,
       number: nextDocumentNumberSql(input.kind),
       kind: input.kind,
       status: "draft",
-      customerId: customerId,
+      customerId,
       channel: input.channel,
       customerReference: input.customerReference ?? null,
       currency: customer.currency,
@@ -60,19 +68,23 @@ export async function createDocumentInTx(
       shipTo,
       billTo: input.billTo ?? found.billingAddress,
       requestedDate: input.requestedDate ?? null,
-      validUntil: input.kind === "quote" ? (input.validUntil ?? addDays(today, QUOTE_VALID_DAYS)) : null,
+      validUntil: input.kind === "quote" ? (input.validUntil ?? addDays(clock.today(), QUOTE_VALID_DAYS)) : null,
       notes: input.notes ?? null,
       createdBy: actorLabel(actor),
       createdById: actor.id,
       convertedFromId: extra.convertedFromId ?? null,
     })
     .returning();
-  const { lines } = await writeLines(tx, order!, input.lines, priced, productIds, actor, { previous: [] });
+  // Rows that point at the order, sent together once it exists.
+  const [lines, , exposureWithoutOrder] = await Promise.all([
+    tx.insert(orderLines).values(newLineRows(id, input.lines, priced, productIds)).returning(),
+    extra.afterCreate?.({ id }),
+    isSubmitted ? openOrdersTotal(tx, customerId, id) : undefined,
+  ]);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
-  await extra.afterCreate?.(order!);
-  if (input.kind === "order" && !input.draft) {
-    const skus = new Map([...productIds].map(([sku, id]) => [id, sku]));
-    const known = { lines: lines.map((line) => ({ line, sku: skus.get(line.productId)! })), events: [created] };
+  if (isSubmitted) {
+    const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
+    const known = { lines: lines.map((line) => ({ line, sku: skus.get(line.productId)! })), events: [created], exposureWithoutOrder };
     return { order: await submitInTx(tx, order!, actor, customer, known), customer };
   }
   await recordOrderEvents(tx, order!.id, actor, [created]);

@@ -24,9 +24,10 @@ export async function reviewHolds(
   order: OrderRow,
   actor: Actor,
   customer: OrderCustomer,
-  options: { fresh?: boolean; approvals?: { lineNo: number; reason: string | null }[] } = {},
+  options: { fresh?: boolean; approvals?: { lineNo: number; reason: string | null }[]; exposureWithoutOrder?: number } = {},
 ): Promise<HoldReview> {
-  const exposureWithoutOrder = await openOrdersTotal(tx, order.customerId, order.id); // + unpaid invoices when billing lands
+  // + unpaid invoices when billing lands
+  const exposureWithoutOrder = options.exposureWithoutOrder ?? (await openOrdersTotal(tx, order.customerId, order.id));
   const credit = creditCheck({ creditLimit: customer.creditLimit, exposureWithoutOrder, orderTotal: order.total });
   const approvedTotal = credit.isOverLimit && !options.fresh ? await releasedCreditTotal(tx, order.id) : null;
   const needsCreditHold = credit.isOverLimit && !(approvedTotal !== null && order.total <= approvedTotal);

@@ -6,7 +6,7 @@ import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
 import { allocationsOf, warehouses } from "../inventory";
-import { priceLines } from "../pricing";
+import { priceLines, priceWith, type PricingContext } from "../pricing";
 import { LIVE_ORDER_STATUSES } from "./constants";
 import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
@@ -80,21 +80,26 @@ export async function assertVersion(db: DbOrTx, order: OrderRow, version: number
   );
 }
 
-/** Prices lines for an order of this customer, with the rules in force today (see pricing). */
-export async function priceOrderLines(
-  db: DbOrTx,
-  input: { customer: OrderCustomer; channel: string; shipTo: ShipTo | null; actor: Actor; lines: TOrderLineInput[] },
-) {
+/**
+ * Prices lines for an order of this customer, with the rules in force today (see pricing): reads what
+ * it needs, or prices on a context the caller read beside its own queries.
+ */
+export function priceOrderLines(context: PricingContext, input: PriceOrderInput): ReturnType<typeof priceWith>;
+export function priceOrderLines(db: DbOrTx, input: PriceOrderInput): ReturnType<typeof priceLines>;
+export function priceOrderLines(source: DbOrTx | PricingContext, input: PriceOrderInput) {
   const { customer } = input;
-  return priceLines(db, {
+  const priceInput = {
     lines: input.lines,
     customer,
     currency: customer.currency,
     channel: input.channel,
     shipTo: input.shipTo ? { country: input.shipTo.country, region: input.shipTo.region } : null,
     role: input.actor.role,
-  });
+  };
+  return "bySku" in source ? priceWith(source, priceInput) : priceLines(source, priceInput);
 }
+
+type PriceOrderInput = { customer: OrderCustomer; channel: string; shipTo: ShipTo | null; actor: Actor; lines: TOrderLineInput[] };
 
 /** Total of the customer's orders that are still open (submitted, held or open), without one order. */
 export async function openOrdersTotal(db: DbOrTx, customerId: string, exceptOrderId?: string) {

@@ -11,7 +11,8 @@ import * as clock from "../clock";
 
 /**
  * Reserves what every line of a submitted order still needs (quantity − shipped − reserved) and
- * backorders the rest, and says the order's promise date (the caller writes it): today when everything is reserved, else the
+ * backorders the rest, and says what the caller then writes (with setLineReservations and its own update): each
+ * line's reservation, and the order's promise date — today when everything is reserved, else the
  * date its backorders can be filled (inbound, else the vendor's lead time). Products are taken in id
  * order so that concurrent orders lock stock rows in the same order and never deadlock; lines of the
  * same product are reserved together (inventory keeps one backorder per order and product).
@@ -21,7 +22,7 @@ export async function reserveOrder(
   order: OrderRow,
   actor: Actor,
   options: { demandClass: "A" | "B" | "C"; fresh?: boolean; lines?: KnownLine[] },
-): Promise<{ promisedDate: string; events: OrderEventEntry[] }> {
+): Promise<{ promisedDate: string; events: OrderEventEntry[]; lines: LineReservation[] }> {
   const lines = options.lines
     ? [...options.lines].sort((a, b) => a.line.productId.localeCompare(b.line.productId) || a.line.lineNo - b.line.lineNo)
     : await tx
@@ -59,7 +60,6 @@ export async function reserveOrder(
     });
     if (plan.short > 0) backorders.push({ sku: group[0]!.sku, productId, warehouseId: group.at(-1)!.line.warehouseId ?? plan.homeWarehouseId, quantity: plan.short });
   }
-  await setLineReservations(tx, changed);
 
   const promisedDate = await promiseDateFor(tx, backorders, options.demandClass);
   const events: OrderEventEntry[] = [];
@@ -79,7 +79,7 @@ export async function reserveOrder(
       details: { lines: backorders.map((b) => ({ sku: b.sku, quantity: b.quantity })) },
     });
   }
-  return { promisedDate, events };
+  return { promisedDate, events, lines: changed };
 }
 
 /**
@@ -110,7 +110,7 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
 /** An order line with its SKU, as reservation reads it (or as a caller that just wrote it knows it). */
 export type KnownLine = { line: typeof orderLines.$inferSelect; sku: string };
 
-type LineReservation = { id: string; reserved: number; backordered: number; warehouseId: string | null };
+export type LineReservation = { id: string; reserved: number; backordered: number; warehouseId: string | null };
 
 function groupByProduct<T extends { line: { productId: string } }>(rows: T[]): T[][] {
   const groups = new Map<string, T[]>();
@@ -118,8 +118,8 @@ function groupByProduct<T extends { line: { productId: string } }>(rows: T[]): T
   return [...groups.values()];
 }
 
-/** Every line's new reservation in one statement, however many lines the order has. */
-async function setLineReservations(tx: DbOrTx, changes: LineReservation[]) {
+/** Every line's new reservation (what reserveOrder says) in one statement, however many lines the order has. */
+export async function setLineReservations(tx: DbOrTx, changes: LineReservation[]) {
   if (changes.length === 0) return;
   const values = sql.join(
     changes.map((c) => sql`(${c.id}::uuid, ${c.reserved}::int, ${c.backordered}::int, ${c.warehouseId}::uuid)`),

@@ -7,7 +7,7 @@ import { reviewHolds } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orders } from "./schema";
 import type { TOrder } from "./schemas";
-import { reserveOrder, type KnownLine } from "./reserve-lines";
+import { reserveOrder, setLineReservations, type KnownLine } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
 
 /**
@@ -21,7 +21,7 @@ export async function submitInTx(
   actor: Actor,
   customer: OrderCustomer,
   /** What the caller already has: the order's lines (a new order), timeline entries to write first. */
-  known: { lines?: KnownLine[]; events?: OrderEventEntry[] } = {},
+  known: { lines?: KnownLine[]; events?: OrderEventEntry[]; exposureWithoutOrder?: number } = {},
 ): Promise<OrderRow> {
   if (order.kind === "quote") {
     throw new AppError("conflict", "QUOTE_NOT_SUBMITTABLE", `${order.number} is a quote: convert it to an order instead.`);
@@ -32,22 +32,26 @@ export async function submitInTx(
   const fresh = order.submittedAt === null;
   const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
   const approvals = known.lines?.flatMap(({ line }) => (line.approvalReason ? [{ lineNo: line.lineNo, reason: line.approvalReason }] : []));
-  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, approvals });
+  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, approvals, exposureWithoutOrder: known.exposureWithoutOrder });
   // Reserving locks stock rows until commit: it comes last, so few statements run while others wait.
   const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
   assertTransition("submitted", holds.status, "system");
-  const [row] = await tx
-    .update(orders)
-    .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate: reservation.promisedDate })
-    .where(eq(orders.id, order.id))
-    .returning();
-  await recordOrderEvents(tx, order.id, actor, [
+  // The lines' reservations, the order's status and its timeline, sent together.
+  const [[row]] = await Promise.all([
+    tx
+      .update(orders)
+      .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate: reservation.promisedDate })
+      .where(eq(orders.id, order.id))
+      .returning(),
+    setLineReservations(tx, reservation.lines),
+    recordOrderEvents(tx, order.id, actor, [
     ...(known.events ?? []),
     { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
     holds.status === "on_hold"
       ? { type: "held", data: { before: { status: "submitted" }, after: { status: "on_hold" }, reasons: holds.reasons } }
       : { type: "opened", data: { before: { status: "submitted" }, after: { status: "open" }, reasons: [] } },
-    ...reservation.events,
+      ...reservation.events,
+    ]),
   ]);
   return row!;
 }

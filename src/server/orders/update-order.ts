@@ -6,7 +6,7 @@ import type { Released } from "../inventory";
 import { offerToBackorders } from "./allocate-backorders";
 import { reviewHolds } from "./holds";
 import { assertVersion, lineSummary, loadOrder, loadOrderCustomer, priceOrderLines, recordOrderEvents, toOrderDto, type OrderEventEntry } from "./queries";
-import { reserveOrder } from "./reserve-lines";
+import { reserveOrder, setLineReservations } from "./reserve-lines";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
 import { assertEditable, assertTransition } from "./state-machine";
@@ -64,6 +64,7 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
       // (or are backordered) and the promise date moves; then the holds are checked on the new total.
       await offerToBackorders(tx, released, order.number, actor);
       const reservation = await reserveOrder(tx, edited, actor, { demandClass: customer.demandClass });
+      await setLineReservations(tx, reservation.lines);
       const holds = await reviewHolds(tx, edited, actor, customer);
       changes.promisedDate = reservation.promisedDate;
       if (holds.status !== order.status) {

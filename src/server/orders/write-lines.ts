@@ -87,6 +87,18 @@ export async function writeLines(
 
 type LineValues = ReturnType<typeof lineValues> & { reserved: number; backordered: number };
 
+/** The rows of a new order's lines, numbered from 1 (nothing to match, release or check). */
+export function newLineRows(orderId: string, input: TOrderLineInput[], priced: PricedOrder, productIds: Map<string, string>): (typeof orderLines.$inferInsert)[] {
+  return priced.lines.map((line, i) => ({
+    orderId,
+    lineNo: i + 1,
+    productId: productIds.get(line.sku)!,
+    ...lineValues(line, input[i], undefined),
+    reserved: 0,
+    backordered: 0,
+  }));
+}
+
 function lineValues(line: PricedLine, input: TOrderLineInput | undefined, before: LineRow | undefined) {
   const isManual = input?.unitPrice !== undefined;
   // An unchanged manual price keeps the approval state it had (approved stays approved).

@@ -1,3 +1,3 @@
 /** What other modules may use of pricing. */
 export type { ExplanationStep, PricedLine, PricedOrder } from "./engine";
-export { priceLines, type LineToPrice } from "./price-lines";
+export { loadPricingContext, priceLines, priceWith, type LineToPrice, type PricingContext } from "./price-lines";

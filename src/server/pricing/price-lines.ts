@@ -8,23 +8,36 @@ import * as clock from "../clock";
 
 export type LineToPrice = { sku: string; quantity: number; unitPrice?: number; overrideReason?: string };
 
+type PriceInput = {
+  lines: LineToPrice[];
+  customer: { id: string; segment: string; taxExempt: boolean };
+  currency: string;
+  channel: string;
+  shipTo: { country: string; region: string } | null;
+  role: Role;
+  at?: string;
+};
+
+/** What pricing reads from the database for some lines: their products and the rules in force. */
+export type PricingContext = { bySku: Awaited<ReturnType<typeof productsBySku>>; rules: Awaited<ReturnType<typeof loadPricingRules>> };
+
+/** Reads the products of these SKUs and the rules, at once (a caller may read its own things beside it). */
+export async function loadPricingContext(db: DbOrTx, skus: string[]): Promise<PricingContext> {
+  const [bySku, rules] = await Promise.all([productsBySku(db, skus), loadPricingRules(db)]);
+  return { bySku, rules };
+}
+
 /**
  * Prices order lines with the rules in force today: validates the SKUs (naming the field of each bad
  * one), loads the rules and runs the engine. What orders, quotes and the simulator all call.
  */
-export async function priceLines(
-  db: DbOrTx,
-  input: {
-    lines: LineToPrice[];
-    customer: { id: string; segment: string; taxExempt: boolean };
-    currency: string;
-    channel: string;
-    shipTo: { country: string; region: string } | null;
-    role: Role;
-    at?: string;
-  },
-): Promise<{ priced: PricedOrder; productIds: Map<string, string> }> {
-  const bySku = await productsBySku(db, input.lines.map((l) => l.sku));
+export async function priceLines(db: DbOrTx, input: PriceInput): Promise<{ priced: PricedOrder; productIds: Map<string, string> }> {
+  return priceWith(await loadPricingContext(db, input.lines.map((l) => l.sku)), input);
+}
+
+/** priceLines on what loadPricingContext read: SKU checks and the engine, no database. */
+export function priceWith(context: PricingContext, input: PriceInput): { priced: PricedOrder; productIds: Map<string, string> } {
+  const { bySku, rules } = context;
   const fields: Record<string, string[]> = {};
   input.lines.forEach((line, i) => {
     const product = bySku.get(line.sku);
@@ -35,7 +48,6 @@ export async function priceLines(
     const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m.join(", ")}`).join("; ");
     throw new AppError("invalid", "INVALID_INPUT", `Invalid input — ${summary}`, { fields });
   }
-  const rules = await loadPricingRules(db);
   const priced = priceOrder(
     {
       currency: input.currency,
