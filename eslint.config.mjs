@@ -6,7 +6,7 @@ import nextTypescript from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 const transportMessage =
-  "Domain code never imports the transport (STYLE.md habit 2): only the routers (src/server/<module>/router.ts, *-router.ts) and src/server/api/** may use tRPC, Next, React or src/server/api.";
+  "Domain code never imports the transport (docs/architecture.md, Conventions): only the routers (src/server/<module>/router.ts, *-router.ts) and src/server/api/** may use tRPC, Next, React or src/server/api.";
 
 /** @type {import("eslint").Linter.Config[]} */
 const config = [

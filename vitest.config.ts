@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects, following the test layers (STYLE.md §14):
+ * Two projects, following the test layers (docs/architecture.md, Testing layers):
  * - `unit`: pure logic, `*.test.ts(x)` beside the code, no database, fully parallel.
  * - `integration`: use cases against a real database, `*.int.test.ts`. The global setup migrates one
  *   template database; every test file gets its own copy through `createTestDb()` (src/test/db.ts).

@@ -1,4 +1,4 @@
-/** The API.md error body our tRPC error formatter puts in `data.error`. */
+/** The error body of docs/api.md, which our tRPC error formatter puts in `data.error`. */
 export type ApiError = { code: string; message: string; details?: { fields?: Record<string, string[]> } };
 
 /** Pulls the human message (and field errors) out of anything a tRPC mutation or query threw. */

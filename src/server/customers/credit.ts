@@ -1,5 +1,5 @@
 /**
- * Credit exposure (DESIGN.md) = open orders + unpaid invoices. An order that would take exposure past
+ * Credit exposure (docs/architecture.md) = open orders + unpaid invoices. An order that would take exposure past
  * the limit still goes in, placed on a credit hold for a manager to release.
  */
 export function creditExposure(parts: { openOrders: number; unpaidInvoices: number }): number {

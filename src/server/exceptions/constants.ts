@@ -14,7 +14,7 @@ export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 export const EXCEPTION_STATUSES = ["open", "resolved"] as const;
 export const EXCEPTION_SEVERITIES = ["low", "medium", "high", "critical"] as const;
 
-/** Types that hold an order until resolved (DESIGN.md: holds on credit, address, compliance, price override, quantity). */
+/** Types that hold an order until resolved (docs/architecture.md, order state machine: holds on credit, address, price override, quantity). */
 export const BLOCKING_TYPES: readonly ExceptionType[] = ["credit_hold", "price_approval", "address_hold", "suspicious_quantity"];
 
 export const EXCEPTION_LABELS: Record<ExceptionType, string> = {
