@@ -22,7 +22,7 @@ import { useOrderChanged } from "./use-order-changed";
 /** May `role` move an order from its status to `to` by hand (per the transition table)? */
 function mayTransition(order: TOrder, to: TOrder["status"], role: Role): boolean {
   const t = findTransition(order.status, to);
-  return !!t && t.by !== "system" && t.by.includes(role);
+  return !!t && t.by.includes(role);
 }
 
 /** What an order's state and the user's role allow, as buttons; each opens its dialog or runs at once. */

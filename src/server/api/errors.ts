@@ -17,7 +17,7 @@ export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: KIND_TO_TRPC[error.kind], message: error.message, cause: error });
 }
 
-/** What every client sees of an error: the API.md shape `{ code, message, details }`. */
+/** What every client sees of an error: the shape of docs/api.md, `{ code, message, details }`. */
 export type ApiErrorBody = { code: string; message: string; details?: Record<string, unknown> };
 
 type ZodLikeIssue = { path: PropertyKey[]; message: string };

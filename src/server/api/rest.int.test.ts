@@ -224,7 +224,7 @@ describe("REST door: products, warehouses and stock", () => {
 });
 
 describe("OpenAPI document", () => {
-  it("describes the API.md paths of this issue", () => {
+  it("describes the documented paths (docs/api.md)", () => {
     const doc = getOpenApiDocument();
     expect(Object.keys(doc.paths ?? {})).toEqual(
       expect.arrayContaining(["/customers", "/customers/{code}", "/products", "/products/{sku}", "/warehouses", "/stock", "/stock/adjustments"]),

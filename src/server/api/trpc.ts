@@ -42,7 +42,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** The role check of DESIGN.md: every procedure names its action in the permission table. */
+/** The role check (docs/architecture.md): every procedure names its action in the permission table. */
 export const permissionProcedure = (action: Action) =>
   authedProcedure.use(({ ctx, next }) => {
     if (!can(ctx.actor.role, action)) {

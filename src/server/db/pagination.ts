@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 
-/** API.md lists: `?limit=` (default 50, max 500) and `?cursor=`; response `{ items, nextCursor }`. */
+/** Lists (docs/api.md): `?limit=` (default 50, max 500) and `?cursor=`; response `{ items, nextCursor }`. */
 export const ZPageInput = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),

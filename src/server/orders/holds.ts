@@ -12,7 +12,7 @@ type HoldType = "credit_hold" | "price_approval";
 export type HoldReview = { status: "on_hold" | "open"; reasons: HoldType[] };
 
 /**
- * Runs the hold checks of the design on a submitted (or re-priced) order: credit (open orders + unpaid
+ * Runs the hold checks (docs/architecture.md) on a submitted (or re-priced) order: credit (open orders + unpaid
  * invoices past the limit, unless a person released the order up to this total) and price approval (a
  * manual price beyond the role's limit or below cost). Each hold is an exception in the queue, opened
  * here; one whose cause is gone is resolved. Says whether the order is on hold or open; the caller

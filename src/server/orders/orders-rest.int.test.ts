@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const body = { customer: "ACME", channel: "web", customerReference: "WEB-1001", lines: [{ sku: "BOLT-M8", quantity: 2 }] };
 
-describe("REST: orders and quotes (API.md)", () => {
+describe("REST: orders and quotes (docs/api.md)", () => {
   it("creates an order with an Idempotency-Key, returns the same order on retry and 409s another body", async () => {
     const post = (payload: unknown, key: string) =>
       fetch(`${api.baseUrl}/orders`, {

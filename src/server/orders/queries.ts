@@ -122,7 +122,7 @@ const lineSummary = (lines: { sku: string; quantity: number; unitPrice: number }
 
 export { lineSummary };
 
-/** The order as API.md describes it, with lines, exceptions and quote links. */
+/** The order as docs/api.md describes it, with lines, exceptions and quote links. */
 export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?: { code: string; name: string } } = {}): Promise<TOrder> {
   const [customerRows, lines, orderExceptions, linked, allocations] = await Promise.all([
     known.customer ? [known.customer] : db.select({ code: customers.code, name: customers.name }).from(customers).where(eq(customers.id, order.customerId)),

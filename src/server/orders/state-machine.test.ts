@@ -4,14 +4,20 @@ import { ORDER_STATUSES } from "./constants";
 import { assertEditable, assertTransition, ORDER_TRANSITIONS } from "./state-machine";
 
 describe("order state machine", () => {
-  it("allows exactly the transitions of the table, and refuses every other pair with a 409", () => {
+  it("allows exactly the transitions of the table to whoever it names, and refuses every other pair with a 409", () => {
     for (const from of ORDER_STATUSES) {
       for (const to of ORDER_STATUSES) {
-        const allowed = ORDER_TRANSITIONS.some((t) => t.from === from && t.to === to);
-        if (allowed) expect(() => assertTransition(from, to, "system")).not.toThrow();
+        const transition = ORDER_TRANSITIONS.find((t) => t.from === from && t.to === to);
+        if (transition) for (const by of transition.by) expect(() => assertTransition(from, to, by)).not.toThrow();
         else expect(() => assertTransition(from, to, "system")).toThrow(expect.objectContaining({ kind: "conflict", code: "ILLEGAL_TRANSITION" }));
       }
     }
+  });
+
+  it("lets the system do only what the table gives it: it opens a held order, but never submits or cancels one", () => {
+    expect(() => assertTransition("on_hold", "open", "system")).not.toThrow();
+    expect(() => assertTransition("draft", "submitted", "system")).toThrow(expect.objectContaining({ code: "ILLEGAL_TRANSITION" }));
+    expect(() => assertTransition("open", "canceled", "system")).toThrow(expect.objectContaining({ code: "ILLEGAL_TRANSITION" }));
   });
 
   it("lets only managers and admins release a hold", () => {

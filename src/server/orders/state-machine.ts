@@ -3,18 +3,19 @@ import { AppError } from "../errors";
 import type { OrderStatus } from "./constants";
 
 /**
- * The order status machine as data (DESIGN.md). `by` names who may cause the transition:
+ * The order status machine as data (docs/architecture.md). `by` names who may cause the transition:
  * roles for the actions people take, "system" for what follows from domain rules (holds, completion).
  */
-export const ORDER_TRANSITIONS: readonly { from: OrderStatus; to: OrderStatus; by: readonly Role[] | "system"; label: string }[] = [
+export const ORDER_TRANSITIONS: readonly { from: OrderStatus; to: OrderStatus; by: readonly (Role | "system")[]; label: string }[] = [
   { from: "draft", to: "submitted", by: ["rep", "manager", "admin"], label: "submit" },
-  { from: "submitted", to: "on_hold", by: "system", label: "hold" },
-  { from: "submitted", to: "open", by: "system", label: "open" },
-  { from: "open", to: "on_hold", by: "system", label: "hold" },
-  { from: "on_hold", to: "open", by: ["manager", "admin"], label: "release hold" },
-  { from: "open", to: "completed", by: "system", label: "complete" },
+  { from: "submitted", to: "on_hold", by: ["system"], label: "hold" },
+  { from: "submitted", to: "open", by: ["system"], label: "open" },
+  { from: "open", to: "on_hold", by: ["system"], label: "hold" },
+  // A manager releases a hold; the system opens the order when an edit removed the last cause.
+  { from: "on_hold", to: "open", by: ["manager", "admin", "system"], label: "release hold" },
+  { from: "open", to: "completed", by: ["system"], label: "complete" },
   // A quote is a draft until converted; converting it completes the quote (and creates the order).
-  { from: "draft", to: "completed", by: "system", label: "convert" },
+  { from: "draft", to: "completed", by: ["system"], label: "convert" },
   { from: "draft", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },
   // Submitted is normally passed through at once; an order received but not yet checked can still be canceled.
   { from: "submitted", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },
@@ -44,8 +45,8 @@ export function assertTransition(from: OrderStatus, to: OrderStatus, role: Role 
   if (!transition) {
     throw new AppError("conflict", "ILLEGAL_TRANSITION", `Cannot ${verb(to)} ${STATUS_NAMES[from]}.`, { from, to });
   }
-  if (role === "system") return;
-  if (transition.by === "system" || !transition.by.includes(role)) {
+  if (!transition.by.includes(role)) {
+    if (role === "system") throw new AppError("conflict", "ILLEGAL_TRANSITION", `Cannot ${verb(to)} ${STATUS_NAMES[from]} on its own.`, { from, to });
     throw new AppError("forbidden", "TRANSITION_NOT_ALLOWED", `The ${role} role may not ${transition.label} an order.`, { from, to });
   }
 }
