@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import { categories, products } from "~/server/catalog/schema";
 import type { DemandClass, Segment } from "~/server/customers/constants";
 import { customers } from "~/server/customers/schema";
@@ -65,7 +65,7 @@ export async function loadMarket(db: Db): Promise<Market> {
   const customerRows = await db
     .select({ code: customers.code, segment: customers.segment, demandClass: customers.demandClass })
     .from(customers)
-    .where(and(isNull(customers.archivedAt)))
+    .where(isNull(customers.archivedAt))
     .orderBy(asc(customers.code));
   if (productRows.length === 0 || customerRows.length === 0) throw new Error("The demo's history needs products and customers");
   const qtyByCategory = new Map(CATEGORY_SPECS.map((spec) => [spec.code, spec.qty]));
