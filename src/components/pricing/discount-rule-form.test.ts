@@ -23,12 +23,20 @@ describe("draftToRuleInput", () => {
       name: "Fasteners",
       scope: "line",
       percentOff: 10,
+      currency: "USD",
       conditions: { segment: "wholesale", customer: null, sku: null, category: "Fasteners", minQuantity: 100, minOrderAmount: null, channel: null },
       validFrom: "2026-01-01",
       validTo: "2026-03-31",
       priority: 0,
       stackable: false,
     });
+  });
+
+  it("reads and writes amounts in the rule's currency", () => {
+    const yen = draftToRuleInput({ ...emptyRuleDraft(), code: "Y", name: "Yen", benefit: "amount", value: "500", currency: "JPY", target: "everything" });
+    expect(yen.input).toMatchObject({ amountOff: 500, currency: "JPY" });
+    expect(draftToRuleInput({ ...emptyRuleDraft(), code: "Y", name: "Yen", benefit: "amount", value: "5.50", currency: "JPY", target: "everything" }).errors).toHaveProperty("amountOff");
+    expect(draftFromRule({ ...yen.input!, percentOff: null, buyQuantity: null, getQuantity: null, amountOff: 500 } as never).value).toBe("500");
   });
 
   it("names bad fields like the server does", () => {
