@@ -39,7 +39,7 @@ export function createRestHandler(getDb: () => Promise<Db>) {
         input: unknown,
       ) => Promise<unknown>;
       const data = await call(input);
-      return new Response(JSON.stringify(data ?? null), { status: 200, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify(data ?? null), { status: 200, headers: JSON_HEADERS });
     } catch (error) {
       return restError(error);
     }
@@ -114,7 +114,13 @@ function restError(error: unknown): Response {
 }
 
 const errorResponse = (status: number, error: ApiErrorBody) =>
-  new Response(JSON.stringify({ error }), { status, headers: { "content-type": "application/json" } });
+  new Response(JSON.stringify({ error }), { status, headers: JSON_HEADERS });
+
+/**
+ * API answers are live data (never cached) and small: compressing each one costs the server more (a new
+ * gzip stream per response) than it saves on the wire, so the server's compression is told to leave them.
+ */
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store, no-transform" };
 
 let routes: Route[] | undefined;
 

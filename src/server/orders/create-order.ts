@@ -23,7 +23,8 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * Creates an order (submitted at once unless `draft`) or a quote, in the caller's transaction: number,
  * header, priced lines, timeline, and for submitted orders the holds and the reservation. Statements
  * that do not depend on each other are sent together (one round trip): the customer with the products
- * and pricing rules; after the header, its lines with the caller's `afterCreate` and the credit exposure.
+ * and pricing rules; after the header, the caller's `afterCreate` with the credit exposure (or a draft's
+ * lines and timeline); a submitted order's lines are inserted once, with their reservations.
  */
 export async function createDocumentInTx(
   tx: DbOrTx,
@@ -75,20 +76,17 @@ export async function createDocumentInTx(
       convertedFromId: extra.convertedFromId ?? null,
     })
     .returning();
-  // Rows that point at the order, sent together once it exists.
-  const [lines, , exposureWithoutOrder] = await Promise.all([
-    tx.insert(orderLines).values(newLineRows(id, input.lines, priced, productIds)).returning(),
-    extra.afterCreate?.({ id }),
-    isSubmitted ? openOrdersTotal(tx, customerId, id) : undefined,
-  ]);
+  const lineRows = newLineRows(id, input.lines, priced, productIds);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
-  if (isSubmitted) {
-    const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
-    const known = { lines: lines.map((line) => ({ line, sku: skus.get(line.productId)! })), events: [created], exposureWithoutOrder };
-    return { order: await submitInTx(tx, order!, actor, customer, known), customer };
+  if (!isSubmitted) {
+    await Promise.all([tx.insert(orderLines).values(lineRows), recordOrderEvents(tx, id, actor, [created]), extra.afterCreate?.({ id })]);
+    return { order: order!, customer };
   }
-  await recordOrderEvents(tx, order!.id, actor, [created]);
-  return { order: order!, customer };
+  // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
+  const [, exposureWithoutOrder] = await Promise.all([extra.afterCreate?.({ id }), openOrdersTotal(tx, customerId, id)]);
+  const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
+  const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder };
+  return { order: await submitInTx(tx, order!, actor, customer, known), customer };
 }
 
 function assertCompleteAddress(field: string, address: TAddress | null | undefined): asserts address is TAddress {

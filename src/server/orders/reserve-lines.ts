@@ -108,7 +108,10 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
 
 
 /** An order line with its SKU, as reservation reads it (or as a caller that just wrote it knows it). */
-export type KnownLine = { line: typeof orderLines.$inferSelect; sku: string };
+export type KnownLine = {
+  line: Pick<typeof orderLines.$inferSelect, "id" | "lineNo" | "productId" | "quantity" | "shipped" | "reserved" | "backordered" | "warehouseId" | "approvalReason">;
+  sku: string;
+};
 
 export type LineReservation = { id: string; reserved: number; backordered: number; warehouseId: string | null };
 

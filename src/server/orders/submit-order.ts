@@ -5,9 +5,9 @@ import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { reviewHolds } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
-import { orders } from "./schema";
+import { orderLines, orders } from "./schema";
 import type { TOrder } from "./schemas";
-import { reserveOrder, setLineReservations, type KnownLine } from "./reserve-lines";
+import { reserveOrder, setLineReservations, type KnownLine, type LineReservation } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
 
 /**
@@ -21,7 +21,13 @@ export async function submitInTx(
   actor: Actor,
   customer: OrderCustomer,
   /** What the caller already has: the order's lines (a new order), timeline entries to write first. */
-  known: { lines?: KnownLine[]; events?: OrderEventEntry[]; exposureWithoutOrder?: number } = {},
+  known: {
+    lines?: KnownLine[];
+    /** A new order's line rows, not yet inserted: they are inserted at the end with their reservations. */
+    unsaved?: (typeof orderLines.$inferInsert & { id: string })[];
+    events?: OrderEventEntry[];
+    exposureWithoutOrder?: number;
+  } = {},
 ): Promise<OrderRow> {
   if (order.kind === "quote") {
     throw new AppError("conflict", "QUOTE_NOT_SUBMITTABLE", `${order.number} is a quote: convert it to an order instead.`);
@@ -43,7 +49,7 @@ export async function submitInTx(
       .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate: reservation.promisedDate })
       .where(eq(orders.id, order.id))
       .returning(),
-    setLineReservations(tx, reservation.lines),
+    known.unsaved ? insertReservedLines(tx, known.unsaved, reservation.lines) : setLineReservations(tx, reservation.lines),
     recordOrderEvents(tx, order.id, actor, [
     ...(known.events ?? []),
     { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
@@ -63,4 +69,10 @@ export async function submitOrder(options: { db: Db; actor: Actor; number: strin
     const customer = await loadOrderCustomer(tx, order.customerId);
     return toOrderDto(tx, await submitInTx(tx, order, actor, customer), { customer });
   });
+}
+
+/** A new order's lines, inserted once with what reservation gave each. */
+function insertReservedLines(tx: DbOrTx, rows: (typeof orderLines.$inferInsert & { id: string })[], reservations: LineReservation[]) {
+  const byId = new Map(reservations.map((r) => [r.id, r]));
+  return tx.insert(orderLines).values(rows.map((row) => ({ ...row, ...byId.get(row.id) })));
 }

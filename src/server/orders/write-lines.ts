@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { canonicalJson } from "~/lib/canonical-json";
 import type { Actor } from "../auth/actor";
@@ -87,15 +88,18 @@ export async function writeLines(
 
 type LineValues = ReturnType<typeof lineValues> & { reserved: number; backordered: number };
 
-/** The rows of a new order's lines, numbered from 1 (nothing to match, release or check). */
-export function newLineRows(orderId: string, input: TOrderLineInput[], priced: PricedOrder, productIds: Map<string, string>): (typeof orderLines.$inferInsert)[] {
+/** The rows of a new order's lines, numbered from 1, with their ids (nothing to match, release or check). */
+export function newLineRows(orderId: string, input: TOrderLineInput[], priced: PricedOrder, productIds: Map<string, string>) {
   return priced.lines.map((line, i) => ({
+    id: crypto.randomUUID(),
     orderId,
     lineNo: i + 1,
     productId: productIds.get(line.sku)!,
     ...lineValues(line, input[i], undefined),
     reserved: 0,
     backordered: 0,
+    shipped: 0,
+    warehouseId: null as string | null,
   }));
 }
 
