@@ -6,7 +6,7 @@ export { fillBackorders, type BackorderFill, type LockDemands } from "./fill-bac
 export { lockStock } from "./lock-stock";
 export { moveOnHand } from "./move-stock";
 export { releaseDemand, releaseStock, type Released } from "./release-stock";
-export { reserveStock, type StockDemand } from "./reserve-stock";
+export { reserveStock, reserveStockForLines, type StockDemand } from "./reserve-stock";
 export { stockAllocations, stockBackorders, stockLevels, stockMovements, warehouses } from "./schema";
 export { ZWarehouseCode } from "./schemas";
 export type { StockArrivalHandler } from "./stock-arrival";

@@ -87,6 +87,75 @@ export async function reserveStock(tx: DbOrTx, input: ReserveInput): Promise<Sou
   return plan;
 }
 
+/**
+ * Reserves several products for one demand (an order's lines), taking the common case in ONE statement:
+ * every product one warehouse can fill (and no other class holds back) is picked, its rows locked in
+ * (product, warehouse) order, taken with the guarded UPDATE, written to the ledger and the allocations.
+ * If any product needs more than that (a split, a shortage, a hold-back, or a pick someone took meanwhile),
+ * the statement is undone back to a savepoint (its row locks go with it, so lock order is kept) and every
+ * product is reserved one by one with reserveStock. Products must be distinct; a quantity of 0 clears the
+ * product's backorder. Returns each product's plan.
+ */
+export async function reserveStockForLines(
+  tx: DbOrTx,
+  input: { demand: StockDemand; region: string | null; actor: Actor; lines: { productId: string; quantity: number }[] },
+): Promise<Map<string, SourcingPlan>> {
+  const lines = [...input.lines].sort((a, b) => a.productId.localeCompare(b.productId));
+  const wanted = lines.filter((l) => l.quantity > 0);
+  const plans = new Map<string, SourcingPlan>();
+  if (wanted.length > 1) {
+    await tx.execute(sql`savepoint reserve_lines`);
+    const taken = await executeRows<{ product_id: string; warehouse_id: string }>(tx, reserveManySql(input, wanted));
+    if (taken.length === wanted.length) {
+      for (const t of taken) plans.set(t.product_id, { takes: [{ warehouseId: t.warehouse_id, quantity: wanted.find((w) => w.productId === t.product_id)!.quantity }], short: 0, homeWarehouseId: t.warehouse_id });
+    } else {
+      await tx.execute(sql`rollback to savepoint reserve_lines`);
+    }
+  }
+  for (const line of lines) {
+    if (plans.has(line.productId)) continue;
+    plans.set(line.productId, await reserveStock(tx, { demand: input.demand, productId: line.productId, quantity: line.quantity, region: input.region, actor: input.actor }));
+  }
+  return plans;
+}
+
+/** The one statement of reserveStockForLines: pick, lock in order, take, ledger, allocations, backorders. */
+function reserveManySql(input: { demand: StockDemand; region: string | null; actor: Actor }, lines: { productId: string; quantity: number }[]) {
+  const region = input.region || null;
+  const want = sql.join(lines.map((l) => sql`(${l.productId}::uuid, ${l.quantity}::int)`), sql`, `);
+  const at = clock.now().toISOString();
+  return sql`with want(product_id, quantity) as (values ${want}),
+      pick as (
+        select distinct on (want.product_id) want.product_id, want.quantity, l.warehouse_id
+        from want join ${stockLevels} l on l.product_id = want.product_id
+        join ${warehouses} w on w.id = l.warehouse_id and w.is_active and w.archived_at is null
+        where l.on_hand - l.reserved >= want.quantity
+          and not exists (select 1 from ${stockHoldbacks} h where h.product_id = want.product_id and h.demand_class <> ${input.demand.demandClass})
+        order by want.product_id, coalesce(w.region = ${region}::text, false) desc,
+                 case when w.region = ${region}::text then w.priority end, case when w.region = ${region}::text then l.warehouse_id::text end,
+                 l.on_hand - l.reserved desc, w.priority, l.warehouse_id::text),
+      locked as (
+        select s.product_id, s.warehouse_id from ${stockLevels} s join pick p on p.product_id = s.product_id and p.warehouse_id = s.warehouse_id
+        order by s.product_id, s.warehouse_id
+        for update of s),
+      taken as (
+        update ${stockLevels} s set reserved = s.reserved + p.quantity
+        from pick p
+        where (s.product_id, s.warehouse_id) in (select product_id, warehouse_id from locked)
+          and s.product_id = p.product_id and s.warehouse_id = p.warehouse_id and s.on_hand - s.reserved >= p.quantity
+        returning s.product_id, s.warehouse_id, p.quantity),
+      ledger as (
+        insert into ${stockMovements} (product_id, warehouse_id, kind, quantity, reason, reference, actor, created_at)
+        select product_id, warehouse_id, 'reservation', quantity, 'order', ${input.demand.reference}, ${actorLabel(input.actor)}, ${at}::timestamptz from taken),
+      recorded as (
+        insert into ${stockAllocations} (order_id, product_id, warehouse_id, demand_class, quantity, created_at)
+        select ${input.demand.orderId}::uuid, product_id, warehouse_id, ${input.demand.demandClass}, quantity, ${at}::timestamptz from taken
+        on conflict (order_id, product_id, warehouse_id) do update set quantity = ${stockAllocations}.quantity + excluded.quantity),
+      filled as (
+        delete from ${stockBackorders} where order_id = ${input.demand.orderId} and product_id in (select product_id from taken))
+      select product_id, warehouse_id from taken`;
+}
+
 async function preferredWarehouse(tx: DbOrTx, region: string | null): Promise<string | null> {
   const [row] = await tx
     .select({ id: warehouses.id })

@@ -89,6 +89,32 @@ describe("edits and cancels beside submissions", () => {
   });
 });
 
+describe("orders of several lines at once", () => {
+  it("reserve in one statement when they can, fall back line by line when one runs short, and never deadlock or oversell", async () => {
+    const skus = ["ML-1", "ML-2", "ML-3", "ML-4"];
+    for (const sku of skus) await product(sku);
+    for (const sku of skus.slice(0, 3)) await stock(sku, "EAST", 10_000);
+    // ML-4 runs out part-way: later orders split it across warehouses, then backorder it.
+    await stock("ML-4", "EAST", 30);
+    await stock("ML-4", "WEST", 30);
+    const place = (i: number) =>
+      createOrder({
+        db: t.db,
+        actor: actors.rep,
+        input: { customer: i % 2 ? "ACME" : "TIGHT", channel: "api", lines: [{ sku: skus[i % 3]!, quantity: 2 }, { sku: "ML-4", quantity: 3 }, { sku: skus[(i + 1) % 3]!, quantity: 1 }], draft: false },
+      });
+    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => place(i)));
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const orders = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof place>>>).value);
+    const ml4 = orders.map((o) => o.lines.find((l) => l.sku === "ML-4")!);
+    expect(ml4.reduce((sum, l) => sum + l.reserved, 0)).toBe(60);
+    expect(ml4.reduce((sum, l) => sum + l.backordered, 0)).toBe(40 * 3 - 60);
+    // The other lines were all reserved whole.
+    expect(orders.every((o) => o.lines.filter((l) => l.sku !== "ML-4").every((l) => l.reserved === l.quantity))).toBe(true);
+    await expectBooksBalance(t.db);
+  });
+});
+
 describe("sourcing", () => {
   it("takes a line from the customer's region, else the warehouse with most stock, and splits when none can fill it", async () => {
     await product("SRC-1");

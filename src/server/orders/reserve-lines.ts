@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { openException, resolveOrderExceptions } from "../exceptions";
-import { backorderedProducts, earliestPromise, loadAtpLevels, productLeadTimes, reserveStock } from "../inventory";
+import { backorderedProducts, earliestPromise, loadAtpLevels, productLeadTimes, reserveStock, reserveStockForLines } from "../inventory";
 import { purchasingSupply } from "../purchasing";
 import type { OrderEventEntry, OrderRow } from "./queries";
 import { orderLines } from "./schema";
@@ -40,13 +40,16 @@ export async function reserveOrder(
     if (!lines.some(({ line }) => line.productId === productId)) await reserveStock(tx, { demand, productId, quantity: 0, region: null, actor });
   }
 
+  const region = order.shipTo?.region || null;
+  const groups = groupByProduct(lines)
+    .map((group) => ({ group, productId: group[0]!.line.productId, need: group.reduce((sum, { line }) => sum + Math.max(0, line.quantity - line.shipped - line.reserved), 0) }))
+    .filter(({ group, productId, need }) => need > 0 || waiting.has(productId) || group.some(({ line }) => line.backordered > 0));
+  const plans = await reserveStockForLines(tx, { demand, region, actor, lines: groups.map(({ productId, need }) => ({ productId, quantity: need })) });
+
   const backorders: { sku: string; productId: string; warehouseId: string | null; quantity: number }[] = [];
   const changed: LineReservation[] = [];
-  for (const group of groupByProduct(lines)) {
-    const productId = group[0]!.line.productId;
-    const need = group.reduce((sum, { line }) => sum + Math.max(0, line.quantity - line.shipped - line.reserved), 0);
-    if (need <= 0 && !waiting.has(productId) && group.every(({ line }) => line.backordered === 0)) continue;
-    const plan = await reserveStock(tx, { demand, productId, quantity: need, region: order.shipTo?.region || null, actor });
+  for (const { group, productId, need } of groups) {
+    const plan = plans.get(productId)!;
     // What was taken goes to the product's lines in line order; what is short stays on the last of them.
     let taken = need - plan.short;
     group.forEach(({ line }, i) => {
