@@ -1,0 +1,344 @@
+/**
+ * Order placement through the REST door, as an integrator's clients would do it (issue 9). Prints JSON.
+ *
+ *   npm run build && npx tsx bench/place-orders.ts [--clients 32] [--seconds 20] [--warmup 5] [--instances 1]
+ *                                                  [--url postgres://postgres@127.0.0.1:5432/orderdesk_bench_orders]
+ *
+ * A fresh PostgreSQL database with 32 customers, 200 SKUs in 3 warehouses (plenty of stock) and an API
+ * key, all made through the use cases; then the production build (`next start`, one or more instances on
+ * the same database), a warm-up, and `clients` concurrent clients placing 5-line orders with an
+ * Idempotency-Key for `seconds`. Beside it, in the same run: bare `GET /products/{sku}` and
+ * `GET /openapi.json` rates, the server's CPU time per order (from /proc), and pgbench tpcb-like (scale
+ * 10, 8 clients, same duration) on the same server. Ends by checking the books: every 2xx order exists
+ * once, and reserved stock equals the allocations and the reservation ledger.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createProduct } from "~/server/catalog/create-product";
+import { createCustomer } from "~/server/customers/create-customer";
+import { connectPostgres } from "~/server/db/client";
+import { executeRows } from "~/server/db/execute";
+import { migrate } from "~/server/db/migrate";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { createApiKey } from "~/server/integration/api-keys";
+import { SYSTEM_ACTOR } from "~/server/auth/actor";
+import { actors } from "~/test/fixtures";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/orderdesk_bench_orders" },
+    clients: { type: "string", default: "32" },
+    seconds: { type: "string", default: "20" },
+    warmup: { type: "string", default: "5" },
+    instances: { type: "string", default: "1" },
+    port: { type: "string", default: "3200" },
+    "pgbench-clients": { type: "string", default: "8" },
+    /** Write V8 CPU profiles of the server processes into this folder (node --cpu-prof). */
+    "cpu-prof": { type: "string" },
+    /** Skip the GET /products and GET /openapi.json rates (e.g. to profile order placement alone). */
+    "orders-only": { type: "boolean", default: false },
+  },
+});
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+const instances = Number(values.instances);
+const basePort = Number(values.port);
+const url = new URL(values.url!);
+const root = path.resolve(import.meta.dirname, "..");
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+const CUSTOMERS = 32;
+const SKUS = 200;
+const LINES = 5;
+const WAREHOUSES = [
+  { code: "EAST", region: "NJ", priority: 10 },
+  { code: "CENTRAL", region: "IL", priority: 20 },
+  { code: "WEST", region: "CA", priority: 30 },
+];
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("bench/place-orders.ts measures the production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+// A fresh database each run: the numbers must not depend on what an earlier run left behind.
+const adminUrl = new URL(url);
+adminUrl.pathname = "/postgres";
+const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+const dbName = url.pathname.slice(1);
+const pgbenchDb = `${dbName}_pgbench`;
+for (const name of [dbName, pgbenchDb]) {
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+}
+
+log("migrating and creating customers, products, stock and an API key through the use cases…");
+const migrator = connectPostgres(url.toString(), 1);
+await migrate(migrator);
+await migrator.close();
+const handle = connectPostgres(url.toString(), 4);
+const { db } = handle;
+const address = (region: string) => ({ line1: "1 Dock Rd", city: "Springfield", region, postalCode: "07102", country: "US" });
+for (const w of WAREHOUSES) {
+  await createWarehouse({ db, actor: actors.admin, input: { code: w.code, name: `${w.code} DC`, address: address(w.region), priority: w.priority } });
+}
+const customerCodes = Array.from({ length: CUSTOMERS }, (_, i) => `BENCH-${String(i + 1).padStart(2, "0")}`);
+for (const [i, code] of customerCodes.entries()) {
+  const region = WAREHOUSES[i % WAREHOUSES.length]!.region;
+  await createCustomer({
+    db,
+    actor: actors.admin,
+    input: { code, name: `Bench customer ${i + 1}`, segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 10_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: address(region) },
+  });
+}
+const skus = Array.from({ length: SKUS }, (_, i) => `BEN-${String(i + 1).padStart(4, "0")}`);
+for (const [i, sku] of skus.entries()) {
+  await createProduct({
+    db,
+    actor: actors.admin,
+    input: { sku, name: `Bench part ${i + 1}`, category: "Bench", unit: "each", currency: "USD", listPrice: 500 + i, cost: 250, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14 },
+  });
+  for (const w of WAREHOUSES) {
+    await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: w.code, quantity: 1_000_000, reason: "initial_stock" } });
+  }
+}
+const { key } = await createApiKey({ db, actor: SYSTEM_ACTOR, input: { name: "bench", role: "manager" } });
+await db.execute(sql`analyze`);
+
+log(`starting ${instances} production server instance(s)…`);
+const servers: ChildProcess[] = [];
+const ports = Array.from({ length: instances }, (_, i) => basePort + i);
+for (const port of ports) {
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      AUTH_TRUST_HOST: "true",
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  servers.push(child);
+}
+const stopServers = () => {
+  for (const s of servers) {
+    try {
+      process.kill(-s.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+};
+process.on("exit", stopServers);
+for (const port of ports) await waitForServer(`http://127.0.0.1:${port}/login`);
+
+const bases = ports.map((p) => `http://127.0.0.1:${p}/api/v1`);
+const authorization = `Bearer ${key}`;
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+
+type Outcome = { ok: boolean; status: number; ms: number; number?: string };
+let requestCounter = 0;
+
+async function placeOrder(client: number): Promise<Outcome> {
+  const picked = new Set<string>();
+  while (picked.size < LINES) picked.add(skus[Math.floor(random() * skus.length)]!);
+  const body = JSON.stringify({
+    customer: customerCodes[client % CUSTOMERS],
+    channel: "api",
+    customerReference: `BENCH-${client}-${requestCounter}`,
+    lines: [...picked].map((sku) => ({ sku, quantity: 1 + Math.floor(random() * 5) })),
+  });
+  const t0 = performance.now();
+  const response = await fetch(`${bases[client % bases.length]}/orders`, {
+    method: "POST",
+    headers: { authorization, "content-type": "application/json", "idempotency-key": `bench-${process.pid}-${client}-${requestCounter++}` },
+    body,
+  });
+  const json = (await response.json().catch(() => ({}))) as { number?: string };
+  return { ok: response.ok, status: response.status, ms: performance.now() - t0, number: json.number };
+}
+
+async function get(client: number, pathname: string): Promise<Outcome> {
+  const t0 = performance.now();
+  const response = await fetch(`${bases[client % bases.length]}${pathname}`, { headers: { authorization } });
+  await response.arrayBuffer();
+  return { ok: response.ok, status: response.status, ms: performance.now() - t0 };
+}
+
+/** `clients` loops calling `request` until the time is up; latency percentiles, rate and errors. */
+async function load(durationSeconds: number, request: (client: number) => Promise<Outcome>) {
+  const outcomes: Outcome[] = [];
+  const deadline = performance.now() + durationSeconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) {
+        try {
+          outcomes.push(await request(client));
+        } catch (error) {
+          outcomes.push({ ok: false, status: 0, ms: 0 });
+          if (outcomes.filter((o) => !o.ok).length <= 3) log(`request failed: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const ok = outcomes.filter((o) => o.ok);
+  const latencies = ok.map((o) => o.ms).sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN);
+  const failures = outcomes.filter((o) => !o.ok);
+  return {
+    outcomes,
+    summary: {
+      requests: outcomes.length,
+      perSecond: Math.round((ok.length / elapsed) * 10) / 10,
+      latencyMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) },
+      errors: failures.length,
+      errorStatuses: [...new Set(failures.map((f) => f.status))],
+    },
+  };
+}
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+
+/** CPU seconds (user + system) a process has used so far, with its children's when asked. */
+function cpuSecondsOf(pid: number, withChildren = true): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    let total = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    if (!withChildren) return total;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    for (const child of children ? children.split(" ") : []) total += cpuSecondsOf(Number(child));
+    return total;
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** Where the machine's CPU goes: the server processes, every PostgreSQL process, and this load generator. */
+function cpuSeconds() {
+  let postgresCpu = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") postgresCpu += cpuSecondsOf(Number(entry), false);
+    } catch {
+      // gone
+    }
+  }
+  const self = process.cpuUsage();
+  return { server: servers.reduce((sum, s) => sum + cpuSecondsOf(s.pid!), 0), postgres: postgresCpu, loadGenerator: (self.user + self.system) / 1e6 };
+}
+
+log(`warm-up ${warmup}s…`);
+await load(warmup, placeOrder);
+log("GET /products/{sku} and GET /openapi.json, 5 s each…");
+/** A GET's rate, with the server CPU each request cost. */
+async function getRate(pathOf: (client: number) => string) {
+  const before = cpuSeconds();
+  const { summary } = await load(5, (c) => get(c, pathOf(c)));
+  const serverMs = ((cpuSeconds().server - before.server) / Math.max(1, summary.requests)) * 1000;
+  return { perSecond: summary.perSecond, p95Ms: summary.latencyMs.p95, serverCpuMsPerRequest: Math.round(serverMs * 100) / 100, errors: summary.errors };
+}
+const skipGets = values["orders-only"];
+const productGet = skipGets ? null : await getRate((c) => `/products/${skus[c % skus.length]}`);
+const openapiGet = skipGets ? null : await getRate(() => "/openapi.json");
+
+log(`${clients} clients placing ${LINES}-line orders for ${seconds}s…`);
+const cpuBefore = cpuSeconds();
+const placed = await load(seconds, placeOrder);
+const cpuAfter = cpuSeconds();
+stopServers();
+
+// The books: every acknowledged order exists once; reserved stock = allocations = reservation ledger.
+const acknowledged = placed.outcomes.filter((o) => o.ok && o.number).map((o) => o.number!);
+const [books] = await executeRows<{ found: number; oversold: number; reserved: number; allocated: number; ledger: number }>(
+  db,
+  sql`select
+    (select count(*) from orders where number in (${sql.join(acknowledged.length ? acknowledged.map((n) => sql`${n}`) : [sql`null`], sql`, `)}))::int as found,
+    (select count(*) from stock_levels where reserved > on_hand)::int as oversold,
+    (select coalesce(sum(reserved), 0) from stock_levels)::bigint as reserved,
+    (select coalesce(sum(quantity), 0) from stock_allocations)::bigint as allocated,
+    (select coalesce(sum(case when kind = 'reservation' then quantity when kind = 'release' then -quantity end), 0) from stock_movements)::bigint as ledger`,
+);
+await handle.close();
+const booksBalance =
+  Number(books!.found) === new Set(acknowledged).size && books!.oversold === 0 && Number(books!.reserved) === Number(books!.allocated) && Number(books!.reserved) === Number(books!.ledger);
+
+log("pgbench tpcb-like on the same server…");
+const pgbenchUrl = new URL(url);
+pgbenchUrl.pathname = `/${pgbenchDb}`;
+execFileSync("pgbench", ["-i", "-q", "-s", "10", pgbenchUrl.toString()], { stdio: ["ignore", "ignore", "ignore"] });
+const pgbenchClients = values["pgbench-clients"]!;
+const pgbenchOut = execFileSync("pgbench", ["-c", pgbenchClients, "-j", String(Math.min(Number(pgbenchClients), os.cpus().length)), "-T", String(seconds), pgbenchUrl.toString()], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "ignore"],
+});
+const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgbenchOut)?.[1] ?? NaN);
+for (const name of [dbName, pgbenchDb]) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+await admin.end();
+
+const ordersPerSecond = placed.summary.perSecond;
+const ok = placed.outcomes.filter((o) => o.ok).length;
+console.log(
+  JSON.stringify(
+    {
+      benchmark: "place-orders",
+      machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      serverInstances: instances,
+      clients,
+      linesPerOrder: LINES,
+      seconds,
+      orders: ok,
+      ordersPerSecond,
+      latencyMs: placed.summary.latencyMs,
+      errors: placed.summary.errors,
+      errorStatuses: placed.summary.errorStatuses,
+      cpuMsPerOrder: Object.fromEntries(
+        (["server", "postgres", "loadGenerator"] as const).map((k) => [k, ok > 0 ? Math.round(((cpuAfter[k] - cpuBefore[k]) / ok) * 10_000) / 10 : null]),
+      ),
+      booksBalance,
+      getProduct: productGet,
+      getOpenApi: openapiGet,
+      pgbenchTpcbTps: Math.round(pgbenchTps),
+      pgbenchClients: Number(pgbenchClients),
+      ratioToPgbench: Math.round((ordersPerSecond / pgbenchTps) * 1000) / 1000,
+      goal: "ordersPerSecond >= 75 (≈ 0.03 × pgbench), p95 <= 500 ms, 0 errors",
+      met: ordersPerSecond >= 75 && placed.summary.latencyMs.p95 <= 500 && placed.summary.errors === 0 && booksBalance,
+    },
+    null,
+    2,
+  ),
+);
+process.exit(0);
+
+async function waitForServer(target: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(target);
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${target} did not come up within 2 minutes`);
+}
