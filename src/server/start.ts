@@ -23,7 +23,7 @@ async function startJobs() {
   try {
     const { startServerJobWorker } = await import("./jobs");
     await startServerJobWorker({ handle: await getAppDbHandle(), databaseUrl: env.DATABASE_URL, stopOnSignals: true });
-    console.log("[orderdesk] Background jobs started (nightly replenishment at 02:00 America/New_York).");
+    console.log("[orderdesk] Background jobs started (nightly replenishment at 02:00 America/New_York, shipment auto-planning every minute).");
   } catch (error) {
     console.error(`[orderdesk] Background jobs not started: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -7,7 +7,8 @@ import { ON_HAND_KINDS } from "~/server/inventory/constants";
 /**
  * Every way the stock books must agree, as rows that disagree (none when they balance):
  * - on hand = Σ on-hand movements of the ledger, per stock row;
- * - reserved = Σ reservations − Σ releases of the ledger = Σ allocations, and never above on hand;
+ * - reserved = Σ reservations − Σ releases + Σ shipments of the ledger (a shipment takes its units off both on hand
+ *   and reserved; one that comes back puts them on both) = Σ allocations, and never above on hand;
  * - each live order's lines: Σ reserved = its allocations, Σ backordered = its backorders, per product.
  */
 export async function bookMismatches(db: DbOrTx): Promise<Record<string, unknown>[]> {
@@ -19,7 +20,8 @@ export async function bookMismatches(db: DbOrTx): Promise<Record<string, unknown
     left join (
       select product_id, warehouse_id,
         coalesce(sum(quantity) filter (where kind in (${onHandKinds})), 0) as on_hand,
-        coalesce(sum(quantity) filter (where kind = 'reservation'), 0) - coalesce(sum(quantity) filter (where kind = 'release'), 0) as reserved
+        coalesce(sum(quantity) filter (where kind = 'reservation'), 0) - coalesce(sum(quantity) filter (where kind = 'release'), 0)
+          + coalesce(sum(quantity) filter (where kind = 'shipment'), 0) as reserved
       from stock_movements group by product_id, warehouse_id
     ) m on m.product_id = l.product_id and m.warehouse_id = l.warehouse_id
     left join (select product_id, warehouse_id, sum(quantity) as allocated from stock_allocations group by 1, 2) a

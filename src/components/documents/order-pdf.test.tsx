@@ -23,6 +23,7 @@ const quote: TOrder = {
   billTo: null,
   requestedDate: null,
   promisedDate: null,
+  autoPlan: false,
   validUntil: "2026-12-21",
   notes: "Delivery to dock 4",
   version: 1,

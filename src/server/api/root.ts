@@ -1,6 +1,7 @@
 import { catalogRouter } from "../catalog/router";
 import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
+import { fulfillmentRouter } from "../fulfillment/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
 import { transfersRouter } from "../inventory/transfers-router";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   inventory: inventoryRouter,
   orders: ordersRouter,
   exceptions: exceptionsRouter,
+  fulfillment: fulfillmentRouter,
   quotes: quotesRouter,
   pricing: pricingRouter,
   integration: integrationRouter,

@@ -15,11 +15,22 @@ export const PERMISSIONS = {
   "orders.submit": DESK,
   "orders.cancel": DESK,
   "orders.releaseHold": ["manager", "admin"],
+  /** "Ship what we have, cancel the rest." */
+  "orders.close": DESK,
+  /** Let an order plan its shipments on its own once every line is reserved. */
+  "orders.autoPlan": ["manager", "admin"],
   "quotes.create": DESK,
   "quotes.convert": DESK,
   "exceptions.view": ALL,
   "inventory.view": ALL,
   "fulfillment.view": ["warehouse", "manager", "admin"],
+  // Fulfillment: the warehouse plans, picks, packs and ships; everyone who sees orders sees their shipments
+  "shipments.view": ALL,
+  "fulfillment.plan": ["warehouse", "manager", "admin"],
+  "fulfillment.pick": ["warehouse", "manager", "admin"],
+  "fulfillment.ship": ["warehouse", "manager", "admin"],
+  "fulfillment.deliver": ["warehouse", "manager", "admin"],
+  "carriers.manage": ["admin"],
   "invoices.view": ["finance", "manager", "admin"],
   "customers.view": ["rep", "finance", "manager", "admin"],
   "products.view": ALL,
@@ -49,6 +60,8 @@ export const PERMISSIONS = {
   // Integration
   "apiKeys.manage": ["admin"],
   "users.manage": ["admin"],
+  /** Messages waiting to go out (customer e-mails) until sending exists. */
+  "outbox.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

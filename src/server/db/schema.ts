@@ -11,6 +11,7 @@ export const returnNumberSeq = pgSequence("return_number_seq", { startWith: 4000
 export const purchaseOrderNumberSeq = pgSequence("purchase_order_number_seq", { startWith: 600001 });
 export const shipmentNumberSeq = pgSequence("shipment_number_seq", { startWith: 700001 });
 export const transferNumberSeq = pgSequence("transfer_number_seq", { startWith: 800001 });
+export const pickListNumberSeq = pgSequence("pick_list_number_seq", { startWith: 900001 });
 
 export const documentCounters = pgTable("document_counters", {
   type: text("type").primaryKey(),

@@ -17,6 +17,7 @@ export const SEQUENCED_DOCUMENTS = {
   purchase_order: { prefix: "PO-", start: 600001, sequence: "purchase_order_number_seq" },
   shipment: { prefix: "SH-", start: 700001, sequence: "shipment_number_seq" },
   transfer: { prefix: "TR-", start: 800001, sequence: "transfer_number_seq" },
+  pick_list: { prefix: "PL-", start: 900001, sequence: "pick_list_number_seq" },
 } as const;
 export type SequencedDocument = keyof typeof SEQUENCED_DOCUMENTS;
 

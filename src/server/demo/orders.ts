@@ -18,6 +18,7 @@ import type { Cast } from "./cast";
 import { OrderClock } from "./intake-clock";
 import type { Market, MarketCustomer } from "./market";
 import { deriveSeed, Random, WeightedTable } from "./random";
+import { orderShipments } from "~/server/fulfillment";
 
 
 /** How the desk's orders come in. */
@@ -128,7 +129,7 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
       const order = await statusOf(number);
       if (order.status !== "on_hold") return;
       if (releases) await releaseHold({ db, actor: cast.manager, input: { number, note } });
-      else await cancelOrder({ db, actor: cast.manager, input: { number, reason } });
+      else await cancelOrder({ shipments: orderShipments, db, actor: cast.manager, input: { number, reason } });
     });
   };
 
@@ -149,7 +150,7 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
       const current = dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));
       let changed: TOrder;
       if (kind === "notes") {
-        changed = await updateOrder({ db, actor, input: { number, version: order.version, notes: dto.notes ? `${dto.notes}. ${note}` : note } });
+        changed = await updateOrder({ shipments: orderShipments, db, actor, input: { number, version: order.version, notes: dto.notes ? `${dto.notes}. ${note}` : note } });
       } else {
         const lines = [...current];
         if (kind === "add_line" && extra && !lines.some((l) => l.sku === extra.sku)) lines.push({ sku: extra.sku, quantity: extraQuantity });
@@ -157,7 +158,7 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
           const i = Math.floor(pickLine * lines.length);
           lines[i] = { ...lines[i]!, quantity: Math.max(1, Math.round(lines[i]!.quantity * factor)) };
         }
-        changed = await updateOrder({ db, actor, input: { number, version: order.version, lines } });
+        changed = await updateOrder({ shipments: orderShipments, db, actor, input: { number, version: order.version, lines } });
       }
       if (changed.status === "on_hold") bookHoldReview(number, at);
     });
@@ -168,7 +169,7 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
     agenda.book(workingMoment(from + life.float(1, 200) * HOUR, life.int(0, 120) * MINUTE), "cancel order", async () => {
       const order = await statusOf(number);
       if (order.status !== "open" && order.status !== "on_hold") return;
-      await cancelOrder({ db, actor, input: { number, reason } });
+      await cancelOrder({ shipments: orderShipments, db, actor, input: { number, reason } });
     });
   };
 
@@ -233,7 +234,7 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
         });
       } else if (fate < 0.75) {
         const reason = life.pick(DRAFT_CANCEL_REASONS);
-        agenda.book(later, "cancel order", () => cancelOrder({ db, actor, input: { number: order.number, reason } }));
+        agenda.book(later, "cancel order", () => cancelOrder({ shipments: orderShipments, db, actor, input: { number: order.number, reason } }));
       }
     });
   };
@@ -263,7 +264,7 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
         });
       } else if (fate < 0.6) {
         const reason = life.pick(QUOTE_LOST_REASONS);
-        agenda.book(later, "cancel quote", () => cancelOrder({ db, actor, input: { number: quote.number, reason } }));
+        agenda.book(later, "cancel quote", () => cancelOrder({ shipments: orderShipments, db, actor, input: { number: quote.number, reason } }));
       }
     });
   };

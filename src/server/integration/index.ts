@@ -1,2 +1,3 @@
 /** What other modules (and the REST door) may use of integration. */
 export { authenticateApiKey, createApiKey } from "./api-keys";
+export { enqueueMessage, type OutboxMessage } from "./outbox";

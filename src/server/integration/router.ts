@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
+import { ZPageInput } from "../db/pagination";
 import { createApiKey, listApiKeys, revokeApiKey, ZApiKey, ZCreateApiKeyInput } from "./api-keys";
+import { OUTBOX_STATUSES } from "./constants";
+import { listOutbox } from "./list-outbox";
 
 export const integrationRouter = createTRPCRouter({
   apiKeys: permissionProcedure("apiKeys.manage")
@@ -17,4 +20,28 @@ export const integrationRouter = createTRPCRouter({
     .input(z.object({ id: z.uuid("Not an API key id") }))
     .output(ZApiKey)
     .mutation(({ ctx, input }) => revokeApiKey({ db: ctx.db, actor: ctx.actor, id: input.id })),
+
+  outbox: permissionProcedure("outbox.view")
+    .meta({ openapi: { method: "GET", path: "/outbox", tags: ["outbox"], summary: "Messages waiting to go out (customer e-mails), newest first (admins)", protect: true } })
+    .input(ZPageInput.extend({ cursor: z.string().max(500).nullish(), status: z.enum(OUTBOX_STATUSES).optional(), topic: z.string().trim().max(100).optional() }))
+    .output(
+      z.object({
+        items: z.array(
+          z.object({
+            id: z.string(),
+            topic: z.string(),
+            recipient: z.string().nullable(),
+            subject: z.string(),
+            body: z.string(),
+            payload: z.record(z.string(), z.unknown()),
+            status: z.enum(OUTBOX_STATUSES),
+            attempts: z.number().int(),
+            createdAt: z.string(),
+            sentAt: z.string().nullable(),
+          }),
+        ),
+        nextCursor: z.string().nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => listOutbox({ db: ctx.db, input })),
 });

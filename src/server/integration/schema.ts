@@ -1,6 +1,7 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { roleEnum, users } from "../auth/schema";
-import { id, timestamps } from "../db/columns";
+import { createdAt, id, timestamps } from "../db/columns";
+import { OUTBOX_STATUSES } from "./constants";
 
 /** API keys: shown once, stored as a SHA-256 hash; a key acts with one role. */
 export const apiKeys = pgTable(
@@ -18,4 +19,30 @@ export const apiKeys = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("api_keys_hash_uq").on(t.keyHash), index("api_keys_created_idx").on(t.createdAt)],
+);
+
+export const outboxStatusEnum = pgEnum("outbox_status", OUTBOX_STATUSES);
+
+/**
+ * Messages to the outside world (customer e-mails now, webhooks later), written in the same transaction as
+ * the change they tell about and sent after commit. Until e-mail sending exists they wait here, viewable
+ * by admins.
+ */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: id(),
+    /** What it is: "email.shipment_confirmation", "email.delivery", … */
+    topic: text("topic").notNull(),
+    recipient: text("recipient"),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** The record it is about, e.g. { order: "SO-100123", shipment: "SH-700001" }. */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_messages_status_idx").on(t.status, t.createdAt), index("outbox_messages_created_idx").on(t.createdAt)],
 );

@@ -5,7 +5,7 @@ import { stockAllocations, stockBackorders, warehouses } from "./schema";
 /** Where an order's reserved units sit: per product and warehouse, the largest first. */
 export async function allocationsOf(db: DbOrTx, orderId: string) {
   return db
-    .select({ productId: stockAllocations.productId, warehouse: warehouses.code, quantity: stockAllocations.quantity })
+    .select({ productId: stockAllocations.productId, warehouseId: stockAllocations.warehouseId, warehouse: warehouses.code, quantity: stockAllocations.quantity })
     .from(stockAllocations)
     .innerJoin(warehouses, eq(warehouses.id, stockAllocations.warehouseId))
     .where(eq(stockAllocations.orderId, orderId))

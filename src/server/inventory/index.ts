@@ -7,6 +7,7 @@ export { lockStock } from "./lock-stock";
 export { moveOnHand } from "./move-stock";
 export { releaseDemand, releaseStock, type Released } from "./release-stock";
 export { reserveStock, reserveStockForLines, type StockDemand } from "./reserve-stock";
+export { recordShortPick, returnToStock, shipFromStock } from "./ship-stock";
 export { stockAllocations, stockBackorders, stockLevels, stockMovements, warehouses } from "./schema";
 export { ZWarehouseCode } from "./schemas";
 export type { StockArrivalHandler } from "./stock-arrival";

@@ -55,6 +55,8 @@ export const stockLevels = pgTable(
       .references(() => warehouses.id),
     onHand: quantity("on_hand").notNull().default(0),
     reserved: quantity("reserved").notNull().default(0),
+    /** Where the SKU sits in the warehouse ("A-03-2"): pick lists walk the bins in order. */
+    bin: text("bin"),
     reorderPoint: quantity("reorder_point"),
     reorderQuantity: quantity("reorder_quantity"),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })

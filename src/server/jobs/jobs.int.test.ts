@@ -35,10 +35,15 @@ describe("the nightly replenishment job", () => {
     let worker: JobWorker | undefined;
     afterAll(() => worker?.stop());
 
-    it("installs its schema, schedules the queue at 02:00 New York time and works a queued job", async () => {
+    it("installs its schema, schedules the nightly replenishment and the minutely auto-planning, and works a queued job", async () => {
       worker = await startJobWorker({ handle: t.handle, databaseUrl: t.url, pollingIntervalSeconds: 0.5 });
       const schedules = await worker.boss.getSchedules();
-      expect(schedules).toEqual([expect.objectContaining({ name: "replenishment.nightly", cron: "0 2 * * *", timezone: "America/New_York" })]);
+      expect(schedules).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: "replenishment.nightly", cron: "0 2 * * *", timezone: "America/New_York" }),
+          expect.objectContaining({ name: "fulfillment.auto-plan", cron: "* * * * *", timezone: "America/New_York" }),
+        ]),
+      );
       expect(REPLENISHMENT_NIGHTLY.cron).toBe("0 2 * * *");
 
       const before = await lastReplenishmentRun(t.db);

@@ -11,4 +11,12 @@ export const REPLENISHMENT_NIGHTLY: ScheduledQueue = {
   summary: "Recompute reorder suggestions",
 };
 
-export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY];
+/** Every minute: orders set to plan automatically whose lines are all reserved get their shipments. */
+export const FULFILLMENT_AUTO_PLAN: ScheduledQueue = {
+  name: "fulfillment.auto-plan",
+  cron: "* * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Plan shipments of fully reserved orders set to auto-plan",
+};
+
+export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN];

@@ -4,3 +4,7 @@ export { orderEvents, orderLines, orders } from "./schema";
 export { allocateBackorders, type BackorderAllocation } from "./allocate-backorders";
 export { LIVE_ORDER_STATUSES } from "./constants";
 export { listReservationsForSku, type TSkuReservation } from "./list-allocations";
+export { fulfillmentStatusOf } from "./fulfillment-status";
+export { recordOrderEvents, type OrderEventEntry, type OrderRow } from "./queries";
+export { loadOrderCustomerClass, loadOrderForFulfillment, recordDelivery, recordShipment, returnShortfall, type LineUnits } from "./record-fulfillment";
+export type { OrderShipments } from "./shipments-hook";

@@ -19,6 +19,7 @@ import { releaseHold } from "./release-hold";
 import { ZListOrdersInput } from "./schemas";
 import { submitOrder } from "./submit-order";
 import { updateOrder } from "./update-order";
+import { orderShipments } from "~/server/fulfillment";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -98,19 +99,19 @@ describe("the state machine through the use cases", () => {
     const order = await newOrder();
     await expect(submitOrder({ db: t.db, actor: actors.rep, number: order.number })).rejects.toMatchObject({ kind: "conflict", code: "ILLEGAL_TRANSITION" });
     await expect(releaseHold({ db: t.db, actor: actors.manager, input: { number: order.number } })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
-    const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "customer changed mind" } });
+    const canceled = await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, reason: "customer changed mind" } });
     expect(canceled).toMatchObject({ status: "canceled", canceledReason: "customer changed mind" });
-    await expect(cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "again" } })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
-    await expect(updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: canceled.version, lines } })).rejects.toMatchObject({
+    await expect(cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, reason: "again" } })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    await expect(updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, version: canceled.version, lines } })).rejects.toMatchObject({
       code: "ORDER_NOT_EDITABLE",
     });
   });
 
   it("cancels drafts and held orders too, closing their exceptions", async () => {
     const draft = await newOrder({ draft: true });
-    expect((await cancelOrder({ db: t.db, actor: actors.rep, input: { number: draft.number, reason: "duplicate" } })).status).toBe("canceled");
+    expect((await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: draft.number, reason: "duplicate" } })).status).toBe("canceled");
     const held = await createOrder({ db: t.db, actor: actors.rep, input: { customer: "TIGHT", channel: "email", lines: [{ sku: "BOLT-M8", quantity: 5 }], draft: false } });
-    const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: held.number, reason: "over budget" } });
+    const canceled = await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, reason: "over budget" } });
     expect(canceled.exceptions.every((e) => e.status === "resolved")).toBe(true);
   });
 });
@@ -118,7 +119,7 @@ describe("the state machine through the use cases", () => {
 describe("edits", () => {
   it("re-prices, bumps the version and records before/after totals", async () => {
     const order = await newOrder();
-    const edited = await updateOrder({
+    const edited = await updateOrder({ shipments: orderShipments,
       db: t.db,
       actor: actors.rep,
       input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 1 }], customerReference: "PO-EDIT" },
@@ -130,9 +131,9 @@ describe("edits", () => {
 
   it("refuses a stale version with a clear conflict and changes nothing", async () => {
     const order = await newOrder();
-    await updateOrder({ db: t.db, actor: actors.manager, input: { number: order.number, version: order.version, lines: [{ sku: "NUT-M8", quantity: 1 }] } });
+    await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.manager, input: { number: order.number, version: order.version, lines: [{ sku: "NUT-M8", quantity: 1 }] } });
     await expect(
-      updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 99 }] } }),
+      updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 99 }] } }),
     ).rejects.toMatchObject({ kind: "conflict", code: "STALE_VERSION", message: expect.stringMatching(/changed by Morgan Manager/) });
   });
 
@@ -144,11 +145,11 @@ describe("edits", () => {
     });
     const order = await createOrder({ db: t.db, actor: actors.rep, input: { customer: "SMALL", channel: "phone", lines: [{ sku: "WASHER-M8", quantity: 1 }], draft: false } });
     expect(order.status).toBe("open");
-    const bigger = await updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }] } });
+    const bigger = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }] } });
     expect(bigger.status).toBe("on_hold");
-    const smaller = await updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: bigger.version, lines: [{ sku: "WASHER-M8", quantity: 2 }] } });
+    const smaller = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, version: bigger.version, lines: [{ sku: "WASHER-M8", quantity: 2 }] } });
     expect(smaller.status).toBe("open");
-    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "test cleanup" } });
+    await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, reason: "test cleanup" } });
   });
 });
 
@@ -161,7 +162,7 @@ describe("order lines keep their identity across edits", () => {
   it("updates changed lines, inserts new ones after the last line and deletes only removed ones", async () => {
     const order = await newOrder({ lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 40 }, { sku: "WASHER-M8", quantity: 5 }] });
     const [bolt, nut, washer] = await linesOf(order.number);
-    const edited = await updateOrder({
+    const edited = await updateOrder({ shipments: orderShipments,
       db: t.db,
       actor: actors.rep,
       input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 12 }] },
@@ -176,7 +177,7 @@ describe("order lines keep their identity across edits", () => {
     expect(after[0]!.updatedAt.getTime()).toBe(bolt!.updatedAt.getTime());
 
     // A line added back later is a new line (new id), numbered after the order's current lines.
-    const again = await updateOrder({
+    const again = await updateOrder({ shipments: orderShipments,
       db: t.db,
       actor: actors.rep,
       input: { number: order.number, version: edited.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "NUT-M8", quantity: 12 }, { sku: "WASHER-M8", quantity: 1 }] },
@@ -198,7 +199,7 @@ describe("order lines keep their identity across edits", () => {
     await t.db.update(orderLines).set({ shipped: 4 }).where(eq(orderLines.id, bolt!.id));
     await t.db.update(orderLines).set({ invoiced: 6 }).where(eq(orderLines.id, nut!.id));
 
-    const edit = (lines: { sku: string; quantity: number }[]) => updateOrder({ db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines } });
+    const edit = (lines: { sku: string; quantity: number }[]) => updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, version: order.version, lines } });
     await expect(edit([{ sku: "BOLT-M8", quantity: 3 }, { sku: "NUT-M8", quantity: 40 }])).rejects.toMatchObject({
       details: { fields: { "lines.0.quantity": [expect.stringMatching(/line 1 \(BOLT-M8\) has 4 shipped/)] } },
     });
@@ -226,17 +227,17 @@ describe("holds a manager released", () => {
     const released = await releaseHold({ db: t.db, actor: actors.manager, input: { number: held.number, note: "approved by finance" } });
     expect(released.status).toBe("open");
 
-    const noted = await updateOrder({ db: t.db, actor: actors.rep, input: { number: held.number, version: released.version, notes: "Call before delivery" } });
+    const noted = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, version: released.version, notes: "Call before delivery" } });
     expect(noted.status).toBe("open");
     expect(noted.exceptions.filter((e) => e.type === "credit_hold").map((e) => e.status)).toEqual(["resolved"]);
 
-    const smaller = await updateOrder({ db: t.db, actor: actors.rep, input: { number: held.number, version: noted.version, lines: [{ sku: "BOLT-M8", quantity: 2 }] } });
+    const smaller = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, version: noted.version, lines: [{ sku: "BOLT-M8", quantity: 2 }] } });
     expect(smaller.status).toBe("open");
 
-    const bigger = await updateOrder({ db: t.db, actor: actors.rep, input: { number: held.number, version: smaller.version, lines: [{ sku: "BOLT-M8", quantity: 4 }] } });
+    const bigger = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, version: smaller.version, lines: [{ sku: "BOLT-M8", quantity: 4 }] } });
     expect(bigger.status).toBe("on_hold");
     expect(bigger.exceptions.filter((e) => e.type === "credit_hold").map((e) => e.status)).toEqual(["resolved", "open"]);
-    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: held.number, reason: "test cleanup" } });
+    await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, reason: "test cleanup" } });
   });
 });
 
@@ -259,7 +260,7 @@ describe("reserved stock follows edits and cancellation", () => {
       return row!.reserved;
     };
 
-    const edited = await updateOrder({
+    const edited = await updateOrder({ shipments: orderShipments,
       db: t.db,
       actor: actors.rep,
       input: { number: order.number, version: order.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "RARE-M8", quantity: 25 }] },
@@ -271,7 +272,7 @@ describe("reserved stock follows edits and cancellation", () => {
     expect(await reservedOf("RARE-M8")).toBe(25);
 
     // A longer line re-reserves what is there and backorders the rest; the order says so.
-    const longer = await updateOrder({
+    const longer = await updateOrder({ shipments: orderShipments,
       db: t.db,
       actor: actors.rep,
       input: { number: order.number, version: edited.version, lines: [{ sku: "BOLT-M8", quantity: 10 }, { sku: "RARE-M8", quantity: 60 }] },
@@ -283,7 +284,7 @@ describe("reserved stock follows edits and cancellation", () => {
     expect(longer.exceptions.map((e) => e.type)).toContain("stockout");
     expect(await reservedOf("RARE-M8")).toBe(50);
 
-    const canceled = await cancelOrder({ db: t.db, actor: actors.rep, input: { number: order.number, reason: "no longer needed" } });
+    const canceled = await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, reason: "no longer needed" } });
     expect(canceled.lines.every((l) => l.reserved === 0)).toBe(true);
     expect(await reservedOf("RARE-M8")).toBe(0);
     const releases = await t.db.select().from(stockMovements).where(and(eq(stockMovements.kind, "release"), eq(stockMovements.reference, order.number)));

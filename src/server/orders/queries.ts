@@ -164,6 +164,7 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?
     billTo: order.billTo ?? null,
     requestedDate: order.requestedDate,
     promisedDate: order.promisedDate,
+    autoPlan: order.autoPlan,
     validUntil: order.validUntil,
     notes: order.notes,
     version: order.version,

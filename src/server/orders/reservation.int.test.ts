@@ -16,6 +16,7 @@ import { cancelOrder } from "./cancel-order";
 import { createOrder } from "./create-order";
 import { orderLines, orders } from "./schema";
 import { updateOrder } from "./update-order";
+import { orderShipments } from "~/server/fulfillment";
 
 let t: TestDb;
 
@@ -77,8 +78,8 @@ describe("edits and cancels beside submissions", () => {
     const results = await Promise.allSettled([
       ...editable.map((o, i) =>
         i % 3 === 0
-          ? cancelOrder({ db: t.db, actor: actors.rep, input: { number: o.number, reason: "race" } })
-          : updateOrder({ db: t.db, actor: actors.rep, input: { number: o.number, version: o.version, lines: [{ sku: hi, quantity: 5 }, { sku: lo, quantity: 2 }] } }),
+          ? cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: o.number, reason: "race" } })
+          : updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: o.number, version: o.version, lines: [{ sku: hi, quantity: 5 }, { sku: lo, quantity: 2 }] } }),
       ),
       ...Array.from({ length: 24 }, () =>
         createOrder({ db: t.db, actor: actors.rep, input: { customer: "ACME", channel: "phone", lines: [{ sku: lo, quantity: 1 }, { sku: hi, quantity: 1 }], draft: false } }),
@@ -174,9 +175,9 @@ describe("backorders", () => {
     await expectBooksBalance(t.db);
 
     // Shortening the newer order to 2 needs no backorder; canceling the older frees its 3.
-    const current = await updateOrder({ db: t.db, actor: actors.rep, input: { number: newer.number, version: newer.version, lines: [{ sku: "BO-1", quantity: 2 }] } });
+    const current = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: newer.number, version: newer.version, lines: [{ sku: "BO-1", quantity: 2 }] } });
     expect(current.lines[0]).toMatchObject({ reserved: 2, backordered: 0 });
-    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: older.number, reason: "test" } });
+    await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: older.number, reason: "test" } });
     const [level] = await t.db.select().from(stockLevels).where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, east)));
     expect(level).toMatchObject({ onHand: 5, reserved: 2 });
     await expectBooksBalance(t.db);
@@ -191,10 +192,10 @@ describe("freed stock", () => {
     const older = await order("Q-1", 3);
     const newer = await order("Q-1", 3);
     expect([holder.lines[0]!.reserved, older.lines[0]!.backordered, newer.lines[0]!.backordered]).toEqual([3, 3, 3]);
-    const notes = await updateOrder({ db: t.db, actor: actors.rep, input: { number: newer.number, version: newer.version, notes: "call first" } });
+    const notes = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: newer.number, version: newer.version, notes: "call first" } });
     expect(notes.lines[0]).toMatchObject({ reserved: 0, backordered: 3 });
 
-    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: holder.number, reason: "customer changed mind" } });
+    await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: holder.number, reason: "customer changed mind" } });
     const [olderLine] = await t.db.select().from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId)).where(eq(orders.number, older.number));
     expect(olderLine!.order_lines).toMatchObject({ reserved: 3, backordered: 0 });
     expect(olderLine!.orders.promisedDate).toBe(todayIn());

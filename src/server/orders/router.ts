@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
 import { cancelOrder } from "./cancel-order";
+import { closeOrder } from "./close-order";
 import { convertQuote } from "./convert-quote";
 import { createOrder, createQuote } from "./create-order";
 import { customerPanel } from "./customer-panel";
@@ -12,6 +13,7 @@ import { listOrders } from "./list-orders";
 import { orderTimeline } from "./order-timeline";
 import { loadOrder, toOrderDto } from "./queries";
 import { releaseHold } from "./release-hold";
+import { setAutoPlan } from "./set-auto-plan";
 import { deleteView, listSavedViews, saveView, ZSaveViewInput } from "./saved-views";
 import {
   ZCancelOrderInput,
@@ -28,6 +30,7 @@ import {
 } from "./schemas";
 import { submitOrder } from "./submit-order";
 import { updateOrder } from "./update-order";
+import { orderShipments } from "../fulfillment";
 
 const tags = ["orders"];
 
@@ -63,7 +66,7 @@ export const ordersRouter = createTRPCRouter({
     .meta({ openapi: { method: "PATCH", path: "/orders/{number}", tags, summary: "Edit an order: re-priced; 409 on a stale version", protect: true } })
     .input(ZUpdateOrderInput)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => updateOrder({ db: ctx.db, actor: ctx.actor, input })),
+    .mutation(({ ctx, input }) => updateOrder({ shipments: orderShipments, db: ctx.db, actor: ctx.actor, input })),
 
   submit: permissionProcedure("orders.submit")
     .meta({ openapi: { method: "POST", path: "/orders/{number}/submit", tags, summary: "Submit a draft order", protect: true } })
@@ -75,13 +78,27 @@ export const ordersRouter = createTRPCRouter({
     .meta({ openapi: { method: "POST", path: "/orders/{number}/cancel", tags, summary: "Cancel an order (reason required)", protect: true } })
     .input(ZCancelOrderInput)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => cancelOrder({ db: ctx.db, actor: ctx.actor, input })),
+    .mutation(({ ctx, input }) => cancelOrder({ shipments: orderShipments, db: ctx.db, actor: ctx.actor, input })),
 
   releaseHold: permissionProcedure("orders.releaseHold")
     .meta({ openapi: { method: "POST", path: "/orders/{number}/release-hold", tags, summary: "Release a held order (managers)", protect: true } })
     .input(ZReleaseHoldInput)
     .output(ZOrder)
     .mutation(({ ctx, input }) => releaseHold({ db: ctx.db, actor: ctx.actor, input })),
+
+  close: permissionProcedure("orders.close")
+    .meta({
+      openapi: { method: "POST", path: "/orders/{number}/close", tags, summary: "Close a partly shipped order: keep what shipped, cancel the rest", protect: true },
+    })
+    .input(ZCancelOrderInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => closeOrder({ shipments: orderShipments, db: ctx.db, actor: ctx.actor, input })),
+
+  autoPlan: permissionProcedure("orders.autoPlan")
+    .meta({ openapi: { method: "POST", path: "/orders/{number}/auto-plan", tags, summary: "Plan shipments automatically once every line is reserved (or not)", protect: true } })
+    .input(ZOrderKey.extend({ enabled: z.boolean() }))
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => setAutoPlan({ db: ctx.db, actor: ctx.actor, input })),
 
   duplicate: permissionProcedure("orders.create")
     .input(ZOrderKey)

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -63,6 +64,8 @@ export const orders = pgTable(
     convertedFromId: uuid("converted_from_id"),
     convertedToId: uuid("converted_to_id"),
     submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
+    /** A manager's choice: once every line is reserved, a job plans one shipment per warehouse. */
+    autoPlan: boolean("auto_plan").notNull().default(false),
     version: version(),
     ...timestamps,
   },

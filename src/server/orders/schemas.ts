@@ -170,6 +170,8 @@ export const ZOrder = z.object({
   billTo: ZAddress.nullable(),
   requestedDate: z.string().nullable(),
   promisedDate: z.string().nullable(),
+  /** Shipments are planned by a job once every line is reserved. */
+  autoPlan: z.boolean(),
   validUntil: z.string().nullable(),
   notes: z.string().nullable(),
   version: z.number().int(),

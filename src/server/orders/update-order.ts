@@ -10,6 +10,7 @@ import { reserveOrder, setLineReservations } from "./reserve-lines";
 import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
 import { assertEditable, assertTransition } from "./state-machine";
+import type { OrderShipments } from "./shipments-hook";
 import { writeLines } from "./write-lines";
 
 /**
@@ -18,7 +19,7 @@ import { writeLines } from "./write-lines";
  * checked again. Only what changes the price or where it goes (lines, ship-to, channel) does that: a
  * notes-only edit neither reserves nor re-opens a hold a manager released.
  */
-export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdateOrderInput }): Promise<TOrder> {
+export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdateOrderInput; shipments: OrderShipments }): Promise<TOrder> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, input.number, { forUpdate: true });
@@ -45,6 +46,9 @@ export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdat
     const events: OrderEventEntry[] = [];
     let released: Released[] | null = null;
     if (input.lines || header.shipTo !== undefined || header.channel !== undefined) {
+      // What is planned to ship was planned from the old lines and address: those shipments go (the warehouse
+      // sees them canceled), their units stay reserved, and the order is planned again from the new ones.
+      if (order.status === "open" || order.status === "on_hold") await options.shipments.cancelOpen(tx, order, actor, "Order changed");
       // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
       // Unchanged lines keep their reservations; shorter ones release the rest.
       const lines = input.lines ?? before.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));

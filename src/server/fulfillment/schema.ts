@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { products } from "../catalog/schema";
+import { createdAt, id, quantity, timestamps, version } from "../db/columns";
+import { warehouses } from "../inventory/schema";
+import { orders } from "../orders/schema";
+import { PICK_LIST_STATUSES, SHIPMENT_STATUSES } from "./constants";
+
+export const shipmentStatusEnum = pgEnum("shipment_status", SHIPMENT_STATUSES);
+export const pickListStatusEnum = pgEnum("pick_list_status", PICK_LIST_STATUSES);
+
+/** Who carries shipments, and how a tracking number becomes a link (`{tracking}` is replaced). */
+export const carriers = pgTable("carriers", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  trackingUrlTemplate: text("tracking_url_template").notNull(),
+  isActive: boolean("is_active").notNull().default(true),
+  ...timestamps,
+});
+
+/** A batch of planned shipments of one warehouse, picked in one walk through the bins. */
+export const pickLists = pgTable(
+  "pick_lists",
+  {
+    id: id(),
+    number: text("number").notNull(),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    status: pickListStatusEnum("status").notNull().default("open"),
+    createdBy: text("created_by").notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("pick_lists_number_uq").on(t.number), index("pick_lists_warehouse_idx").on(t.warehouseId, t.status, t.createdAt)],
+);
+
+/** Goods of one order leaving one warehouse together. */
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: id(),
+    number: text("number").notNull(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    status: shipmentStatusEnum("status").notNull().default("planned"),
+    pickListId: uuid("pick_list_id").references(() => pickLists.id),
+    carrierCode: text("carrier_code").references(() => carriers.code),
+    service: text("service"),
+    trackingNumber: text("tracking_number"),
+    /** What the carrier charges us, in the order's currency (minor units). */
+    freightCost: bigint("freight_cost", { mode: "number" }),
+    plannedBy: text("planned_by").notNull(),
+    pickedAt: timestamp("picked_at", { withTimezone: true, mode: "date" }),
+    packedAt: timestamp("packed_at", { withTimezone: true, mode: "date" }),
+    shippedAt: timestamp("shipped_at", { withTimezone: true, mode: "date" }),
+    shippedBy: text("shipped_by"),
+    deliveredOn: date("delivered_on", { mode: "string" }),
+    failureReason: text("failure_reason"),
+    canceledAt: timestamp("canceled_at", { withTimezone: true, mode: "date" }),
+    canceledReason: text("canceled_reason"),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("shipments_number_uq").on(t.number),
+    index("shipments_order_idx").on(t.orderId),
+    // The desk's queues: a warehouse's shipments by status, oldest first.
+    index("shipments_queue_idx").on(t.warehouseId, t.status, t.createdAt),
+    index("shipments_pick_list_idx").on(t.pickListId),
+    check("shipments_freight_nonneg", sql`${t.freightCost} is null or ${t.freightCost} >= 0`),
+  ],
+);
+
+/** What a shipment carries of one order line: planned, then picked (fewer on a short pick), then shipped. */
+export const shipmentLines = pgTable(
+  "shipment_lines",
+  {
+    id: id(),
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id),
+    /** The order line it ships (no foreign key: an edit may remove a line whose only shipments were canceled). */
+    orderLineId: uuid("order_line_id").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: quantity("quantity").notNull(),
+    /** Null until the picker confirms the line. */
+    picked: quantity("picked"),
+  },
+  (t) => [
+    uniqueIndex("shipment_lines_uq").on(t.shipmentId, t.orderLineId),
+    index("shipment_lines_order_line_idx").on(t.orderLineId),
+    check("shipment_lines_quantity_pos", sql`${t.quantity} > 0`),
+    check("shipment_lines_picked", sql`${t.picked} is null or (${t.picked} >= 0 and ${t.picked} <= ${t.quantity})`),
+  ],
+);
+
+/** A box or pallet of a shipment: weight and dimensions, and what is in it. */
+export const packages = pgTable(
+  "packages",
+  {
+    id: id(),
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id),
+    packageNo: integer("package_no").notNull(),
+    weightGrams: integer("weight_grams").notNull(),
+    lengthMm: integer("length_mm"),
+    widthMm: integer("width_mm"),
+    heightMm: integer("height_mm"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("packages_shipment_no_uq").on(t.shipmentId, t.packageNo), check("packages_weight_pos", sql`${t.weightGrams} > 0`)],
+);
+
+export const packageItems = pgTable(
+  "package_items",
+  {
+    packageId: uuid("package_id")
+      .notNull()
+      .references(() => packages.id),
+    shipmentLineId: uuid("shipment_line_id")
+      .notNull()
+      .references(() => shipmentLines.id),
+    quantity: quantity("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.shipmentLineId] }), check("package_items_quantity_pos", sql`${t.quantity} > 0`)],
+);

@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { actorLabel, type Actor } from "../auth/actor";
+import * as clock from "../clock";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { shipFromStock } from "../inventory";
+import { recordShipment } from "../orders";
+import { completePickListIfDone } from "./create-pick-list";
+import { writePackages } from "./pack-shipment";
+import { notifyCustomer } from "./notify-customer";
+import { aggregateByLevel, lockShipmentWithOrder, toShipmentDto, trackingUrl } from "./queries";
+import { carriers, shipmentLines, shipments } from "./schema";
+import type { TShipment, TShipShipmentInput } from "./schemas";
+import { assertShipmentTransition } from "./shipment-states";
+
+/**
+ * The goods leave: with a carrier and tracking number (packages too, when it was not packed before). Stock
+ * goes out through the ledger (reserved units of the order, `shipment` movements), the order's lines count
+ * them as shipped, the timeline says "shipped with UPS 1Z…", and the customer's confirmation with the
+ * tracking link waits in the outbox — all in one transaction. Shipping again with the same carrier and
+ * tracking number (a retry, a double click) answers the shipment as it is and moves nothing.
+ */
+export async function shipShipment(options: { db: Db; actor: Actor; input: TShipShipmentInput }): Promise<TShipment> {
+  const { db, actor, input } = options;
+  const row = await db.transaction(async (tx) => {
+    const { shipment, order, lines } = await lockShipmentWithOrder(tx, input.id);
+    const carrierCode = input.carrier.trim().toUpperCase();
+    if (shipment.status !== "picked" && shipment.status !== "packed" && shipment.carrierCode === carrierCode && shipment.trackingNumber === input.trackingNumber) {
+      return shipment; // already shipped with these details: a retry
+    }
+    assertShipmentTransition(shipment.number, shipment.status, "shipped");
+    const [carrier] = await tx.select().from(carriers).where(eq(carriers.code, carrierCode));
+    if (!carrier || !carrier.isActive) throw AppError.invalidField("carrier", `no active carrier "${input.carrier}"`);
+    const skuOfLine = new Map(lines.map(({ line, sku }) => [line.id, sku]));
+    if (input.packages) {
+      if (shipment.status === "packed") throw AppError.invalidField("packages", `${shipment.number} is packed already`);
+      await writePackages(tx, shipment, input.packages, skuOfLine, "packages");
+    }
+
+    const shipLines = await tx.select().from(shipmentLines).where(eq(shipmentLines.shipmentId, shipment.id));
+    const leaving = shipLines.map((l) => ({ ...l, units: l.picked ?? l.quantity })).filter((l) => l.units > 0);
+    await shipFromStock(tx, {
+      demand: { orderId: order.id, reference: order.number },
+      lines: aggregateByLevel(leaving.map((l) => ({ productId: l.productId, warehouseId: shipment.warehouseId, quantity: l.units }))),
+      actor,
+      reason: shipment.number,
+    });
+    const link = trackingUrl(carrier.trackingUrlTemplate, input.trackingNumber);
+    const now = clock.now();
+    const [updated] = await tx
+      .update(shipments)
+      .set({
+        status: "shipped",
+        carrierCode,
+        service: input.service ?? null,
+        trackingNumber: input.trackingNumber,
+        freightCost: input.freightCost ?? null,
+        packedAt: shipment.packedAt ?? (input.packages ? now : null),
+        shippedAt: now,
+        shippedBy: actorLabel(actor),
+        version: shipment.version + 1,
+      })
+      .where(eq(shipments.id, shipment.id))
+      .returning();
+    const units = leaving.reduce((sum, l) => sum + l.units, 0);
+    await recordShipment(tx, {
+      orderId: order.id,
+      lines: leaving.map((l) => ({ orderLineId: l.orderLineId, quantity: l.units })),
+      direction: 1,
+      allShipmentsDelivered: false,
+      actor,
+      event: {
+        type: "shipped",
+        data: { shipment: shipment.number, carrier: carrier.name, service: input.service ?? null, trackingNumber: input.trackingNumber, trackingUrl: link, units },
+      },
+    });
+    await notifyCustomer(tx, order, {
+      topic: "email.shipment_confirmation",
+      subject: `Your order ${order.number} has shipped`,
+      body: [
+        `Good news: ${units} item${units === 1 ? "" : "s"} of your order ${order.number}${order.customerReference ? ` (your reference ${order.customerReference})` : ""} left our warehouse today with ${carrier.name}${input.service ? ` ${input.service}` : ""}.`,
+        `Tracking number: ${input.trackingNumber}${link ? `\nTrack it: ${link}` : ""}`,
+        ...leaving.map((l) => `  ${l.units} × ${skuOfLine.get(l.orderLineId)}`),
+      ].join("\n"),
+      payload: { order: order.number, shipment: shipment.number, carrier: carrier.code, trackingNumber: input.trackingNumber, trackingUrl: link },
+    });
+    await completePickListIfDone(tx, shipment.pickListId);
+    return updated!;
+  });
+  return toShipmentDto(db, row);
+}
