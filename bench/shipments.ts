@@ -1,0 +1,152 @@
+/**
+ * Fulfillment benchmark (issue 10): planning + picking + shipping 10,000 one-line orders through the use
+ * cases on PostgreSQL, with `--workers` concurrent warehouse clerks, beside pgbench tpcb-like in the same
+ * run. Prints JSON: shipments per second (plan → pick → ship, three transactions each), latency of each
+ * step, and whether the books balance afterwards.
+ *
+ *   npx tsx bench/shipments.ts [--orders 10000] [--workers 8] [--url postgres://postgres@127.0.0.1:5432/orderdesk_bench_shipments]
+ */
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createProduct } from "~/server/catalog/create-product";
+import { createCustomer } from "~/server/customers/create-customer";
+import { connectPostgres } from "~/server/db/client";
+import { executeRows } from "~/server/db/execute";
+import { migrate } from "~/server/db/migrate";
+import { pickShipment } from "~/server/fulfillment/pick-shipment";
+import { planShipments } from "~/server/fulfillment/plan-shipments";
+import { shipShipment } from "~/server/fulfillment/ship-shipment";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { createOrder } from "~/server/orders/create-order";
+import { bookMismatches } from "~/test/books";
+import { actors } from "~/test/fixtures";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/orderdesk_bench_shipments" },
+    orders: { type: "string", default: "10000" },
+    workers: { type: "string", default: "8" },
+  },
+});
+const orderCount = Number(values.orders);
+const workers = Number(values.workers);
+const url = new URL(values.url!);
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+const adminUrl = new URL(url);
+adminUrl.pathname = "/postgres";
+const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+const dbName = url.pathname.slice(1);
+const pgbenchDb = `${dbName}_pgbench`;
+for (const name of [dbName, pgbenchDb]) {
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+}
+const migrator = connectPostgres(url.toString(), 1);
+await migrate(migrator);
+await migrator.close();
+const handle = connectPostgres(url.toString(), workers + 2);
+const { db } = handle;
+
+log(`setting up 100 SKUs in one warehouse and ${orderCount.toLocaleString("en-US")} one-line orders through the use cases…`);
+const address = { line1: "1 Dock Rd", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };
+await createWarehouse({ db, actor: actors.admin, input: { code: "EAST", name: "East DC", address, priority: 10 } });
+await createCustomer({
+  db,
+  actor: actors.admin,
+  input: { code: "BENCH", name: "Bench Co", segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 1_000_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: address },
+});
+const skus = Array.from({ length: 100 }, (_, i) => `SHP-${String(i + 1).padStart(3, "0")}`);
+for (const sku of skus) {
+  await createProduct({ db, actor: actors.admin, input: { sku, name: sku, category: "Bench", unit: "each", currency: "USD", listPrice: 1000, cost: 500, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14 } });
+  await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: "EAST", quantity: 1_000_000, reason: "initial_stock" } });
+}
+const numbers: string[] = [];
+await Promise.all(
+  Array.from({ length: workers }, async (_, w) => {
+    for (let i = w; i < orderCount; i += workers) {
+      const order = await createOrder({ db, actor: actors.rep, input: { customer: "BENCH", channel: "api", lines: [{ sku: skus[i % skus.length]!, quantity: 1 + (i % 5) }], draft: false } });
+      numbers.push(order.number);
+    }
+  }),
+);
+await db.execute(sql`analyze`);
+
+log(`${workers} clerks planning, picking and shipping ${numbers.length.toLocaleString("en-US")} orders…`);
+const timings = { plan: [] as number[], pick: [] as number[], ship: [] as number[] };
+let errors = 0;
+const queue = [...numbers];
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: workers }, async () => {
+    for (let number = queue.shift(); number; number = queue.shift()) {
+      try {
+        let t0 = performance.now();
+        const { shipments } = await planShipments({ db, actor: actors.warehouse, input: { number } });
+        timings.plan.push(performance.now() - t0);
+        for (const s of shipments) {
+          t0 = performance.now();
+          await pickShipment({ db, actor: actors.warehouse, input: { id: s.number, lines: [] } });
+          timings.pick.push(performance.now() - t0);
+          t0 = performance.now();
+          await shipShipment({ db, actor: actors.warehouse, input: { id: s.number, carrier: "UPS", trackingNumber: `1Z${s.number}` } });
+          timings.ship.push(performance.now() - t0);
+        }
+      } catch (error) {
+        errors++;
+        if (errors <= 3) log(`error: ${(error as Error).message}`);
+      }
+    }
+  }),
+);
+const elapsed = (performance.now() - started) / 1000;
+const [counts] = await executeRows<{ shipped: number; lines: number }>(
+  db,
+  sql`select (select count(*) from shipments where status = 'shipped')::int as shipped, (select count(*) from shipment_lines)::int as lines`,
+);
+const books = await bookMismatches(db);
+await handle.close();
+
+log("pgbench tpcb-like on the same server…");
+const pgbenchUrl = new URL(url);
+pgbenchUrl.pathname = `/${pgbenchDb}`;
+execFileSync("pgbench", ["-i", "-q", "-s", "10", pgbenchUrl.toString()], { stdio: ["ignore", "ignore", "ignore"] });
+const pgbenchOut = execFileSync("pgbench", ["-c", String(workers), "-j", String(Math.min(workers, os.cpus().length)), "-T", "15", pgbenchUrl.toString()], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "ignore"],
+});
+const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgbenchOut)?.[1] ?? NaN);
+for (const name of [dbName, pgbenchDb]) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+await admin.end();
+
+const pct = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN) * 10) / 10;
+};
+const shipmentsPerSecond = Math.round((counts!.shipped / elapsed) * 10) / 10;
+console.log(
+  JSON.stringify(
+    {
+      benchmark: "shipments",
+      machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      orders: numbers.length,
+      workers,
+      seconds: Math.round(elapsed * 10) / 10,
+      shipmentsShipped: counts!.shipped,
+      shipmentsPerSecond,
+      transactionsPerSecond: Math.round(((timings.plan.length + timings.pick.length + timings.ship.length) / elapsed) * 10) / 10,
+      latencyMs: Object.fromEntries(Object.entries(timings).map(([step, list]) => [step, { p50: pct(list, 0.5), p95: pct(list, 0.95) }])),
+      errors,
+      booksBalance: books.length === 0,
+      pgbenchTpcbTps: Math.round(pgbenchTps),
+      ratioToPgbench: Math.round((shipmentsPerSecond / pgbenchTps) * 1000) / 1000,
+    },
+    null,
+    2,
+  ),
+);
+process.exit(0);
