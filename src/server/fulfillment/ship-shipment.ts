@@ -8,7 +8,7 @@ import { recordShipment } from "../orders";
 import { completePickListIfDone } from "./create-pick-list";
 import { writePackages } from "./pack-shipment";
 import { notifyCustomer } from "./notify-customer";
-import { aggregateByLevel, lockShipmentWithOrder, toShipmentDto, trackingUrl } from "./queries";
+import { aggregateByLevel, isShipped, lockShipmentWithOrder, toShipmentDto, trackingUrl } from "./queries";
 import { carriers, shipmentLines, shipments } from "./schema";
 import type { TShipment, TShipShipmentInput } from "./schemas";
 import { assertShipmentTransition } from "./shipment-states";
@@ -25,7 +25,7 @@ export async function shipShipment(options: { db: Db; actor: Actor; input: TShip
   const row = await db.transaction(async (tx) => {
     const { shipment, order, lines } = await lockShipmentWithOrder(tx, input.id);
     const carrierCode = input.carrier.trim().toUpperCase();
-    if (shipment.status !== "picked" && shipment.status !== "packed" && shipment.carrierCode === carrierCode && shipment.trackingNumber === input.trackingNumber) {
+    if (isShipped(shipment.status) && shipment.carrierCode === carrierCode && shipment.trackingNumber === input.trackingNumber) {
       return shipment; // already shipped with these details: a retry
     }
     assertShipmentTransition(shipment.number, shipment.status, "shipped");
