@@ -15,21 +15,19 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
 import { connectPostgres } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
-import { migrate } from "~/server/db/migrate";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { createWarehouse } from "~/server/inventory/warehouses";
 import { createApiKey } from "~/server/integration/api-keys";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { actors } from "~/test/fixtures";
+import { freshDatabases, log, machine, pgbenchTps } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +51,6 @@ const instances = Number(values.instances);
 const basePort = Number(values.port);
 const url = new URL(values.url!);
 const root = path.resolve(import.meta.dirname, "..");
-const log = (message: string) => console.error(`[bench] ${message}`);
 
 const CUSTOMERS = 32;
 const SKUS = 200;
@@ -69,21 +66,8 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-// A fresh database each run: the numbers must not depend on what an earlier run left behind.
-const adminUrl = new URL(url);
-adminUrl.pathname = "/postgres";
-const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-const dbName = url.pathname.slice(1);
-const pgbenchDb = `${dbName}_pgbench`;
-for (const name of [dbName, pgbenchDb]) {
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-}
-
 log("migrating and creating customers, products, stock and an API key through the use cases…");
-const migrator = connectPostgres(url.toString(), 1);
-await migrate(migrator);
-await migrator.close();
+const databases = await freshDatabases(url);
 const handle = connectPostgres(url.toString(), 4);
 const { db } = handle;
 const address = (region: string) => ({ line1: "1 Dock Rd", city: "Springfield", region, postalCode: "07102", country: "US" });
@@ -283,17 +267,9 @@ const booksBalance =
   Number(books!.found) === new Set(acknowledged).size && books!.oversold === 0 && Number(books!.reserved) === Number(books!.allocated) && Number(books!.reserved) === Number(books!.ledger);
 
 log("pgbench tpcb-like on the same server…");
-const pgbenchUrl = new URL(url);
-pgbenchUrl.pathname = `/${pgbenchDb}`;
-execFileSync("pgbench", ["-i", "-q", "-s", "10", pgbenchUrl.toString()], { stdio: ["ignore", "ignore", "ignore"] });
-const pgbenchClients = values["pgbench-clients"]!;
-const pgbenchOut = execFileSync("pgbench", ["-c", pgbenchClients, "-j", String(Math.min(Number(pgbenchClients), os.cpus().length)), "-T", String(seconds), pgbenchUrl.toString()], {
-  encoding: "utf8",
-  stdio: ["ignore", "pipe", "ignore"],
-});
-const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgbenchOut)?.[1] ?? NaN);
-for (const name of [dbName, pgbenchDb]) await admin.unsafe(`drop database if exists "${name}" with (force)`);
-await admin.end();
+const pgbenchClients = Number(values["pgbench-clients"]);
+const pgbench = pgbenchTps(databases.pgbenchUrl, pgbenchClients, seconds);
+await databases.dropAll();
 
 const ordersPerSecond = placed.summary.perSecond;
 const ok = placed.outcomes.filter((o) => o.ok).length;
@@ -301,7 +277,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: "place-orders",
-      machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      machine: machine(),
       serverInstances: instances,
       clients,
       linesPerOrder: LINES,
@@ -317,9 +293,9 @@ console.log(
       booksBalance,
       getProduct: productGet,
       getOpenApi: openapiGet,
-      pgbenchTpcbTps: Math.round(pgbenchTps),
-      pgbenchClients: Number(pgbenchClients),
-      ratioToPgbench: Math.round((ordersPerSecond / pgbenchTps) * 1000) / 1000,
+      pgbenchTpcbTps: Math.round(pgbench),
+      pgbenchClients,
+      ratioToPgbench: Math.round((ordersPerSecond / pgbench) * 1000) / 1000,
       goal: "ordersPerSecond >= 75 (≈ 0.03 × pgbench), p95 <= 500 ms, 0 errors",
       met: ordersPerSecond >= 75 && placed.summary.latencyMs.p95 <= 500 && placed.summary.errors === 0 && booksBalance,
     },

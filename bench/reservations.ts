@@ -11,19 +11,16 @@
  * the run ends by checking zero oversell: reserved ≤ on hand everywhere, reserved = Σ allocations =
  * Σ reservation ledger rows, and = what the clients were told they got.
  */
-import { execFileSync } from "node:child_process";
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { categories, products } from "~/server/catalog/schema";
 import { customers } from "~/server/customers/schema";
 import { connectPostgres } from "~/server/db/client";
-import { migrate } from "~/server/db/migrate";
 import { reserveStock } from "~/server/inventory/reserve-stock";
 import { stockLevels, warehouses } from "~/server/inventory/schema";
 import { orders } from "~/server/orders/schema";
 import { actors } from "~/test/fixtures";
+import { freshDatabases, log, machine, pgbenchTps } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -37,22 +34,8 @@ const clients = Number(values.clients);
 const skuCount = Number(values.skus);
 const seconds = Number(values.seconds);
 const url = new URL(values.url!);
-const log = (message: string) => console.error(`[bench] ${message}`);
 
-// A fresh database each run: the numbers must not depend on what an earlier run left behind.
-const adminUrl = new URL(url);
-adminUrl.pathname = "/postgres";
-const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-const dbName = url.pathname.slice(1);
-const pgbenchDb = `${dbName}_pgbench`;
-for (const name of [dbName, pgbenchDb]) {
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-}
-
-const migrator = connectPostgres(url.toString(), 1);
-await migrate(migrator);
-await migrator.close();
+const databases = await freshDatabases(url);
 const handle = connectPostgres(url.toString(), clients);
 const { db } = handle;
 
@@ -142,17 +125,8 @@ const [check] = (await db.execute(sql`
 await handle.close();
 
 log("pgbench tpcb-like on the same server…");
-const pgbenchUrl = new URL(url);
-pgbenchUrl.pathname = `/${pgbenchDb}`;
-execFileSync("pgbench", ["-i", "-q", "-s", "10", pgbenchUrl.toString()], { stdio: ["ignore", "ignore", "ignore"] });
-const pgbenchOut = execFileSync("pgbench", ["-c", String(clients), "-j", String(Math.min(clients, os.cpus().length)), "-T", String(seconds), pgbenchUrl.toString()], {
-  encoding: "utf8",
-  stdio: ["ignore", "pipe", "ignore"],
-});
-const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgbenchOut)?.[1] ?? NaN);
-
-for (const name of [dbName, pgbenchDb]) await admin.unsafe(`drop database if exists "${name}" with (force)`);
-await admin.end();
+const pgbench = pgbenchTps(databases.pgbenchUrl, clients, seconds);
+await databases.dropAll();
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN) * 100) / 100;
@@ -163,7 +137,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: "reservations",
-      machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      machine: machine(),
       clients,
       hotSkus: skuCount,
       warehouses: warehouseRows.length,
@@ -176,10 +150,10 @@ console.log(
       errors,
       soldOutLevels: check!.sold_out_levels,
       zeroOversell,
-      pgbenchTpcbTps: Math.round(pgbenchTps),
-      ratioToPgbench: Math.round((reservationsPerSecond / pgbenchTps) * 1000) / 1000,
+      pgbenchTpcbTps: Math.round(pgbench),
+      ratioToPgbench: Math.round((reservationsPerSecond / pgbench) * 1000) / 1000,
       goal: "ratioToPgbench >= 0.30 with zeroOversell",
-      met: zeroOversell && reservationsPerSecond / pgbenchTps >= 0.3,
+      met: zeroOversell && reservationsPerSecond / pgbench >= 0.3,
     },
     null,
     2,

@@ -6,16 +6,12 @@
  *
  *   npx tsx bench/shipments.ts [--orders 10000] [--workers 8] [--url postgres://postgres@127.0.0.1:5432/orderdesk_bench_shipments]
  */
-import { execFileSync } from "node:child_process";
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
 import { connectPostgres } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
-import { migrate } from "~/server/db/migrate";
 import { pickShipment } from "~/server/fulfillment/pick-shipment";
 import { planShipments } from "~/server/fulfillment/plan-shipments";
 import { shipShipment } from "~/server/fulfillment/ship-shipment";
@@ -24,6 +20,7 @@ import { createWarehouse } from "~/server/inventory/warehouses";
 import { createOrder } from "~/server/orders/create-order";
 import { bookMismatches } from "~/test/books";
 import { actors } from "~/test/fixtures";
+import { freshDatabases, log, machine, pgbenchTps } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -35,20 +32,8 @@ const { values } = parseArgs({
 const orderCount = Number(values.orders);
 const workers = Number(values.workers);
 const url = new URL(values.url!);
-const log = (message: string) => console.error(`[bench] ${message}`);
 
-const adminUrl = new URL(url);
-adminUrl.pathname = "/postgres";
-const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-const dbName = url.pathname.slice(1);
-const pgbenchDb = `${dbName}_pgbench`;
-for (const name of [dbName, pgbenchDb]) {
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-}
-const migrator = connectPostgres(url.toString(), 1);
-await migrate(migrator);
-await migrator.close();
+const databases = await freshDatabases(url);
 const handle = connectPostgres(url.toString(), workers + 2);
 const { db } = handle;
 
@@ -112,16 +97,8 @@ const books = await bookMismatches(db);
 await handle.close();
 
 log("pgbench tpcb-like on the same server…");
-const pgbenchUrl = new URL(url);
-pgbenchUrl.pathname = `/${pgbenchDb}`;
-execFileSync("pgbench", ["-i", "-q", "-s", "10", pgbenchUrl.toString()], { stdio: ["ignore", "ignore", "ignore"] });
-const pgbenchOut = execFileSync("pgbench", ["-c", String(workers), "-j", String(Math.min(workers, os.cpus().length)), "-T", "15", pgbenchUrl.toString()], {
-  encoding: "utf8",
-  stdio: ["ignore", "pipe", "ignore"],
-});
-const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgbenchOut)?.[1] ?? NaN);
-for (const name of [dbName, pgbenchDb]) await admin.unsafe(`drop database if exists "${name}" with (force)`);
-await admin.end();
+const pgbench = pgbenchTps(databases.pgbenchUrl, workers, 15);
+await databases.dropAll();
 
 const pct = (list: number[], p: number) => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -132,7 +109,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: "shipments",
-      machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      machine: machine(),
       orders: numbers.length,
       workers,
       seconds: Math.round(elapsed * 10) / 10,
@@ -142,8 +119,8 @@ console.log(
       latencyMs: Object.fromEntries(Object.entries(timings).map(([step, list]) => [step, { p50: pct(list, 0.5), p95: pct(list, 0.95) }])),
       errors,
       booksBalance: books.length === 0,
-      pgbenchTpcbTps: Math.round(pgbenchTps),
-      ratioToPgbench: Math.round((shipmentsPerSecond / pgbenchTps) * 1000) / 1000,
+      pgbenchTpcbTps: Math.round(pgbench),
+      ratioToPgbench: Math.round((shipmentsPerSecond / pgbench) * 1000) / 1000,
     },
     null,
     2,
