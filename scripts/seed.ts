@@ -52,11 +52,14 @@ async function hasData(db: Db): Promise<boolean> {
 /** A refusal to explain in one line, not a crash to debug. */
 class Refusal extends Error {}
 
+/** Reference data the migrations insert (and the seed does not make again): kept by --reset. */
+const REFERENCE_TABLES = ["carriers"];
+
 /** Empties every table the app owns (including users, API keys and document numbers, which start again). */
 async function truncateAll(db: Db) {
   const tables = await executeRows<{ name: string }>(
     db,
-    sql`select tablename as name from pg_tables where schemaname = 'public'`,
+    sql`select tablename as name from pg_tables where schemaname = 'public' and tablename not in (${sql.join(REFERENCE_TABLES.map((t) => sql`${t}`), sql`, `)})`,
   );
   const names = tables.map((t) => sql.identifier(t.name));
   await db.execute(sql`truncate table ${sql.join(names, sql`, `)} restart identity cascade`);

@@ -2,11 +2,13 @@ import { runAt } from "~/server/clock";
 import type { Db } from "~/server/db/client";
 import { Agenda, DAY } from "./agenda";
 import { castOf } from "./cast";
+import { bookFulfillment, type FulfillmentSeedSummary } from "./fulfillment";
 import { loadMarket } from "./market";
 import { type MasterDataSummary, seedMasterData } from "./master-data";
 import { bookOrders, type OrderSeedSummary } from "./orders";
 import { bookPurchasing, type PurchasingSeedSummary } from "./purchasing";
 import { deriveSeed, Random } from "./random";
+import { loadParcelSpecs } from "./shipping";
 import { bookStock, type StockSeedSummary } from "./stock";
 import { seedVendors } from "./vendors";
 
@@ -35,7 +37,7 @@ export type SeedOptions = {
 
 export type SeedSummary = MasterDataSummary & {
   vendors: number;
-  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary;
+  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary & FulfillmentSeedSummary;
   /** Use-case actions run, and the time they took, by kind. */
   actions: Record<string, { count: number; seconds: number }>;
 };
@@ -69,12 +71,14 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     return { cast, vendors };
   });
   const market = await loadMarket(db);
+  const parcels = await loadParcelSpecs(db);
 
   const agenda = new Agenda(start, now.getTime());
   // Each summary fills in as the agenda runs.
   const placed = bookOrders(db, agenda, cast, market, { orders, quotes, seed });
-  const bought = bookPurchasing(db, agenda, cast, market, { seed });
-  const stocked = bookStock(db, agenda, cast, market, { seed });
+  const shipping = bookFulfillment(db, agenda, cast, parcels, { seed });
+  const bought = bookPurchasing(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
+  const stocked = bookStock(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
   progress(`history: ${days} days, ${orders} orders and ${quotes} quotes placed through the use cases`);
   const started = performance.now();
   let lastReport = started;
@@ -83,5 +87,5 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     lastReport = performance.now();
     progress(`history: ${done} actions, up to ${new Date(at).toISOString().slice(0, 10)}`);
   });
-  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked }, actions: agenda.timings() };
+  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary }, actions: agenda.timings() };
 }

@@ -9,7 +9,7 @@ import { insertRows } from "~/server/db/bulk";
 import type { Db } from "~/server/db/client";
 import { CATEGORY_SPECS, type CategorySpec, type ProductTemplate } from "./catalog-data";
 import { productPopularity, WAREHOUSE_SPECS } from "./market";
-import { deriveSeed, Random, WeightedTable } from "./random";
+import { deriveSeed, hashUnit, Random, WeightedTable } from "./random";
 import { VENDOR_SPECS } from "./vendors";
 
 export const PRODUCT_COUNT = 1_000;
@@ -66,6 +66,9 @@ export async function seedMasterData(
   const catalog = buildCatalog(random, now);
   const clients = buildCustomers(random, now);
   const stock = buildOpeningStock(random, catalog.products, warehouseRows, options.openedAt, options.linesPerDay);
+  // Bins from a stream of their own: the layout does not shift any other part of the demo.
+  const bins = layOutBins(new Random(deriveSeed(options.seed, "master-data/bins")), catalog.products, warehouseRows);
+  for (const level of stock.levels) level.bin = bins.get(`${level.warehouseId}:${level.productId}`) ?? null;
 
   await db.transaction(async (tx) => {
     await insertRows(tx, users, userRows);
@@ -265,9 +268,10 @@ function buildCustomers(random: Random, now: Date) {
       ? random.int(10, 60) * 100
       : random.int(profile.creditLimit[0] / 1_000, profile.creditLimit[1] / 1_000) * 1_000;
     const domain = name.toLowerCase().replace(/,? (inc\.|llc)$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const code = `C-${10_001 + i}`;
     customerRows.push({
       id,
-      code: `C-${10_001 + i}`,
+      code,
       name,
       segment,
       demandClass,
@@ -281,7 +285,12 @@ function buildCustomers(random: Random, now: Date) {
       updatedAt: createdAt,
     });
 
-    const state = faker.location.state({ abbreviated: true });
+    // Most accounts are in the states of the three DCs (the distributor grew around them), so most orders
+    // ship from the customer's own DC; the rest are spread over the country. (Chosen from the account code,
+    // so the draws that follow are the same whichever state it is.)
+    const anywhere = faker.location.state({ abbreviated: true });
+    const home = hashUnit(`${code}/home`);
+    const state = home < 0.28 ? "NJ" : home < 0.5 ? "TX" : home < 0.64 ? "NV" : anywhere;
     const address = () => ({
       line1: faker.location.streetAddress(),
       city: faker.location.city(),
@@ -297,6 +306,51 @@ function buildCustomers(random: Random, now: Date) {
     );
   }
   return { customers: customerRows, addresses: addressRows };
+}
+
+/** Bays per aisle and shelf levels per bay: a bin is aisle-bay-level, "C-07-3". */
+const BAYS_PER_AISLE = 24;
+const LEVELS_PER_BAY = 4;
+
+/**
+ * Where each product sits in each warehouse ("A-03-2": aisle A, bay 3, level 2), one bin per product and
+ * warehouse, as a warehouse is laid out: a category's products side by side in SKU order, each category
+ * starting on a bay of its own, the categories in an order of the warehouse's own, now and then an empty
+ * slot. Pick lists walk the bins in text order, which is this walking order (bays are zero-padded).
+ */
+function layOutBins(random: Random, productList: { row: ProductRow; spec: CategorySpec }[], warehouseRows: WarehouseRow[]): Map<string, string> {
+  const bins = new Map<string, string>();
+  const byCategory = new Map<string, ProductRow[]>();
+  for (const { row, spec } of productList) byCategory.set(spec.code, [...(byCategory.get(spec.code) ?? []), row]);
+  for (const warehouse of warehouseRows) {
+    // Fisher-Yates over the categories: each warehouse has its own layout.
+    const order = [...byCategory.keys()];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let slot = 0;
+    for (const category of order) {
+      slot = Math.ceil(slot / LEVELS_PER_BAY) * LEVELS_PER_BAY;
+      for (const product of [...byCategory.get(category)!].sort((a, b) => a.sku.localeCompare(b.sku))) {
+        if (random.chance(0.04)) slot++;
+        bins.set(`${warehouse.id}:${product.id}`, binAt(slot++));
+      }
+    }
+  }
+  return bins;
+}
+
+/**
+ * The bin of a slot number: aisles A–Z, bays 01–24, levels 1–4 (2,496 slots). Every part has a fixed
+ * width, so any collation sorts bins in walking order.
+ */
+function binAt(slot: number): string {
+  const perAisle = BAYS_PER_AISLE * LEVELS_PER_BAY;
+  const aisle = Math.floor(slot / perAisle);
+  if (aisle >= 26) throw new Error(`The demo's warehouses have 26 aisles; slot ${slot} is beyond them`);
+  const bay = Math.floor((slot % perAisle) / LEVELS_PER_BAY) + 1;
+  return `${String.fromCharCode(65 + aisle)}-${String(bay).padStart(2, "0")}-${(slot % LEVELS_PER_BAY) + 1}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Actor } from "~/server/auth/actor";
 import { today } from "~/server/clock";
 import type { Segment } from "~/server/customers/constants";
 import type { Db } from "~/server/db/client";
+import { orderShipments } from "~/server/fulfillment";
 import type { Channel } from "~/server/orders/constants";
 import { cancelOrder } from "~/server/orders/cancel-order";
 import { convertQuote } from "~/server/orders/convert-quote";
@@ -18,8 +19,6 @@ import type { Cast } from "./cast";
 import { OrderClock } from "./intake-clock";
 import type { Market, MarketCustomer } from "./market";
 import { deriveSeed, Random, WeightedTable } from "./random";
-import { orderShipments } from "~/server/fulfillment";
-
 
 /** How the desk's orders come in. */
 type Intake = "rep" | "manager" | "web_shop";
@@ -128,7 +127,8 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
     agenda.book(workingMoment(from + delay, life.int(0, 90) * MINUTE), "hold review", async () => {
       const order = await statusOf(number);
       if (order.status !== "on_hold") return;
-      if (releases) await releaseHold({ db, actor: cast.manager, input: { number, note } });
+      // Goods already left: the order can no longer be canceled, so the manager releases it.
+      if (releases || order.fulfillmentStatus !== "unfulfilled") await releaseHold({ db, actor: cast.manager, input: { number, note } });
       else await cancelOrder({ shipments: orderShipments, db, actor: cast.manager, input: { number, reason } });
     });
   };
@@ -146,6 +146,8 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
     agenda.book(at, "edit order", async () => {
       const order = await statusOf(number);
       if (order.status !== "open" && order.status !== "on_hold") return;
+      // Once something has shipped, the customer's changes go on a new order; a note still can be added.
+      if (kind !== "notes" && order.fulfillmentStatus !== "unfulfilled") return;
       const dto = await toOrderDto(db, order);
       const current = dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));
       let changed: TOrder;
@@ -169,6 +171,8 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
     agenda.book(workingMoment(from + life.float(1, 200) * HOUR, life.int(0, 120) * MINUTE), "cancel order", async () => {
       const order = await statusOf(number);
       if (order.status !== "open" && order.status !== "on_hold") return;
+      // Too late: it has shipped (the rep tells the customer to refuse it or send it back).
+      if (order.fulfillmentStatus !== "unfulfilled") return;
       await cancelOrder({ shipments: orderShipments, db, actor, input: { number, reason } });
     });
   };

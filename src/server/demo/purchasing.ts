@@ -42,7 +42,13 @@ export type PurchasingSeedSummary = { replenishmentRuns: number; purchaseOrders:
  * short (then closed), a few are canceled. Twice the manager buys by hand (created, edited, sent), and
  * a last hand-made draft waits to be sent.
  */
-export function bookPurchasing(db: Db, agenda: Agenda, cast: Cast, market: Market, options: { seed: number }): PurchasingSeedSummary {
+export function bookPurchasing(
+  db: Db,
+  agenda: Agenda,
+  cast: Cast,
+  market: Market,
+  options: { seed: number; /** After stock came in (the auto-plan job's cue). */ afterStockArrival?: () => void },
+): PurchasingSeedSummary {
   const life = new Random(deriveSeed(options.seed, "purchasing/life"));
   const summary: PurchasingSeedSummary = { replenishmentRuns: 0, purchaseOrders: 0, receipts: 0 };
   const onStockArrival = allocateBackorders;
@@ -56,6 +62,7 @@ export function bookPurchasing(db: Db, agenda: Agenda, cast: Cast, market: Marke
     if (lines.length === 0) return po;
     const { purchaseOrder } = await receivePurchaseOrder({ db, actor: cast.warehouse, input: { number, version: po.version, lines }, onStockArrival });
     summary.receipts++;
+    options.afterStockArrival?.();
     return purchaseOrder;
   };
 

@@ -65,17 +65,19 @@ describe("seedDemo", () => {
     expect(await countOf(sql`select 1 from customers where credit_limit <= 600000`)).toBeGreaterThan(10);
   });
 
-  it("has orders in every status the use cases reach today, and nothing shipped, invoiced or paid", async () => {
+  it("has orders in every status the use cases reach today, shipped ones too, and nothing invoiced or paid", async () => {
     const statuses = await rows<{ kind: string; status: string; n: number }>(sql`select kind, status, count(*)::int as n from orders group by 1, 2`);
     const orderStatuses = new Set(statuses.filter((s) => s.kind === "order").map((s) => s.status));
     for (const status of ["draft", "open", "on_hold", "canceled"]) expect(orderStatuses, status).toContain(status);
-    expect(orderStatuses).not.toContain("completed");
     expect(await countOf(sql`select 1 from orders where kind = 'order'`)).toBeGreaterThanOrEqual(ORDERS);
-    expect(await countOf(sql`select 1 from orders where fulfillment_status <> 'unfulfilled' or billing_status <> 'unbilled'`)).toBe(0);
-    expect(await countOf(sql`select 1 from order_lines where shipped <> 0 or invoiced <> 0 or returned <> 0`)).toBe(0);
-    expect(await countOf(sql`select 1 from stock_movements where kind in ('shipment', 'return')`)).toBe(0);
-    // The only completed documents are converted quotes, each linked to the order it became.
-    expect(await countOf(sql`select 1 from orders where status = 'completed' and (kind <> 'quote' or converted_to_id is null)`)).toBe(0);
+    // Billing is not built: nothing is invoiced, paid or returned.
+    expect(await countOf(sql`select 1 from orders where billing_status <> 'unbilled'`)).toBe(0);
+    expect(await countOf(sql`select 1 from order_lines where invoiced <> 0 or returned <> 0`)).toBe(0);
+    expect(await countOf(sql`select 1 from stock_movements where kind = 'return'`)).toBe(0);
+    // A completed order is one closed after a partial shipment (the rest canceled) or fully delivered.
+    expect(await countOf(sql`select 1 from orders where kind = 'order' and status = 'completed' and fulfillment_status = 'unfulfilled'`)).toBe(0);
+    // Completed quotes are converted ones, each linked to the order it became.
+    expect(await countOf(sql`select 1 from orders where status = 'completed' and kind = 'quote' and converted_to_id is null`)).toBe(0);
     expect(await countOf(sql`select 1 from orders q join orders o on o.id = q.converted_to_id where o.converted_from_id = q.id`)).toBeGreaterThan(0);
     // Edited, duplicated and API orders are part of the story.
     expect(await countOf(sql`select 1 from order_events where type = 'edited'`)).toBeGreaterThan(0);
@@ -159,6 +161,23 @@ describe("seedDemo", () => {
     ).toBe(0);
   });
 
+  it("has the warehouse's history: shipments in every status, shipped through the ledger, orders following them", async () => {
+    const shipmentStatuses = new Set((await rows<{ status: string }>(sql`select distinct status::text as status from shipments`)).map((r) => r.status));
+    for (const status of ["planned", "picking", "shipped", "delivered", "canceled"]) expect(shipmentStatuses, status).toContain(status);
+    const fulfillment = new Set((await rows<{ s: string }>(sql`select distinct fulfillment_status::text as s from orders where kind = 'order'`)).map((r) => r.s));
+    for (const status of ["unfulfilled", "partially_shipped", "shipped", "delivered"]) expect(fulfillment, status).toContain(status);
+    // What left the building is a shipment movement of the same units, and the order lines say so.
+    expect(
+      await countOf(sql`select 1 from (select o.id, sum(l.shipped) as shipped from orders o join order_lines l on l.order_id = o.id group by o.id) s
+        full join (select o.id, -sum(m.quantity) as moved from stock_movements m join orders o on o.number = m.reference
+                   where m.kind = 'shipment' group by o.id) m on m.id = s.id
+        where coalesce(s.shipped, 0) <> coalesce(m.moved, 0)`),
+    ).toBe(0);
+    expect(await countOf(sql`select 1 from shipments where status in ('shipped', 'delivered') and (tracking_number is null or carrier_code is null)`)).toBe(0);
+    expect(await countOf(sql`select 1 from pick_lists`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from stock_levels where bin is null`)).toBe(0);
+  });
+
   it("has transfers, counts, hold-backs and replenishment suggestions, all through the ledger", async () => {
     expect(await countOf(sql`select 1 from stock_transfers where status = 'received'`)).toBeGreaterThan(0);
     expect(await countOf(sql`select 1 from stock_movements where kind = 'adjustment' and reason = 'cycle_count'`)).toBeGreaterThan(0);
@@ -183,6 +202,7 @@ describe("seedDemo", () => {
         ),
         events: await rows(sql`select o.number, e.type, e.actor, e.created_at from order_events e join orders o on o.id = e.order_id order by e.created_at, o.number, e.id`, db),
         purchaseOrders: await rows(sql`select number, status, expected_date::text, version, created_at from purchase_orders order by number`, db),
+        shipments: await rows(sql`select number, status, carrier_code, tracking_number, freight_cost, updated_at from shipments order by number`, db),
         movements: await rows(
           sql`select p.sku, w.code, m.kind, m.quantity, m.reference, m.created_at from stock_movements m
               join products p on p.id = m.product_id join warehouses w on w.id = m.warehouse_id order by m.id`,

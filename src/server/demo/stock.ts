@@ -25,7 +25,13 @@ type Level = { sku: string; warehouse: string; on_hand: number; reserved: number
  * later, one canceled), larger reorder points for the best sellers, class A hold-backs on them, and a
  * last replenishment run (last night's job), so the replenishment page has suggestions.
  */
-export function bookStock(db: Db, agenda: Agenda, cast: Cast, market: Market, options: { seed: number }): StockSeedSummary {
+export function bookStock(
+  db: Db,
+  agenda: Agenda,
+  cast: Cast,
+  market: Market,
+  options: { seed: number; /** After stock came in (the auto-plan job's cue). */ afterStockArrival?: () => void },
+): StockSeedSummary {
   const life = new Random(deriveSeed(options.seed, "stock/life"));
   const summary: StockSeedSummary = { adjustments: 0, transfers: 0, holdbacks: 0, reorderPointChanges: 0 };
   const onStockArrival = allocateBackorders;
@@ -58,6 +64,7 @@ export function bookStock(db: Db, agenda: Agenda, cast: Cast, market: Market, op
         if (quantity === 0) continue;
         await adjustStock({ db, actor: cast.warehouse, input: { sku: count.sku, warehouse: count.warehouse, quantity, reason: "cycle_count", reference: `Count ${isoDay(at)}` }, onStockArrival });
         summary.adjustments++;
+        if (quantity > 0) options.afterStockArrival?.();
       }
       if (damaged) {
         const level = await levelOf(damaged.sku, damaged.warehouse);
@@ -100,7 +107,10 @@ export function bookStock(db: Db, agenda: Agenda, cast: Cast, market: Market, op
           cancelTransfer({ db, actor: cast.warehouse, input: { number: transfer.number, reason: "Truck full; sending next week" }, onStockArrival })
         );
       } else {
-        agenda.book(workingMoment(at + receiveAfter), "receive transfer", () => receiveTransfer({ db, actor: cast.warehouse, input: { number: transfer.number }, onStockArrival }));
+        agenda.book(workingMoment(at + receiveAfter), "receive transfer", async () => {
+          await receiveTransfer({ db, actor: cast.warehouse, input: { number: transfer.number }, onStockArrival });
+          options.afterStockArrival?.();
+        });
       }
     });
   }
