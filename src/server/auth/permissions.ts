@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   "quotes.create": DESK,
   "quotes.convert": DESK,
   "exceptions.view": ALL,
+  /** Assign, comment, resolve, dismiss, reopen: each type only by its team, managers and admins (exceptions/constants.ts canWork). */
+  "exceptions.work": ALL,
+  "exceptions.dashboard": ["manager", "admin"],
+  /** The SLA table and the restricted list. */
+  "exceptions.configure": ["admin"],
   "inventory.view": ALL,
   "fulfillment.view": ["warehouse", "manager", "admin"],
   // Fulfillment: the warehouse plans, picks, packs and ships; everyone who sees orders sees their shipments

@@ -14,6 +14,7 @@ const lookupColumns = {
   listPrice: products.listPrice,
   cost: products.cost,
   leadTimeDays: products.leadTimeDays,
+  packSize: products.packSize,
   archivedAt: products.archivedAt,
 };
 

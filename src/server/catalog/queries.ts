@@ -20,6 +20,7 @@ export const productColumns = {
   weightGrams: products.weightGrams,
   taxCategory: products.taxCategory,
   leadTimeDays: products.leadTimeDays,
+  packSize: products.packSize,
   archivedAt: products.archivedAt,
 };
 
@@ -37,6 +38,7 @@ export function toProductDto(row: ProductRow): TProduct {
     weightGrams: row.weightGrams,
     taxCategory: row.taxCategory,
     leadTimeDays: row.leadTimeDays,
+    packSize: row.packSize,
     isArchived: row.archivedAt !== null,
   };
 }

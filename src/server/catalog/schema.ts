@@ -38,6 +38,8 @@ export const products = pgTable(
     taxCategory: taxCategoryEnum("tax_category").notNull().default("standard"),
     /** Days a vendor needs to deliver; used for promise dates when nothing is inbound. */
     leadTimeDays: integer("lead_time_days").notNull().default(14),
+    /** Sold in multiples of this (a case of 12): other quantities are checked with the customer. */
+    packSize: integer("pack_size").notNull().default(1),
     archivedAt: archivedAt(),
     ...timestamps,
   },
@@ -48,5 +50,6 @@ export const products = pgTable(
     check("products_list_price_nonneg", sql`${t.listPrice} >= 0`),
     check("products_cost_nonneg", sql`${t.cost} >= 0`),
     check("products_weight_nonneg", sql`${t.weightGrams} >= 0`),
+    check("products_pack_size_positive", sql`${t.packSize} >= 1`),
   ],
 );

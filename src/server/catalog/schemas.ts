@@ -24,6 +24,8 @@ export const ZCreateProductInput = z
     weightGrams: z.number().int().min(0).default(0),
     taxCategory: z.enum(TAX_CATEGORIES).default("standard"),
     leadTimeDays: z.number().int().min(0).max(365).default(14),
+    /** Sold in multiples of this; other quantities are checked with the customer. */
+    packSize: z.number().int("Pack size is a whole number").min(1, "Pack size is at least 1").max(10_000).optional(),
   })
   .strict();
 export type TCreateProductInput = z.infer<typeof ZCreateProductInput>;
@@ -39,6 +41,7 @@ export const ZProduct = z.object({
   weightGrams: z.number().int(),
   taxCategory: z.enum(TAX_CATEGORIES),
   leadTimeDays: z.number().int(),
+  packSize: z.number().int(),
   isArchived: z.boolean(),
 });
 export type TProduct = z.infer<typeof ZProduct>;

@@ -1,30 +1,35 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { users } from "../auth/schema";
 import type { DbOrTx } from "../db";
-import { exceptions } from "./schema";
+import { ACTIVE_EXCEPTION_STATUSES } from "./constants";
+import { exceptionEvents, exceptions } from "./schema";
 
-const toDto = (row: typeof exceptions.$inferSelect) => ({
+const toDto = (row: typeof exceptions.$inferSelect, assignee: string | null) => ({
   id: row.id,
   type: row.type,
   severity: row.severity,
   status: row.status,
+  team: row.team,
   reason: row.reason,
   dueAt: row.dueAt.toISOString(),
-  assignee: row.assignee,
+  assignee,
   createdAt: row.createdAt.toISOString(),
+  resolution: row.resolution,
 });
 
+const withAssignee = (db: DbOrTx) =>
+  db.select({ e: exceptions, assignee: users.name }).from(exceptions).leftJoin(users, eq(users.id, exceptions.assigneeId));
+
 export async function exceptionsForOrder(db: DbOrTx, orderId: string) {
-  const rows = await db.select().from(exceptions).where(eq(exceptions.orderId, orderId)).orderBy(asc(exceptions.createdAt));
-  return rows.map(toDto);
+  const rows = await withAssignee(db).where(eq(exceptions.orderId, orderId)).orderBy(asc(exceptions.createdAt));
+  return rows.map((r) => toDto(r.e, r.assignee));
 }
 
 export async function openExceptionsForCustomer(db: DbOrTx, customerId: string) {
-  const rows = await db
-    .select()
-    .from(exceptions)
-    .where(and(eq(exceptions.customerId, customerId), eq(exceptions.status, "open")))
+  const rows = await withAssignee(db)
+    .where(and(eq(exceptions.customerId, customerId), inArray(exceptions.status, [...ACTIVE_EXCEPTION_STATUSES])))
     .orderBy(asc(exceptions.dueAt));
-  return rows.map(toDto);
+  return rows.map((r) => toDto(r.e, r.assignee));
 }
 
 export async function openExceptionCounts(db: DbOrTx, orderIds: string[]) {
@@ -32,22 +37,28 @@ export async function openExceptionCounts(db: DbOrTx, orderIds: string[]) {
   const rows = await db
     .select({ orderId: exceptions.orderId })
     .from(exceptions)
-    .where(and(inArray(exceptions.orderId, orderIds), eq(exceptions.status, "open")));
+    .where(and(inArray(exceptions.orderId, orderIds), inArray(exceptions.status, [...ACTIVE_EXCEPTION_STATUSES])));
   const counts = new Map<string, number>();
   for (const r of rows) if (r.orderId) counts.set(r.orderId, (counts.get(r.orderId) ?? 0) + 1);
   return counts;
 }
 
-/**
- * The order total up to which a person released the order's credit hold (the latest such release), or
- * null when nobody did. Holds opened before totals were recorded count as no release.
- */
-export async function releasedCreditTotal(db: DbOrTx, orderId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ total: sql<string | null>`${exceptions.details}->>'orderTotal'` })
-    .from(exceptions)
-    .where(and(eq(exceptions.orderId, orderId), eq(exceptions.type, "credit_hold"), eq(exceptions.status, "resolved"), eq(exceptions.resolution, "released")))
-    .orderBy(desc(exceptions.resolvedAt))
-    .limit(1);
-  return row?.total == null ? null : Number(row.total);
+/** The history of an order's exceptions, for the order's timeline. */
+export async function exceptionEventsForOrder(db: DbOrTx, orderId: string) {
+  const rows = await db
+    .select({ ev: exceptionEvents, type: exceptions.type })
+    .from(exceptionEvents)
+    .innerJoin(exceptions, eq(exceptions.id, exceptionEvents.exceptionId))
+    .where(eq(exceptions.orderId, orderId))
+    .orderBy(asc(exceptionEvents.createdAt), asc(exceptionEvents.id));
+  return rows.map(({ ev, type }) => ({
+    id: ev.id,
+    exceptionId: ev.exceptionId,
+    exceptionType: type,
+    type: ev.type,
+    actor: ev.actor,
+    note: ev.note,
+    details: ev.details,
+    createdAt: ev.createdAt.toISOString(),
+  }));
 }

@@ -36,7 +36,8 @@ export async function deliverShipment(options: { db: Db; actor: Actor; input: TD
         severity: "high",
         actor,
         reason: `${shipment.number} could not be delivered: ${input.reason}`,
-        details: { shipment: shipment.number, carrier: shipment.carrierCode, trackingNumber: shipment.trackingNumber },
+        details: { shipment: shipment.number, carrier: shipment.carrierCode, trackingNumber: shipment.trackingNumber, warehouse: shipment.warehouseId },
+        cause: `${shipment.number}: ${input.reason}`,
       });
     } else {
       await resolveOrderExceptions(tx, { orderId: order.id, actor, resolution: "delivered", note: `${shipment.number} delivered on ${deliveredOn}.`, types: ["delivery_failure"] });

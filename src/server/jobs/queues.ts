@@ -19,4 +19,12 @@ export const FULFILLMENT_AUTO_PLAN: ScheduledQueue = {
   summary: "Plan shipments of fully reserved orders set to auto-plan",
 };
 
-export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN];
+/** Every minute: exceptions past their SLA are marked breached and the managers get one notice each. */
+export const EXCEPTIONS_SLA_BREACHES: ScheduledQueue = {
+  name: "exceptions.sla-breaches",
+  cron: "* * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Mark exceptions past their SLA as breached and notify the managers",
+};
+
+export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN, EXCEPTIONS_SLA_BREACHES];

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db";
+import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import type { OrderShipments } from "./shipments-hook";
 import { resolveOrderExceptions } from "../exceptions";
@@ -19,7 +19,7 @@ import * as clock from "../clock";
  * (cancel or return those shipments first, or close the order to keep what shipped).
  */
 export async function cancelOrder(options: {
-  db: Db;
+  db: DbOrTx;
   actor: Actor;
   input: { number: string; reason: string; version?: number };
   shipments: OrderShipments;

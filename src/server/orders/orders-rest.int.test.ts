@@ -45,7 +45,7 @@ describe("REST: orders and quotes (docs/api.md)", () => {
   });
 
   it("reads, lists and filters orders", async () => {
-    const created = await api.call("POST", "/orders", { key: shop, body: { ...body, customerReference: "WEB-2002" } });
+    const created = await api.call("POST", "/orders", { key: shop, body: { ...body, customerReference: "WEB-2002", lines: [{ sku: "BOLT-M8", quantity: 3 }] } });
     const read = await api.call("GET", `/orders/${created.body.number}`, { key: finance });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ number: created.body.number, fulfillmentStatus: "unfulfilled", billingStatus: "unbilled", exceptions: [] });
@@ -56,7 +56,7 @@ describe("REST: orders and quotes (docs/api.md)", () => {
   });
 
   it("edits with a version (409 when stale), and moves orders through their states", async () => {
-    const draft = await api.call("POST", "/orders", { key: shop, body: { ...body, draft: true } });
+    const draft = await api.call("POST", "/orders", { key: shop, body: { ...body, customerReference: "WEB-3003", draft: true } });
     expect(draft.body.status).toBe("draft");
     const number = draft.body.number;
 

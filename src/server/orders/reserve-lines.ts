@@ -79,7 +79,9 @@ export async function reserveOrder(
       severity: "medium",
       actor,
       reason: `Backordered: ${summary}; promised for ${promisedDate}.`,
-      details: { lines: backorders.map((b) => ({ sku: b.sku, quantity: b.quantity })) },
+      details: { lines: backorders.map((b) => ({ sku: b.sku, quantity: b.quantity })), skus: backorders.map((b) => b.sku) },
+      cause: backorders.map((b) => `${b.sku}x${b.quantity}`).sort().join(","),
+      fresh: options.fresh,
     });
   }
   return { promisedDate, events, lines: changed };
@@ -112,7 +114,7 @@ async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; wareh
 
 /** An order line with its SKU, as reservation reads it (or as a caller that just wrote it knows it). */
 export type KnownLine = {
-  line: Pick<typeof orderLines.$inferSelect, "id" | "lineNo" | "productId" | "quantity" | "shipped" | "reserved" | "backordered" | "warehouseId" | "approvalReason">;
+  line: Pick<typeof orderLines.$inferSelect, "id" | "lineNo" | "productId" | "quantity" | "unitPrice" | "discount" | "shipped" | "reserved" | "backordered" | "warehouseId" | "approvalReason">;
   sku: string;
 };
 

@@ -135,14 +135,18 @@ export const ZOrderException = z.object({
   type: z.enum(EXCEPTION_TYPES),
   severity: z.enum(EXCEPTION_SEVERITIES),
   status: z.enum(EXCEPTION_STATUSES),
+  team: z.string(),
   reason: z.string(),
   dueAt: z.string(),
+  /** The assignee's name. */
   assignee: z.string().nullable(),
   createdAt: z.string(),
+  resolution: z.string().nullable(),
 });
 
 export const ZOrderEvent = z.object({
-  id: z.number().int(),
+  /** Order events are numbered; an exception's history entries (type `exception.*`) have uuids. */
+  id: z.union([z.number().int(), z.string()]),
   type: z.string(),
   actor: z.string(),
   data: z.record(z.string(), z.unknown()),

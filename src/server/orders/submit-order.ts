@@ -37,8 +37,8 @@ export async function submitInTx(
   // A draft never reserved or checked anything: there is nothing of it to read back.
   const fresh = order.submittedAt === null;
   const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
-  const approvals = known.lines?.flatMap(({ line }) => (line.approvalReason ? [{ lineNo: line.lineNo, reason: line.approvalReason }] : []));
-  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, approvals, exposureWithoutOrder: known.exposureWithoutOrder });
+  const lines = known.lines?.map(({ line, sku }) => ({ ...line, sku }));
+  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, lines, exposureWithoutOrder: known.exposureWithoutOrder });
   // Reserving locks stock rows until commit: it comes last, so few statements run while others wait.
   const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
   assertTransition("submitted", holds.status, "system");

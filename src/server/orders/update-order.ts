@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db";
+import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import type { Released } from "../inventory";
 import { offerToBackorders } from "./allocate-backorders";
@@ -19,7 +19,7 @@ import { writeLines } from "./write-lines";
  * checked again. Only what changes the price or where it goes (lines, ship-to, channel) does that: a
  * notes-only edit neither reserves nor re-opens a hold a manager released.
  */
-export async function updateOrder(options: { db: Db; actor: Actor; input: TUpdateOrderInput; shipments: OrderShipments }): Promise<TOrder> {
+export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TUpdateOrderInput; shipments: OrderShipments }): Promise<TOrder> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, input.number, { forUpdate: true });

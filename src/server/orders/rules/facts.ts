@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { products } from "../../catalog";
+import * as clock from "../../clock";
+import type { DbOrTx } from "../../db";
+import { executeRows } from "../../db/execute";
+import { orderLines, orders } from "../schema";
+import type { EarlierOrder } from "./order-rule";
+
+const DAY = 86_400_000;
+
+/**
+ * What the quantity and duplicate rules compare with, in one statement: per product its pack size and the
+ * customer's usual quantity (median of their last 365 days, at least two earlier orders of it); the customer's
+ * orders created before this one in the last 24 hours, or with the same customer PO number.
+ */
+export async function loadReviewFacts(
+  tx: DbOrTx,
+  input: { orderId: string; customerId: string; createdAt: Date; customerReference: string | null; productIds: string[] },
+) {
+  const now = clock.now();
+  const yearAgo = new Date(now.getTime() - 365 * DAY).toISOString();
+  const dayBefore = new Date(input.createdAt.getTime() - DAY).toISOString();
+  const reference = input.customerReference?.trim() || null;
+  const ids = input.productIds.length > 0 ? sql.join(input.productIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`;
+  const [row] = await executeRows<{ products: unknown; earlier: unknown }>(
+    tx,
+    sql`select
+      (select json_agg(json_build_object('id', p.id, 'packSize', p.pack_size, 'usual', h.usual, 'times', h.times))
+       from ${products} p
+       left join lateral (
+         select percentile_cont(0.5) within group (order by l.quantity) as usual, count(*) as times
+         from ${orderLines} l join ${orders} o on o.id = l.order_id
+         where o.customer_id = ${input.customerId} and l.product_id = p.id and o.id <> ${input.orderId}
+           and o.kind = 'order' and o.status not in ('draft', 'canceled') and o.submitted_at >= ${yearAgo}::timestamptz
+       ) h on true
+       where p.id in (${ids})) as products,
+      (select json_agg(json_build_object('number', e.number, 'customerReference', e.customer_reference, 'isRecent', e.created_at >= ${dayBefore}::timestamptz,
+          'lines', (select json_agg(json_build_object('sku', p.sku, 'quantity', l.quantity)) from ${orderLines} l join ${products} p on p.id = l.product_id where l.order_id = e.id)))
+       from (select * from ${orders} o
+             where o.customer_id = ${input.customerId} and o.id <> ${input.orderId} and o.kind = 'order' and o.status not in ('draft', 'canceled')
+               and o.created_at < ${input.createdAt.toISOString()}::timestamptz
+               and (o.created_at >= ${dayBefore}::timestamptz or (${reference}::text is not null and lower(trim(o.customer_reference)) = lower(${reference}::text)))
+             order by o.created_at desc limit 20) e) as earlier`,
+  );
+  const parse = <T>(value: unknown): T[] => (value == null ? [] : typeof value === "string" ? JSON.parse(value) : (value as T[]));
+  const productFacts = parse<{ id: string; packSize: number; usual: number | null; times: number }>(row?.products);
+  return {
+    products: new Map(productFacts.map((p) => [p.id, { packSize: p.packSize, usual: Number(p.times) >= 2 && p.usual != null ? Number(p.usual) : null }])),
+    earlier: parse<EarlierOrder>(row?.earlier),
+  };
+}
