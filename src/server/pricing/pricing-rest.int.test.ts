@@ -78,7 +78,7 @@ describe("REST: pricing rules price the next orders", () => {
   it("holds an order whose manual price goes beyond the rep's limit, in the manager's approval queue", async () => {
     const withinLimit = await order(rep, [{ sku: "WASHER-M8", quantity: 10, unitPrice: 95, overrideReason: "price match" }]);
     expect(withinLimit.body.status).toBe("open");
-    const beyond = await order(rep, [{ sku: "WASHER-M8", quantity: 10, unitPrice: 60, overrideReason: "big customer" }]);
+    const beyond = await order(rep, [{ sku: "WASHER-M8", quantity: 11, unitPrice: 60, overrideReason: "big customer" }]);
     expect(beyond.body.status).toBe("on_hold");
     expect(beyond.body.exceptions).toEqual([expect.objectContaining({ type: "price_approval", status: "open" })]);
     const queue = await api.call("GET", "/exceptions?type=price_approval", { key: manager });
