@@ -17,6 +17,7 @@ import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import type { TOrder } from "~/server/orders/schemas";
 import { useTRPC, type RouterInputs } from "~/trpc/react";
+import { type AddressDraft, AddressFields, addressDraftOf, sameAddress, trimAddress } from "./address-fields";
 import { useOrderChanged } from "./use-order-changed";
 
 type DraftLine = {
@@ -37,6 +38,7 @@ export type EditDraft = {
   customerReference: string;
   requestedDate: string;
   notes: string;
+  shipTo: AddressDraft;
   conflict: EditConflict | null;
 };
 
@@ -61,6 +63,7 @@ export function draftFromOrder(order: TOrder): EditDraft {
     customerReference: order.customerReference ?? "",
     requestedDate: order.requestedDate ?? "",
     notes: order.notes ?? "",
+    shipTo: addressDraftOf(order.shipTo),
     conflict: null,
   };
 }
@@ -101,6 +104,11 @@ function changesOf(draft: EditDraft, order: TOrder): RouterInputs["orders"]["upd
     changed = true;
     input.notes = orNull(draft.notes);
   }
+  const shipTo = trimAddress(draft.shipTo);
+  if (!sameAddress(shipTo, addressDraftOf(order.shipTo))) {
+    changed = true;
+    input.shipTo = shipTo;
+  }
   return changed ? input : null;
 }
 
@@ -118,11 +126,17 @@ function validate(draft: EditDraft): Record<string, string> {
   });
   if (draft.customerReference.trim().length > 60) errors.customerReference = "At most 60 characters";
   if (draft.notes.trim().length > 2000) errors.notes = "At most 2000 characters";
+  const shipTo = trimAddress(draft.shipTo);
+  if (!shipTo.line1) errors["shipTo.line1"] = "Street is required";
+  if (!shipTo.city) errors["shipTo.city"] = "City is required";
+  if (!shipTo.postalCode) errors["shipTo.postalCode"] = "Postal code is required";
+  if (!/^[A-Z]{2}$/.test(shipTo.country)) errors["shipTo.country"] = "Two letters, e.g. US";
   return errors;
 }
 
 /**
- * Edits an order's lines (SKU, quantity, remove, add) and header (customer reference, requested date, notes).
+ * Edits an order's lines (SKU, quantity, remove, add), ship-to and header (customer reference, requested date,
+ * notes). A new ship-to re-prices (tax) and checks the address rule again: fixing it releases an address hold.
  * The save carries the version the page loaded; a stale one is refused by the server and shown as a
  * conflict with a Reload button — the typed changes stay in the form either way.
  */
@@ -239,7 +253,7 @@ export function EditOrderDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-3xl">
+      <DialogContent className="max-h-[92vh] overflow-y-auto sm:max-w-3xl">
         <form onSubmit={onSubmit} noValidate className="grid gap-5">
           <DialogHeader>
             <DialogTitle>
@@ -388,6 +402,15 @@ export function EditOrderDialog({
               <FieldError id="edit-notes-error">{errors.notes}</FieldError>
             </div>
           </div>
+
+          <AddressFields
+            legend="Ship to"
+            name="shipTo"
+            idPrefix="edit-ship-to"
+            value={draft.shipTo}
+            onChange={(f, value) => setDraft((d) => ({ ...d, shipTo: { ...d.shipTo, [f]: value } }))}
+            errors={errors}
+          />
 
           {draft.conflict && (
             <ConflictBanner conflict={draft.conflict} order={order} isReloading={isReloading} onReload={reload} onDiscard={discard} />

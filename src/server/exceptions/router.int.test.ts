@@ -19,7 +19,8 @@ beforeAll(async () => {
   api = await startRestServer(t.db);
   desk = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "desk", role: "manager" } })).key;
   warehouse = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "dock", role: "warehouse" } })).key;
-  [{ id: repId }] = (await t.db.insert(users).values({ email: "rita@test.local", name: "Rita Rep", role: "rep", passwordHash: "x" }).returning()) as [{ id: string }];
+  const [rita] = await t.db.insert(users).values({ email: "rita@test.local", name: "Rita Rep", role: "rep", passwordHash: "x" }).returning();
+  repId = rita!.id;
 });
 afterAll(async () => {
   await api?.close();
