@@ -33,7 +33,7 @@ export function DeskShell({ user, children }: { user: DeskUser; children: React.
         Skip to content
       </a>
 
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 border-r border-sidebar-border bg-sidebar md:flex">
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 border-r border-sidebar-border bg-sidebar md:flex print:hidden!">
         <Sidebar user={user} />
       </aside>
 
@@ -57,8 +57,8 @@ export function DeskShell({ user, children }: { user: DeskUser; children: React.
         </DialogPrimitive.Portal>
       </DialogPrimitive.Root>
 
-      <div className="flex min-h-dvh flex-col md:pl-60">
-        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/80 md:px-8">
+      <div className="flex min-h-dvh flex-col md:pl-60 print:min-h-0 print:pl-0">
+        <header className="sticky top-0 z-20 flex h-14 print:hidden shrink-0 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/80 md:px-8">
           <Button variant="ghost" size="icon" className="-ml-2 md:hidden" onClick={() => setMenuOpen(true)}>
             <Menu aria-hidden="true" />
             <span className="sr-only">Open menu</span>
@@ -76,7 +76,7 @@ export function DeskShell({ user, children }: { user: DeskUser; children: React.
           </button>
         </header>
 
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] flex-1 px-4 py-6 outline-none md:px-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] flex-1 px-4 py-6 outline-none md:px-8 print:max-w-none print:p-0">
           {children}
         </main>
       </div>

@@ -2,8 +2,9 @@ import { Badge, type BadgeVariant } from "~/components/ui/badge";
 import { cn } from "~/lib/utils";
 
 /**
- * One table for every status the desk shows: order `status`, `fulfillmentStatus` and `billingStatus`.
- * The value sets do not overlap, so a status string alone decides label and tone.
+ * One table for every status the desk shows: order `status`, `fulfillmentStatus` and `billingStatus`,
+ * shipment and pick-list statuses. Where value sets share a word (shipped, delivered, canceled, open,
+ * completed) they mean the same thing, so a status string alone decides label and tone.
  */
 export const STATUS_DISPLAY: Record<string, { label: string; variant: BadgeVariant }> = {
   // Order status
@@ -13,11 +14,17 @@ export const STATUS_DISPLAY: Record<string, { label: string; variant: BadgeVaria
   open: { label: "Open", variant: "info" },
   completed: { label: "Completed", variant: "success" },
   canceled: { label: "Canceled", variant: "neutral" },
-  // Fulfillment status
+  // Fulfillment status (of an order; a shipment's shipped and delivered read the same)
   unfulfilled: { label: "Unfulfilled", variant: "neutral" },
-  partially_shipped: { label: "Partially shipped", variant: "info" },
+  partially_shipped: { label: "Partially shipped", variant: "warning" },
   shipped: { label: "Shipped", variant: "info" },
   delivered: { label: "Delivered", variant: "success" },
+  // Shipment status
+  planned: { label: "Planned", variant: "outline" },
+  picking: { label: "Picking", variant: "info" },
+  picked: { label: "Picked", variant: "info" },
+  packed: { label: "Packed", variant: "info" },
+  delivery_failed: { label: "Delivery failed", variant: "danger" },
   // Billing status
   unbilled: { label: "Unbilled", variant: "neutral" },
   partially_invoiced: { label: "Partially invoiced", variant: "info" },
