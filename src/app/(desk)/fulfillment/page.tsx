@@ -1,18 +1,44 @@
-import { Truck } from "lucide-react";
-import { AreaEmpty } from "~/components/shell/area-empty";
 import { requirePermission } from "~/app/(desk)/guard";
+import { isDeskTab } from "~/components/fulfillment/desk-tabs";
+import { FulfillmentDesk } from "~/components/fulfillment/fulfillment-desk";
+import { WarehousePicker } from "~/components/fulfillment/warehouse-picker";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { api } from "~/trpc/server";
 
 export const metadata = { title: "Fulfillment" };
 
-export default async function FulfillmentPage() {
-  await requirePermission("fulfillment.view", "/fulfillment");
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** `/fulfillment?warehouse=EAST&tab=planned`: a warehouse's queues, from planning to what shipped today. */
+export default async function FulfillmentPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePermission("fulfillment.view", "/fulfillment");
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const caller = await api();
+  const { items } = await caller.inventory.warehouses({});
+  const warehouses = items.filter((w) => w.isActive).map((w) => ({ code: w.code, name: w.name }));
+  const asked = first(params.warehouse)?.trim().toUpperCase();
+  const warehouse = warehouses.find((w) => w.code === asked) ?? warehouses[0];
+  const tab = first(params.tab);
+  const initialTab = isDeskTab(tab) ? tab : "ready";
+
   return (
-    <AreaEmpty
-      title="Fulfillment"
-      description="Pick lists, packing and shipments per warehouse."
-      icon={Truck}
-      emptyTitle="No shipments yet"
-      emptyDescription="Shipments planned from reserved stock will appear here to pick, pack and ship."
-    />
+    <>
+      <PageHeader
+        title="Fulfillment"
+        description={
+          warehouse
+            ? `Plan, pick, pack and ship from ${warehouse.name}.${asked && asked !== warehouse.code ? ` There is no warehouse ${asked}; showing ${warehouse.code}.` : ""}`
+            : "Plan, pick, pack and ship."
+        }
+        actions={warehouse && <WarehousePicker key={warehouse.code} value={warehouse.code} warehouses={warehouses} tab={initialTab} />}
+      />
+      {warehouse ? (
+        <FulfillmentDesk key={warehouse.code} warehouse={warehouse} initialTab={initialTab} role={actor.role} />
+      ) : (
+        <EmptyState title="No active warehouse" description="Shipments leave from a warehouse: an admin adds one first." />
+      )}
+    </>
   );
 }
