@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { ArrowRightLeft, Copy, Pencil, Printer, Send, ShieldCheck, XCircle } from "lucide-react";
+import { ArrowRightLeft, CircleStop, Copy, Pencil, Printer, Send, ShieldCheck, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -14,6 +14,7 @@ import type { TOrder } from "~/server/orders/schemas";
 import { EDITABLE_STATUSES, findTransition } from "~/server/orders/state-machine";
 import { useTRPC } from "~/trpc/react";
 import { CancelOrderDialog } from "./cancel-order-dialog";
+import { CloseOrderDialog, isClosable } from "./close-order-dialog";
 import { ConvertQuoteDialog } from "./convert-quote-dialog";
 import { draftFromOrder, EditOrderDialog, isDraftDirty, type EditDraft } from "./edit-order-dialog";
 import { ReleaseHoldDialog } from "./release-hold-dialog";
@@ -30,7 +31,7 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
   const trpc = useTRPC();
   const router = useRouter();
   const changed = useOrderChanged();
-  const [dialog, setDialog] = useState<"edit" | "cancel" | "release" | "convert" | null>(null);
+  const [dialog, setDialog] = useState<"edit" | "cancel" | "release" | "convert" | "close" | null>(null);
   const [draft, setDraftState] = useState<EditDraft | null>(null);
   const [restored, setRestored] = useState(false);
   const isQuote = order.kind === "quote";
@@ -40,8 +41,11 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
   const canSubmit = !isQuote && can(role, "orders.submit") && mayTransition(order, "submitted", role);
   const canConvert = isQuote && order.status === "draft" && !order.convertedTo && can(role, "quotes.convert");
   const canRelease = !isQuote && order.status === "on_hold" && can(role, "orders.releaseHold") && mayTransition(order, "open", role);
-  const canCancel = can(role, "orders.cancel") && mayTransition(order, "canceled", role);
+  // An order with units out of the door is closed (or its shipments canceled first), not canceled: the server refuses it.
+  const hasShipped = !isQuote && order.lines.some((l) => l.shipped > 0);
+  const canCancel = can(role, "orders.cancel") && mayTransition(order, "canceled", role) && !hasShipped;
   const canDuplicate = !isQuote && can(role, "orders.create");
+  const canClose = can(role, "orders.close") && isClosable(order);
 
   const submit = useMutation(
     trpc.orders.submit.mutationOptions({
@@ -78,7 +82,7 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
   }
   const setDraft = (update: (d: EditDraft) => EditDraft) => setDraftState((d) => update(d ?? draftFromOrder(order)));
 
-  const nothing = !canEdit && !canSubmit && !canConvert && !canRelease && !canCancel && !canDuplicate && !isQuote;
+  const nothing = !canEdit && !canSubmit && !canConvert && !canRelease && !canCancel && !canDuplicate && !canClose && !isQuote;
   if (nothing) return null;
 
   return (
@@ -126,6 +130,12 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
           </a>
         </Button>
       )}
+      {canClose && (
+        <Button variant="outline" onClick={() => setDialog("close")}>
+          <CircleStop aria-hidden />
+          Close order
+        </Button>
+      )}
       {canCancel && (
         <Button variant="outline" className="text-destructive hover:bg-destructive/10 hover:text-destructive" onClick={() => setDialog("cancel")}>
           <XCircle aria-hidden />
@@ -144,6 +154,7 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
         />
       )}
       {canCancel && <CancelOrderDialog order={order} open={dialog === "cancel"} onOpenChange={(open) => setDialog(open ? "cancel" : null)} />}
+      {canClose && <CloseOrderDialog order={order} open={dialog === "close"} onOpenChange={(open) => setDialog(open ? "close" : null)} />}
       {canRelease && <ReleaseHoldDialog order={order} open={dialog === "release"} onOpenChange={(open) => setDialog(open ? "release" : null)} />}
       {canConvert && <ConvertQuoteDialog quote={order} open={dialog === "convert"} onOpenChange={(open) => setDialog(open ? "convert" : null)} />}
     </div>

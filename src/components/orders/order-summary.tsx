@@ -1,4 +1,4 @@
-import { AlertTriangle, Ban, FileText, PackageOpen, ReceiptText, Undo2 } from "lucide-react";
+import { AlertTriangle, Ban, FileText, ReceiptText, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { DateOnly, DateTime, Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
@@ -105,7 +105,7 @@ export function OrderBanners({ order, today }: { order: TOrder; today: string })
 export function OrderSummaryCards({ order }: { order: TOrder }) {
   const isQuote = order.kind === "quote";
   return (
-    <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]">
+    <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]">
       <Card className="gap-3 py-4">
         <CardHeader className="px-4">
           <CardTitle>Details</CardTitle>
@@ -168,7 +168,7 @@ export function OrderSummaryCards({ order }: { order: TOrder }) {
       <AddressCard title="Ship to" address={order.shipTo} empty="No ship-to address — needed before submit." />
       <AddressCard title="Bill to" address={order.billTo} empty="No bill-to address on this order." />
       {order.notes && (
-        <Card className="gap-2 py-4 md:col-span-2 lg:col-span-4">
+        <Card className="gap-2 py-4 md:col-span-2 xl:col-span-4">
           <CardHeader className="px-4">
             <CardTitle>Notes</CardTitle>
           </CardHeader>
@@ -216,14 +216,12 @@ function AddressCard({ title, address, empty }: { title: string; address: TAddre
   );
 }
 
-/** Shipments, invoices and returns of the order: honest empty sections until those modules list them. */
+/** Invoices and returns of the order: honest empty sections until those modules list them (shipments have their own section). */
 export function RelatedDocuments({ order }: { order: TOrder }) {
-  const shipped = order.lines.reduce((n, l) => n + l.shipped, 0);
   const invoiced = order.lines.reduce((n, l) => n + l.invoiced, 0);
   const returned = order.lines.reduce((n, l) => n + l.returned, 0);
   const units = order.lines.reduce((n, l) => n + l.quantity, 0);
   const sections = [
-    { title: "Shipments", icon: PackageOpen, count: shipped, verb: "shipped", empty: "No shipments yet." },
     { title: "Invoices", icon: ReceiptText, count: invoiced, verb: "invoiced", empty: "No invoices yet." },
     { title: "Returns", icon: Undo2, count: returned, verb: "returned", empty: "No returns." },
   ];

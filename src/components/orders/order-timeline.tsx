@@ -1,11 +1,19 @@
 import {
   ArrowRight,
   ArrowRightLeft,
+  Ban,
+  CircleCheck,
   CircleDot,
+  CircleStop,
+  CircleX,
+  ClipboardCheck,
+  ClipboardList,
   Copy,
   FilePlus,
   PackageCheck,
   PackageX,
+  Package,
+  PackageMinus,
   Pencil,
   PauseCircle,
   PlayCircle,
@@ -13,7 +21,10 @@ import {
   Send,
   ShieldCheck,
   Truck,
+  Undo2,
   XCircle,
+  Zap,
+  ZapOff,
   type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
@@ -23,7 +34,7 @@ import { EXCEPTION_LABELS, type ExceptionType } from "~/server/exceptions/consta
 import type { TAddress } from "~/server/customers";
 import { channelLabel } from "./list-params";
 
-export type TimelineEvent = { id: number; type: string; actor: string; data: Record<string, unknown>; createdAt: string };
+export type TimelineEvent = { id: number | string; type: string; actor: string; data: Record<string, unknown>; createdAt: string };
 
 const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }> = {
   created: { label: "Created", icon: FilePlus },
@@ -41,6 +52,35 @@ const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }>
   backorder_allocated: { label: "Backorder filled from new stock", icon: PackageCheck, tone: "text-success" },
   shipped: { label: "Shipped", icon: Truck, tone: "text-info" },
   invoiced: { label: "Invoiced", icon: Receipt, tone: "text-info" },
+  // Fulfillment
+  shipment_planned: { label: "Shipment planned", icon: ClipboardList },
+  shipment_picking: { label: "Put on a pick list", icon: ClipboardList },
+  picked: { label: "Picked", icon: ClipboardCheck, tone: "text-info" },
+  short_picked: { label: "Picked short", icon: PackageMinus, tone: "text-warning" },
+  packed: { label: "Packed", icon: Package, tone: "text-info" },
+  delivered: { label: "Delivered", icon: CircleCheck, tone: "text-success" },
+  delivery_failed: { label: "Delivery failed", icon: CircleX, tone: "text-destructive" },
+  shipment_canceled: { label: "Shipment canceled", icon: Ban, tone: "text-muted-foreground" },
+  shipment_returned: { label: "Shipment came back", icon: Undo2, tone: "text-warning" },
+  closed: { label: "Closed: shipped what we had, canceled the rest", icon: CircleStop, tone: "text-warning" },
+  auto_plan_on: { label: "Auto-plan shipments turned on", icon: Zap, tone: "text-info" },
+  auto_plan_off: { label: "Auto-plan shipments turned off", icon: ZapOff },
+};
+
+/** Fulfillment events say what happened in one sentence; these keys are in the sentence, not listed again. */
+const SENTENCE_KEYS: Record<string, readonly string[]> = {
+  shipment_planned: ["shipment", "units"],
+  shipment_picking: ["shipment", "pickList"],
+  picked: ["shipment", "picked"],
+  short_picked: ["shipment", "picked", "short"],
+  packed: ["shipment", "packages"],
+  shipped: ["shipment", "carrier", "service", "trackingNumber", "trackingUrl", "units"],
+  delivered: ["shipment", "deliveredOn"],
+  delivery_failed: ["shipment"],
+  shipment_canceled: ["shipment"],
+  shipment_returned: ["shipment", "units"],
+  auto_plan_on: ["before", "after"],
+  auto_plan_off: ["before", "after"],
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -66,6 +106,9 @@ const FIELD_LABELS: Record<string, string> = {
   order: "Order",
   quote: "Quote",
   partial: "Partial",
+  units: "Units",
+  linesDropped: "Lines dropped",
+  backordered: "Backordered",
 };
 const MONEY_KEYS = new Set(["total", "overBy", "quoteTotal", "amount", "subtotal", "discountTotal", "taxTotal", "shippingTotal"]);
 const DOCUMENT_KEYS = new Set(["from", "order", "quote"]);
@@ -76,7 +119,18 @@ const humanize = (key: string) => FIELD_LABELS[key] ?? key.replace(/([a-z])([A-Z
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** Every event of the order, newest first: what happened, who did it, when, and what changed (before → after). */
-export function OrderTimeline({ events, currency, kind }: { events: TimelineEvent[]; currency: string; kind: "order" | "quote" }) {
+export function OrderTimeline({
+  events,
+  currency,
+  kind,
+  linkShipments = false,
+}: {
+  events: TimelineEvent[];
+  currency: string;
+  kind: "order" | "quote";
+  /** Link shipment and pick-list numbers to their pages (roles that see fulfillment). */
+  linkShipments?: boolean;
+}) {
   if (events.length === 0) return <p className="text-sm text-muted-foreground">No events recorded yet.</p>;
   const newestFirst = [...events].reverse();
   return (
@@ -99,13 +153,96 @@ export function OrderTimeline({ events, currency, kind }: { events: TimelineEven
                 <span className="text-muted-foreground">by {event.actor}</span>
                 <DateTime value={event.createdAt} className="text-xs text-muted-foreground" />
               </p>
-              <EventDetails data={event.data} currency={currency} />
+              <FulfillmentSentence type={event.type} data={event.data} link={linkShipments} />
+              <EventDetails data={omit(event.data, SENTENCE_KEYS[event.type] ?? [])} currency={currency} />
             </div>
           </li>
         );
       })}
     </ol>
   );
+}
+
+const omit = (data: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k)));
+
+function DocLink({ number, href, link }: { number: unknown; href: string; link: boolean }) {
+  if (typeof number !== "string") return null;
+  return link ? (
+    <Link href={href} className="font-mono text-primary hover:underline">
+      {number}
+    </Link>
+  ) : (
+    <span className="font-mono">{number}</span>
+  );
+}
+
+const plural = (n: unknown, word: string) => (typeof n === "number" ? `${n} ${word}${n === 1 ? "" : "s"}` : null);
+
+/** "Shipped SH-700123 with UPS Ground 1Z… (track) · 10 units" and the like, for fulfillment's events. */
+function FulfillmentSentence({ type, data, link }: { type: string; data: Record<string, unknown>; link: boolean }) {
+  if (!(type in SENTENCE_KEYS) || type.startsWith("auto_plan")) return null;
+  const shipment = typeof data.shipment === "string" ? data.shipment : null;
+  const sh = shipment ? <DocLink number={shipment} href={`/fulfillment/shipments/${encodeURIComponent(shipment)}`} link={link} /> : null;
+  let body: React.ReactNode = null;
+  switch (type) {
+    case "shipment_planned":
+      body = <>{sh} · {plural(data.units, "unit")}</>;
+      break;
+    case "shipment_picking":
+      body = (
+        <>
+          {sh} on pick list <DocLink number={data.pickList} href={`/fulfillment/pick-lists/${encodeURIComponent(String(data.pickList))}`} link={link} />
+        </>
+      );
+      break;
+    case "picked":
+      body = <>{sh} · {plural(data.picked, "unit")} picked</>;
+      break;
+    case "short_picked":
+      body = (
+        <>
+          {sh} · {plural(data.picked, "unit")} picked, short {String(data.short ?? "")} — the shortfall went back to the order
+        </>
+      );
+      break;
+    case "packed":
+      body = <>{sh} in {plural(data.packages, "package")}</>;
+      break;
+    case "shipped": {
+      const carrier = [data.carrier, data.service].filter((v) => typeof v === "string" && v).join(" ");
+      const tracking = typeof data.trackingNumber === "string" ? data.trackingNumber : null;
+      body = (
+        <>
+          Shipped {sh}
+          {carrier && ` with ${carrier}`}{" "}
+          {tracking &&
+            (typeof data.trackingUrl === "string" ? (
+              <a href={data.trackingUrl} target="_blank" rel="noopener noreferrer" className="font-mono text-primary hover:underline">
+                {tracking}
+                <span className="sr-only"> (tracking, opens in a new tab)</span>
+              </a>
+            ) : (
+              <span className="font-mono">{tracking}</span>
+            ))}
+          {typeof data.units === "number" && <> · {plural(data.units, "unit")}</>}
+        </>
+      );
+      break;
+    }
+    case "delivered":
+      body = (
+        <>
+          {sh} delivered{typeof data.deliveredOn === "string" && <> on <DateOnly value={data.deliveredOn} /></>}
+        </>
+      );
+      break;
+    case "shipment_returned":
+      body = <>{sh} came back · {plural(data.units, "unit")} restocked and reserved again</>;
+      break;
+    default:
+      body = sh;
+  }
+  return <p className="mt-1 text-sm">{body}</p>;
 }
 
 function EventDetails({ data, currency }: { data: Record<string, unknown>; currency: string }) {

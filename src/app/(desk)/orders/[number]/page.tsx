@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "~/app/(desk)/guard";
 import { OrderActions } from "~/components/orders/order-actions";
 import { OrderLinesTable } from "~/components/orders/order-lines-table";
+import { OrderShipments } from "~/components/orders/order-shipments";
 import { OrderBanners, OrderSummaryCards, RelatedDocuments } from "~/components/orders/order-summary";
 import { OrderTimeline } from "~/components/orders/order-timeline";
 import { DateTime } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
+import { can } from "~/server/auth/permissions";
 import { AppError } from "~/server/errors";
 import { api } from "~/trpc/server";
 
@@ -37,6 +39,7 @@ export default async function OrderPage({ params }: Props) {
     throw error;
   });
   const isQuote = order.kind === "quote";
+  const shipments = isQuote ? [] : await caller.fulfillment.ofOrder({ number });
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -85,19 +88,21 @@ export default async function OrderPage({ params }: Props) {
         <OrderLinesTable order={order} />
       </section>
 
+      {!isQuote && <OrderShipments order={order} shipments={shipments} role={actor.role} />}
+
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="timeline-heading" className={isQuote ? "lg:col-span-3" : "lg:col-span-2"}>
           <h2 id="timeline-heading" className="mb-3 text-sm font-semibold">
             Timeline
           </h2>
           <div className="rounded-lg border bg-background p-4">
-            <OrderTimeline events={timeline} currency={order.currency} kind={order.kind} />
+            <OrderTimeline events={timeline} currency={order.currency} kind={order.kind} linkShipments={can(actor.role, "fulfillment.view")} />
           </div>
         </section>
         {!isQuote && (
           <section aria-labelledby="related-heading">
             <h2 id="related-heading" className="mb-3 text-sm font-semibold">
-              Shipments, invoices and returns
+              Invoices and returns
             </h2>
             <RelatedDocuments order={order} />
           </section>
