@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { BadgeDollarSign, BookOpen, KeyRound } from "lucide-react";
+import { BadgeDollarSign, BookOpen, KeyRound, Mail, Truck } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -23,6 +23,20 @@ export default async function AdminPage() {
       description: "Keys other systems use to call the Orderdesk API, each acting with one role.",
       icon: KeyRound,
       visible: can(actor.role, "apiKeys.manage"),
+    },
+    {
+      href: "/admin/carriers",
+      title: "Carriers",
+      description: "Carriers the warehouse ships with, and the tracking link each turns a tracking number into.",
+      icon: Truck,
+      visible: can(actor.role, "admin.view"),
+    },
+    {
+      href: "/admin/outbox",
+      title: "Outbox",
+      description: "Customer e-mails (shipment confirmations, deliveries) waiting to go out.",
+      icon: Mail,
+      visible: can(actor.role, "outbox.view"),
     },
     {
       href: "/api/docs",
