@@ -11,6 +11,8 @@ async function expectAccessible(page: Page) {
 }
 
 test("[INVENTORY] inventory, replenishment, transfers and purchasing pages pass axe", async ({ page }) => {
+  // Seven pages, each a full axe run (3–8 s on a busy 2-core machine).
+  test.slow();
   await page.goto("/inventory");
   await expect(page.getByRole("heading", { name: "Inventory", level: 1 })).toBeVisible();
   await expect(page.getByRole("table", { name: "Inventory grid" }).getByRole("link").first()).toBeVisible();

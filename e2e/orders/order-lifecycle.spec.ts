@@ -68,7 +68,7 @@ test.describe("[ORDERS] rep", () => {
   });
 
   test("[ORDERS] a rep cancels an open order with a reason and sees it canceled", async ({ page }) => {
-    const number = await pickOrder(page, "/orders?status=open&sort=number&direction=asc");
+    const number = await pickOrder(page, "/orders?status=open&fulfillmentStatus=unfulfilled&sort=number&direction=asc");
     await page.goto(`/orders/${number}`);
     const dialog = await openDialog(page, "Cancel order", /Cancel order/);
 
