@@ -10,6 +10,7 @@ export type Cast = {
   rep: Actor;
   manager: Actor;
   warehouse: Actor;
+  finance: Actor;
   admin: Actor;
   /** Signs in with its key for each order, as the REST door does (so "last used" is right). */
   webShop: () => Promise<Actor>;
@@ -29,6 +30,7 @@ export async function castOf(db: Db): Promise<Cast> {
     rep: byRole("rep"),
     manager: byRole("manager"),
     warehouse: byRole("warehouse"),
+    finance: byRole("finance"),
     admin,
     webShop: async () => {
       const actor = await authenticateApiKey(db, key);

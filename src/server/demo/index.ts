@@ -2,6 +2,7 @@ import { runAt } from "~/server/clock";
 import type { Db } from "~/server/db/client";
 import { Agenda, DAY } from "./agenda";
 import { castOf } from "./cast";
+import { bookExceptionDesk, type ExceptionSeedSummary } from "./exceptions";
 import { bookFulfillment, type FulfillmentSeedSummary } from "./fulfillment";
 import { loadMarket } from "./market";
 import { type MasterDataSummary, seedMasterData } from "./master-data";
@@ -37,7 +38,7 @@ export type SeedOptions = {
 
 export type SeedSummary = MasterDataSummary & {
   vendors: number;
-  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary & FulfillmentSeedSummary;
+  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary & FulfillmentSeedSummary & ExceptionSeedSummary;
   /** Use-case actions run, and the time they took, by kind. */
   actions: Record<string, { count: number; seconds: number }>;
 };
@@ -75,7 +76,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
 
   const agenda = new Agenda(start, now.getTime());
   // Each summary fills in as the agenda runs.
-  const placed = bookOrders(db, agenda, cast, market, { orders, quotes, seed });
+  const desk = bookExceptionDesk(db, agenda, cast, { seed });
+  const placed = bookOrders(db, agenda, cast, market, { orders, quotes, seed, desk });
   const shipping = bookFulfillment(db, agenda, cast, parcels, { seed });
   const bought = bookPurchasing(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
   const stocked = bookStock(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
@@ -87,5 +89,5 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     lastReport = performance.now();
     progress(`history: ${done} actions, up to ${new Date(at).toISOString().slice(0, 10)}`);
   });
-  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary }, actions: agenda.timings() };
+  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary }, actions: agenda.timings() };
 }

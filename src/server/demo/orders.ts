@@ -3,6 +3,7 @@ import type { Actor } from "~/server/auth/actor";
 import { today } from "~/server/clock";
 import type { Segment } from "~/server/customers/constants";
 import type { Db } from "~/server/db/client";
+import { getCustomer } from "~/server/customers";
 import { orderShipments } from "~/server/fulfillment";
 import type { Channel } from "~/server/orders/constants";
 import { cancelOrder } from "~/server/orders/cancel-order";
@@ -16,6 +17,7 @@ import { submitOrder } from "~/server/orders/submit-order";
 import { updateOrder } from "~/server/orders/update-order";
 import { type Agenda, DAY, HOUR, isoDay, MINUTE, workingMoment } from "./agenda";
 import type { Cast } from "./cast";
+import type { bookExceptionDesk } from "./exceptions";
 import { OrderClock } from "./intake-clock";
 import type { Market, MarketCustomer } from "./market";
 import { deriveSeed, Random, WeightedTable } from "./random";
@@ -71,8 +73,16 @@ type Content = { customer: MarketCustomer; lines: TOrderLineInput[]; notes: stri
  * by the manager (or the order canceled), edits, cancellations, quotes converted, lost or left to
  * expire, repeat orders duplicated from earlier ones. What has not happened by now stays pending.
  */
-export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, options: { orders: number; quotes: number; seed: number }) {
+export function bookOrders(
+  db: Db,
+  agenda: Agenda,
+  cast: Cast,
+  market: Market,
+  options: { orders: number; quotes: number; seed: number; desk: Pick<ReturnType<typeof bookExceptionDesk>, "workHolds" | "fixAddress"> },
+) {
   const content = new Random(deriveSeed(options.seed, "orders/content"));
+  // Typos in web orders come from a stream of their own: they do not shift the rest of the story.
+  const typos = new Random(deriveSeed(options.seed, "orders/typos"));
   const life = new Random(deriveSeed(options.seed, "orders/life"));
   const intake = new OrderClock(new Date(agenda.start), new Date(agenda.end));
   const summary: OrderSeedSummary = { orders: 0, quotes: 0 };
@@ -114,8 +124,8 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
   const statusOf = async (number: string) => loadOrder(db, number);
 
   /**
-   * The manager works the hold queue: most holds are released (the same day, or after a call to the
-   * customer), some orders are canceled instead, and a few wait in the queue for the customer to pay.
+   * The teams work the held order's exceptions in their queues: most are resolved (the same day, or after a
+   * call to the customer), some orders are canceled from their exception, and a few wait in the queue.
    */
   const bookHoldReview = (number: string, from: number) => {
     const when = life.next();
@@ -128,8 +138,8 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
       const order = await statusOf(number);
       if (order.status !== "on_hold") return;
       // Goods already left: the order can no longer be canceled, so the manager releases it.
-      if (releases || order.fulfillmentStatus !== "unfulfilled") await releaseHold({ db, actor: cast.manager, input: { number, note } });
-      else await cancelOrder({ shipments: orderShipments, db, actor: cast.manager, input: { number, reason } });
+      if (order.fulfillmentStatus !== "unfulfilled") await releaseHold({ db, actor: cast.manager, input: { number, note } });
+      else await options.desk.workHolds(number, { release: releases, note, reason });
     });
   };
 
@@ -210,8 +220,13 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
     if (who !== "web_shop" && content.chance(0.07)) doc = { ...doc, lines: withManualPrice(doc.lines) };
     const isDraft = who !== "web_shop" && content.chance(0.12);
     const requestedDate = content.chance(0.3) ? content.int(2, 21) : null;
+    const mistyped = who === "web_shop" && typos.chance(0.04);
     agenda.book(at, "place order", async () => {
       const actor = await actorFor(who);
+      // The shopper typed the ZIP with a digit missing: the address rule holds the order.
+      const onFile = mistyped ? await getCustomer({ db, code: doc.customer.code }) : null;
+      const address = onFile?.shippingAddress ?? onFile?.billingAddress;
+      const shipTo = address ? { ...address, postalCode: address.postalCode.slice(0, 4) } : undefined;
       const requested = requestedDate === null ? null : isoDay(at + requestedDate * DAY);
       const order = await createOrder({
         db,
@@ -224,9 +239,11 @@ export function bookOrders(db: Db, agenda: Agenda, cast: Cast, market: Market, o
           notes: doc.notes,
           lines: doc.lines,
           draft: isDraft,
+          ...(shipTo ? { shipTo } : {}),
         },
       });
       summary.orders++;
+      if (shipTo && order.status === "on_hold") options.desk.fixAddress(order.number, at);
       if (!isDraft) return afterSubmit(order, at, actor);
       // A draft: finished and submitted later, dropped, or still waiting.
       const fate = life.next();

@@ -87,7 +87,8 @@ export function slaState(dueAt: Date, now: Date): SlaState {
 export type ResolutionEffect = "revert_prices" | "cancel_order";
 export type ResolutionAction = { action: string; label: string; accepts?: boolean; effect?: ResolutionEffect; roles?: readonly Role[] };
 const FIXED = { action: "fixed", label: "Fixed on the order" } as const;
-const CANCEL = { action: "cancel_order", label: "Cancel the order", effect: "cancel_order" } as const;
+/** Canceling is the order desk's (orders.cancel): finance asks a rep or manager. */
+const CANCEL = { action: "cancel_order", label: "Cancel the order", effect: "cancel_order", roles: ["rep", "manager", "admin"] } as const;
 export const RESOLUTION_ACTIONS: Record<ExceptionType, readonly ResolutionAction[]> = {
   credit_hold: [
     { action: "release", label: "Release the credit hold", accepts: true, roles: ["finance", "manager", "admin"] },
