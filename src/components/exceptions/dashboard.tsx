@@ -41,7 +41,7 @@ export function ExceptionDashboard({ data }: { data: Dashboard }) {
   const totalHeld = data.holds.value;
   return (
     <div className="grid min-w-0 gap-5">
-      <section aria-label="Now" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <section aria-label="Now" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
         <Tile href={q({})} label="Open exceptions" value={data.open.total} icon={CircleAlert} />
         <Tile href={q({ sla: "breached" })} label="Breached now" value={data.open.breached} icon={AlarmClock} tone={data.open.breached > 0 ? "danger" : undefined} />
         <Tile href={q({ sla: "due_soon" })} label="Due within the hour" value={data.open.dueSoon} icon={Hourglass} tone={data.open.dueSoon > 0 ? "warning" : undefined} />
@@ -109,7 +109,7 @@ export function ExceptionDashboard({ data }: { data: Dashboard }) {
           <CardContent>
             <OrdersTable
               label="Orders on hold by value"
-              rows={data.holds.orders.map((o) => ({ ...o, when: <DateTime value={o.since} />, whenLabel: "Held since" }))}
+              rows={data.holds.orders.map((o) => ({ ...o, when: <DateTime value={o.since} timeStyle={null} />, whenLabel: "Held since" }))}
               empty="No order is on hold."
             />
           </CardContent>
@@ -122,7 +122,7 @@ export function ExceptionDashboard({ data }: { data: Dashboard }) {
           <CardContent>
             <OrdersTable
               label="Orders at risk today"
-              rows={data.atRisk.map((o) => ({ ...o, when: o.requestedDate ? <DateOnly value={o.requestedDate} /> : <DateTime value={o.dueAt} />, whenLabel: "Wanted · due" }))}
+              rows={data.atRisk.map((o) => ({ ...o, when: o.requestedDate ? <DateOnly value={o.requestedDate} /> : <DateTime value={o.dueAt} timeStyle={null} />, whenLabel: "Wanted or due" }))}
               empty="Nothing at risk today."
             />
           </CardContent>
@@ -188,15 +188,19 @@ function OpenByTypeAndAge({ rows }: { rows: Dashboard["openByTypeAndAge"] }) {
           <p className="text-sm text-muted-foreground">Nothing open.</p>
         ) : (
           <>
-            <div className="h-64 min-w-0" aria-hidden>
+            <div className="h-64 min-w-0" role="img" aria-label="Stacked bars of the open exceptions per type by age; the same numbers are in the table below.">
               {isClient && (
                 <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={chart} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                   <BarChart accessibilityLayer={false} data={chart} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
                     <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                     <XAxis type="number" allowDecimals={false} fontSize={12} />
                     <YAxis type="category" dataKey="label" width={130} fontSize={12} />
                     <Tooltip cursor={{ fill: "var(--color-muted)" }} />
-                    <Legend formatter={(value: string) => AGE_LABELS[value as AgeBucket] ?? value} wrapperStyle={{ fontSize: 12 }} />
+                    <Legend
+                      formatter={(value: string) => AGE_LABELS[value as AgeBucket] ?? value}
+                      itemSorter={(item) => AGE_BUCKETS.indexOf(String(item.dataKey) as AgeBucket)}
+                      wrapperStyle={{ fontSize: 12 }}
+                    />
                     {AGE_BUCKETS.map((age) => (
                       <Bar
                         key={age}
@@ -279,12 +283,12 @@ function Trend({ trend }: { trend: Dashboard["trend"] }) {
         <div className="h-64 min-w-0" role="img" aria-label={`Exceptions per day over the last 30 days: ${totals.opened} opened, ${totals.resolved} resolved, ${totals.breached} breached.`}>
           {isClient && (
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={trend} margin={{ left: 0, right: 16, top: 4, bottom: 4 }}>
+              <LineChart accessibilityLayer={false} data={trend} margin={{ left: 0, right: 16, top: 4, bottom: 4 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="day" tickFormatter={short} fontSize={12} minTickGap={24} />
                 <YAxis allowDecimals={false} fontSize={12} width={36} />
                 <Tooltip labelFormatter={(d) => short(String(d))} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Legend itemSorter={(item) => ["opened", "resolved", "breached"].indexOf(String(item.dataKey))} wrapperStyle={{ fontSize: 12 }} />
                 <Line type="monotone" dataKey="opened" name="Opened" stroke={TREND.opened} strokeWidth={2} dot={false} />
                 <Line type="monotone" dataKey="resolved" name="Resolved" stroke={TREND.resolved} strokeWidth={2} dot={false} />
                 <Line type="monotone" dataKey="breached" name="Breached" stroke={TREND.breached} strokeWidth={2} dot={false} strokeDasharray="4 3" />
@@ -399,7 +403,6 @@ function OrdersTable({
         <TableRow>
           <TableHead>Order</TableHead>
           <TableHead>Customer</TableHead>
-          <TableHead>Exceptions</TableHead>
           <TableHead numeric>Total</TableHead>
           <TableHead>{rows[0]!.whenLabel}</TableHead>
         </TableRow>
@@ -411,13 +414,14 @@ function OrdersTable({
               <Link href={q({ order: o.number })} className="font-mono text-primary hover:underline" title="Its exceptions in the queue">
                 {o.number}
               </Link>
+              <span className="block text-xs text-muted-foreground">{o.types.map((t) => EXCEPTION_LABELS[t as ExceptionType] ?? t).join(", ")}</span>
             </TableCell>
-            <TableCell className="max-w-40">
+            <TableCell className="max-w-44">
               <Link href={q({ customer: o.customer })} className="block truncate hover:underline" title={o.customerName}>
                 {o.customerName}
               </Link>
+              <span className="font-mono text-xs text-muted-foreground">{o.customer}</span>
             </TableCell>
-            <TableCell className="text-xs">{o.types.map((t) => EXCEPTION_LABELS[t as ExceptionType] ?? t).join(", ")}</TableCell>
             <TableCell numeric>
               <Money amount={o.total} currency={o.currency} />
             </TableCell>

@@ -78,7 +78,8 @@ export function ExceptionQueue({
       { ...input, limit: PAGE_SIZE },
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
-        initialData: { pages: [initialPage], pageParams: [null] },
+        // The first page's param must stay undefined (no cursor): a null one would be sent as `cursor: null` on refetch.
+        initialData: { pages: [initialPage], pageParams: [undefined as unknown as null] },
         refetchInterval: 60_000,
       },
     ),
@@ -500,9 +501,9 @@ function QueueFilters({ params }: { params: QueueParams }) {
     >
       {params.view && params.view !== DEFAULT_VIEW && <input type="hidden" name="view" value={params.view} />}
       <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
-        <Filter id="f-type" name="type" label="Type" value={params.type} any="All types" options={EXCEPTION_TYPES.map((t) => [t, EXCEPTION_LABELS[t]])} onChange={submitOnChange} className="w-44" />
+        <Filter id="f-type" name="type" label="Type" value={params.type} any="All types" options={EXCEPTION_TYPES.map((t) => [t, EXCEPTION_LABELS[t]])} onChange={submitOnChange} className="w-40" />
         <Filter id="f-severity" name="severity" label="Severity" value={params.severity} any="Any" options={EXCEPTION_SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]])} onChange={submitOnChange} className="w-28" />
-        <Filter id="f-sla" name="sla" label="SLA" value={params.sla} any="Any" options={SLA_STATES.map((s) => [s, SLA_LABELS[s]])} onChange={submitOnChange} className="w-44" />
+        <Filter id="f-sla" name="sla" label="SLA" value={params.sla} any="Any" options={SLA_STATES.map((s) => [s, SLA_LABELS[s]])} onChange={submitOnChange} className="w-36" />
         <Filter id="f-age" name="age" label="Age" value={params.age} any="Any age" options={AGE_BUCKETS.map((a) => [a, AGE_LABELS[a]])} onChange={submitOnChange} className="w-32" />
         <Filter
           id="f-assignee"
@@ -522,16 +523,16 @@ function QueueFilters({ params }: { params: QueueParams }) {
           name="status"
           label="Status"
           value={params.status === "active" ? undefined : params.status}
-          any="Active (open, in progress)"
+          any="Active"
           options={QUEUE_STATUSES.filter((s) => s !== "active").map((s) => [s, s === "any" ? "Any status" : EXCEPTION_STATUS_LABELS[s]])}
           onChange={submitOnChange}
-          className="w-48"
+          className="w-32"
         />
         <div className="grid gap-1">
           <Label htmlFor="f-customer" className="text-xs">
             Customer code
           </Label>
-          <Input id="f-customer" name="customer" defaultValue={params.customer} placeholder="e.g. C-0042" className="h-9 w-32 uppercase placeholder:normal-case" />
+          <Input id="f-customer" name="customer" defaultValue={params.customer} placeholder="e.g. C-0042" className="h-9 w-28 uppercase placeholder:normal-case" />
         </div>
         <Button type="submit" variant="secondary" disabled={isPending}>
           {isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : null}

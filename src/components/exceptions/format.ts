@@ -14,7 +14,7 @@ export const AGE_LABELS: Record<AgeBucket, string> = {
 };
 export const AGE_SHORT: Record<AgeBucket, string> = { lt_1h: "<1h", "1h_4h": "1–4h", "4h_24h": "4–24h", "1d_3d": "1–3d", gt_3d: ">3d" };
 
-export const SLA_LABELS: Record<SlaState, string> = { breached: "Breached", due_soon: "Due within the hour", later: "Due later" };
+export const SLA_LABELS: Record<SlaState, string> = { breached: "Breached", due_soon: "Due within 1 h", later: "Due later" };
 
 export const SEVERITY_VARIANT: Record<ExceptionSeverity, BadgeVariant> = { low: "neutral", medium: "info", high: "warning", critical: "danger" };
 export const SEVERITY_LABELS: Record<ExceptionSeverity, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
