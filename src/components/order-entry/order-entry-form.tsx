@@ -11,7 +11,7 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { EXCEPTION_LABELS } from "~/server/exceptions/constants";
+import { EXCEPTION_LABELS, isActiveException } from "~/server/exceptions/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { CustomerCombobox } from "./customer-combobox";
 import { CustomerPanel, type PanelOrder } from "./customer-panel";
@@ -91,7 +91,7 @@ function successMessage(order: Order, intent: Intent): { text: string; isWarning
   if (intent === "quote") return { text: `Quote ${order.number} saved`, isWarning: false };
   if (intent === "draft") return { text: `Draft order ${order.number} saved`, isWarning: false };
   if (order.status === "on_hold") {
-    const open = order.exceptions.filter((e) => e.status === "open");
+    const open = order.exceptions.filter((e) => isActiveException(e.status));
     const reason = open.some((e) => e.type === "credit_hold")
       ? "credit limit exceeded"
       : open.map((e) => EXCEPTION_LABELS[e.type]?.toLowerCase() ?? e.type).join(", ") || "needs review";

@@ -10,6 +10,7 @@ import { formatMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
+import { isActiveException } from "~/server/exceptions/constants";
 import type { TOrder } from "~/server/orders/schemas";
 import { EDITABLE_STATUSES, findTransition } from "~/server/orders/state-machine";
 import { useTRPC } from "~/trpc/react";
@@ -53,7 +54,7 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
         const held = submitted.status === "on_hold";
         const message = `${submitted.number} submitted${held ? " — on hold" : ""}`;
         const description = held
-          ? (submitted.exceptions.find((e) => e.status === "open")?.reason ?? "A manager has to release it.")
+          ? (submitted.exceptions.find((e) => isActiveException(e.status))?.reason ?? "A manager has to release it.")
           : `Open · total ${formatMoney(submitted.total, submitted.currency)}`;
         if (held) toast.warning(message, { description });
         else toast.success(message, { description });

@@ -5,13 +5,13 @@ import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { cn } from "~/lib/utils";
 import type { TAddress } from "~/server/customers";
-import { EXCEPTION_LABELS } from "~/server/exceptions/constants";
+import { EXCEPTION_LABELS, isActiveException } from "~/server/exceptions/constants";
 import type { TOrder } from "~/server/orders/schemas";
 import { channelLabel } from "./list-params";
 
 /** Banners above the order: hold with its open exceptions, cancellation reason, quote validity and conversion links. */
 export function OrderBanners({ order, today }: { order: TOrder; today: string }) {
-  const openExceptions = order.exceptions.filter((e) => e.status === "open");
+  const openExceptions = order.exceptions.filter((e) => isActiveException(e.status));
   const isQuote = order.kind === "quote";
   return (
     <div className="mb-4 grid gap-3 empty:hidden">
@@ -26,8 +26,13 @@ export function OrderBanners({ order, today }: { order: TOrder; today: string })
           <h2 className="flex items-center gap-2 text-sm font-semibold">
             <AlertTriangle className="size-4" aria-hidden />
             {order.status === "on_hold"
-              ? "On hold — this order does not move on until a manager releases it"
+              ? "On hold — this order does not move on until its blocking exceptions are resolved"
               : `${openExceptions.length} open exception${openExceptions.length === 1 ? "" : "s"}`}
+            {openExceptions.length > 0 && (
+              <Link href={`/exceptions?order=${encodeURIComponent(order.number)}&view=all`} className="ml-auto text-xs font-medium underline underline-offset-2">
+                Work them in the queue
+              </Link>
+            )}
           </h2>
           {openExceptions.length > 0 ? (
             <ul className="mt-2 grid gap-2">

@@ -1,4 +1,5 @@
 import {
+  AlertTriangle,
   ArrowRight,
   ArrowRightLeft,
   Ban,
@@ -136,7 +137,7 @@ export function OrderTimeline({
   return (
     <ol aria-label="Timeline" className="relative grid gap-0">
       {newestFirst.map((event, i) => {
-        const meta = EVENTS[event.type] ?? { label: humanize(event.type), icon: CircleDot };
+        const meta = EVENTS[event.type] ?? exceptionEventMeta(event) ?? { label: humanize(event.type), icon: CircleDot };
         const label = event.type === "created" && kind === "quote" ? "Quote created" : meta.label;
         const Icon = meta.icon;
         return (
@@ -154,13 +155,39 @@ export function OrderTimeline({
                 <DateTime value={event.createdAt} className="text-xs text-muted-foreground" />
               </p>
               <FulfillmentSentence type={event.type} data={event.data} link={linkShipments} />
-              <EventDetails data={omit(event.data, SENTENCE_KEYS[event.type] ?? [])} currency={currency} />
+              {event.type.startsWith("exception.") ? (
+                typeof event.data.note === "string" && event.data.note && <p className="mt-0.5 text-sm text-muted-foreground">{event.data.note}</p>
+              ) : (
+                <EventDetails data={omit(event.data, SENTENCE_KEYS[event.type] ?? [])} currency={currency} />
+              )}
             </div>
           </li>
         );
       })}
     </ol>
   );
+}
+
+/** An exception's history entry (`exception.<what>`): "Address hold: assigned to Riley Rep". */
+function exceptionEventMeta(event: TimelineEvent): { label: string; icon: LucideIcon; tone?: string } | null {
+  if (!event.type.startsWith("exception.")) return null;
+  const what = event.type.slice("exception.".length);
+  const type = EXCEPTION_LABELS[event.data.exceptionType as ExceptionType] ?? "Exception";
+  const assignee = typeof event.data.assignee === "string" ? event.data.assignee : null;
+  const resolution = typeof event.data.resolution === "string" ? event.data.resolution.replace(/_/g, " ") : null;
+  const says: Record<string, { text: string; tone?: string }> = {
+    opened: { text: "opened", tone: "text-warning" },
+    assigned: { text: `assigned to ${assignee ?? "someone"}` },
+    unassigned: { text: "handed back to the team" },
+    commented: { text: "note" },
+    resolved: { text: `resolved${resolution ? ` (${resolution})` : ""}`, tone: "text-success" },
+    dismissed: { text: "dismissed", tone: "text-muted-foreground" },
+    reopened: { text: "reopened", tone: "text-warning" },
+    breached: { text: "past its SLA", tone: "text-destructive" },
+    changed: { text: "cause changed" },
+  };
+  const said = says[what] ?? { text: what };
+  return { label: `${type}: ${said.text}`, icon: AlertTriangle, tone: said.tone };
 }
 
 const omit = (data: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k)));

@@ -8,7 +8,7 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { Label } from "~/components/ui/label";
 import { Textarea } from "~/components/ui/textarea";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { EXCEPTION_LABELS } from "~/server/exceptions/constants";
+import { EXCEPTION_LABELS, isActiveException, isBlocking } from "~/server/exceptions/constants";
 import type { TOrder } from "~/server/orders/schemas";
 import { useTRPC } from "~/trpc/react";
 import { useOrderChanged } from "./use-order-changed";
@@ -19,7 +19,7 @@ export function ReleaseHoldDialog({ order, open, onOpenChange }: { order: TOrder
   const changed = useOrderChanged();
   const [note, setNote] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const openExceptions = order.exceptions.filter((e) => e.status === "open");
+  const openExceptions = order.exceptions.filter((e) => isActiveException(e.status) && isBlocking(e.type));
 
   const release = useMutation(
     trpc.orders.releaseHold.mutationOptions({
