@@ -25,10 +25,14 @@ export async function mutate<T>(request: APIRequestContext, path: string, input:
 
 export type Order = { number: string; status: string; version: number; exceptions: { id: string; type: string; status: string }[] };
 
-/** `count` SKUs with stock free in EAST, from a random spot of the list (retries take others). */
+/** `count` SKUs sold by the unit (no pack-size rule) with stock free in EAST, from a random spot of the list (retries take others). */
 export async function skusWithStock(request: APIRequestContext, count: number): Promise<string[]> {
-  const levels = await query<{ items: { sku: string; available: number }[] }>(request, "inventory.stock", { warehouse: "EAST", limit: 500 });
-  const found = levels.items.filter((l) => l.available >= 20).map((l) => l.sku);
+  const [levels, products] = await Promise.all([
+    query<{ items: { sku: string; available: number }[] }>(request, "inventory.stock", { warehouse: "EAST", limit: 500 }),
+    query<{ items: { sku: string; packSize: number; isArchived: boolean }[] }>(request, "products.list", { limit: 500 }),
+  ]);
+  const single = new Set(products.items.filter((p) => p.packSize === 1 && !p.isArchived).map((p) => p.sku));
+  const found = levels.items.filter((l) => l.available >= 20 && single.has(l.sku)).map((l) => l.sku);
   expect(found.length, `${count} SKUs with stock in EAST`).toBeGreaterThanOrEqual(count);
   const offset = Math.floor(Math.random() * Math.max(1, found.length - count));
   return found.slice(offset, offset + count);

@@ -31,7 +31,7 @@ test.describe("[EXCEPTIONS] rep", () => {
     }
     for (const order of held) {
       expect(order.status, `${order.number} is held`).toBe("on_hold");
-      expect(order.exceptions.map((e) => e.type)).toContain("address_hold");
+      expect(order.exceptions.map((e) => e.type)).toEqual(["address_hold"]);
     }
     const target = held[0]!;
 

@@ -40,7 +40,7 @@ const useIsClient = () =>
 export function ExceptionDashboard({ data }: { data: Dashboard }) {
   const totalHeld = data.holds.value;
   return (
-    <div className="grid min-w-0 gap-5">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-5">
       <section aria-label="Now" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
         <Tile href={q({})} label="Open exceptions" value={data.open.total} icon={CircleAlert} />
         <Tile href={q({ sla: "breached" })} label="Breached now" value={data.open.breached} icon={AlarmClock} tone={data.open.breached > 0 ? "danger" : undefined} />

@@ -272,7 +272,7 @@ function WorkActions({
           <Button
             key={o.action}
             size="sm"
-            variant={o.effect === "cancel_order" ? "outline" : o === options[0] ? "default" : "secondary"}
+            variant={o.effect === "cancel_order" ? "outline" : o === options[0] && !canEditAddress ? "default" : "secondary"}
             className={cn(o.effect === "cancel_order" && "text-destructive")}
             onClick={() => requests.onResolve(target, options, o.action)}
           >
@@ -302,11 +302,11 @@ function WorkActions({
 }
 
 const ADDRESS_FIELDS = [
-  { name: "line1", label: "Street", className: "col-span-6", autoComplete: "shipping address-line1", maxLength: 200 },
-  { name: "city", label: "City", className: "col-span-6 sm:col-span-3", autoComplete: "shipping address-level2", maxLength: 100 },
-  { name: "region", label: "Region", className: "col-span-2 sm:col-span-1", autoComplete: "shipping address-level1", maxLength: 100 },
-  { name: "postalCode", label: "Postal code", className: "col-span-2 sm:col-span-1", autoComplete: "shipping postal-code", maxLength: 20 },
-  { name: "country", label: "Country", className: "col-span-2 sm:col-span-1", autoComplete: "shipping country", maxLength: 2 },
+  { name: "line1", label: "Street", className: "col-span-12", autoComplete: "shipping address-line1", maxLength: 200 },
+  { name: "city", label: "City", className: "col-span-12 sm:col-span-5", autoComplete: "shipping address-level2", maxLength: 100 },
+  { name: "region", label: "Region", className: "col-span-4 sm:col-span-2", autoComplete: "shipping address-level1", maxLength: 100 },
+  { name: "postalCode", label: "Postal code", className: "col-span-5 sm:col-span-3", autoComplete: "shipping postal-code", maxLength: 20 },
+  { name: "country", label: "Country", className: "col-span-3 sm:col-span-2", autoComplete: "shipping country", maxLength: 2 },
 ] as const;
 type AddressField = (typeof ADDRESS_FIELDS)[number]["name"];
 
@@ -357,7 +357,7 @@ function AddressForm({ order }: { order: Order }) {
         <MapPin className="size-4 text-muted-foreground" aria-hidden />
         Correct the ship-to address
       </h4>
-      <div className="grid grid-cols-6 gap-x-2.5 gap-y-2">
+      <div className="grid grid-cols-12 gap-x-2.5 gap-y-2">
         {ADDRESS_FIELDS.map((f) => {
           const fieldId = `panel-ship-to-${f.name}`;
           const error = errors[f.name];

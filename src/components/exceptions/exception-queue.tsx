@@ -203,7 +203,7 @@ export function ExceptionQueue({
   };
 
   return (
-    <div className={cn("grid min-w-0 gap-3 transition-[padding]", panelId && "2xl:pr-[35rem]")}>
+    <div className={cn("grid min-w-0 grid-cols-[minmax(0,1fr)] gap-3 transition-[padding]", panelId && "2xl:pr-[35rem]")}>
       <nav aria-label="Queues" className="-mb-px flex items-end gap-0.5 overflow-x-auto border-b">
         {TABS.map((tab) => {
           const active = tab.id === view;

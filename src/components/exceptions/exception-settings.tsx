@@ -150,7 +150,8 @@ function SlaCell({ row }: { row: SlaRow }) {
           onKeyDown={(e) => {
             if (e.key === "Enter") {
               e.preventDefault();
-              save(e.currentTarget.value);
+              // Saving happens on blur, once.
+              e.currentTarget.blur();
             }
           }}
           disabled={update.isPending}
