@@ -6,6 +6,8 @@ import { expectAccessible, placeOrder, roomyCustomer, skusWithStock, type Order 
  * manager goes from the dashboard to the price approvals and approves one. Each test makes its own held orders.
  */
 
+/** 1–4 units: never "5× the usual", and a rerun on the same database rarely repeats an order's lines (the duplicate rule). */
+const quantity = () => 1 + Math.floor(Math.random() * 4);
 const rowOf = (page: Page, order: string) => page.getByTestId(`exception-row-${order}`);
 const panel = (page: Page) => page.locator("[data-exception-panel]");
 
@@ -27,7 +29,7 @@ test.describe("[EXCEPTIONS] rep", () => {
     const stamp = Date.now();
     const held: Order[] = [];
     for (const [i, sku] of skus.entries()) {
-      held.push(await placeOrder(request, { customer, customerReference: `E2E-ADDR-${stamp}-${i}`, shipTo: badShipTo, lines: [{ sku, quantity: 1 }] }));
+      held.push(await placeOrder(request, { customer, customerReference: `E2E-ADDR-${stamp}-${i}`, shipTo: badShipTo, lines: [{ sku, quantity: quantity() }] }));
     }
     for (const order of held) {
       expect(order.status, `${order.number} is held`).toBe("on_hold");
@@ -104,7 +106,7 @@ test.describe("[EXCEPTIONS] manager", () => {
       order = await placeOrder(rep.request, {
         customer,
         customerReference: `E2E-PRICE-${Date.now()}`,
-        lines: [{ sku, quantity: 2, unitPrice: 1, overrideReason: "Matching a competitor (e2e)" }],
+        lines: [{ sku, quantity: quantity(), unitPrice: 1, overrideReason: "Matching a competitor (e2e)" }],
       });
     } finally {
       await rep.close();
