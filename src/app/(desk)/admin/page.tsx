@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { BadgeDollarSign, BookOpen, KeyRound, Mail, Truck } from "lucide-react";
+import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Mail, Truck } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -23,6 +23,13 @@ export default async function AdminPage() {
       description: "Keys other systems use to call the Orderdesk API, each acting with one role.",
       icon: KeyRound,
       visible: can(actor.role, "apiKeys.manage"),
+    },
+    {
+      href: "/admin/exceptions",
+      title: "Exceptions",
+      description: "How long each kind of exception may stay open (SLA hours by type and severity), and the countries and SKUs on the restricted list.",
+      icon: AlarmClock,
+      visible: can(actor.role, "admin.view"),
     },
     {
       href: "/admin/carriers",
