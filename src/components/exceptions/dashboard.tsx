@@ -88,9 +88,9 @@ export function ExceptionDashboard({ data }: { data: Dashboard }) {
           Where exceptions come from <span className="font-normal text-muted-foreground">(opened in the last 30 days, top 10)</span>
         </h2>
         <div className="grid gap-5 md:grid-cols-2 2xl:grid-cols-4">
-          <TopList title="Customers" rows={data.topCustomers} href={(r) => q({ status: "any", customer: r.key })} mono />
-          <TopList title="SKUs" rows={data.topSkus} href={(r) => q({ status: "any", sku: r.key })} mono />
-          <TopList title="Warehouses" rows={data.topWarehouses} href={(r) => q({ status: "any", warehouse: r.key })} mono note="Stockouts, failed deliveries and jeopardy" />
+          <TopList title="Customers" rows={data.topCustomers} href={(r) => q({ status: "any", days: "30", customer: r.key })} mono />
+          <TopList title="SKUs" rows={data.topSkus} href={(r) => q({ status: "any", days: "30", sku: r.key })} mono />
+          <TopList title="Warehouses" rows={data.topWarehouses} href={(r) => q({ status: "any", days: "30", warehouse: r.key })} mono />
           <TopList
             title="Vendors"
             rows={data.topVendors}

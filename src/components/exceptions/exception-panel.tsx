@@ -11,8 +11,8 @@ import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
-import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { Textarea } from "~/components/ui/textarea";
@@ -21,6 +21,7 @@ import { cn } from "~/lib/utils";
 import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
 import { canWork, EXCEPTION_LABELS, EXCEPTION_STATUS_LABELS, isActiveException, RESOLUTION_ACTIONS, type ExceptionType } from "~/server/exceptions/constants";
+import { type AddressDraft, addressDraftOf, addressErrors, AddressFields, trimAddress } from "~/components/orders/address-fields";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { allowed, type ResolveOption } from "./actions";
 import { errorText, useExceptionsChanged } from "./dialogs";
@@ -296,27 +297,50 @@ function WorkActions({
             Unassign
           </Button>
         )}
+        {(role === "manager" || role === "admin") && (
+          <AssignTo type={e.type} current={e.assignee?.id ?? null} disabled={assign.isPending} onAssign={(id) => assign.mutate({ ids: [e.id], assignee: id })} />
+        )}
       </div>
     </section>
   );
 }
 
-const ADDRESS_FIELDS = [
-  { name: "line1", label: "Street", className: "col-span-12", autoComplete: "shipping address-line1", maxLength: 200 },
-  { name: "city", label: "City", className: "col-span-12 sm:col-span-5", autoComplete: "shipping address-level2", maxLength: 100 },
-  { name: "region", label: "Region", className: "col-span-4 sm:col-span-2", autoComplete: "shipping address-level1", maxLength: 100 },
-  { name: "postalCode", label: "Postal code", className: "col-span-5 sm:col-span-3", autoComplete: "shipping postal-code", maxLength: 20 },
-  { name: "country", label: "Country", className: "col-span-3 sm:col-span-2", autoComplete: "shipping country", maxLength: 2 },
-] as const;
-type AddressField = (typeof ADDRESS_FIELDS)[number]["name"];
+/** Managers hand an exception to someone whose role works its type. */
+function AssignTo({ type, current, disabled, onAssign }: { type: ExceptionType; current: string | null; disabled: boolean; onAssign: (userId: string) => void }) {
+  const trpc = useTRPC();
+  const people = useQuery(trpc.exceptions.assignees.queryOptions({ types: [type] }));
+  const others = (people.data ?? []).filter((p) => p.id !== current);
+  if (others.length === 0) return null;
+  return (
+    <div className="flex items-center gap-1.5">
+      <Label htmlFor="panel-assign-to" className="text-xs text-muted-foreground">
+        Assign to
+      </Label>
+      <NativeSelect
+        id="panel-assign-to"
+        value=""
+        disabled={disabled}
+        onChange={(event) => event.target.value && onAssign(event.target.value)}
+        className="h-8 w-44"
+      >
+        <option value="">Choose a person…</option>
+        {others.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({TEAM_LABELS[p.role]})
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
+  );
+}
 
 /** Fix the ship-to in place: saved on the order (its version), whose rules then resolve the hold on their own. */
 function AddressForm({ order }: { order: Order }) {
   const trpc = useTRPC();
   const changed = useExceptionsChanged();
-  const initial = { line1: "", city: "", region: "", postalCode: "", country: "US", ...order.shipTo };
-  const [values, setValues] = useState<Record<AddressField, string>>(initial);
-  const [errors, setErrors] = useState<Partial<Record<AddressField | "form", string>>>({});
+  const [values, setValues] = useState<AddressDraft>(() => addressDraftOf({ country: "US", ...order.shipTo }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const update = useMutation(
     trpc.orders.update.mutationOptions({
       onSuccess: (saved) => {
@@ -324,17 +348,14 @@ function AddressForm({ order }: { order: Order }) {
         if (stillHeld) toast.warning(`Ship-to of ${saved.number} saved, but the address still needs work`, { description: saved.exceptions.find((x) => x.type === "address_hold")?.reason });
         else toast.success(`Ship-to of ${saved.number} saved — address hold resolved`, { description: saved.status === "open" ? "The order is released." : `The order is ${saved.status.replace("_", " ")}.` });
         setErrors({});
+        setFormError(null);
         changed();
       },
       onError: (error) => {
         const e = apiErrorOf(error);
-        const next: Partial<Record<AddressField | "form", string>> = {};
-        for (const [key, messages] of Object.entries(e.details?.fields ?? {})) {
-          const field = key.replace(/^shipTo\./, "") as AddressField;
-          if (ADDRESS_FIELDS.some((f) => f.name === field)) next[field] = messages.join(", ");
-        }
-        if (Object.keys(next).length === 0) next.form = e.message;
-        setErrors(next);
+        const fields = Object.fromEntries(Object.entries(e.details?.fields ?? {}).filter(([k]) => k.startsWith("shipTo.")).map(([k, v]) => [k, v.join(", ")]));
+        setErrors(fields);
+        setFormError(Object.keys(fields).length === 0 ? e.message : null);
         if (e.code === "STALE_VERSION") changed();
       },
     }),
@@ -342,13 +363,10 @@ function AddressForm({ order }: { order: Order }) {
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const missing: Partial<Record<AddressField, string>> = {};
-    if (!values.line1.trim()) missing.line1 = "Street address is required";
-    if (!values.city.trim()) missing.city = "City is required";
-    if (!values.postalCode.trim()) missing.postalCode = "Postal code is required";
-    if (!/^[A-Za-z]{2}$/.test(values.country.trim())) missing.country = "Two letters, e.g. US";
-    if (Object.keys(missing).length > 0) return setErrors(missing);
-    update.mutate({ number: order.number, version: order.version, shipTo: { ...values, country: values.country.trim().toUpperCase() } });
+    const missing = addressErrors(values, "shipTo");
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    update.mutate({ number: order.number, version: order.version, shipTo: trimAddress(values) });
   }
 
   return (
@@ -357,39 +375,22 @@ function AddressForm({ order }: { order: Order }) {
         <MapPin className="size-4 text-muted-foreground" aria-hidden />
         Correct the ship-to address
       </h4>
-      <div className="grid grid-cols-12 gap-x-2.5 gap-y-2">
-        {ADDRESS_FIELDS.map((f) => {
-          const fieldId = `panel-ship-to-${f.name}`;
-          const error = errors[f.name];
-          return (
-            <div key={f.name} className={cn("grid min-w-0 content-start gap-1", f.className)}>
-              <Label htmlFor={fieldId} className="text-xs text-muted-foreground">
-                {f.label}
-              </Label>
-              <Input
-                id={fieldId}
-                value={values[f.name]}
-                maxLength={f.maxLength}
-                autoComplete={f.autoComplete}
-                onChange={(ev) => {
-                  const value = f.name === "country" ? ev.target.value.toUpperCase() : ev.target.value;
-                  setValues((v) => ({ ...v, [f.name]: value }));
-                  setErrors((er) => ({ ...er, [f.name]: undefined, form: undefined }));
-                }}
-                aria-invalid={!!error || undefined}
-                aria-describedby={error ? `${fieldId}-error` : undefined}
-                className={cn("h-8", f.name === "country" && "uppercase")}
-              />
-              <FieldError id={`${fieldId}-error`} className="text-xs">
-                {error}
-              </FieldError>
-            </div>
-          );
-        })}
-      </div>
-      {errors.form && (
+      <AddressFields
+        legend="Ship to"
+        name="shipTo"
+        idPrefix="panel-ship-to"
+        hideLegend
+        value={values}
+        onChange={(field, value) => {
+          setValues((v) => ({ ...v, [field]: value }));
+          setErrors((er) => ({ ...er, [`shipTo.${field}`]: "" }));
+          setFormError(null);
+        }}
+        errors={errors}
+      />
+      {formError && (
         <p role="alert" className="text-sm font-medium text-destructive">
-          {errors.form}
+          {formError}
         </p>
       )}
       <div className="flex items-center gap-2">
@@ -414,7 +415,7 @@ function OrderSection({
   customer: string | null;
 }) {
   const trpc = useTRPC();
-  const credit = useQuery(trpc.orders.customerPanel.queryOptions({ code: customer ?? "" }, { enabled: !!customer && can(role, "orders.create") }));
+  const credit = useQuery(trpc.orders.customerPanel.queryOptions({ code: customer ?? "" }, { enabled: !!customer && can(role, "customers.view") }));
   return (
     <section aria-labelledby="panel-order-heading" className="grid gap-3">
       <div className="flex items-center justify-between gap-2">

@@ -483,8 +483,8 @@ function QueueFilters({ params }: { params: QueueParams }) {
     startTransition(() => router.push(queueHref(next)));
   }
   const submitOnChange = () => formRef.current && apply(formRef.current);
-  const extra = (["order", "sku", "warehouse", "team"] as const).filter((k) => params[k]);
-  const extraLabel = { order: "Order", sku: "SKU", warehouse: "Warehouse", team: "Team" } as const;
+  const extra = (["order", "sku", "warehouse", "team", "days"] as const).filter((k) => params[k]);
+  const extraLabel = { order: "Order", sku: "SKU", warehouse: "Warehouse", team: "Team", days: "Opened in the last days" } as const;
 
   return (
     <form

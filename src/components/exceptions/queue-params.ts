@@ -34,11 +34,13 @@ const ZQueueParams = z.object({
   order: text(40).transform((v) => v?.toUpperCase()),
   sku: text(60).transform((v) => v?.toUpperCase()),
   warehouse: text(20).transform((v) => v?.toUpperCase()),
+  /** Opened in the last N days (the dashboard's 30-day tiles). */
+  days: z.enum(["7", "30", "90"]).optional().catch(undefined),
 });
 export type QueueParams = z.infer<typeof ZQueueParams>;
 
 /** Keys in URL order (saved views compare canonical query strings). */
-export const QUEUE_PARAM_KEYS = ["view", "status", "type", "severity", "sla", "age", "team", "customer", "assignee", "order", "sku", "warehouse"] as const satisfies readonly (keyof QueueParams)[];
+export const QUEUE_PARAM_KEYS = ["view", "status", "type", "severity", "sla", "age", "team", "customer", "assignee", "order", "sku", "warehouse", "days"] as const satisfies readonly (keyof QueueParams)[];
 /** The filters (everything but the tab). */
 export const FILTER_KEYS = QUEUE_PARAM_KEYS.filter((k) => k !== "view");
 
@@ -76,6 +78,6 @@ export function hasFilters(params: QueueParams): boolean {
 
 /** The list procedure's input for these params. */
 export function listInput(params: QueueParams) {
-  const { view, status, ...filters } = params;
-  return { view: view ?? DEFAULT_VIEW, status: status ?? "active", ...filters };
+  const { view, status, days, ...filters } = params;
+  return { view: view ?? DEFAULT_VIEW, status: status ?? "active", ...filters, ...(days ? { days: Number(days) } : {}) };
 }

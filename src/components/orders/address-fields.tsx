@@ -34,6 +34,17 @@ export const trimAddress = (a: AddressDraft): AddressDraft => ({
 
 export const sameAddress = (a: AddressDraft, b: AddressDraft) => ADDRESS_FIELDS.every((f) => a[f] === b[f]);
 
+/** What the server would refuse before it gets there, keyed `${name}.${field}` (the rules check the formats). */
+export function addressErrors(address: AddressDraft, name: string): Record<string, string> {
+  const a = trimAddress(address);
+  const errors: Record<string, string> = {};
+  if (!a.line1) errors[`${name}.line1`] = "Street is required";
+  if (!a.city) errors[`${name}.city`] = "City is required";
+  if (!a.postalCode) errors[`${name}.postalCode`] = "Postal code is required";
+  if (!/^[A-Z]{2}$/.test(a.country)) errors[`${name}.country`] = "Two letters, e.g. US";
+  return errors;
+}
+
 /**
  * A controlled address (an order's ship-to): errors are keyed `${name}.${field}` as the server names them
  * (`shipTo.postalCode`), so a 400 lands under the right input.
@@ -46,8 +57,11 @@ export function AddressFields({
   onChange,
   errors,
   hint,
+  hideLegend = false,
 }: {
   legend: string;
+  /** The legend for screen readers only (a heading above already says it). */
+  hideLegend?: boolean;
   /** The field name in the API: `shipTo`. */
   name: string;
   idPrefix: string;
@@ -58,14 +72,14 @@ export function AddressFields({
 }) {
   return (
     <fieldset className="min-w-0">
-      <legend className="mb-2 text-sm font-semibold">{legend}</legend>
+      <legend className={hideLegend ? "sr-only" : "mb-2 text-sm font-semibold"}>{legend}</legend>
       {hint && <p className="-mt-1 mb-2 text-xs text-muted-foreground">{hint}</p>}
       <div className="grid grid-cols-12 gap-x-3 gap-y-2.5">
         {FIELDS.map(({ field, label, className, autoComplete, maxLength }) => {
           const error = errors[`${name}.${field}`];
           const id = `${idPrefix}-${field}`;
           return (
-            <div key={field} className={cn("grid content-start gap-1.5", className)}>
+            <div key={field} className={cn("grid min-w-0 content-start gap-1.5", className)}>
               <Label htmlFor={id} className="text-xs text-muted-foreground">
                 {label}
               </Label>

@@ -17,7 +17,7 @@ import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import type { TOrder } from "~/server/orders/schemas";
 import { useTRPC, type RouterInputs } from "~/trpc/react";
-import { type AddressDraft, AddressFields, addressDraftOf, sameAddress, trimAddress } from "./address-fields";
+import { type AddressDraft, addressDraftOf, addressErrors, AddressFields, sameAddress, trimAddress } from "./address-fields";
 import { useOrderChanged } from "./use-order-changed";
 
 type DraftLine = {
@@ -126,11 +126,7 @@ function validate(draft: EditDraft): Record<string, string> {
   });
   if (draft.customerReference.trim().length > 60) errors.customerReference = "At most 60 characters";
   if (draft.notes.trim().length > 2000) errors.notes = "At most 2000 characters";
-  const shipTo = trimAddress(draft.shipTo);
-  if (!shipTo.line1) errors["shipTo.line1"] = "Street is required";
-  if (!shipTo.city) errors["shipTo.city"] = "City is required";
-  if (!shipTo.postalCode) errors["shipTo.postalCode"] = "Postal code is required";
-  if (!/^[A-Z]{2}$/.test(shipTo.country)) errors["shipTo.country"] = "Two letters, e.g. US";
+  Object.assign(errors, addressErrors(draft.shipTo, "shipTo"));
   return errors;
 }
 

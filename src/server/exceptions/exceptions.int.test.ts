@@ -20,6 +20,7 @@ import { commentException } from "./comment-exception";
 import { exceptionDashboard } from "./dashboard";
 import { dismissExceptions } from "./dismiss-exceptions";
 import { getException } from "./get-exception";
+import { listAssignees, ZListAssigneesInput } from "./list-assignees";
 import { exceptionCounts, listExceptions, ZListExceptionsInput } from "./list-exceptions";
 import { markSlaBreaches } from "./mark-sla-breaches";
 import { reopenException } from "./reopen-exception";
@@ -187,6 +188,13 @@ describe("working exceptions", () => {
     expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(["hold_released", "held"]));
   });
 
+  it("lists who may be given a type: its team, managers and admins", async () => {
+    const names = async (types: string[]) => (await listAssignees({ db: t.db, input: ZListAssigneesInput.parse({ types }) })).map((u) => u.name);
+    expect(await names(["credit_hold"])).toEqual(["Ada Admin", "Fran Finance", "Morgan Manager"]);
+    expect(await names(["stockout", "delivery_failure"])).toEqual(["Ada Admin", "Morgan Manager", "Wes Warehouse"]);
+    expect(await names(["credit_hold", "stockout"])).toEqual(["Ada Admin", "Morgan Manager"]);
+  });
+
   it("refuses to resolve with an action of another type, or a closed one, naming the field", async () => {
     const order = await place({ shipTo: { ...address, postalCode: "X" } });
     const hold = await exceptionOf(order.number, "address_hold");
@@ -222,6 +230,10 @@ describe("the queue, SLAs and the dashboard", () => {
     expect(notices[0]).toMatchObject({ topic: "exception.sla_breached", recipient: "managers" });
     const list = await listExceptions({ db: t.db, actor: actors.rep, input: ZListExceptionsInput.parse({ sla: "breached" }), now: later });
     expect(list.items.map((i) => i.id)).toContain(hold.id);
+    // Opened today: in the last day; two days on, not any more.
+    const twoDaysOn = new Date(hold.createdAt.getTime() + 2 * 86_400_000);
+    expect((await listExceptions({ db: t.db, actor: actors.rep, input: ZListExceptionsInput.parse({ days: "1" }), now: later })).items.map((i) => i.id)).toContain(hold.id);
+    expect((await listExceptions({ db: t.db, actor: actors.rep, input: ZListExceptionsInput.parse({ days: 1 }), now: twoDaysOn })).items.map((i) => i.id)).not.toContain(hold.id);
     await updateSla({ db: t.db, actor: actors.admin, input: { type: "address_hold", severity: "medium", hours: null } });
   });
 

@@ -43,6 +43,8 @@ export const ZListExceptionsInput = ZPageInput.extend({
   sku: z.string().trim().max(60).optional(),
   /** Exceptions of orders with lines in a warehouse (code). */
   warehouse: z.string().trim().max(20).optional(),
+  /** Opened in the last this many days (the dashboard's 30-day tiles link with 30). */
+  days: z.coerce.number().int("days is a whole number").min(1, "days is at least 1").max(365, "days is at most 365").optional(),
 });
 export type TListExceptionsInput = z.infer<typeof ZListExceptionsInput>;
 
@@ -92,6 +94,7 @@ export function exceptionFilters(input: Omit<TListExceptionsInput, "limit" | "cu
   }
   if (input.customer) conditions.push(sql`${exceptions.customerId} = (select id from ${customers} where code = ${input.customer})`);
   if (input.order) conditions.push(sql`${exceptions.orderId} = (select id from ${orders} where number = ${input.order})`);
+  if (input.days) conditions.push(sql`${exceptions.createdAt} >= ${new Date(now.getTime() - input.days * 86_400_000).toISOString()}::timestamptz`);
   if (input.sku) conditions.push(sql`jsonb_typeof(${exceptions.details} -> 'skus') = 'array' and jsonb_exists(${exceptions.details} -> 'skus', ${input.sku})`);
   if (input.warehouse) {
     conditions.push(sql`exists (select 1 from ${orderLines} l join ${warehouses} w on w.id = l.warehouse_id where l.order_id = ${exceptions.orderId} and w.code = ${input.warehouse})`);

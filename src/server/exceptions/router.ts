@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
+import { ROLES } from "../auth/roles";
 import { findProductBySku } from "../catalog";
 import { zPage } from "../db/pagination";
 import { orderShipments } from "../fulfillment";
@@ -9,6 +10,7 @@ import { commentException, ZCommentExceptionInput } from "./comment-exception";
 import { exceptionDashboard, ZDashboard } from "./dashboard";
 import { dismissExceptions, ZDismissExceptionsInput } from "./dismiss-exceptions";
 import { getException, ZException } from "./get-exception";
+import { listAssignees, ZListAssigneesInput } from "./list-assignees";
 import { exceptionCounts, listExceptions, ZExceptionListItem, ZListExceptionsInput } from "./list-exceptions";
 import { reopenException, ZReopenExceptionInput } from "./reopen-exception";
 import { resolveExceptions, ZResolveExceptionsInput } from "./resolve-exceptions";
@@ -51,6 +53,11 @@ export const exceptionsRouter = createTRPCRouter({
     .input(byId(ZAssignExceptionsInput))
     .output(ZAssigned)
     .mutation(({ ctx, input: { id, ...rest } }) => assignExceptions({ db: ctx.db, actor: ctx.actor, input: { ...(rest as Omit<z.infer<typeof ZAssignExceptionsInput>, "ids">), ids: [id] } })),
+
+  assignees: permissionProcedure("exceptions.work")
+    .input(ZListAssigneesInput)
+    .output(z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })))
+    .query(({ ctx, input }) => listAssignees({ db: ctx.db, input })),
 
   comment: permissionProcedure("exceptions.work")
     .meta({ openapi: { method: "POST", path: "/exceptions/{id}/comment", tags, summary: "Add a note to the exception's thread", protect: true } })

@@ -114,7 +114,7 @@ export const ordersRouter = createTRPCRouter({
     .input(ZDuplicateCheckInput)
     .query(({ ctx, input }) => findRecentDuplicates(ctx.db, input)),
 
-  customerPanel: permissionProcedure("orders.create")
+  customerPanel: permissionProcedure("customers.view")
     .input(z.object({ code: z.string().trim().min(1) }))
     .query(({ ctx, input }) => customerPanel({ db: ctx.db, code: input.code })),
 
