@@ -72,6 +72,8 @@ test.describe("[EXCEPTIONS] rep", () => {
     await page.keyboard.press("?");
     const keys = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(keys).toBeVisible();
+    // Focus inside the dialog: its layer is registered (same effects flush), so Escape closes it and not the panel.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[data-exceptions-modal]"))).toBe(true);
     await page.keyboard.press("Escape");
     await expect(keys).toBeHidden();
 

@@ -64,6 +64,10 @@ export function ExceptionPanel({
           data-exception-panel=""
           aria-describedby={undefined}
           onInteractOutside={(event) => event.preventDefault()}
+          // Esc belongs to a dialog opened over the panel (keys, resolve, note), never to the panel behind it.
+          onEscapeKeyDown={(event) => {
+            if (document.querySelector("[data-exceptions-modal]")) event.preventDefault();
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             document.querySelector<HTMLElement>("[data-queue-current]")?.focus();
