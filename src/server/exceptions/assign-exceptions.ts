@@ -6,6 +6,7 @@ import * as clock from "../clock";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { canWork, EXCEPTION_LABELS } from "./constants";
+import { assigneeIdOf } from "./list-exceptions";
 import { recordExceptionEvents } from "./open-exception";
 import { exceptions } from "./schema";
 import { assertActive, lockExceptions } from "./work";
@@ -28,11 +29,12 @@ export async function assignExceptions(options: { db: Db; actor: Actor; input: z
     assertActive(rows, "assign");
     let assignee: { id: string; name: string; role: string } | null = null;
     if (input.assignee !== null) {
-      const userId = input.assignee === "me" ? actor.id : input.assignee;
-      if (userId !== actor.id && actor.role !== "manager" && actor.role !== "admin") {
+      const me = assigneeIdOf(actor);
+      if (input.assignee === "me" && !me) throw AppError.invalidField("assignee", "only a signed-in person can take exceptions: give a user id");
+      const userId = input.assignee === "me" ? me! : input.assignee;
+      if (userId !== me && actor.role !== "manager" && actor.role !== "admin") {
         throw new AppError("forbidden", "FORBIDDEN", "Only managers assign exceptions to others: take them yourself with \"me\".");
       }
-      if (actor.kind !== "user" && input.assignee === "me") throw AppError.invalidField("assignee", "an API key cannot take exceptions: give a user id");
       const [user] = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.id, userId), eq(users.isActive, true)));
       if (!user) throw AppError.invalidField("assignee", "no active user with that id");
       const cannot = rows.find((r) => !canWork(user.role, r.type));

@@ -75,11 +75,16 @@ const slaRank = (now: Date) =>
     when ${exceptions.dueAt} <= ${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz then 1 else 2 end)`;
 const severityRank = sql<number>`(case ${exceptions.severity} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The signed-in user's id, or null for API keys and the system (which are nobody's assignee). */
+export const assigneeIdOf = (actor: Actor): string | null => (actor.kind === "user" && UUID.test(actor.id) ? actor.id : null);
+
 /** The conditions of a view and its filters (shared by the list and the tab counts). */
 export function exceptionFilters(input: Omit<TListExceptionsInput, "limit" | "cursor">, actor: Actor, now: Date): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [];
   if (input.view === "mine") {
-    conditions.push(or(eq(exceptions.assigneeId, actor.kind === "user" ? actor.id : sql`null`), and(isNull(exceptions.assigneeId), eq(exceptions.team, actor.role))));
+    const me = assigneeIdOf(actor);
+    conditions.push(or(me ? eq(exceptions.assigneeId, me) : sql`false`, and(isNull(exceptions.assigneeId), eq(exceptions.team, actor.role))));
   } else if (input.view === "team") conditions.push(eq(exceptions.team, actor.role));
   if (input.status === "active") conditions.push(inArray(exceptions.status, [...ACTIVE_EXCEPTION_STATUSES]));
   else if (input.status !== "any") conditions.push(eq(exceptions.status, input.status));
@@ -100,7 +105,10 @@ export function exceptionFilters(input: Omit<TListExceptionsInput, "limit" | "cu
     conditions.push(sql`exists (select 1 from ${orderLines} l join ${warehouses} w on w.id = l.warehouse_id where l.order_id = ${exceptions.orderId} and w.code = ${input.warehouse})`);
   }
   if (input.assignee === "none") conditions.push(isNull(exceptions.assigneeId));
-  else if (input.assignee === "me") conditions.push(eq(exceptions.assigneeId, actor.kind === "user" ? actor.id : sql`null`));
+  else if (input.assignee === "me") {
+    const me = assigneeIdOf(actor);
+    conditions.push(me ? eq(exceptions.assigneeId, me) : sql`false`);
+  }
   else if (input.assignee) conditions.push(eq(exceptions.assigneeId, input.assignee));
   return conditions;
 }

@@ -39,6 +39,11 @@ describe("REST: exceptions (docs/api.md)", () => {
     const id = list.body.items[0].id as string;
 
     expect((await api.call("POST", `/exceptions/${id}/assign`, { key: warehouse, body: { assignee: "me" } })).status).toBe(403);
+    // An API key is nobody: it cannot take one, and "mine" is its team's unassigned ones.
+    const keyTakes = await api.call("POST", `/exceptions/${id}/assign`, { key: desk, body: { assignee: "me" } });
+    expect(keyTakes.status).toBe(400);
+    expect(keyTakes.body.error.details.fields.assignee).toBeDefined();
+    expect((await api.call("GET", "/exceptions?view=mine&assignee=me", { key: desk })).body.items).toEqual([]);
     const assigned = await api.call("POST", `/exceptions/${id}/assign`, { key: desk, body: { assignee: repId } });
     expect(assigned.body).toEqual({ ids: [id], assignee: { id: repId, name: "Rita Rep" } });
     expect((await api.call("GET", `/exceptions?assignee=${repId}`, { key: desk })).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
