@@ -28,11 +28,6 @@ export function OrderBanners({ order, today }: { order: TOrder; today: string })
             {order.status === "on_hold"
               ? "On hold — this order does not move on until its blocking exceptions are resolved"
               : `${openExceptions.length} open exception${openExceptions.length === 1 ? "" : "s"}`}
-            {openExceptions.length > 0 && (
-              <Link href={`/exceptions?order=${encodeURIComponent(order.number)}&view=all`} className="ml-auto text-xs font-medium underline underline-offset-2">
-                Work them in the queue
-              </Link>
-            )}
           </h2>
           {openExceptions.length > 0 ? (
             <ul className="mt-2 grid gap-2">
@@ -53,8 +48,8 @@ export function OrderBanners({ order, today }: { order: TOrder; today: string })
             <p className="mt-1 text-sm">No open exception is recorded for this hold. The timeline shows why it was held.</p>
           )}
           <p className="mt-2 text-xs">
-            <Link href="/exceptions" className="underline">
-              Open the exception queue
+            <Link href={openExceptions.length > 0 ? `/exceptions?view=all&order=${encodeURIComponent(order.number)}` : "/exceptions"} className="underline">
+              {openExceptions.length > 0 ? "Work them in the exception queue" : "Open the exception queue"}
             </Link>
           </p>
         </section>

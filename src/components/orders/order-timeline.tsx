@@ -363,7 +363,7 @@ function Value({ field, value, currency, muted }: { field: string; value: unknow
     );
   }
   if (field === "channel" && typeof value === "string") return <span className={cls}>{channelLabel(value)}</span>;
-  if (field === "resolved" && Array.isArray(value)) {
+  if ((field === "resolved" || field === "reasons") && Array.isArray(value)) {
     return <span className={cls}>{value.length ? value.map((t) => EXCEPTION_LABELS[t as ExceptionType] ?? String(t)).join(", ") : "nothing"}</span>;
   }
   if ((field === "shipTo" || field === "billTo") && isRecord(value)) {

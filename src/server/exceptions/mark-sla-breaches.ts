@@ -1,10 +1,13 @@
 import { and, inArray, isNull, lt } from "drizzle-orm";
+import { COMPANY_TIME_ZONE } from "~/lib/dates";
 import * as clock from "../clock";
 import type { Db } from "../db";
 import { enqueueMessage } from "../integration";
 import { ACTIVE_EXCEPTION_STATUSES, EXCEPTION_LABELS } from "./constants";
 import { recordExceptionEvents } from "./open-exception";
 import { exceptions } from "./schema";
+
+const DUE = new Intl.DateTimeFormat("en-US", { timeZone: COMPANY_TIME_ZONE, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
 
 /** Who hears about breaches: the managers' inbox (an outbox message until sending exists). */
 export const BREACH_RECIPIENT = "managers";
@@ -24,14 +27,14 @@ export async function markSlaBreaches(db: Db, now = clock.now()) {
     await recordExceptionEvents(
       tx,
       "SLA job",
-      breached.map((b) => ({ exceptionId: b.id, type: "breached", note: `Past due since ${b.dueAt.toISOString()}` })),
+      breached.map((b) => ({ exceptionId: b.id, type: "breached", note: `Was due ${DUE.format(b.dueAt)} (New York time)` })),
     );
     for (const b of breached) {
       await enqueueMessage(tx, {
         topic: "exception.sla_breached",
         recipient: BREACH_RECIPIENT,
         subject: `SLA breached: ${EXCEPTION_LABELS[b.type]} (${b.team} team)`,
-        body: `${EXCEPTION_LABELS[b.type]} exception was due ${b.dueAt.toISOString()} and is still open. ${b.reason}`,
+        body: `${EXCEPTION_LABELS[b.type]} exception was due ${DUE.format(b.dueAt)} (New York time) and is still open. ${b.reason}`,
         payload: { exceptionId: b.id, type: b.type, team: b.team, dueAt: b.dueAt.toISOString() },
       });
     }
