@@ -25,7 +25,7 @@ type DraftLine = {
   sku: string;
   quantity: string;
   /** From the order as loaded (absent for lines added in this edit). */
-  original?: { sku: string; quantity: number; productName: string; unitPrice: number; lineTotal: number; overrideReason: string | null };
+  original?: { sku: string; quantity: number; productName: string; unitPrice: number; lineTotal: number; overrideReason: string | null; manualPrice: number | null };
 };
 
 export type EditConflict = { message: string; currentVersion?: number; reloaded: boolean };
@@ -58,6 +58,7 @@ export function draftFromOrder(order: TOrder): EditDraft {
         unitPrice: l.unitPrice,
         lineTotal: l.lineTotal,
         overrideReason: l.overrideReason,
+        manualPrice: l.manualPrice,
       },
     })),
     customerReference: order.customerReference ?? "",
@@ -84,11 +85,11 @@ function changesOf(draft: EditDraft, order: TOrder): RouterInputs["orders"]["upd
     changed = true;
     input.lines = draft.lines.map((l) => {
       const sku = normSku(l.sku);
-      const keepOverride = l.original?.overrideReason && l.original.sku === sku;
+      const keepOverride = l.original?.overrideReason && l.original.manualPrice !== null && l.original.sku === sku;
       return {
         sku,
         quantity: Number(l.quantity),
-        ...(keepOverride ? { unitPrice: l.original!.unitPrice, overrideReason: l.original!.overrideReason! } : {}),
+        ...(keepOverride ? { unitPrice: l.original!.manualPrice!, overrideReason: l.original!.overrideReason! } : {}),
       };
     });
   }
@@ -312,7 +313,7 @@ export function EditOrderDialog({
                             {line.original!.productName}
                           </span>
                           <span className="text-xs text-muted-foreground">
-                            <Money amount={line.original!.unitPrice} currency={order.currency} /> each
+                            <Money amount={line.original!.manualPrice ?? line.original!.unitPrice} currency={order.currency} /> each
                             {line.original!.overrideReason ? " · manual price kept" : ""}
                           </span>
                         </>

@@ -7,6 +7,7 @@ import { getCustomer } from "~/server/customers";
 import { orderShipments } from "~/server/fulfillment";
 import type { Channel } from "~/server/orders/constants";
 import { cancelOrder } from "~/server/orders/cancel-order";
+import { keptLine } from "~/server/orders/manual-price";
 import { convertQuote } from "~/server/orders/convert-quote";
 import { createOrder, createQuote } from "~/server/orders/create-order";
 import { duplicateOrder } from "~/server/orders/duplicate-order";
@@ -159,7 +160,7 @@ export function bookOrders(
       // Once something has shipped, the customer's changes go on a new order; a note still can be added.
       if (kind !== "notes" && order.fulfillmentStatus !== "unfulfilled") return;
       const dto = await toOrderDto(db, order);
-      const current = dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));
+      const current = dto.lines.map(keptLine);
       let changed: TOrder;
       if (kind === "notes") {
         changed = await updateOrder({ shipments: orderShipments, db, actor, input: { number, version: order.version, notes: dto.notes ? `${dto.notes}. ${note}` : note } });

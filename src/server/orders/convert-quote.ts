@@ -8,6 +8,7 @@ import { orders } from "./schema";
 import type { TOrder } from "./schemas";
 import { assertTransition } from "./state-machine";
 import * as clock from "../clock";
+import { keptLine } from "./manual-price";
 
 /** Converts a valid quote into a submitted order, re-priced at today's prices. Returns the new order. */
 export async function convertQuote(options: { db: Db; actor: Actor; number: string; today?: string }): Promise<TOrder> {
@@ -39,11 +40,7 @@ export async function convertQuote(options: { db: Db; actor: Actor; number: stri
         billTo: source.billTo,
         requestedDate: source.requestedDate,
         notes: source.notes,
-        lines: source.lines.map((l) => ({
-          sku: l.sku,
-          quantity: l.quantity,
-          ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}),
-        })),
+        lines: source.lines.map(keptLine),
       },
       { convertedFromId: quote.id },
     );

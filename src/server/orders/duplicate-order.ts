@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { createDocumentInTx } from "./create-order";
 import { loadOrder, recordOrderEvent, toOrderDto } from "./queries";
 import type { TOrder } from "./schemas";
+import { keptLine } from "./manual-price";
 
 /** A new draft order with the same customer, ship-to and lines, priced today. */
 export async function duplicateOrder(options: { db: Db; actor: Actor; number: string }): Promise<TOrder> {
@@ -19,11 +20,7 @@ export async function duplicateOrder(options: { db: Db; actor: Actor; number: st
       billTo: source.billTo,
       requestedDate: null,
       notes: source.notes,
-      lines: source.lines.map((l) => ({
-        sku: l.sku,
-        quantity: l.quantity,
-        ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}),
-      })),
+      lines: source.lines.map(keptLine),
     });
     await recordOrderEvent(tx, copy.id, "duplicated", actor, { from: source.number });
     return toOrderDto(tx, copy, { customer });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { activeExceptionTypes, type ExceptionOrders, isBlocking } from "../exceptions";
 import { cancelOrder } from "./cancel-order";
+import { keptLine } from "./manual-price";
 import { loadOrder, recordOrderEvent, toOrderDto } from "./queries";
 import { orderLines, orders } from "./schema";
 import type { OrderShipments } from "./shipments-hook";
@@ -39,7 +40,7 @@ export function exceptionOrders(shipments: OrderShipments): ExceptionOrders {
       );
       const dto = await toOrderDto(tx, order);
       const lines = dto.lines.map((l) =>
-        needApproval.has(l.lineNo) || !l.overrideReason ? { sku: l.sku, quantity: l.quantity } : { sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, overrideReason: l.overrideReason },
+        needApproval.has(l.lineNo) ? { sku: l.sku, quantity: l.quantity } : keptLine(l),
       );
       await updateOrder({ db: tx, actor, shipments, input: { number: order.number, version: order.version, lines } });
     },

@@ -18,6 +18,7 @@ import { orderTimeline } from "./order-timeline";
 import { releaseHold } from "./release-hold";
 import { ZListOrdersInput } from "./schemas";
 import { submitOrder } from "./submit-order";
+import { keptLine } from "./manual-price";
 import { updateOrder } from "./update-order";
 import { orderShipments } from "~/server/fulfillment";
 
@@ -133,6 +134,16 @@ describe("edits", () => {
     expect(edited).toMatchObject({ total: 1999, version: order.version + 1, customerReference: "PO-EDIT" });
     const event = (await orderTimeline({ db: t.db, number: order.number })).find((e) => e.type === "edited")!;
     expect(event.data).toMatchObject({ before: { total: order.total, customerReference: null }, after: { total: 1999, customerReference: "PO-EDIT" } });
+  });
+
+  it("keeps a manual price through a ship-to edit and a quantity edit (the line's unitPrice is the engine's; manualPrice is kept)", async () => {
+    const order = await createOrder({ db: t.db, actor: actors.manager, input: { customer: "ACME", channel: "phone", lines: [{ sku: "BOLT-M8", quantity: 3, unitPrice: 1800, overrideReason: "loyal" }], draft: false } });
+    expect(order.lines[0]).toMatchObject({ unitPrice: 1999, manualPrice: 1800, lineTotal: 5400 });
+    const moved = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.manager, input: { number: order.number, version: order.version, shipTo: { ...address, line1: "2 Main St" } } });
+    expect(moved.lines[0]).toMatchObject({ manualPrice: 1800, lineTotal: 5400, overrideReason: "loyal" });
+    const more = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: order.number, version: moved.version, lines: [keptLine({ ...moved.lines[0]!, quantity: 4 })] } });
+    expect(more.lines[0]).toMatchObject({ manualPrice: 1800, lineTotal: 7200 });
+    expect(more.status).toBe("open");
   });
 
   it("refuses a stale version with a clear conflict and changes nothing", async () => {

@@ -10,6 +10,7 @@ import { priceLines, priceWith, type PricingContext } from "../pricing";
 import { LIVE_ORDER_STATUSES } from "./constants";
 import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
+import { manualPriceOf } from "./manual-price";
 
 export type OrderRow = typeof orders.$inferSelect;
 
@@ -191,6 +192,7 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?
       warehouse,
       allocations: allocations.filter((a) => a.productId === line.productId).map(({ warehouse, quantity }) => ({ warehouse, quantity })),
       overrideReason: line.overrideReason,
+      manualPrice: line.overrideReason ? manualPriceOf(line.priceExplanation) : null,
       priceExplanation: line.priceExplanation as TOrder["lines"][number]["priceExplanation"],
     })),
     exceptions: orderExceptions,

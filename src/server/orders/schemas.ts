@@ -127,6 +127,8 @@ export const ZOrderLine = z.object({
   /** Where the reserved units sit when a line is split across warehouses (per SKU of the order). */
   allocations: z.array(z.object({ warehouse: z.string(), quantity: z.number().int() })),
   overrideReason: z.string().nullable(),
+  /** The manual unit price when the line has one (`unitPrice` is the engine's; the difference is in `discount`). */
+  manualPrice: z.number().int().nullable(),
   priceExplanation: z.array(ZExplanationStep),
 });
 

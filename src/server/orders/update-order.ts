@@ -11,6 +11,7 @@ import { orders } from "./schema";
 import type { TOrder, TUpdateOrderInput } from "./schemas";
 import { assertEditable, assertTransition } from "./state-machine";
 import type { OrderShipments } from "./shipments-hook";
+import { keptLine } from "./manual-price";
 import { writeLines } from "./write-lines";
 
 /**
@@ -51,7 +52,7 @@ export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TU
       if (order.status === "open" || order.status === "on_hold") await options.shipments.cancelOpen(tx, order, actor, "Order changed");
       // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
       // Unchanged lines keep their reservations; shorter ones release the rest.
-      const lines = input.lines ?? before.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.overrideReason ? { unitPrice: l.unitPrice, overrideReason: l.overrideReason } : {}) }));
+      const lines = input.lines ?? before.lines.map(keptLine);
       const { priced, productIds } = await priceOrderLines(tx, {
         customer,
         channel: header.channel ?? order.channel,

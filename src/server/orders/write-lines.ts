@@ -10,6 +10,7 @@ import { lockStock, releaseStock, type Released } from "../inventory";
 import type { PricedLine, PricedOrder } from "../pricing";
 import { orderLines } from "./schema";
 import type { TOrderLineInput } from "./schemas";
+import { manualPriceOf } from "./manual-price";
 
 type LineRow = typeof orderLines.$inferSelect;
 
@@ -106,7 +107,7 @@ export function newLineRows(orderId: string, input: TOrderLineInput[], priced: P
 function lineValues(line: PricedLine, input: TOrderLineInput | undefined, before: LineRow | undefined) {
   const isManual = input?.unitPrice !== undefined;
   // An unchanged manual price keeps the approval state it had (approved stays approved).
-  const keepsApproval = isManual && before?.overrideReason != null && before.approvalReason === null && before.unitPrice === line.unitPrice;
+  const keepsApproval = isManual && before?.overrideReason != null && before.approvalReason === null && manualPriceOf(before.priceExplanation) === input.unitPrice;
   return {
     quantity: line.quantity,
     unitPrice: line.unitPrice,
