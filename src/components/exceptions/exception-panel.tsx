@@ -11,6 +11,7 @@ import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
+import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -19,6 +20,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import { can } from "~/server/auth/permissions";
+import { keptLine } from "~/server/orders/manual-price";
 import type { Role } from "~/server/auth/roles";
 import { canWork, EXCEPTION_LABELS, EXCEPTION_STATUS_LABELS, isActiveException, RESOLUTION_ACTIONS, type ExceptionType } from "~/server/exceptions/constants";
 import { type AddressDraft, addressDraftOf, addressErrors, AddressFields, trimAddress } from "~/components/orders/address-fields";
@@ -244,7 +246,9 @@ function WorkActions({
     .filter((a) => allowed(a.roles, role))
     .map((a) => ({ action: a.action, label: a.label, effect: a.effect, needsNote: a.effect === "cancel_order" }));
   const target = { id: e.id, label, type: e.type };
-  const canEditAddress = e.type === "address_hold" && active && !!order && can(role, "orders.edit") && ["draft", "on_hold", "open"].includes(order.status);
+  const editable = active && !!order && can(role, "orders.edit") && ["draft", "on_hold", "open"].includes(order.status);
+  const canEditAddress = e.type === "address_hold" && editable;
+  const canEditLines = (e.type === "suspicious_quantity" || e.type === "stockout" || e.type === "duplicate_order") && editable;
 
   if (!active) {
     return (
@@ -272,6 +276,7 @@ function WorkActions({
         Fix it
       </h3>
       {canEditAddress && order && <AddressForm order={order} />}
+      {canEditLines && order && <LinesForm key={order.version} order={order} />}
       <div className="flex flex-wrap gap-2">
         {options.map((o) => (
           <Button
@@ -306,6 +311,101 @@ function WorkActions({
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * Change the order's lines in place: a quantity, drop a line's backordered part (ship what is reserved), or cancel
+ * a line. Saved on the order (its version) with manual prices kept; the rules then keep, close or reopen.
+ */
+function LinesForm({ order }: { order: Order }) {
+  const trpc = useTRPC();
+  const changed = useExceptionsChanged();
+  const [quantities, setQuantities] = useState<Record<number, string>>(() => Object.fromEntries(order.lines.map((l) => [l.lineNo, String(l.quantity)])));
+  const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const update = useMutation(
+    trpc.orders.update.mutationOptions({
+      onSuccess: (saved) => {
+        toast.success(`Lines of ${saved.number} saved`, { description: saved.status === "on_hold" ? "The order is still on hold." : `The order is ${saved.status.replace("_", " ")}.` });
+        setError(null);
+        changed();
+      },
+      onError: (failure) => {
+        const e = apiErrorOf(failure);
+        setError(e.message);
+        if (e.code === "STALE_VERSION") changed();
+      },
+    }),
+  );
+  const kept = order.lines.filter((l) => !removed.has(l.lineNo));
+  const dirty = removed.size > 0 || order.lines.some((l) => quantities[l.lineNo] !== String(l.quantity));
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (kept.length === 0) return setError("Keep at least one line: cancel the order instead.");
+    const bad = kept.find((l) => !/^\d+$/.test(quantities[l.lineNo]?.trim() ?? "") || Number(quantities[l.lineNo]) <= 0);
+    if (bad) return setError(`Line ${bad.lineNo} (${bad.sku}): the quantity must be a whole number above 0.`);
+    update.mutate({ number: order.number, version: order.version, lines: kept.map((l) => keptLine({ ...l, quantity: Number(quantities[l.lineNo]) })) });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="lines-form-title" className="grid gap-2 rounded-lg border bg-muted/30 p-3">
+      <h4 id="lines-form-title" className="text-sm font-medium">
+        Change the lines
+      </h4>
+      <ul className="grid gap-1.5">
+        {order.lines.map((l) => {
+          const gone = removed.has(l.lineNo);
+          const id = `panel-line-${l.lineNo}-quantity`;
+          return (
+            <li key={l.lineNo} className="grid grid-cols-[minmax(0,1fr)_5rem_auto] items-center gap-2 text-sm">
+              <Label htmlFor={id} className={cn("grid min-w-0 gap-0 font-mono text-xs", gone && "text-muted-foreground line-through")} title={l.productName}>
+                <span className="truncate">
+                  {l.lineNo}. {l.sku}
+                </span>
+                {l.backordered > 0 && <span className="font-sans text-warning-soft-foreground">{l.backordered} backordered</span>}
+              </Label>
+              <Input
+                id={id}
+                inputMode="numeric"
+                value={quantities[l.lineNo] ?? ""}
+                disabled={gone}
+                onChange={(ev) => setQuantities((q) => ({ ...q, [l.lineNo]: ev.target.value }))}
+                className="h-8 text-right"
+              />
+              <span className="flex gap-1">
+                {l.backordered > 0 && l.quantity > l.backordered && !gone && (
+                  <Button type="button" size="sm" variant="ghost" onClick={() => setQuantities((q) => ({ ...q, [l.lineNo]: String(l.quantity - l.backordered) }))}>
+                    Ship what is reserved
+                  </Button>
+                )}
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  className={cn(!gone && "text-destructive")}
+                  onClick={() => setRemoved((r) => (r.has(l.lineNo) ? new Set([...r].filter((n) => n !== l.lineNo)) : new Set([...r, l.lineNo])))}
+                >
+                  {gone ? "Keep line" : "Cancel line"}
+                </Button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {error}
+        </p>
+      )}
+      <div className="flex items-center gap-2">
+        <Button type="submit" size="sm" disabled={!dirty || update.isPending}>
+          {update.isPending ? "Saving…" : "Save lines"}
+        </Button>
+        <span className="text-xs text-muted-foreground">Re-priced and re-reserved; manual prices are kept.</span>
+      </div>
+    </form>
   );
 }
 
