@@ -25,8 +25,8 @@ import { canWorkAll, commonActions, type ResolveOption } from "./actions";
 import { errorText, KeysDialog, NoteDialog, ResolveDialog, useExceptionsChanged, type Target } from "./dialogs";
 import { ExceptionPanel } from "./exception-panel";
 import { AGE_BUCKETS, AGE_LABELS, SEVERITY_LABELS, SEVERITY_VARIANT, SLA_LABELS, STATUS_VARIANT, TEAM_LABELS } from "./format";
-import { DEFAULT_VIEW, hasFilters, listInput, QUEUE_STATUSES, queueHref, toQueryString, type QueueParams, type QueueView } from "./queue-params";
-import { SavedViews } from "./saved-views";
+import { DEFAULT_VIEW, hasFilters, listInput, parseQueueParams, QUEUE_STATUSES, queueHref, toQueryString, type QueueParams, type QueueView } from "./queue-params";
+import { SavedViews, type SavedViewsOf } from "~/components/shell/saved-views";
 import { SlaTimer, useNow } from "./sla-timer";
 
 type Page = RouterOutputs["exceptions"]["list"];
@@ -42,6 +42,15 @@ const TABS: { id: QueueView; label: string }[] = [
 
 const labelOf = (item: Pick<Item, "type" | "order">) => `${EXCEPTION_LABELS[item.type]}${item.order ? ` on ${item.order}` : ""}`;
 const targetOf = (item: Item): Target => ({ id: item.id, label: labelOf(item) });
+
+const QUEUE_VIEWS_OF: SavedViewsOf = {
+  list: "exceptions",
+  path: "/exceptions",
+  allLabel: "My queue",
+  canonical: (query) => toQueryString(parseQueueParams(new URLSearchParams(query))),
+  example: "Breached credit holds",
+  noun: "exceptions",
+};
 
 /** Keys typed into a field, a menu or a modal dialog are never shortcuts. */
 function isTypingOrModal(event: KeyboardEvent): boolean {
@@ -236,7 +245,7 @@ export function ExceptionQueue({
         </button>
       </nav>
 
-      <SavedViews userId={userId} currentQuery={query} />
+      <SavedViews of={QUEUE_VIEWS_OF} currentQuery={query} />
       <QueueFilters key={query} params={params} />
 
       <div className="flex min-h-9 flex-wrap items-center gap-2" role="toolbar" aria-label="Bulk actions">

@@ -15,7 +15,7 @@ import type { TPackage, TShipment } from "~/server/fulfillment/schemas";
 import { shipShipment } from "~/server/fulfillment/ship-shipment";
 import { closeOrder } from "~/server/orders/close-order";
 import { setAutoPlan } from "~/server/orders/set-auto-plan";
-import { type Agenda, DAY, HOUR, MINUTE } from "./agenda";
+import { type Agenda, DAY, HOUR, MINUTE, workingMoment } from "./agenda";
 import type { Cast } from "./cast";
 import { WAREHOUSE_SPECS } from "./market";
 import { deriveSeed, hashUnit, Random } from "./random";
@@ -469,13 +469,6 @@ export function bookFulfillment(db: Db, agenda: Agenda, cast: Cast, specs: Map<s
 /** The customer needs it within two days: it goes first, by air. */
 function isUrgent(requestedDate: string | null, today: string): boolean {
   return requestedDate !== null && requestedDate <= addDays(today, 2);
-}
-
-/** The first working moment (8 am Eastern, weekdays) on or after `ms`. */
-function workingMoment(ms: number): number {
-  let day = Math.floor(ms / DAY) * DAY;
-  while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY;
-  return Math.max(ms, day + 13 * HOUR);
 }
 
 /** `days` working days after the moment's day, at that day's midnight (UTC). */

@@ -31,6 +31,10 @@ export const ZDashboard = z.object({
 export type TDashboard = z.infer<typeof ZDashboard>;
 
 const DAYS = 30;
+/** One row per SKU an exception `e` names (rules put the lines' SKUs in `details.skus`). */
+const skusOf = sql.raw(
+  `cross join lateral jsonb_array_elements_text(case when jsonb_typeof(e.details -> 'skus') = 'array' then e.details -> 'skus' else '[]'::jsonb end) as s(sku)`,
+);
 const active = sql`${exceptions.status} in ('open', 'in_progress')`;
 
 /**
@@ -102,7 +106,7 @@ export async function exceptionDashboard(options: {
       where e.created_at >= ${since}::timestamptz group by 1, 2 order by 3 desc, 1 limit 10`),
     q<{ key: string; label: string; count: number }>(sql`
       select s.sku as key, p.name as label, count(*)::int as count
-      from ${exceptions} e cross join lateral jsonb_array_elements_text(case when jsonb_typeof(e.details -> 'skus') = 'array' then e.details -> 'skus' else '[]'::jsonb end) as s(sku)
+      from ${exceptions} e ${skusOf}
       join ${products} p on p.sku = s.sku
       where e.created_at >= ${since}::timestamptz group by 1, 2 order by 3 desc, 1 limit 10`),
     q<{ key: string; label: string; count: number }>(sql`
@@ -111,7 +115,7 @@ export async function exceptionDashboard(options: {
       where e.created_at >= ${since}::timestamptz group by 1, 2 order by 3 desc, 1 limit 10`),
     q<{ key: string; label: string; count: number }>(sql`
       select v.code as key, v.name as label, count(distinct e.id)::int as count
-      from ${exceptions} e cross join lateral jsonb_array_elements_text(case when jsonb_typeof(e.details -> 'skus') = 'array' then e.details -> 'skus' else '[]'::jsonb end) as s(sku)
+      from ${exceptions} e ${skusOf}
       join ${products} p on p.sku = s.sku join ${productVendors} pv on pv.product_id = p.id join ${vendors} v on v.id = pv.vendor_id
       where e.created_at >= ${since}::timestamptz and e.type = 'stockout' group by 1, 2 order by 3 desc, 1 limit 10`),
     q<{ currency: string; total: string; count: number }>(sql`

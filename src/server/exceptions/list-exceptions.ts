@@ -75,9 +75,8 @@ const slaRank = (now: Date) =>
     when ${exceptions.dueAt} <= ${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz then 1 else 2 end)`;
 const severityRank = sql<number>`(case ${exceptions.severity} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The signed-in user's id, or null for API keys and the system (which are nobody's assignee). */
-export const assigneeIdOf = (actor: Actor): string | null => (actor.kind === "user" && UUID.test(actor.id) ? actor.id : null);
+export const assigneeIdOf = (actor: Actor): string | null => (actor.kind === "user" && z.guid().safeParse(actor.id).success ? actor.id : null);
 
 /** The conditions of a view and its filters (shared by the list and the tab counts). */
 export function exceptionFilters(input: Omit<TListExceptionsInput, "limit" | "cursor">, actor: Actor, now: Date): (SQL | undefined)[] {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { DbOrTx } from "../db";
@@ -114,9 +114,12 @@ export type Closing = {
   accept?: boolean;
 };
 
-/** Closes exceptions (already read and locked by the caller, or picked by `where`) and writes their history. */
-export async function closeExceptions(tx: DbOrTx, actor: Actor, ids: string[], closing: Closing) {
-  if (ids.length === 0) return [];
+/**
+ * Closes the active ones of some exceptions — by id (already locked by the caller) or by a condition, in the same
+ * statement — and writes their history.
+ */
+export async function closeExceptions(tx: DbOrTx, actor: Actor, which: string[] | SQL, closing: Closing) {
+  if (Array.isArray(which) && which.length === 0) return [];
   const now = clock.now();
   const rows = await tx
     .update(exceptions)
@@ -129,7 +132,7 @@ export async function closeExceptions(tx: DbOrTx, actor: Actor, ids: string[], c
       acceptedCause: closing.accept ? sql`${exceptions.cause}` : null,
       updatedAt: now,
     })
-    .where(and(inArray(exceptions.id, ids), inArray(exceptions.status, [...ACTIVE_EXCEPTION_STATUSES])))
+    .where(and(Array.isArray(which) ? inArray(exceptions.id, which) : which, inArray(exceptions.status, [...ACTIVE_EXCEPTION_STATUSES])))
     .returning({ id: exceptions.id, type: exceptions.type, orderId: exceptions.orderId });
   await recordExceptionEvents(
     tx,
@@ -147,22 +150,12 @@ export async function resolveOrderExceptions(
   tx: DbOrTx,
   input: { orderId: string; actor: Actor; resolution: string; note?: string; types?: readonly ExceptionType[]; accept?: boolean },
 ) {
-  const active = await tx
-    .select({ id: exceptions.id })
-    .from(exceptions)
-    .where(
-      and(
-        eq(exceptions.orderId, input.orderId),
-        inArray(exceptions.status, [...ACTIVE_EXCEPTION_STATUSES]),
-        inArray(exceptions.type, [...(input.types ?? BLOCKING_TYPES)]),
-      ),
-    );
-  return closeExceptions(
-    tx,
-    input.actor,
-    active.map((r) => r.id),
-    { status: "resolved", resolution: input.resolution, note: input.note, accept: input.accept },
-  );
+  return closeExceptions(tx, input.actor, and(eq(exceptions.orderId, input.orderId), inArray(exceptions.type, [...(input.types ?? BLOCKING_TYPES)]))!, {
+    status: "resolved",
+    resolution: input.resolution,
+    note: input.note,
+    accept: input.accept,
+  });
 }
 
 /** The types of the order's active exceptions. */

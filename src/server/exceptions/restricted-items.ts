@@ -28,9 +28,18 @@ export const ZAddRestrictedItemInput = z.discriminatedUnion("kind", [
   }),
 ]);
 
+const toDto = (r: typeof restrictedItems.$inferSelect): z.infer<typeof ZRestrictedItem> => ({
+  id: r.id,
+  kind: r.kind,
+  value: r.value,
+  reason: r.reason,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt.toISOString(),
+});
+
 export async function listRestrictedItems(options: { db: DbOrTx }) {
   const rows = await options.db.select().from(restrictedItems).orderBy(asc(restrictedItems.kind), asc(restrictedItems.value));
-  return rows.map((r) => ({ id: r.id, kind: r.kind, value: r.value, reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt.toISOString() }));
+  return rows.map(toDto);
 }
 
 /** Adds a country or SKU to the list; orders submitted or edited from now on that touch it wait for compliance. */
@@ -43,7 +52,7 @@ export async function addRestrictedItem(options: { db: Db; actor: Actor; input: 
       await recordAudit(tx, { entityType: "restricted_item", entityId: inserted!.id, action: "create", actor, after: input });
       return inserted!;
     });
-    return { id: row.id, kind: row.kind, value: row.value, reason: row.reason, createdBy: row.createdBy, createdAt: row.createdAt.toISOString() };
+    return toDto(row);
   } catch (error) {
     if (isUniqueViolation(error, "restricted_items_kind_value_uq")) throw AppError.invalidField("value", `${input.value} is already on the list`);
     throw error;

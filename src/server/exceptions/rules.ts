@@ -38,16 +38,11 @@ export async function applyFindings(
   const found = new Set(findings.map((f) => f.type));
   const gone = input.checked.filter((type) => !found.has(type));
   if (gone.length > 0) {
-    const stale = await tx
-      .select({ id: exceptions.id })
-      .from(exceptions)
-      .where(and(eq(exceptions.orderId, orderId), inArray(exceptions.type, gone), inArray(exceptions.status, ["open", "in_progress"])));
-    await closeExceptions(
-      tx,
-      actor,
-      stale.map((s) => s.id),
-      { status: "resolved", resolution: "cause_gone", note: "Resolved on its own: the order no longer has the problem." },
-    );
+    await closeExceptions(tx, actor, and(eq(exceptions.orderId, orderId), inArray(exceptions.type, gone))!, {
+      status: "resolved",
+      resolution: "cause_gone",
+      note: "Resolved on its own: the order no longer has the problem.",
+    });
   }
   return activeExceptionTypes(tx, orderId);
 }

@@ -9,3 +9,7 @@ export const BILLING_STATUSES = ["unbilled", "partially_invoiced", "invoiced", "
 
 export const CHANNELS = ["phone", "email", "web", "field_sales", "edi", "portal", "api"] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** The lists a user can save views of (filters as a query string). */
+export const SAVED_VIEW_LISTS = ["orders", "exceptions"] as const;
+export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];

@@ -10,13 +10,9 @@ import { updateOrder } from "./update-order";
 
 /** What working an exception does to its order (exceptions/order-hook.ts), in the exception's transaction. */
 export function exceptionOrders(shipments: OrderShipments): ExceptionOrders {
-  const numberOf = async (tx: Parameters<ExceptionOrders["reconcileHold"]>[0], orderId: string) => {
-    const [row] = await tx.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId));
-    return row!.number;
-  };
   return {
     async reconcileHold(tx, { orderId, actor, note }) {
-      const order = await loadOrder(tx, await numberOf(tx, orderId), { forUpdate: true });
+      const order = await loadOrder(tx, { id: orderId }, { forUpdate: true });
       if (order.status !== "open" && order.status !== "on_hold") return;
       const active = await activeExceptionTypes(tx, orderId);
       const target = active.some(isBlocking) ? "on_hold" : "open";
@@ -32,7 +28,7 @@ export function exceptionOrders(shipments: OrderShipments): ExceptionOrders {
     },
 
     async revertPrices(tx, { orderId, actor }) {
-      const order = await loadOrder(tx, await numberOf(tx, orderId), { forUpdate: true });
+      const order = await loadOrder(tx, { id: orderId }, { forUpdate: true });
       const needApproval = new Set(
         (await tx.select({ lineNo: orderLines.lineNo, reason: orderLines.approvalReason }).from(orderLines).where(eq(orderLines.orderId, orderId)))
           .filter((l) => l.reason)
@@ -46,7 +42,7 @@ export function exceptionOrders(shipments: OrderShipments): ExceptionOrders {
     },
 
     async cancelOrder(tx, { orderId, actor, reason }) {
-      await cancelOrder({ db: tx, actor, shipments, input: { number: await numberOf(tx, orderId), reason } });
+      await cancelOrder({ db: tx, actor, shipments, input: { number: (await loadOrder(tx, { id: orderId })).number, reason } });
     },
   };
 }

@@ -14,11 +14,15 @@ import { manualPriceOf } from "./manual-price";
 
 export type OrderRow = typeof orders.$inferSelect;
 
-/** Loads an order by number, locked for the rest of the transaction when it is about to change. */
-export async function loadOrder(db: DbOrTx, number: string, options: { forUpdate?: boolean } = {}): Promise<OrderRow> {
-  const query = db.select().from(orders).where(eq(orders.number, number)).limit(1);
+/** Loads an order by number (or id), locked for the rest of the transaction when it is about to change. */
+export async function loadOrder(db: DbOrTx, key: string | { id: string }, options: { forUpdate?: boolean } = {}): Promise<OrderRow> {
+  const query = db
+    .select()
+    .from(orders)
+    .where(typeof key === "string" ? eq(orders.number, key) : eq(orders.id, key.id))
+    .limit(1);
   const [row] = options.forUpdate ? await query.for("update") : await query;
-  if (!row) throw AppError.notFound("order", number);
+  if (!row) throw AppError.notFound("order", typeof key === "string" ? key : key.id);
   return row;
 }
 

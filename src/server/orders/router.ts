@@ -14,7 +14,7 @@ import { orderTimeline } from "./order-timeline";
 import { loadOrder, toOrderDto } from "./queries";
 import { releaseHold } from "./release-hold";
 import { setAutoPlan } from "./set-auto-plan";
-import { deleteView, listSavedViews, saveView, ZSaveViewInput } from "./saved-views";
+import { deleteView, listSavedViews, saveView, ZSavedViewList, ZSaveViewInput } from "./saved-views";
 import {
   ZCancelOrderInput,
   ZCreateOrderInput,
@@ -119,8 +119,8 @@ export const ordersRouter = createTRPCRouter({
     .query(({ ctx, input }) => customerPanel({ db: ctx.db, code: input.code })),
 
   savedViews: permissionProcedure("orders.view")
-    .input(z.void())
-    .query(({ ctx }) => listSavedViews({ db: ctx.db, actor: ctx.actor })),
+    .input(ZSavedViewList.optional())
+    .query(({ ctx, input }) => listSavedViews({ db: ctx.db, actor: ctx.actor, list: input?.list })),
 
   saveView: permissionProcedure("orders.view")
     .input(ZSaveViewInput)

@@ -18,7 +18,7 @@ import { products } from "../catalog/schema";
 import { customers } from "../customers/schema";
 import { createdAt, id, moneyMinor, quantity, timestamps, version } from "../db/columns";
 import { warehouses } from "../inventory/schema";
-import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_KINDS, ORDER_STATUSES } from "./constants";
+import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_KINDS, ORDER_STATUSES, SAVED_VIEW_LISTS } from "./constants";
 
 export const orderKindEnum = pgEnum("order_kind", ORDER_KINDS);
 export const orderStatusEnum = pgEnum("order_status", ORDER_STATUSES);
@@ -168,9 +168,11 @@ export const savedViews = pgTable(
   {
     id: id(),
     userId: text("user_id").notNull(),
+    /** Which list the view filters: the order list or the exception queue. */
+    list: text("list", { enum: SAVED_VIEW_LISTS }).notNull().default("orders"),
     name: text("name").notNull(),
     query: text("query").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("saved_views_user_name_uq").on(t.userId, t.name)],
+  (t) => [uniqueIndex("saved_views_user_list_name_uq").on(t.userId, t.list, t.name), check("saved_views_list", sql`${t.list} in ('orders', 'exceptions')`)],
 );

@@ -14,23 +14,40 @@ import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
+import type { SavedViewList } from "~/server/orders/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
-import { canonicalQuery } from "./list-params";
 
 type SavedView = RouterOutputs["orders"]["savedViews"][number];
 
+/** What a list tells its saved views: where it lives and how its queries compare. */
+export type SavedViewsOf = {
+  list: SavedViewList;
+  /** The list's page, e.g. `/orders`. */
+  path: string;
+  /** The chip for the list without filters, e.g. "All orders". */
+  allLabel: string;
+  /** The query in canonical form (keys in order, defaults left out), to recognise the view on screen. */
+  canonical: (query: string) => string;
+  /** A name to suggest, e.g. "Big EDI orders". */
+  example: string;
+  /** What deleting a view does not touch, e.g. "orders". */
+  noun: string;
+};
+
 /**
- * Saved views of the order list: the built-in ones and the user's own, as links to `/orders?<query>`.
- * "Save view" stores the filters and sort on screen under a name; a user's views can be deleted.
+ * Saved views of a list (the order list, the exception queue): the built-in ones and the user's own, as links to
+ * `<path>?<query>`. "Save view" stores the filters on screen under a name, on the server, per user; a user's views
+ * can be deleted.
  */
-export function SavedViews({ currentQuery }: { currentQuery: string }) {
+export function SavedViews({ of, currentQuery }: { of: SavedViewsOf; currentQuery: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const views = useQuery(trpc.orders.savedViews.queryOptions());
+  const canonicalQuery = of.canonical;
+  const views = useQuery(trpc.orders.savedViews.queryOptions({ list: of.list }));
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.orders.savedViews.queryKey() });
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.orders.savedViews.queryKey({ list: of.list }) });
   const current = canonicalQuery(currentQuery);
   const activeView = views.data?.find((v) => canonicalQuery(v.query) === current);
 
@@ -67,7 +84,7 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
       setNameError("Name the view");
       return;
     }
-    save.mutate({ name, query: current });
+    save.mutate({ list: of.list, name, query: current });
   }
 
   return (
@@ -76,7 +93,7 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
         <Bookmark className="size-3.5" aria-hidden />
         Views
       </span>
-      <ViewChip href="/orders" name="All orders" active={current === ""} />
+      <ViewChip href={of.path} name={of.allLabel} active={current === ""} />
       {views.isPending ? (
         <span aria-busy="true" className="flex gap-2">
           <span className="sr-only">Loading saved views…</span>
@@ -91,7 +108,7 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
         views.data.map((view) => (
           <ViewChip
             key={view.id}
-            href={view.query ? `/orders?${view.query}` : "/orders"}
+            href={view.query ? `${of.path}?${view.query}` : of.path}
             name={view.name}
             active={view.id === activeView?.id}
             onDelete={view.isBuiltIn ? undefined : () => setDeleting(view)}
@@ -127,7 +144,7 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
                 name="name"
                 maxLength={60}
                 autoFocus
-                placeholder="e.g. Big EDI orders"
+                placeholder={`e.g. ${of.example}`}
                 aria-invalid={!!nameError}
                 aria-describedby={nameError ? "view-name-error" : undefined}
               />
@@ -152,7 +169,7 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
         target={deleting}
         onClose={() => setDeleting(null)}
         title={(v) => `Delete view “${v.name}”?`}
-        description={() => "The view disappears from your list. No orders are changed."}
+        description={() => `The view disappears from your list. No ${of.noun} are changed.`}
         confirmLabel="Delete view"
         pendingLabel="Deleting…"
         cancelLabel="Keep view"
