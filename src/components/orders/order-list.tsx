@@ -9,13 +9,12 @@ import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
 import { api } from "~/trpc/server";
-import { canonicalQuery, hasFilters, hrefWith, toQueryString, type OrderListParams } from "./list-params";
+import { hasFilters, hrefWith, toQueryString, type OrderListParams } from "./list-params";
 import { OrderFilters } from "./order-filters";
 import { OrdersTable, OrdersTableSkeleton } from "./orders-table";
-import { SavedViews, type SavedViewsOf } from "~/components/shell/saved-views";
+import { OrderSavedViews } from "./order-saved-views";
 
 const PAGE_SIZE = 50;
-const ORDER_VIEWS: SavedViewsOf = { list: "orders", path: "/orders", allLabel: "All orders", canonical: canonicalQuery, example: "Big EDI orders", noun: "orders" };
 
 /** The order list (/orders) and the quote list (/quotes): header, saved views, filters, table, pager. */
 export function OrderListView({ kind, params, role }: { kind: "order" | "quote"; params: OrderListParams; role: Role }) {
@@ -61,7 +60,7 @@ export function OrderListView({ kind, params, role }: { kind: "order" | "quote";
           </>
         }
       />
-      {kind === "order" && <SavedViews of={ORDER_VIEWS} currentQuery={withoutCursor} />}
+      {kind === "order" && <OrderSavedViews currentQuery={withoutCursor} />}
       <OrderFilters key={`filters?${withoutCursor}`} basePath={basePath} params={params} kind={kind} />
       <Suspense key={`results?${query}`} fallback={<OrdersTableSkeleton label={kind === "quote" ? "quotes" : "orders"} />}>
         <OrderResults kind={kind} basePath={basePath} params={params} mayCreate={mayCreate} />
