@@ -46,7 +46,7 @@ const targetOf = (item: Item): Target => ({ id: item.id, label: labelOf(item) })
 const QUEUE_VIEWS_OF: SavedViewsOf = {
   list: "exceptions",
   path: "/exceptions",
-  allLabel: "My queue",
+  allLabel: "No filters",
   canonical: (query) => toQueryString(parseQueueParams(new URLSearchParams(query))),
   example: "Breached credit holds",
   noun: "exceptions",
