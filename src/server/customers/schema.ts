@@ -19,6 +19,10 @@ export const customers = pgTable(
     creditLimit: moneyMinor("credit_limit").notNull().default(0),
     paymentTermsDays: integer("payment_terms_days").notNull().default(30),
     taxExempt: boolean("tax_exempt").notNull().default(false),
+    /** Prepaid customers are invoiced when the order is submitted, not when it ships. */
+    invoiceOnOrder: boolean("invoice_on_order").notNull().default(false),
+    /** Freight terms "prepay and add": the shipment's freight cost is billed on its invoice. */
+    billFreight: boolean("bill_freight").notNull().default(false),
     email: text("email"),
     phone: text("phone"),
     archivedAt: archivedAt(),

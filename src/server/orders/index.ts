@@ -8,3 +8,6 @@ export { fulfillmentStatusOf } from "./fulfillment-status";
 export { recordOrderEvents, type OrderEventEntry, type OrderRow } from "./queries";
 export { loadOrderCustomerClass, loadOrderForFulfillment, recordDelivery, recordShipment, returnShortfall, type LineUnits } from "./record-fulfillment";
 export type { OrderShipments } from "./shipments-hook";
+export { recordBilling } from "./record-billing";
+export type { BillingStatus, InvoiceState } from "./billing-status";
+export { loadOrder, type OrderCustomer } from "./queries";

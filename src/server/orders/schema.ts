@@ -125,6 +125,7 @@ export const orderLines = pgTable(
     check("order_lines_total", sql`${t.lineTotal} = ${t.quantity} * ${t.unitPrice} - ${t.discount}`),
     check("order_lines_shipped_le_qty", sql`${t.shipped} <= ${t.quantity}`),
     check("order_lines_reserved_nonneg", sql`${t.reserved} >= 0 and ${t.backordered} >= 0`),
+    check("order_lines_invoiced_returned_range", sql`${t.invoiced} >= 0 and ${t.returned} >= 0 and ${t.returned} <= ${t.shipped}`),
   ],
 );
 

@@ -86,7 +86,7 @@ export type PricingInput = {
   role: Role;
 };
 
-export type ExplanationStep = { step: string; description: string; unitPrice?: number; amount?: number };
+export type ExplanationStep = { step: string; description: string; unitPrice?: number; amount?: number; /** Tax steps: the rate applied, so documents can sum tax per rate. */ ratePpm?: number };
 
 export type PricedLine = {
   sku: string;
@@ -315,6 +315,7 @@ function taxFor(input: PricingInput, rules: PricingRules, line: PricingLine, lin
     step: "tax",
     description: `Tax ${rate.ratePpm / 10_000}% for ${line.taxCategory} goods in ${rate.region ? `${rate.region}, ` : ""}${rate.country}`,
     amount: tax,
+    ratePpm: rate.ratePpm,
   });
   return tax;
 }
