@@ -1,3 +1,4 @@
+import { creditNotesRouter, invoicesRouter, paymentsRouter, receivablesRouter, returnsRouter } from "../billing/router";
 import { catalogRouter } from "../catalog/router";
 import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
@@ -26,6 +27,11 @@ export const appRouter = createTRPCRouter({
   purchasing: purchasingRouter,
   replenishment: replenishmentRouter,
   transfers: transfersRouter,
+  invoices: invoicesRouter,
+  creditNotes: creditNotesRouter,
+  payments: paymentsRouter,
+  returns: returnsRouter,
+  receivables: receivablesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,7 +36,21 @@ export const PERMISSIONS = {
   "fulfillment.ship": ["warehouse", "manager", "admin"],
   "fulfillment.deliver": ["warehouse", "manager", "admin"],
   "carriers.manage": ["admin"],
-  "invoices.view": ["finance", "manager", "admin"],
+  // Billing: finance bills and collects; reps and managers read; managers approve returns above the value
+  "invoices.view": ["rep", "finance", "manager", "admin"],
+  /** Invoice what is left on an order, issue drafts, void, price corrections. */
+  "invoices.manage": ["finance", "admin"],
+  "payments.view": ["rep", "finance", "manager", "admin"],
+  /** Record, allocate, un-allocate, refund. */
+  "payments.record": ["finance", "admin"],
+  "receivables.view": ["finance", "manager", "admin"],
+  "journal.export": ["finance", "admin"],
+  "returns.view": ALL,
+  "returns.create": ["rep", "finance", "manager", "admin"],
+  "returns.approve": ["manager", "admin"],
+  "returns.receive": ["warehouse", "manager", "admin"],
+  /** Company header, return approval value, dunning, overdue hold, account codes. */
+  "billing.configure": ["admin"],
   "customers.view": ["rep", "finance", "manager", "admin"],
   "products.view": ALL,
   "reports.view": ["finance", "manager", "admin"],

@@ -48,7 +48,7 @@ export function nextDocumentNumberSql(type: SequencedDocument) {
 export async function numberGapless<T extends PgTable>(
   tx: DbOrTx,
   type: GaplessDocument,
-  target: { table: T; numberColumn: PgColumn; idColumn: PgColumn; id: string },
+  target: { table: T; numberColumn: PgColumn; idColumn: PgColumn; id: string; /** More of the row to set in the same statement (e.g. its status). */ alsoSet?: SQL },
 ): Promise<string> {
   const { prefix, start } = GAPLESS_DOCUMENTS[type];
   const [row] = await executeRows<{ number: string }>(
@@ -57,7 +57,7 @@ export async function numberGapless<T extends PgTable>(
           insert into ${documentCounters} (type, next_value) values (${type}, ${start + 1})
           on conflict (type) do update set next_value = ${documentCounters.nextValue} + 1
           returning next_value - 1 as value)
-        update ${target.table} set ${sql.identifier(target.numberColumn.name)} = ${prefix} || counter.value
+        update ${target.table} set ${sql.identifier(target.numberColumn.name)} = ${prefix} || counter.value${target.alsoSet ? sql`, ${target.alsoSet}` : sql``}
         from counter where ${target.idColumn} = ${target.id}
         returning ${target.numberColumn} as number` as SQL,
   );

@@ -42,7 +42,7 @@ export const OWNING_TEAM: Record<ExceptionType, Role> = {
   stockout: "warehouse",
   jeopardy: "manager",
   payment_overdue: "finance",
-  return_requested: "rep",
+  return_requested: "manager",
   delivery_failure: "warehouse",
 };
 

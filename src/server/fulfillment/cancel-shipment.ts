@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
+import { reverseShipmentInvoice } from "../billing";
 import { lockStock, returnToStock } from "../inventory";
 import { loadOrderCustomerClass, recordOrderEvents, recordShipment, type OrderShipments } from "../orders";
 import { completePickListIfDone } from "./create-pick-list";
@@ -14,7 +15,8 @@ import { assertShipmentTransition } from "./shipment-states";
 /**
  * Cancels a shipment with a reason. Before it left, its units simply stay reserved for the order (they
  * never left the reservation). After it left — it came back unopened — its units are restocked through the
- * ledger and reserved for the order again, and the order's lines count them as not shipped.
+ * ledger and reserved for the order again, the order's lines count them as not shipped, and its invoice is
+ * voided (or credited, when money was applied to it).
  */
 export async function cancelShipment(options: { db: Db; actor: Actor; input: TCancelShipmentInput }): Promise<TShipment> {
   const { db, actor, input } = options;
@@ -42,6 +44,7 @@ export async function cancelShipment(options: { db: Db; actor: Actor; input: TCa
         actor,
         event: { type: "shipment_returned", data: { shipment: shipment.number, reason: input.reason, units: back.reduce((sum, l) => sum + l.units, 0) } },
       });
+      await reverseShipmentInvoice(tx, { orderId: order.id, shipmentNumber: shipment.number, actor, reason: input.reason });
       return canceled;
     }
     const canceled = await markCanceled(tx, shipment, input.reason);

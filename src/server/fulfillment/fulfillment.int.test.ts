@@ -79,18 +79,23 @@ describe("a shipment's stock: reserve on submit → consume on ship → restore 
     expect(await orderNow(placed.number)).toMatchObject({ fulfillmentStatus: "shipped", lines: [{ shipped: 10, reserved: 0 }] });
     await expectBooksBalance(t.db);
     // The rep sees it on the timeline; the customer's confirmation waits in the outbox.
-    expect((await orderTimeline({ db: t.db, number: placed.number })).at(-1)).toMatchObject({ type: "shipped", data: { carrier: "UPS", trackingNumber: "1Z999AA10123456784" } });
+    const timeline = await orderTimeline({ db: t.db, number: placed.number });
+    expect(timeline.find((e) => e.type === "shipped")).toMatchObject({ data: { carrier: "UPS", trackingNumber: "1Z999AA10123456784" } });
+    // …and finance sees its invoice: the shipment is billed in the same transaction.
+    expect(timeline.at(-1)).toMatchObject({ type: "invoiced", data: { shipment: planned!.number } });
     const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.topic, "email.shipment_confirmation"));
     expect(mails.some((m) => m.subject.includes(placed.number) && m.body.includes("1Z999AA10123456784"))).toBe(true);
 
-    // An order with shipped goods cannot be canceled.
-    await expect(cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: placed.number, reason: "too late" } })).rejects.toMatchObject({ code: "ORDER_HAS_SHIPPED" });
+    // Shipped and invoiced in full, the order is completed: it cannot be canceled.
+    expect(await orderNow(placed.number)).toMatchObject({ status: "completed", billingStatus: "invoiced" });
+    await expect(cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: placed.number, reason: "too late" } })).rejects.toMatchObject({ kind: "conflict" });
 
     // It came back unopened: restocked and reserved for the order again.
     const back = await cancelShipment({ db: t.db, actor: actors.warehouse, input: { id: planned!.number, reason: "refused at the door, unopened" } });
     expect(back.status).toBe("canceled");
     expect(await level(sku, "EAST")).toEqual({ onHand: 50, reserved: 10 });
-    expect(await orderNow(placed.number)).toMatchObject({ fulfillmentStatus: "unfulfilled", lines: [{ shipped: 0, reserved: 10 }] });
+    // …the order is open again and the shipment's unpaid invoice is void.
+    expect(await orderNow(placed.number)).toMatchObject({ status: "open", billingStatus: "unbilled", fulfillmentStatus: "unfulfilled", lines: [{ shipped: 0, reserved: 10, invoiced: 0 }] });
     await expectBooksBalance(t.db);
 
     await cancelOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: placed.number, reason: "customer changed mind" } });

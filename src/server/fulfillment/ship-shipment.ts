@@ -3,6 +3,7 @@ import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { invoiceShipment } from "../billing";
 import { shipFromStock } from "../inventory";
 import { recordShipment } from "../orders";
 import { completePickListIfDone } from "./create-pick-list";
@@ -17,7 +18,7 @@ import { assertShipmentTransition } from "./shipment-states";
  * The goods leave: with a carrier and tracking number (packages too, when it was not packed before). Stock
  * goes out through the ledger (reserved units of the order, `shipment` movements), the order's lines count
  * them as shipped, the timeline says "shipped with UPS 1Z…", and the customer's confirmation with the
- * tracking link waits in the outbox — all in one transaction. Shipping again with the same carrier and
+ * tracking link waits in the outbox, and the shipment's invoice is issued (billing) — all in one transaction. Shipping again with the same carrier and
  * tracking number (a retry, a double click) answers the shipment as it is and moves nothing.
  */
 export async function shipShipment(options: { db: Db; actor: Actor; input: TShipShipmentInput }): Promise<TShipment> {
@@ -85,6 +86,14 @@ export async function shipShipment(options: { db: Db; actor: Actor; input: TShip
       payload: { order: order.number, shipment: shipment.number, carrier: carrier.code, trackingNumber: input.trackingNumber, trackingUrl: link },
     });
     await completePickListIfDone(tx, shipment.pickListId);
+    // Last: the invoice takes its gapless number at the end of the transaction.
+    await invoiceShipment(tx, {
+      orderId: order.id,
+      shipmentNumber: shipment.number,
+      lines: leaving.map((l) => ({ orderLineId: l.orderLineId, quantity: l.units })),
+      freightCost: input.freightCost ?? null,
+      actor,
+    });
     return updated!;
   });
   return toShipmentDto(db, row);

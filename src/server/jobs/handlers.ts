@@ -2,7 +2,8 @@ import type { Db } from "../db";
 import { runReplenishment } from "../purchasing";
 import { planReadyOrders } from "../fulfillment";
 import { markSlaBreaches } from "../exceptions";
-import { EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, REPLENISHMENT_NIGHTLY } from "./queues";
+import { runDunning } from "../billing";
+import { BILLING_DUNNING, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, REPLENISHMENT_NIGHTLY } from "./queues";
 
 /**
  * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
@@ -17,4 +18,5 @@ export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
   [REPLENISHMENT_NIGHTLY.name]: handleReplenishmentNightly,
   [FULFILLMENT_AUTO_PLAN.name]: (db) => planReadyOrders(db),
   [EXCEPTIONS_SLA_BREACHES.name]: (db) => markSlaBreaches(db),
+  [BILLING_DUNNING.name]: (db) => runDunning(db),
 };

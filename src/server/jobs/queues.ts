@@ -27,4 +27,12 @@ export const EXCEPTIONS_SLA_BREACHES: ScheduledQueue = {
   summary: "Mark exceptions past their SLA as breached and notify the managers",
 };
 
-export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN, EXCEPTIONS_SLA_BREACHES];
+/** Every morning at 06:00 New York time: overdue invoices, their exceptions and the dunning reminders. */
+export const BILLING_DUNNING: ScheduledQueue = {
+  name: "billing.dunning",
+  cron: "0 6 * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Mark invoices overdue, open payment exceptions and queue reminders",
+};
+
+export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN, EXCEPTIONS_SLA_BREACHES, BILLING_DUNNING];

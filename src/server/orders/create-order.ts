@@ -12,6 +12,7 @@ import { loadOrder, openOrdersTotal, priceOrderLines, recordOrderEvents, toOrder
 import { newLineRows } from "./write-lines";
 import { idempotencyKeys, orderLines, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
+import type { OrderBilling } from "./billing-hook";
 import { submitInTx } from "./submit-order";
 import * as clock from "../clock";
 
@@ -34,6 +35,7 @@ export async function createDocumentInTx(
     convertedFromId?: string;
     /** Runs once the order exists and before it is submitted (its stock is reserved last, to hold row locks briefly). */
     afterCreate?: (order: { id: string }) => Promise<unknown>;
+    billing?: OrderBilling;
   } = {},
 ): Promise<{ order: OrderRow; customer: OrderCustomer }> {
   const [{ id: customerId, customer: found }, pricing] = await Promise.all([
@@ -85,7 +87,7 @@ export async function createDocumentInTx(
   // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
   const [, exposureWithoutOrder] = await Promise.all([extra.afterCreate?.({ id }), openOrdersTotal(tx, customerId, id)]);
   const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
-  const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder };
+  const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder, billing: extra.billing };
   return { order: await submitInTx(tx, order!, actor, customer, known), customer };
 }
 
@@ -102,7 +104,7 @@ function assertCompleteAddress(field: string, address: TAddress | null | undefin
  * `POST /orders`. With an Idempotency-Key, a retry with the same body returns the first order and the
  * same key with another body is a 409 — checked and recorded in the order's own transaction.
  */
-export async function createOrder(options: { db: Db; actor: Actor; input: TCreateOrderInput; idempotencyKey?: string | null }): Promise<TOrder> {
+export async function createOrder(options: { db: Db; actor: Actor; input: TCreateOrderInput; idempotencyKey?: string | null; billing?: OrderBilling }): Promise<TOrder> {
   const { db, actor, input } = options;
   const key = options.idempotencyKey?.trim();
   if (key !== undefined && key !== "" && key.length > 200) throw AppError.invalidField("Idempotency-Key", "must be at most 200 characters");
@@ -131,6 +133,7 @@ export async function createOrder(options: { db: Db; actor: Actor; input: TCreat
       if (earlier) return { order: await loadOrder(tx, earlier) };
       return createDocumentInTx(tx, actor, { ...input, kind: "order" }, {
         afterCreate: async (order) => key && tx.insert(idempotencyKeys).values({ clientId, key, requestHash, orderId: order.id }),
+        billing: options.billing,
       });
     });
   } catch (error) {

@@ -11,3 +11,4 @@ export type { OrderShipments } from "./shipments-hook";
 export { recordBilling } from "./record-billing";
 export type { BillingStatus, InvoiceState } from "./billing-status";
 export { loadOrder, type OrderCustomer } from "./queries";
+export type { OrderBilling } from "./billing-hook";

@@ -46,7 +46,14 @@ export async function recordShipment(
 ) {
   await moveLines(tx, input.orderId, input.lines, sql`shipped = l.shipped + v.quantity * ${input.direction}, reserved = l.reserved - v.quantity * ${input.direction}`);
   await setFulfillmentStatus(tx, input.orderId, input.allShipmentsDelivered);
-  await recordOrderEvents(tx, input.orderId, input.actor, [input.event]);
+  // Units came back to a completed order: it is open again, with them to ship.
+  const reopened =
+    input.direction === -1 &&
+    (await tx.update(orders).set({ status: "open" }).where(and(eq(orders.id, input.orderId), eq(orders.status, "completed"))).returning({ id: orders.id })).length > 0;
+  await recordOrderEvents(tx, input.orderId, input.actor, [
+    input.event,
+    ...(reopened ? [{ type: "reopened", data: { before: { status: "completed" }, after: { status: "open" } } }] : []),
+  ]);
 }
 
 /** A shipment arrived (or failed to): the order is delivered once every shipment that left has arrived. */

@@ -30,6 +30,7 @@ import {
 } from "./schemas";
 import { submitOrder } from "./submit-order";
 import { updateOrder } from "./update-order";
+import { orderBilling } from "../billing";
 import { orderShipments } from "../fulfillment";
 
 const tags = ["orders"];
@@ -60,7 +61,7 @@ export const ordersRouter = createTRPCRouter({
     })
     .input(ZCreateOrderInput)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => createOrder({ db: ctx.db, actor: ctx.actor, input, idempotencyKey: ctx.headers.get("idempotency-key") })),
+    .mutation(({ ctx, input }) => createOrder({ db: ctx.db, actor: ctx.actor, input, idempotencyKey: ctx.headers.get("idempotency-key"), billing: orderBilling })),
 
   update: permissionProcedure("orders.edit")
     .meta({ openapi: { method: "PATCH", path: "/orders/{number}", tags, summary: "Edit an order: re-priced; 409 on a stale version", protect: true } })
@@ -72,7 +73,7 @@ export const ordersRouter = createTRPCRouter({
     .meta({ openapi: { method: "POST", path: "/orders/{number}/submit", tags, summary: "Submit a draft order", protect: true } })
     .input(ZOrderKey)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => submitOrder({ db: ctx.db, actor: ctx.actor, number: input.number })),
+    .mutation(({ ctx, input }) => submitOrder({ db: ctx.db, actor: ctx.actor, number: input.number, billing: orderBilling })),
 
   cancel: permissionProcedure("orders.cancel")
     .meta({ openapi: { method: "POST", path: "/orders/{number}/cancel", tags, summary: "Cancel an order (reason required)", protect: true } })
@@ -148,5 +149,5 @@ export const quotesRouter = createTRPCRouter({
     .meta({ openapi: { method: "POST", path: "/quotes/{number}/convert", tags: ["quotes"], summary: "Convert a quote to an order (re-priced)", protect: true } })
     .input(ZOrderKey)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => convertQuote({ db: ctx.db, actor: ctx.actor, number: input.number })),
+    .mutation(({ ctx, input }) => convertQuote({ db: ctx.db, actor: ctx.actor, number: input.number, billing: orderBilling })),
 });

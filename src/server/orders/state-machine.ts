@@ -14,6 +14,8 @@ export const ORDER_TRANSITIONS: readonly { from: OrderStatus; to: OrderStatus; b
   // A manager releases a hold; the system opens the order when an edit removed the last cause.
   { from: "on_hold", to: "open", by: ["manager", "admin", "system"], label: "release hold" },
   { from: "open", to: "completed", by: ["system"], label: "complete" },
+  // A shipment came back unopened: the order has units to ship (and bill) again.
+  { from: "completed", to: "open", by: ["system"], label: "reopen" },
   // A quote is a draft until converted; converting it completes the quote (and creates the order).
   { from: "draft", to: "completed", by: ["system"], label: "convert" },
   { from: "draft", to: "canceled", by: ["rep", "manager", "admin"], label: "cancel" },

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
+import type { OrderBilling } from "./billing-hook";
 import { reviewHolds } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
@@ -27,6 +28,7 @@ export async function submitInTx(
     unsaved?: (typeof orderLines.$inferInsert & { id: string })[];
     events?: OrderEventEntry[];
     exposureWithoutOrder?: number;
+    billing?: OrderBilling;
   } = {},
 ): Promise<OrderRow> {
   if (order.kind === "quote") {
@@ -59,15 +61,17 @@ export async function submitInTx(
       ...reservation.events,
     ]),
   ]);
+  // Last: an invoice on order takes its gapless number as the transaction's final statements.
+  await known.billing?.onSubmitted(tx, row!, actor);
   return row!;
 }
 
-export async function submitOrder(options: { db: Db; actor: Actor; number: string }): Promise<TOrder> {
+export async function submitOrder(options: { db: Db; actor: Actor; number: string; billing?: OrderBilling }): Promise<TOrder> {
   const { db, actor, number } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, number, { forUpdate: true });
     const customer = await loadOrderCustomer(tx, order.customerId);
-    return toOrderDto(tx, await submitInTx(tx, order, actor, customer), { customer });
+    return toOrderDto(tx, await submitInTx(tx, order, actor, customer, { billing: options.billing }), { customer });
   });
 }
 

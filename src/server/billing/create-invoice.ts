@@ -1,0 +1,130 @@
+import { eq, sql } from "drizzle-orm";
+import { actorLabel, type Actor } from "../auth/actor";
+import * as clock from "../clock";
+import { customers } from "../customers";
+import type { DbOrTx } from "../db";
+import { numberGapless } from "../db/sequences";
+import { AppError } from "../errors";
+import { enqueueMessage } from "../integration";
+import { loadOrderForFulfillment, type LineUnits, type OrderRow } from "../orders";
+import { formatMoney } from "~/lib/money";
+import { addDays } from "~/lib/dates";
+import { documentTotals, lineShare, taxRateOf } from "./amounts";
+import { recordOrderBilling, type InvoiceRow } from "./queries";
+import { invoiceLines, invoices } from "./schema";
+
+type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrderForFulfillment>>>;
+export type BillableLine = LoadedOrder["lines"][number];
+
+/**
+ * Bills units of an order's lines, inside the caller's transaction (the order row locked by the caller).
+ * Each invoice line is the order line's share of those units (amounts.ts), so an order's invoices sum to
+ * the order to the cent. Never bills more than the limit per line: what has shipped, or what was ordered
+ * for customers invoiced on order. Issued at once unless `draft` (then it gets its number at issue).
+ */
+export async function billUnits(
+  tx: DbOrTx,
+  input: { order: OrderRow; lines: BillableLine[]; units: LineUnits[]; freight?: number; shipmentNumber?: string | null; actor: Actor; draft?: boolean; reason: string },
+): Promise<InvoiceRow | null> {
+  const { order, actor } = input;
+  const [customer] = await tx.select().from(customers).where(eq(customers.id, order.customerId));
+  const byId = new Map(input.lines.map((l) => [l.line.id, l]));
+  const billed = input.units
+    .filter((u) => u.quantity > 0)
+    .map((u) => {
+      const found = byId.get(u.orderLineId);
+      if (!found) throw new Error(`Order line ${u.orderLineId} is not on ${order.number}`);
+      const { line } = found;
+      const limit = customer!.invoiceOnOrder ? line.quantity : line.shipped;
+      if (line.invoiced + u.quantity > limit) {
+        throw AppError.conflict(
+          "OVER_INVOICED",
+          `Line ${line.lineNo} (${found.sku}) of ${order.number} has ${limit - line.invoiced} unit(s) left to invoice, not ${u.quantity}: an order is never billed twice or above what ${customer!.invoiceOnOrder ? "was ordered" : "has shipped"}.`,
+        );
+      }
+      return { found, units: u.quantity, share: lineShare(line, line.invoiced, line.invoiced + u.quantity) };
+    });
+  const freight = input.freight ?? 0;
+  if (billed.length === 0 && freight === 0) return null;
+
+  const totals = documentTotals(billed.map((b) => b.share), freight);
+  const today = clock.today();
+  const [invoice] = await tx
+    .insert(invoices)
+    .values({
+      orderId: order.id,
+      customerId: order.customerId,
+      shipmentNumber: input.shipmentNumber ?? null,
+      status: "draft",
+      currency: order.currency,
+      paymentTermsDays: customer!.paymentTermsDays,
+      billTo: order.billTo,
+      shipTo: order.shipTo,
+      customerReference: order.customerReference,
+      ...totals,
+      createdBy: actorLabel(actor),
+    })
+    .returning();
+  if (billed.length > 0) {
+    await tx.insert(invoiceLines).values(
+      billed.map(({ found, share }) => ({
+        invoiceId: invoice!.id,
+        orderLineId: found.line.id,
+        lineNo: found.line.lineNo,
+        productId: found.line.productId,
+        sku: found.sku,
+        description: found.productName,
+        quantity: share.quantity,
+        unitPrice: share.unitPrice,
+        discount: share.discount,
+        lineTotal: share.lineTotal,
+        tax: share.tax,
+        taxRatePpm: taxRateOf(found.line.priceExplanation, found.line.tax, found.line.lineTotal),
+      })),
+    );
+  }
+  await recordOrderBilling(tx, {
+    orderId: order.id,
+    actor,
+    invoiced: billed.map((b) => ({ orderLineId: b.found.line.id, quantity: b.units })),
+    freight,
+    events: [],
+  });
+  if (input.draft) {
+    await recordOrderBilling(tx, { orderId: order.id, actor, events: [{ type: "invoice_drafted", data: { invoiceId: invoice!.id, total: totals.total, reason: input.reason } }] });
+    return invoice!;
+  }
+  return issueInTx(tx, invoice!, { actor, today, reason: input.reason });
+}
+
+/**
+ * draft → issued: issue and due dates, the customer's copy queued in the outbox, the order's timeline, and
+ * — the last statement before commit — the gapless number.
+ */
+export async function issueInTx(tx: DbOrTx, invoice: InvoiceRow, input: { actor: Actor; today?: string; reason: string }): Promise<InvoiceRow> {
+  const issueDate = input.today ?? clock.today();
+  const dueDate = addDays(issueDate, invoice.paymentTermsDays);
+  const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, invoice.customerId));
+  const number = await numberGapless(tx, "invoice", {
+    table: invoices,
+    numberColumn: invoices.number,
+    idColumn: invoices.id,
+    id: invoice.id,
+    alsoSet: sql`status = 'issued', issue_date = ${issueDate}::date, due_date = ${dueDate}::date, version = version + 1`,
+  });
+  // The timeline and the customer's copy name the number, so they follow it (the counter row stays locked
+  // for these two inserts only).
+  await recordOrderBilling(tx, {
+    orderId: invoice.orderId,
+    actor: input.actor,
+    events: [{ type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } }],
+  });
+  await enqueueMessage(tx, {
+    topic: "email.invoice",
+    recipient: customer?.email ?? null,
+    subject: `Invoice ${number}`,
+    body: `Dear ${customer?.name ?? "customer"},\n\nPlease find attached invoice ${number} for ${formatMoney(invoice.total, invoice.currency, "en-US")}, due on ${dueDate}.${invoice.customerReference ? `\nYour reference: ${invoice.customerReference}` : ""}\n\nOrderdesk`,
+    payload: { invoice: number, pdf: `/invoices/${number}/pdf`, total: invoice.total, dueDate },
+  });
+  return { ...invoice, number, status: "issued", issueDate, dueDate, version: invoice.version + 1 };
+}

@@ -1,0 +1,82 @@
+import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
+import * as clock from "../clock";
+import { customers } from "../customers";
+import type { Db } from "../db";
+import { openException } from "../exceptions";
+import { enqueueMessage } from "../integration";
+import { loadOrderForFulfillment, orders } from "../orders";
+import { formatMoney } from "~/lib/money";
+import { daysBetween, dunningStageDue } from "./amounts";
+import { recordOrderBilling } from "./queries";
+import { invoices } from "./schema";
+import { loadBillingSettings } from "./settings";
+
+export const DUNNING: Actor = { kind: "user", id: "system", name: "Collections", role: "finance" };
+
+/**
+ * The daily receivables run: each open invoice past its due date makes its order `overdue`, opens (or keeps)
+ * a `payment_overdue` exception in finance's queue, and gets the reminder its dunning stage calls for
+ * (admin's schedule, e.g. 3, 15 and 30 days) — each stage once. One order per transaction, so a failure
+ * leaves the rest done; running it twice the same day changes nothing.
+ */
+export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
+  const actor = options.actor ?? DUNNING;
+  const today = clock.today();
+  const settings = await loadBillingSettings(db);
+  const due = await db
+    .select({ orderId: invoices.orderId })
+    .from(invoices)
+    .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .where(and(inArray(invoices.status, ["issued", "partially_paid"]), lt(invoices.dueDate, today)))
+    .groupBy(invoices.orderId)
+    .orderBy(asc(invoices.orderId));
+  let reminders = 0;
+  for (const { orderId } of due) {
+    reminders += await db.transaction(async (tx) => {
+      const loaded = await loadOrderForFulfillment(tx, { id: orderId }, { forUpdate: true });
+      const order = loaded!.order;
+      const late = await tx
+        .select()
+        .from(invoices)
+        .where(and(eq(invoices.orderId, orderId), inArray(invoices.status, ["issued", "partially_paid"]), lt(invoices.dueDate, today), gt(sql`${invoices.total} - ${invoices.amountPaid}`, 0)))
+        .orderBy(asc(invoices.dueDate))
+        .for("update");
+      if (late.length === 0) return 0;
+      const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, order.customerId));
+      const money = (n: number) => formatMoney(n, order.currency, "en-US");
+      const owed = late.reduce((s, i) => s + i.total - i.amountPaid, 0);
+      const oldestDays = daysBetween(late[0]!.dueDate!, today);
+      if (order.billingStatus !== "overdue") await recordOrderBilling(tx, { orderId, actor, events: [{ type: "payment_overdue", data: { invoices: late.map((i) => i.number), owed } }] });
+      await openException(tx, {
+        type: "payment_overdue",
+        severity: oldestDays > 30 ? "high" : "medium",
+        orderId,
+        customerId: order.customerId,
+        reason: `${late.map((i) => i.number).join(", ")}: ${money(owed)} unpaid, ${oldestDays} day${oldestDays === 1 ? "" : "s"} past due.`,
+        details: { invoices: late.map((i) => i.number), owed, daysOverdue: oldestDays },
+        cause: late.map((i) => i.number).join(","),
+        actor,
+      });
+      let sent = 0;
+      for (const invoice of late) {
+        const days = daysBetween(invoice.dueDate!, today);
+        const stage = dunningStageDue(days, settings.dunningDays, invoice.remindersSent);
+        if (stage === null) continue;
+        await tx.update(invoices).set({ remindersSent: stage }).where(eq(invoices.id, invoice.id));
+        await enqueueMessage(tx, {
+          topic: "email.payment_reminder",
+          recipient: customer?.email ?? null,
+          subject: `${stage >= settings.dunningDays.length ? "Final reminder" : "Reminder"}: invoice ${invoice.number} is ${days} days overdue`,
+          body: `Dear ${customer?.name ?? "customer"},\n\nOur records show invoice ${invoice.number} (order ${order.number}${invoice.customerReference ? `, your reference ${invoice.customerReference}` : ""}) for ${money(invoice.total)} was due on ${invoice.dueDate}; ${money(invoice.total - invoice.amountPaid)} is still open.\n${settings.remittance}\n\nIf you have already paid, please ignore this message.\n\nOrderdesk`,
+          payload: { invoice: invoice.number, stage, daysOverdue: days, balance: invoice.total - invoice.amountPaid, pdf: `/invoices/${invoice.number}/pdf` },
+        });
+        await recordOrderBilling(tx, { orderId, actor, events: [{ type: "payment_reminder", data: { invoice: invoice.number, stage, daysOverdue: days } }] });
+        sent += 1;
+      }
+      return sent;
+    });
+  }
+  return { orders: due.length, reminders };
+}
+

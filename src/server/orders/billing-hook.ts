@@ -1,0 +1,12 @@
+import type { Actor } from "../auth/actor";
+import type { DbOrTx } from "../db";
+import type { OrderRow } from "./queries";
+
+/**
+ * What orders asks of billing, which owns invoices and depends on orders (not the reverse): the routers
+ * pass billing's implementation to the use cases that submit orders.
+ */
+export type OrderBilling = {
+  /** In the submitting transaction: customers invoiced on order get their invoice now. */
+  onSubmitted(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<void>;
+};
