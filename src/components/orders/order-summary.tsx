@@ -1,4 +1,4 @@
-import { AlertTriangle, Ban, FileText, ReceiptText, Undo2 } from "lucide-react";
+import { AlertTriangle, Ban, FileText } from "lucide-react";
 import Link from "next/link";
 import { DateOnly, DateTime, Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
@@ -213,31 +213,5 @@ function AddressCard({ title, address, empty }: { title: string; address: TAddre
         )}
       </CardContent>
     </Card>
-  );
-}
-
-/** Invoices and returns of the order: honest empty sections until those modules list them (shipments have their own section). */
-export function RelatedDocuments({ order }: { order: TOrder }) {
-  const invoiced = order.lines.reduce((n, l) => n + l.invoiced, 0);
-  const returned = order.lines.reduce((n, l) => n + l.returned, 0);
-  const units = order.lines.reduce((n, l) => n + l.quantity, 0);
-  const sections = [
-    { title: "Invoices", icon: ReceiptText, count: invoiced, verb: "invoiced", empty: "No invoices yet." },
-    { title: "Returns", icon: Undo2, count: returned, verb: "returned", empty: "No returns." },
-  ];
-  return (
-    <div className="grid gap-3">
-      {sections.map(({ title, icon: Icon, count, verb, empty }) => (
-        <section key={title} aria-label={title} className="rounded-lg border bg-background p-3">
-          <h3 className="flex items-center gap-2 text-sm font-semibold">
-            <Icon className="size-4 text-muted-foreground" aria-hidden />
-            {title}
-          </h3>
-          <p className="mt-1 text-sm text-muted-foreground">
-            {count > 0 ? `${count} of ${units} units ${verb}; the ${title.toLowerCase()} themselves are not linked to orders yet.` : empty}
-          </p>
-        </section>
-      ))}
-    </div>
   );
 }

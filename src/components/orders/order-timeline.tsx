@@ -3,6 +3,8 @@ import {
   ArrowRight,
   ArrowRightLeft,
   Ban,
+  BellRing,
+  Banknote,
   CircleCheck,
   CircleDot,
   CircleStop,
@@ -10,7 +12,10 @@ import {
   ClipboardCheck,
   ClipboardList,
   Copy,
+  FileMinus2,
+  FilePen,
   FilePlus,
+  FileX2,
   PackageCheck,
   PackageX,
   Package,
@@ -19,6 +24,7 @@ import {
   PauseCircle,
   PlayCircle,
   Receipt,
+  RotateCcw,
   Send,
   ShieldCheck,
   Truck,
@@ -66,6 +72,21 @@ const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }>
   closed: { label: "Closed: shipped what we had, canceled the rest", icon: CircleStop, tone: "text-warning" },
   auto_plan_on: { label: "Auto-plan shipments turned on", icon: Zap, tone: "text-info" },
   auto_plan_off: { label: "Auto-plan shipments turned off", icon: ZapOff },
+  completed: { label: "Completed: shipped and invoiced in full", icon: CircleCheck, tone: "text-success" },
+  reopened: { label: "Reopened: units came back", icon: RotateCcw, tone: "text-warning" },
+  // Billing
+  invoice_drafted: { label: "Invoice drafted", icon: FilePen },
+  invoice_voided: { label: "Invoice voided", icon: FileX2, tone: "text-destructive" },
+  payment_applied: { label: "Payment applied", icon: Banknote, tone: "text-success" },
+  payment_unapplied: { label: "Payment taken back", icon: Undo2, tone: "text-warning" },
+  credit_note_issued: { label: "Credit note issued", icon: FileMinus2, tone: "text-info" },
+  payment_overdue: { label: "Payment overdue", icon: AlertTriangle, tone: "text-destructive" },
+  payment_reminder: { label: "Payment reminder sent", icon: BellRing, tone: "text-warning" },
+  return_requested: { label: "Return requested", icon: Undo2, tone: "text-warning" },
+  return_authorized: { label: "Return opened", icon: Undo2, tone: "text-info" },
+  return_approved: { label: "Return approved", icon: ShieldCheck, tone: "text-success" },
+  return_rejected: { label: "Return rejected", icon: XCircle, tone: "text-destructive" },
+  return_received: { label: "Return received", icon: PackageCheck, tone: "text-success" },
 };
 
 /** Fulfillment events say what happened in one sentence; these keys are in the sentence, not listed again. */
@@ -82,6 +103,23 @@ const SENTENCE_KEYS: Record<string, readonly string[]> = {
   shipment_returned: ["shipment", "units"],
   auto_plan_on: ["before", "after"],
   auto_plan_off: ["before", "after"],
+};
+
+/** Billing's events, in one sentence each ("Invoiced INV-200001 for $120.00, due Jan 2, 2027 (shipment SH-700001)"). */
+const BILLING_SENTENCE_KEYS: Record<string, readonly string[]> = {
+  invoiced: ["invoice", "total", "dueDate", "shipment", "reason"],
+  invoice_drafted: ["invoiceId", "total", "reason"],
+  invoice_voided: ["invoice", "total", "reason"],
+  payment_applied: ["invoice", "amount", "source", "kind"],
+  payment_unapplied: ["invoice", "amount", "reason"],
+  credit_note_issued: ["creditNote", "total", "reason", "kind"],
+  return_requested: ["return", "value", "units"],
+  return_authorized: ["return", "value", "units"],
+  return_approved: ["return", "value", "note"],
+  return_rejected: ["return", "value", "note"],
+  return_received: ["return", "units", "restocked", "scrapped"],
+  payment_overdue: ["invoices", "owed"],
+  payment_reminder: ["invoice", "stage", "daysOverdue"],
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -125,12 +163,15 @@ export function OrderTimeline({
   currency,
   kind,
   linkShipments = false,
+  linkInvoices = false,
 }: {
   events: TimelineEvent[];
   currency: string;
   kind: "order" | "quote";
   /** Link shipment and pick-list numbers to their pages (roles that see fulfillment). */
   linkShipments?: boolean;
+  /** Link invoice and credit-note numbers to their pages (roles that see invoices). */
+  linkInvoices?: boolean;
 }) {
   if (events.length === 0) return <p className="text-sm text-muted-foreground">No events recorded yet.</p>;
   const newestFirst = [...events].reverse();
@@ -155,10 +196,11 @@ export function OrderTimeline({
                 <DateTime value={event.createdAt} className="text-xs text-muted-foreground" />
               </p>
               <FulfillmentSentence type={event.type} data={event.data} link={linkShipments} />
+              <BillingSentence type={event.type} data={event.data} currency={currency} linkInvoices={linkInvoices} linkShipments={linkShipments} />
               {event.type.startsWith("exception.") ? (
                 typeof event.data.note === "string" && event.data.note && <p className="mt-0.5 text-sm text-muted-foreground">{event.data.note}</p>
               ) : (
-                <EventDetails data={omit(event.data, SENTENCE_KEYS[event.type] ?? [])} currency={currency} />
+                <EventDetails data={omit(event.data, SENTENCE_KEYS[event.type] ?? BILLING_SENTENCE_KEYS[event.type] ?? [])} currency={currency} />
               )}
             </div>
           </li>
@@ -268,6 +310,192 @@ function FulfillmentSentence({ type, data, link }: { type: string; data: Record<
       break;
     default:
       body = sh;
+  }
+  return <p className="mt-1 text-sm">{body}</p>;
+}
+
+const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+const num = (v: unknown) => (typeof v === "number" ? v : null);
+const invoiceHref = (n: string) => `/invoices/${encodeURIComponent(n)}`;
+const creditNoteHref = (n: string) => `/invoices/credit-notes/${encodeURIComponent(n)}`;
+const returnHref = (n: string) => `/returns/${encodeURIComponent(n)}`;
+
+/** A reason that names an RMA ("Return RMA-400001") links it. */
+function TextWithReturns({ text }: { text: string }) {
+  const parts = text.split(/(RMA-\d+)/);
+  return (
+    <>
+      {parts.map((part, i) => (/^RMA-\d+$/.test(part) ? <DocLink key={i} number={part} href={returnHref(part)} link /> : part))}
+    </>
+  );
+}
+
+/** Billing's events as sentences: invoices, payments, credit notes, returns and dunning. */
+function BillingSentence({
+  type,
+  data,
+  currency,
+  linkInvoices,
+  linkShipments,
+}: {
+  type: string;
+  data: Record<string, unknown>;
+  currency: string;
+  linkInvoices: boolean;
+  linkShipments: boolean;
+}) {
+  if (!(type in BILLING_SENTENCE_KEYS)) return null;
+  const money = (v: unknown) => (num(v) === null ? null : <Money amount={num(v)} currency={currency} />);
+  const inv = (v: unknown) => (str(v) ? <DocLink number={v} href={invoiceHref(str(v)!)} link={linkInvoices} /> : <span className="text-muted-foreground">an invoice</span>);
+  const rma = str(data.return) ? <DocLink number={data.return} href={returnHref(str(data.return)!)} link /> : null;
+  const units = plural(data.units, "unit");
+  const reason = str(data.reason);
+  const note = str(data.note);
+  let body: React.ReactNode = null;
+  switch (type) {
+    case "invoiced": {
+      const shipment = str(data.shipment);
+      body = (
+        <>
+          Invoiced {inv(data.invoice)} for {money(data.total)}
+          {str(data.dueDate) && (
+            <>
+              , due <DateOnly value={str(data.dueDate)} />
+            </>
+          )}
+          {shipment ? (
+            <>
+              {" "}
+              (shipment <DocLink number={shipment} href={`/fulfillment/shipments/${encodeURIComponent(shipment)}`} link={linkShipments} />)
+            </>
+          ) : (
+            reason && ` (${reason})`
+          )}
+        </>
+      );
+      break;
+    }
+    case "invoice_drafted":
+      body = (
+        <>
+          A draft invoice for {money(data.total)}, not numbered until it is issued{reason && ` (${reason})`}
+        </>
+      );
+      break;
+    case "invoice_voided":
+      body = (
+        <>
+          Voided {inv(data.invoice)} for {money(data.total)}
+          {reason && <>: {reason}</>}
+        </>
+      );
+      break;
+    case "payment_applied": {
+      const source = str(data.source);
+      body =
+        data.kind === "credit_note" && source ? (
+          <>
+            Applied {money(data.amount)} of credit note <DocLink number={source} href={creditNoteHref(source)} link={linkInvoices} /> to {inv(data.invoice)}
+          </>
+        ) : (
+          <>
+            Applied {money(data.amount)} to {inv(data.invoice)}
+            {source && ` from ${source}`}
+          </>
+        );
+      break;
+    }
+    case "payment_unapplied":
+      body = (
+        <>
+          Took {money(data.amount)} back off {inv(data.invoice)}
+          {reason && <>: {reason}</>}
+        </>
+      );
+      break;
+    case "credit_note_issued": {
+      const cn = str(data.creditNote);
+      body = (
+        <>
+          Issued {cn ? <DocLink number={cn} href={creditNoteHref(cn)} link={linkInvoices} /> : "a credit note"} for {money(data.total)}
+          {data.kind === "price_correction" ? " (price correction)" : ""}
+          {reason && (
+            <>
+              {" "}
+              — <TextWithReturns text={reason} />
+            </>
+          )}
+        </>
+      );
+      break;
+    }
+    case "return_requested":
+      body = (
+        <>
+          {rma} for {money(data.value)}
+          {units && ` (${units})`} waits for a manager&apos;s approval
+        </>
+      );
+      break;
+    case "return_authorized":
+      body = (
+        <>
+          {rma} for {money(data.value)}
+          {units && ` (${units})`}, approved at once: the warehouse receives it
+        </>
+      );
+      break;
+    case "return_approved":
+      body = (
+        <>
+          {rma} for {money(data.value)} approved{note && <>: {note}</>}
+        </>
+      );
+      break;
+    case "return_rejected":
+      body = (
+        <>
+          {rma} for {money(data.value)} rejected{note && <>: {note}</>}
+        </>
+      );
+      break;
+    case "return_received": {
+      const restocked = num(data.restocked) ?? 0;
+      const scrapped = num(data.scrapped) ?? 0;
+      body = (
+        <>
+          {rma} received: {units}
+          {restocked > 0 && `, ${restocked} restocked`}
+          {scrapped > 0 && `, ${scrapped} scrapped`}
+        </>
+      );
+      break;
+    }
+    case "payment_overdue": {
+      const list = Array.isArray(data.invoices) ? data.invoices.filter((v): v is string => typeof v === "string") : [];
+      body = (
+        <>
+          {list.map((n, i) => (
+            <span key={n}>
+              {i > 0 && ", "}
+              {inv(n)}
+            </span>
+          ))}{" "}
+          past due: {money(data.owed)} unpaid
+        </>
+      );
+      break;
+    }
+    case "payment_reminder": {
+      const days = num(data.daysOverdue);
+      body = (
+        <>
+          Reminder {num(data.stage) ?? ""} for {inv(data.invoice)}
+          {days !== null && `, ${days} day${days === 1 ? "" : "s"} overdue`}
+        </>
+      );
+      break;
+    }
   }
   return <p className="mt-1 text-sm">{body}</p>;
 }

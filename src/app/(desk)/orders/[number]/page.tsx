@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "~/app/(desk)/guard";
 import { OrderActions } from "~/components/orders/order-actions";
+import { OrderBillingSummary, OrderCreditNotes, OrderInvoices } from "~/components/orders/order-billing";
 import { OrderLinesTable } from "~/components/orders/order-lines-table";
+import { OrderReturns } from "~/components/orders/order-returns";
 import { OrderShipments } from "~/components/orders/order-shipments";
-import { OrderBanners, OrderSummaryCards, RelatedDocuments } from "~/components/orders/order-summary";
+import { OrderBanners, OrderSummaryCards } from "~/components/orders/order-summary";
 import { OrderTimeline } from "~/components/orders/order-timeline";
 import { DateTime } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
@@ -39,7 +41,16 @@ export default async function OrderPage({ params }: Props) {
     throw error;
   });
   const isQuote = order.kind === "quote";
-  const shipments = isQuote ? [] : await caller.fulfillment.ofOrder({ number });
+  const seesInvoices = can(actor.role, "invoices.view");
+  // Billing's documents of the order: invoices and credit notes for the roles that see invoices, returns for everyone.
+  const [shipments, invoices, creditNotes, returns] = isQuote
+    ? [[], null, null, []]
+    : await Promise.all([
+        caller.fulfillment.ofOrder({ number }),
+        seesInvoices ? caller.invoices.ofOrder({ number }) : null,
+        seesInvoices ? caller.creditNotes.list({ order: number, limit: 100 }).then((p) => p.items) : null,
+        caller.returns.list({ order: number, limit: 100 }).then((p) => p.items),
+      ]);
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -89,6 +100,9 @@ export default async function OrderPage({ params }: Props) {
       </section>
 
       {!isQuote && <OrderShipments order={order} shipments={shipments} role={actor.role} />}
+      {invoices && <OrderInvoices order={order} invoices={invoices} />}
+      {creditNotes && <OrderCreditNotes order={order} creditNotes={creditNotes} />}
+      {!isQuote && <OrderReturns order={order} returns={returns} role={actor.role} linkCreditNotes={seesInvoices} />}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="timeline-heading" className={isQuote ? "lg:col-span-3" : "lg:col-span-2"}>
@@ -96,15 +110,21 @@ export default async function OrderPage({ params }: Props) {
             Timeline
           </h2>
           <div className="rounded-lg border bg-background p-4">
-            <OrderTimeline events={timeline} currency={order.currency} kind={order.kind} linkShipments={can(actor.role, "fulfillment.view")} />
+            <OrderTimeline
+              events={timeline}
+              currency={order.currency}
+              kind={order.kind}
+              linkShipments={can(actor.role, "fulfillment.view")}
+              linkInvoices={seesInvoices}
+            />
           </div>
         </section>
         {!isQuote && (
-          <section aria-labelledby="related-heading">
-            <h2 id="related-heading" className="mb-3 text-sm font-semibold">
-              Invoices and returns
+          <section aria-labelledby="billing-heading">
+            <h2 id="billing-heading" className="mb-3 text-sm font-semibold">
+              Billing
             </h2>
-            <RelatedDocuments order={order} />
+            <OrderBillingSummary order={order} invoices={invoices} creditNotes={creditNotes} />
           </section>
         )}
       </div>
