@@ -46,6 +46,20 @@ export function createRestHandler(getDb: () => Promise<Db>) {
   };
 }
 
+/**
+ * For a REST route outside the route table (a PDF, not JSON): authenticates the API key, hands `handle` a caller
+ * context, and answers errors as the door does (`{ "error": … }` with the procedure's status).
+ */
+export async function withApiKey(req: Request, getDb: () => Promise<Db>, handle: (ctx: Context) => Promise<Response>): Promise<Response> {
+  try {
+    const db = await getDb();
+    const actor = await actorOf(db, req.headers.get("authorization"));
+    return await handle({ db, actor, headers: req.headers });
+  } catch (error) {
+    return restError(error);
+  }
+}
+
 async function actorOf(db: Db, authorization: string | null) {
   if (!authorization) throw new TRPCError({ code: "UNAUTHORIZED", message: "Send an API key as 'Authorization: Bearer <key>'." });
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];

@@ -155,7 +155,8 @@ export async function allocationDtos(db: DbOrTx, where: ReturnType<typeof eq>): 
     .leftJoin(payments, eq(payments.id, allocations.paymentId))
     .leftJoin(creditNotes, eq(creditNotes.id, allocations.creditNoteId))
     .where(where)
-    .orderBy(asc(allocations.createdAt), asc(allocations.id));
+    // Allocations made together (one payment, oldest first) read in the invoices' order.
+    .orderBy(asc(allocations.createdAt), asc(invoices.dueDate), asc(invoices.number), asc(allocations.id));
   return rows.map(({ allocation: a, ...r }) => ({
     id: a.id,
     invoice: r.invoice ?? "draft",

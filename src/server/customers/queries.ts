@@ -19,6 +19,8 @@ export function toCustomerDto(row: CustomerRow, addresses: AddressRow[]): TCusto
     creditLimit: row.creditLimit,
     paymentTermsDays: row.paymentTermsDays,
     taxExempt: row.taxExempt,
+    invoiceOnOrder: row.invoiceOnOrder,
+    billFreight: row.billFreight,
     email: row.email,
     phone: row.phone,
     billingAddress: toAddress(addresses.find((a) => a.kind === "billing")),

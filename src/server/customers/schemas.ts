@@ -34,6 +34,10 @@ export const ZCreateCustomerInput = z.object({
   creditLimit: z.number().int("Credit limit is in minor units (cents)").min(0).default(0),
   paymentTermsDays: z.number().int().min(0).max(365).default(30),
   taxExempt: z.boolean().default(false),
+  /** Prepaid: invoiced when the order is submitted instead of when it ships. */
+  invoiceOnOrder: z.boolean().optional(),
+  /** Freight terms "prepay and add": shipments' freight is billed on their invoices. */
+  billFreight: z.boolean().optional(),
   email: z.email().nullish(),
   phone: z.string().trim().max(40).nullish(),
   billingAddress: ZAddress,
@@ -50,6 +54,8 @@ export const ZCustomer = z.object({
   creditLimit: z.number().int(),
   paymentTermsDays: z.number().int(),
   taxExempt: z.boolean(),
+  invoiceOnOrder: z.boolean(),
+  billFreight: z.boolean(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   billingAddress: ZAddress.nullable(),

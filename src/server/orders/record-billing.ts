@@ -18,24 +18,37 @@ export async function recordBilling(
 ) {
   await moveCounter(tx, input.orderId, "invoiced", input.invoiced ?? []);
   await moveCounter(tx, input.orderId, "returned", input.returned ?? []);
-  const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
   const lines = await tx
     .select({ quantity: orderLines.quantity, shipped: orderLines.shipped, invoiced: orderLines.invoiced })
     .from(orderLines)
     .where(eq(orderLines.orderId, input.orderId));
-  const completes = order?.status === "open" && isComplete(lines);
-  if (completes) assertTransition("open", "completed", "system");
   const freight = input.freight ?? 0;
   await tx
     .update(orders)
     .set({
       billingStatus: billingStatusOf(lines, input.invoices),
       ...(freight !== 0 ? { shippingTotal: sql`${orders.shippingTotal} + ${freight}`, total: sql`${orders.total} + ${freight}` } : {}),
-      ...(completes ? { status: "completed" as const } : {}),
     })
     .where(eq(orders.id, input.orderId));
-  const events = [...input.events, ...(completes ? [{ type: "completed", data: { before: { status: "open" }, after: { status: "completed" } } }] : [])];
+  const events = [...input.events, ...(await settleCompletion(tx, input.orderId, lines))];
   if (events.length > 0) await recordOrderEvents(tx, input.orderId, input.actor, events);
+}
+
+/**
+ * An open order whose every unit is shipped and invoiced is completed; a completed one that has units to
+ * ship or bill again (a shipment came back, an invoice was voided) is open again. Returns the timeline entry.
+ */
+export async function settleCompletion(tx: DbOrTx, orderId: string, known?: { quantity: number; shipped: number; invoiced: number }[]): Promise<OrderEventEntry[]> {
+  const lines =
+    known ??
+    (await tx.select({ quantity: orderLines.quantity, shipped: orderLines.shipped, invoiced: orderLines.invoiced }).from(orderLines).where(eq(orderLines.orderId, orderId)));
+  const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  const done = isComplete(lines);
+  const to = order?.status === "open" && done ? "completed" : order?.status === "completed" && !done ? "open" : null;
+  if (!to) return [];
+  assertTransition(order!.status, to, "system");
+  await tx.update(orders).set({ status: to }).where(eq(orders.id, orderId));
+  return [{ type: to === "completed" ? "completed" : "reopened", data: { before: { status: order!.status }, after: { status: to } } }];
 }
 
 async function moveCounter(tx: DbOrTx, orderId: string, column: "invoiced" | "returned", lines: LineUnits[]) {

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { fulfillmentStatusOf } from "./fulfillment-status";
+import { settleCompletion } from "./record-billing";
 import { loadOrderCustomer, recordOrderEvents, type OrderEventEntry, type OrderRow } from "./queries";
 import { reserveOrder, setLineReservations } from "./reserve-lines";
 import { orderLines, orders } from "./schema";
@@ -46,14 +47,8 @@ export async function recordShipment(
 ) {
   await moveLines(tx, input.orderId, input.lines, sql`shipped = l.shipped + v.quantity * ${input.direction}, reserved = l.reserved - v.quantity * ${input.direction}`);
   await setFulfillmentStatus(tx, input.orderId, input.allShipmentsDelivered);
-  // Units came back to a completed order: it is open again, with them to ship.
-  const reopened =
-    input.direction === -1 &&
-    (await tx.update(orders).set({ status: "open" }).where(and(eq(orders.id, input.orderId), eq(orders.status, "completed"))).returning({ id: orders.id })).length > 0;
-  await recordOrderEvents(tx, input.orderId, input.actor, [
-    input.event,
-    ...(reopened ? [{ type: "reopened", data: { before: { status: "completed" }, after: { status: "open" } } }] : []),
-  ]);
+  // Shipped (and already invoiced, for prepaid customers) it may be complete; units that came back reopen it.
+  await recordOrderEvents(tx, input.orderId, input.actor, [input.event, ...(await settleCompletion(tx, input.orderId))]);
 }
 
 /** A shipment arrived (or failed to): the order is delivered once every shipment that left has arrived. */
