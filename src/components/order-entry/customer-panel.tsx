@@ -126,14 +126,14 @@ export function CustomerPanel({
           <dd className="text-right">
             <Money amount={credit.openOrders} currency={currency} />
           </dd>
-          <dt className="text-muted-foreground">Unpaid invoices</dt>
-          <dd className="text-right">
-            {credit.unpaidInvoices === null ? (
-              <span className="text-muted-foreground">no invoices yet</span>
-            ) : (
-              <Money amount={credit.unpaidInvoices} currency={currency} />
-            )}
-          </dd>
+          {credit.unpaidInvoices !== null && (
+            <>
+              <dt className="text-muted-foreground">Unpaid invoices</dt>
+              <dd className="text-right">
+                <Money amount={credit.unpaidInvoices} currency={currency} />
+              </dd>
+            </>
+          )}
           <dt className="text-muted-foreground">Open exposure</dt>
           <dd className="text-right">
             <Money amount={credit.exposure} currency={currency} />
@@ -159,6 +159,8 @@ export function CustomerPanel({
           </p>
         )}
       </section>
+
+      <CustomerBalance customerCode={customer.code} />
 
       <section aria-labelledby="panel-holds" className="border-b px-4 py-3">
         <h3 id="panel-holds" className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">
@@ -226,6 +228,64 @@ export function CustomerPanel({
         )}
       </section>
     </PanelShell>
+  );
+}
+
+/** What the customer owes today (receivables): open and overdue invoices, unapplied credit, linking to the invoices. */
+function CustomerBalance({ customerCode }: { customerCode: string }) {
+  const trpc = useTRPC();
+  const balance = useQuery({ ...trpc.receivables.balance.queryOptions({ customer: customerCode }), staleTime: 30_000 });
+  const invoicesHref = `/invoices?customer=${encodeURIComponent(customerCode)}`;
+  return (
+    <section aria-labelledby="panel-balance" aria-busy={balance.isPending || undefined} className="border-b px-4 py-3" data-testid="customer-balance">
+      <h3 id="panel-balance" className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">
+        Balance
+      </h3>
+      {balance.isPending ? (
+        <div className="grid gap-1.5">
+          <Skeleton className="h-4" />
+          <Skeleton className="h-4 w-2/3" />
+        </div>
+      ) : balance.isError ? (
+        <p role="alert" className="text-sm text-destructive">
+          Could not load the balance: {apiErrorOf(balance.error).message}
+        </p>
+      ) : (
+        <>
+          <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-muted-foreground">Open balance</dt>
+            <dd className="text-right font-medium" data-testid="open-balance">
+              <Money amount={balance.data.openBalance} currency={balance.data.currency} />
+            </dd>
+            <dt className={cn(balance.data.overdueBalance > 0 ? "font-medium text-destructive" : "text-muted-foreground")}>
+              Overdue
+              {balance.data.overdueBalance > 0 && (
+                <span className="font-normal">
+                  {" "}
+                  · oldest {balance.data.oldestOverdueDays} day{balance.data.oldestOverdueDays === 1 ? "" : "s"}
+                </span>
+              )}
+            </dt>
+            <dd className={cn("text-right", balance.data.overdueBalance > 0 && "font-semibold text-destructive")} data-testid="overdue-balance">
+              <Money amount={balance.data.overdueBalance} currency={balance.data.currency} />
+            </dd>
+            <dt className="text-muted-foreground">Unapplied credit</dt>
+            <dd className="text-right" data-testid="unapplied-credit">
+              <Money amount={balance.data.credit} currency={balance.data.currency} />
+            </dd>
+          </dl>
+          {balance.data.openInvoices === 0 ? (
+            <p className="mt-1.5 text-xs text-muted-foreground">No open invoices.</p>
+          ) : (
+            <p className="mt-1.5 text-xs">
+              <Link href={invoicesHref} className="text-primary hover:underline" data-testid="open-invoices">
+                {balance.data.openInvoices} open invoice{balance.data.openInvoices === 1 ? "" : "s"} →
+              </Link>
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 
