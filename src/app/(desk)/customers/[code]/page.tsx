@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DateTime, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
+import { buttonVariants } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
@@ -30,6 +31,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
           <span>
             <span className="font-mono">{customer.code}</span> · {customer.segment} · demand class {customer.demandClass}
           </span>
+        }
+        actions={
+          can(actor.role, "invoices.view") && (
+            <Link href={`/customers/${encodeURIComponent(customer.code)}/statement`} className={buttonVariants({ variant: "outline" })}>
+              Statement
+            </Link>
+          )
         }
       />
       <div className="grid gap-4 md:grid-cols-3">
