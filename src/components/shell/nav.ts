@@ -8,6 +8,7 @@ import {
   ShoppingCart,
   TriangleAlert,
   Truck,
+  Undo2,
   Users,
   type LucideIcon,
 } from "lucide-react";
@@ -30,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Purchasing", href: "/purchasing", icon: ShoppingCart, action: "purchasing.view" },
   { label: "Fulfillment", href: "/fulfillment", icon: Truck, action: "fulfillment.view" },
   { label: "Invoices", href: "/invoices", icon: Receipt, action: "invoices.view" },
+  { label: "Returns", href: "/returns", icon: Undo2, action: "returns.view" },
   { label: "Customers", href: "/customers", icon: Users, action: "customers.view" },
   { label: "Products", href: "/products", icon: Package, action: "products.view" },
   { label: "Reports", href: "/reports", icon: ChartColumn, action: "reports.view" },
