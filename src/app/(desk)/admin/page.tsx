@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Mail, Truck } from "lucide-react";
+import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, Mail, Truck } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -36,6 +36,13 @@ export default async function AdminPage() {
       title: "Carriers",
       description: "Carriers the warehouse ships with, and the tracking link each turns a tracking number into.",
       icon: Truck,
+      visible: can(actor.role, "admin.view"),
+    },
+    {
+      href: "/admin/accounting",
+      title: "Accounting",
+      description: "Company header on invoices and statements, return approval value, dunning schedule, overdue hold and journal account codes.",
+      icon: Landmark,
       visible: can(actor.role, "admin.view"),
     },
     {
