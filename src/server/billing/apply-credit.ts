@@ -7,6 +7,7 @@ import { resolveOrderExceptions } from "../exceptions";
 import { orders } from "../orders";
 import { allocateInOrder, paidStatus } from "./amounts";
 import { invoiceStateOf, recordOrderBilling, UUID } from "./queries";
+import { refreshReceivables } from "./refresh-receivables";
 import { allocations, creditNotes, invoices, payments } from "./schema";
 
 export type CreditSource = { kind: "payment"; id: string; label: string } | { kind: "credit_note"; id: string; label: string };
@@ -136,6 +137,7 @@ export async function settleInvoices(
       .set({ amountPaid, status: paidStatus(invoice.total, amountPaid), version: invoice.version + 1 })
       .where(eq(invoices.id, invoice.id));
   }
+  for (const customerId of new Set(changes.map((c) => c.invoice.customerId))) await refreshReceivables(tx, customerId);
   const byOrder = new Map<string, typeof changes>();
   for (const c of changes) byOrder.set(c.invoice.orderId, [...(byOrder.get(c.invoice.orderId) ?? []), c]);
   for (const [orderId, list] of byOrder) {

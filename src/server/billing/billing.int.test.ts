@@ -423,6 +423,39 @@ describe("receivables", () => {
     expect(await orderNow(inv.order)).toMatchObject({ billingStatus: "paid" });
   });
 
+  it("counts unpaid invoices in the credit check, and holds new orders while an invoice is overdue beyond the limit", async () => {
+    const code = `CREDIT-${++customerCounter}`;
+    await createCustomer({
+      db: t.db,
+      actor: actors.admin,
+      input: { code, name: "Credit watched", segment: "retail", demandClass: "B", currency: "USD", creditLimit: 30_000, paymentTermsDays: 10, taxExempt: false, billingAddress: address },
+    });
+    const sku = await product(10_000);
+    const DAY = 86_400_000;
+    const shippedLongAgo = Date.now() - 40 * DAY;
+    const first = await runAt(new Date(shippedLongAgo), async () => {
+      const o = await order(code, [{ sku, quantity: 2 }]);
+      await ship(o.number);
+      return (await invoicesOfOrder({ db: t.db, number: o.number }))[0]!;
+    });
+    // ≈ $199 unpaid + ≈ $99 more is within $300; another ≈ $99 is not: the invoice counts as exposure.
+    expect((await order(code, [{ sku, quantity: 1 }])).status).toBe("open");
+    expect((await order(code, [{ sku, quantity: 1 }], "PO-over")).status).toBe("on_hold");
+
+    // 30 days past due, limit 20: the daily run sets the overdue hold; a new small order waits.
+    await updateBillingSettings({ db: t.db, actor: actors.admin, input: { ...(await getBillingSettings({ db: t.db })), holdOverdueDays: 20, version: undefined } });
+    await runDunning(t.db);
+    const held = await order(code, [{ sku, quantity: 1 }], "PO-small");
+    expect(held.status).toBe("on_hold");
+    const [hold] = await t.db.select().from(exceptions).where(and(eq(exceptions.type, "credit_hold"), sql`${exceptions.orderId} = (select id from orders where number = ${held.number})`));
+    expect(hold!.reason).toContain(`${first.number} is 30 days overdue`);
+
+    // Paid: the hold is gone for the next order.
+    await recordPayment({ db: t.db, actor: actors.finance, input: { customer: code, amount: first.total, method: "bank_transfer", allocations: [{ invoice: first.number!, amount: first.total }], autoAllocate: true } });
+    const [after] = await t.db.select({ overdueHold: sql<string | null>`overdue_hold`, unpaid: sql<number>`unpaid_invoices`.mapWith(Number) }).from(sql`customers`).where(sql`code = ${code}`);
+    expect(after).toMatchObject({ overdueHold: null, unpaid: 0 });
+  });
+
   it("journals every document balanced, and the period balances", async () => {
     const result = await journal({ db: t.db, input: { from: "2000-01-01", to: "2100-12-31" } });
     expect(result.entries.length).toBeGreaterThan(20);

@@ -11,6 +11,7 @@ import { formatMoney } from "~/lib/money";
 import { addDays } from "~/lib/dates";
 import { documentTotals, lineShare, taxRateOf } from "./amounts";
 import { recordOrderBilling, type InvoiceRow } from "./queries";
+import { refreshReceivables } from "./refresh-receivables";
 import { invoiceLines, invoices } from "./schema";
 
 type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrderForFulfillment>>>;
@@ -119,6 +120,7 @@ export async function issueInTx(tx: DbOrTx, invoice: InvoiceRow, input: { actor:
     actor: input.actor,
     events: [{ type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } }],
   });
+  await refreshReceivables(tx, invoice.customerId);
   await enqueueMessage(tx, {
     topic: "email.invoice",
     recipient: customer?.email ?? null,

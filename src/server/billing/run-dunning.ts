@@ -3,12 +3,14 @@ import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import { customers } from "../customers";
 import type { Db } from "../db";
+import { executeRows } from "../db/execute";
 import { openException } from "../exceptions";
 import { enqueueMessage } from "../integration";
 import { loadOrderForFulfillment, orders } from "../orders";
 import { formatMoney } from "~/lib/money";
 import { daysBetween, dunningStageDue } from "./amounts";
 import { recordOrderBilling } from "./queries";
+import { refreshReceivables } from "./refresh-receivables";
 import { invoices } from "./schema";
 import { loadBillingSettings } from "./settings";
 
@@ -77,6 +79,12 @@ export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
       return sent;
     });
   }
+  // Every customer who owes or is held: their overdue hold follows today's date and the admin's limit.
+  const ids = await executeRows<{ id: string }>(
+    db,
+    sql`select distinct customer_id as id from ${invoices} where status in ('issued', 'partially_paid') union select id from ${customers} where overdue_hold is not null`,
+  );
+  for (const { id } of ids) await db.transaction((tx) => refreshReceivables(tx, id));
   return { orders: due.length, reminders };
 }
 

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { loadOrderForFulfillment } from "../orders";
 import { type InvoiceRow, loadInvoice, recordOrderBilling, toInvoiceDto } from "./queries";
+import { refreshReceivables } from "./refresh-receivables";
 import { allocations, invoiceLines, invoices } from "./schema";
 import type { TInvoice, TVoidInvoiceInput } from "./schemas";
 
@@ -47,5 +48,6 @@ export async function voidInTx(tx: DbOrTx, invoice: InvoiceRow, actor: Actor, re
     freight: -invoice.shippingTotal,
     events: [{ type: "invoice_voided", data: { invoice: invoice.number, total: invoice.total, reason } }],
   });
+  await refreshReceivables(tx, invoice.customerId);
   return voided!;
 }

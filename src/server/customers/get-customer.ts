@@ -10,7 +10,7 @@ export async function getCustomer(options: { db: DbOrTx; code: string }): Promis
 }
 
 /** For other modules that store references: the customer and its id, with its addresses, in one query. */
-export async function getCustomerWithId(options: { db: DbOrTx; code: string }): Promise<{ id: string; customer: TCustomer }> {
+export async function getCustomerWithId(options: { db: DbOrTx; code: string }): Promise<{ id: string; customer: TCustomer; receivables: { unpaidInvoices: number; overdueHold: string | null } }> {
   const rows = await options.db
     .select({ customer: customers, address: customerAddresses })
     .from(customers)
@@ -18,5 +18,9 @@ export async function getCustomerWithId(options: { db: DbOrTx; code: string }): 
     .where(eq(customers.code, options.code));
   const row = rows[0]?.customer;
   if (!row) throw AppError.notFound("customer", options.code);
-  return { id: row.id, customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : []))) };
+  return {
+    id: row.id,
+    customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : []))),
+    receivables: { unpaidInvoices: row.unpaidInvoices, overdueHold: row.overdueHold },
+  };
 }

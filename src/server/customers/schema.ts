@@ -23,6 +23,10 @@ export const customers = pgTable(
     invoiceOnOrder: boolean("invoice_on_order").notNull().default(false),
     /** Freight terms "prepay and add": the shipment's freight cost is billed on its invoice. */
     billFreight: boolean("bill_freight").notNull().default(false),
+    /** Kept by billing in its own transactions: what the customer's issued invoices still owe (for the credit check). */
+    unpaidInvoices: moneyMinor("unpaid_invoices").notNull().default(0),
+    /** Set by billing while an invoice is overdue beyond the admin's limit: new orders go on a credit hold. */
+    overdueHold: text("overdue_hold"),
     email: text("email"),
     phone: text("phone"),
     archivedAt: archivedAt(),

@@ -38,7 +38,7 @@ export async function createDocumentInTx(
     billing?: OrderBilling;
   } = {},
 ): Promise<{ order: OrderRow; customer: OrderCustomer }> {
-  const [{ id: customerId, customer: found }, pricing] = await Promise.all([
+  const [{ id: customerId, customer: found, receivables }, pricing] = await Promise.all([
     getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
       if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
       throw error;
@@ -46,7 +46,7 @@ export async function createDocumentInTx(
     loadPricingContext(tx, input.lines.map((l) => l.sku)),
   ]);
   if (found.isArchived) throw AppError.invalidField("customer", `${found.name} is archived`);
-  const customer: OrderCustomer = { id: customerId, ...found };
+  const customer: OrderCustomer = { id: customerId, ...found, ...receivables };
   const shipTo = input.shipTo ?? found.shippingAddress;
   assertCompleteAddress("shipTo", shipTo);
   const { priced, productIds } = priceOrderLines(pricing, { customer, channel: input.channel, shipTo, actor, lines: input.lines });

@@ -9,7 +9,7 @@ import { orderLines, orders } from "./schema";
 /** What a rep sees beside order entry: terms, credit, holds, and the last orders to copy from. */
 export async function customerPanel(options: { db: DbOrTx; code: string }) {
   const { db, code } = options;
-  const { id: customerId, customer } = await getCustomerWithId({ db, code });
+  const { id: customerId, customer, receivables } = await getCustomerWithId({ db, code });
   const [openOrders, holds, lastOrders] = await Promise.all([
     openOrdersTotal(db, customerId),
     openExceptionsForCustomer(db, customerId),
@@ -28,12 +28,11 @@ export async function customerPanel(options: { db: DbOrTx; code: string }) {
         .where(inArray(orderLines.orderId, lastOrders.map((o) => o.id)))
         .orderBy(asc(orderLines.lineNo))
     : [];
-  // Invoices arrive with billing: until then there are none, which the panel says rather than showing $0.00.
-  const unpaidInvoices: number | null = null;
-  const exposure = creditExposure({ openOrders, unpaidInvoices: unpaidInvoices ?? 0 });
+  const { unpaidInvoices, overdueHold } = receivables;
+  const exposure = creditExposure({ openOrders, unpaidInvoices });
   return {
     customer,
-    credit: { limit: customer.creditLimit, openOrders, unpaidInvoices, exposure, available: customer.creditLimit - exposure },
+    credit: { limit: customer.creditLimit, openOrders, unpaidInvoices, exposure, available: customer.creditLimit - exposure, overdueHold },
     holds,
     lastOrders: lastOrders.map(({ id, createdAt, ...o }) => ({
       ...o,

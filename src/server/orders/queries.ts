@@ -49,6 +49,9 @@ export type OrderCustomer = {
   taxExempt: boolean;
   currency: string;
   creditLimit: number;
+  /** Issued invoices not yet paid (billing keeps it), and the overdue hold, if any. */
+  unpaidInvoices: number;
+  overdueHold: string | null;
 };
 
 export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise<OrderCustomer> {
@@ -62,6 +65,8 @@ export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise
       taxExempt: customers.taxExempt,
       currency: customers.currency,
       creditLimit: customers.creditLimit,
+      unpaidInvoices: customers.unpaidInvoices,
+      overdueHold: customers.overdueHold,
     })
     .from(customers)
     .where(eq(customers.id, customerId));
@@ -106,11 +111,17 @@ export function priceOrderLines(source: DbOrTx | PricingContext, input: PriceOrd
 
 type PriceOrderInput = { customer: OrderCustomer; channel: string; shipTo: ShipTo | null; actor: Actor; lines: TOrderLineInput[] };
 
-/** Total of the customer's orders that are still open (submitted, held or open), without one order. */
+/**
+ * What the customer's open orders (submitted, held or open), without one order, will still bill: each line's
+ * value with tax for its units not invoiced yet (invoiced units count as unpaid invoices instead).
+ */
 export async function openOrdersTotal(db: DbOrTx, customerId: string, exceptOrderId?: string) {
   const [row] = await db
-    .select({ total: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number) })
+    .select({
+      total: sql<number>`coalesce(sum(round((${orderLines.lineTotal} + ${orderLines.tax})::numeric * (${orderLines.quantity} - least(${orderLines.invoiced}, ${orderLines.quantity})) / ${orderLines.quantity})), 0)`.mapWith(Number),
+    })
     .from(orders)
+    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
     .where(
       and(
         eq(orders.customerId, customerId),
