@@ -7,7 +7,14 @@ import type { TInvoiceSummary } from "~/server/billing/schemas";
 import { invoiceHref } from "./invoice-labels";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
-/** The invoice list: number, order, customer, dates, status (overdue in days), and the money (total, paid, balance). */
+/** Shown from xl up; below it the cell's content folds into a neighbour (order under the invoice, due under issued, paid under balance). */
+const WIDE = "hidden xl:table-cell";
+
+/**
+ * The invoice list: number, order, customer, dates, status (overdue in days), and the money (total, paid,
+ * balance). Below 1280 px the order, due date and paid amount fold into their neighbours so the money stays
+ * on screen beside the sidebar.
+ */
 export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSummary[]; label?: string }) {
   return (
     <div className="min-w-0 rounded-lg border bg-background">
@@ -15,61 +22,89 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
         <TableHeader>
           <TableRow>
             <TableHead>Invoice</TableHead>
-            <TableHead>Order</TableHead>
+            <TableHead className={WIDE}>Order</TableHead>
             <TableHead>Customer</TableHead>
-            <TableHead>Issued</TableHead>
-            <TableHead>Due</TableHead>
+            <TableHead>
+              Issued
+              <span className="xl:hidden">
+                {" "}
+                <span aria-hidden>·</span> due
+              </span>
+            </TableHead>
+            <TableHead className={WIDE}>Due</TableHead>
             <TableHead>Status</TableHead>
             <TableHead numeric>Total</TableHead>
-            <TableHead numeric>Paid</TableHead>
+            <TableHead numeric className={WIDE}>
+              Paid
+            </TableHead>
             <TableHead numeric>Balance</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {items.map((invoice) => (
-            <TableRow key={invoice.id}>
-              <TableCell className="whitespace-nowrap">
-                <Link href={invoiceHref(invoice)} className="font-mono font-medium text-primary hover:underline">
-                  {invoice.number ?? <span className="font-sans italic">Draft</span>}
-                </Link>
-                {invoice.shipment && <span className="block font-mono text-xs text-muted-foreground">{invoice.shipment}</span>}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                <Link href={`/orders/${encodeURIComponent(invoice.order)}`} className="font-mono text-sm hover:underline">
-                  {invoice.order}
-                </Link>
-                {invoice.customerReference && (
-                  <span className="block max-w-32 truncate text-xs text-muted-foreground" title={`Customer PO ${invoice.customerReference}`}>
-                    PO {invoice.customerReference}
+          {items.map((invoice) => {
+            const c = invoice.currency;
+            const orderLink = (
+              <Link href={`/orders/${encodeURIComponent(invoice.order)}`} className="font-mono hover:underline">
+                {invoice.order}
+              </Link>
+            );
+            return (
+              <TableRow key={invoice.id}>
+                <TableCell className="whitespace-nowrap">
+                  <Link href={invoiceHref(invoice)} className="font-mono font-medium text-primary hover:underline">
+                    {invoice.number ?? <span className="font-sans italic">Draft</span>}
+                  </Link>
+                  <span className="block text-xs text-muted-foreground xl:hidden">{orderLink}</span>
+                  {invoice.shipment && <span className="hidden font-mono text-xs text-muted-foreground xl:block">{invoice.shipment}</span>}
+                </TableCell>
+                <TableCell className={cn(WIDE, "whitespace-nowrap")}>
+                  <span className="text-sm">{orderLink}</span>
+                  {invoice.customerReference && (
+                    <span className="block max-w-32 truncate text-xs text-muted-foreground" title={`Customer PO ${invoice.customerReference}`}>
+                      PO {invoice.customerReference}
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell className="max-w-40 xl:max-w-56">
+                  <span className="block truncate" title={invoice.customer.name}>
+                    {invoice.customer.name}
                   </span>
-                )}
-              </TableCell>
-              <TableCell className="max-w-52">
-                <span className="block truncate" title={invoice.customer.name}>
-                  {invoice.customer.name}
-                </span>
-                <span className="font-mono text-xs text-muted-foreground">{invoice.customer.code}</span>
-              </TableCell>
-              <TableCell>
-                <DateOnly value={invoice.issueDate} />
-              </TableCell>
-              <TableCell>
-                <DateOnly value={invoice.dueDate} className={cn(invoice.overdue && "font-medium text-danger-soft-foreground")} />
-              </TableCell>
-              <TableCell>
-                <InvoiceStatusBadge invoice={invoice} />
-              </TableCell>
-              <TableCell numeric>
-                <Money amount={invoice.total} currency={invoice.currency} className={cn(invoice.status === "void" && "text-muted-foreground line-through")} />
-              </TableCell>
-              <TableCell numeric>
-                <Money amount={invoice.amountPaid} currency={invoice.currency} className={cn(invoice.amountPaid === 0 && "text-muted-foreground")} />
-              </TableCell>
-              <TableCell numeric className="font-medium">
-                <Money amount={invoice.balance} currency={invoice.currency} className={cn(invoice.balance === 0 && "font-normal text-muted-foreground")} />
-              </TableCell>
-            </TableRow>
-          ))}
+                  <span className="block truncate text-xs text-muted-foreground">
+                    <span className="font-mono">{invoice.customer.code}</span>
+                    {invoice.customerReference && <span className="xl:hidden"> · PO {invoice.customerReference}</span>}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <DateOnly value={invoice.issueDate} />
+                  {invoice.dueDate && (
+                    <span className={cn("block text-xs whitespace-nowrap text-muted-foreground xl:hidden", invoice.overdue && "font-medium text-danger-soft-foreground")}>
+                      Due <DateOnly value={invoice.dueDate} />
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell className={WIDE}>
+                  <DateOnly value={invoice.dueDate} className={cn(invoice.overdue && "font-medium text-danger-soft-foreground")} />
+                </TableCell>
+                <TableCell>
+                  <InvoiceStatusBadge invoice={invoice} />
+                </TableCell>
+                <TableCell numeric>
+                  <Money amount={invoice.total} currency={c} className={cn(invoice.status === "void" && "text-muted-foreground line-through")} />
+                </TableCell>
+                <TableCell numeric className={WIDE}>
+                  <Money amount={invoice.amountPaid} currency={c} className={cn(invoice.amountPaid === 0 && "text-muted-foreground")} />
+                </TableCell>
+                <TableCell numeric className="font-medium">
+                  <Money amount={invoice.balance} currency={c} className={cn(invoice.balance === 0 && "font-normal text-muted-foreground")} />
+                  {invoice.amountPaid > 0 && (
+                    <span className="block text-xs font-normal text-muted-foreground xl:hidden">
+                      paid <Money amount={invoice.amountPaid} currency={c} />
+                    </span>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </div>

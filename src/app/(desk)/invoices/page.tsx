@@ -27,8 +27,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Invoices" description="What customers were billed for their shipments, what they paid and what they still owe. Filters live in the URL." />
       <FinanceTabs current="invoices" role={actor.role} />
-      <InvoiceFilters key={invoiceListHref(BASE, { ...params, cursor: undefined })} basePath={BASE} params={params} />
-      <Suspense key={query} fallback={<InvoiceTableSkeleton />}>
+      <InvoiceFilters key={`filters:${invoiceListHref(BASE, { ...params, cursor: undefined })}`} basePath={BASE} params={params} />
+      <Suspense key={`results:${query}`} fallback={<InvoiceTableSkeleton />}>
         <InvoiceResults params={params} />
       </Suspense>
     </>

@@ -206,11 +206,11 @@ export default async function InvoicePage({ params }: Props) {
 
 function totalRows(invoice: TInvoice): TotalRow[] {
   const rows: TotalRow[] = [{ label: "Subtotal", amount: invoice.subtotal }];
-  rows.push({ label: "Discounts", amount: -invoice.discountTotal, tone: invoice.discountTotal ? undefined : "muted" });
+  rows.push({ label: "Discounts", amount: invoice.discountTotal ? -invoice.discountTotal : 0, tone: invoice.discountTotal ? undefined : "muted" });
   rows.push({ label: "Tax", amount: invoice.taxTotal });
   rows.push({ label: "Freight", amount: invoice.shippingTotal, tone: invoice.shippingTotal ? undefined : "muted" });
   rows.push({ label: "Total", amount: invoice.total, tone: "total", testId: "invoice-total" });
-  rows.push({ label: "Paid", amount: -invoice.amountPaid, tone: invoice.amountPaid ? undefined : "muted", testId: "invoice-paid" });
+  rows.push({ label: "Paid", amount: invoice.amountPaid ? -invoice.amountPaid : 0, tone: invoice.amountPaid ? undefined : "muted", testId: "invoice-paid" });
   rows.push({ label: invoice.status === "void" ? "Balance (void)" : "Balance", amount: invoice.balance, tone: "due", testId: "invoice-balance" });
   return rows;
 }
@@ -293,7 +293,7 @@ function InvoiceLines({ invoice }: { invoice: TInvoice }) {
                   {line.sku}
                 </Link>
               </TableCell>
-              <TableCell className="min-w-48">{line.description}</TableCell>
+              <TableCell className="min-w-32">{line.description}</TableCell>
               <TableCell numeric>{line.quantity}</TableCell>
               <TableCell numeric>
                 <Money amount={line.unitPrice} currency={c} />

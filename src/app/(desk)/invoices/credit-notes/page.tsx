@@ -47,8 +47,8 @@ export default async function CreditNotesPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title="Credit notes" description="Money owed back to customers for returned goods and price corrections: applied to their open invoices or refunded." />
       <FinanceTabs current="credit-notes" role={actor.role} />
-      <CreditNoteFilters params={params} />
-      <Suspense key={hrefOf(params)} fallback={<InvoiceTableSkeleton label="credit notes" />}>
+      <CreditNoteFilters key={`filters:${hrefOf({ ...params, cursor: undefined })}`} params={params} />
+      <Suspense key={`results:${hrefOf(params)}`} fallback={<InvoiceTableSkeleton label="credit notes" />}>
         <CreditNoteResults params={params} />
       </Suspense>
     </>

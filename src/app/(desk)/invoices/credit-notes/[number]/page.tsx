@@ -176,8 +176,8 @@ function totalRows(note: TCreditNote): TotalRow[] {
     { label: "Net credited", amount: note.subtotal },
     { label: "Tax", amount: note.taxTotal },
     { label: "Total credit", amount: note.total, tone: "total" },
-    { label: "Applied to invoices", amount: -note.amountApplied, tone: note.amountApplied ? undefined : "muted" },
-    { label: "Refunded", amount: -note.amountRefunded, tone: note.amountRefunded ? undefined : "muted" },
+    { label: "Applied to invoices", amount: note.amountApplied ? -note.amountApplied : 0, tone: note.amountApplied ? undefined : "muted" },
+    { label: "Refunded", amount: note.amountRefunded ? -note.amountRefunded : 0, tone: note.amountRefunded ? undefined : "muted" },
     { label: "Remaining credit", amount: note.remaining, tone: "due", testId: "credit-remaining" },
   ];
 }
@@ -209,7 +209,7 @@ function CreditNoteLines({ note }: { note: TCreditNote }) {
                   <span className="text-muted-foreground">—</span>
                 )}
               </TableCell>
-              <TableCell className="min-w-48">{line.description}</TableCell>
+              <TableCell className="min-w-32">{line.description}</TableCell>
               <TableCell numeric>{line.quantity ?? <span className="text-muted-foreground">—</span>}</TableCell>
               <TableCell numeric className="font-medium">
                 <Money amount={line.amount} currency={c} />
