@@ -1,6 +1,7 @@
 import { runAt } from "~/server/clock";
 import type { Db } from "~/server/db/client";
 import { Agenda, DAY } from "./agenda";
+import { type BillingSeedSummary, bookBilling } from "./billing";
 import { castOf } from "./cast";
 import { bookExceptionDesk, type ExceptionSeedSummary } from "./exceptions";
 import { bookFulfillment, type FulfillmentSeedSummary } from "./fulfillment";
@@ -38,7 +39,7 @@ export type SeedOptions = {
 
 export type SeedSummary = MasterDataSummary & {
   vendors: number;
-  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary & FulfillmentSeedSummary & ExceptionSeedSummary;
+  history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary & FulfillmentSeedSummary & ExceptionSeedSummary & BillingSeedSummary;
   /** Use-case actions run, and the time they took, by kind. */
   actions: Record<string, { count: number; seconds: number }>;
 };
@@ -49,8 +50,8 @@ export type SeedSummary = MasterDataSummary & {
  * that is history, made only by calling the use cases — orders, quotes, edits, holds and releases,
  * cancellations, purchase orders and receipts, transfers, counts, hold-backs, replenishment — each
  * with the domain clock set to the moment it happened (see Agenda). So every screen agrees with the
- * documents behind it, and nothing exists that the product could not have produced: no order has
- * shipped or been invoiced, since fulfillment and billing are not built yet.
+ * documents behind it, and nothing exists that the product could not have produced: the warehouse's
+ * shipments become invoices, finance collects, chases and credits (billing.ts).
  */
 export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -79,6 +80,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const desk = bookExceptionDesk(db, agenda, cast, { seed });
   const placed = bookOrders(db, agenda, cast, market, { orders, quotes, seed, desk });
   const shipping = bookFulfillment(db, agenda, cast, parcels, { seed });
+  const billing = bookBilling(db, agenda, cast, { seed });
   const bought = bookPurchasing(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
   const stocked = bookStock(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
   progress(`history: ${days} days, ${orders} orders and ${quotes} quotes placed through the use cases`);
@@ -89,5 +91,5 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     lastReport = performance.now();
     progress(`history: ${done} actions, up to ${new Date(at).toISOString().slice(0, 10)}`);
   });
-  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary }, actions: agenda.timings() };
+  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary, ...billing }, actions: agenda.timings() };
 }

@@ -279,6 +279,10 @@ function buildCustomers(random: Random, now: Date) {
       creditLimit: creditLimitDollars * 100,
       paymentTermsDays: random.chance(0.05) ? 0 : random.pick(profile.terms),
       taxExempt: random.chance(profile.taxExemptShare),
+      // A few accounts prepay (invoiced on order); about a third pay freight on top (prepay and add). From the
+      // code, so the draws that follow stay the same.
+      invoiceOnOrder: hashUnit(`${code}/prepaid`) < 0.04,
+      billFreight: hashUnit(`${code}/freight`) < 0.3,
       email: `${random.pick(["orders", "purchasing", "ap", "buyer"])}@${domain}.com`,
       phone: faker.phone.number({ style: "national" }),
       createdAt,

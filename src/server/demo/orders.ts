@@ -4,6 +4,7 @@ import { today } from "~/server/clock";
 import type { Segment } from "~/server/customers/constants";
 import type { Db } from "~/server/db/client";
 import { getCustomer } from "~/server/customers";
+import { orderBilling } from "~/server/billing";
 import { orderShipments } from "~/server/fulfillment";
 import type { Channel } from "~/server/orders/constants";
 import { cancelOrder } from "~/server/orders/cancel-order";
@@ -198,7 +199,7 @@ export function bookOrders(
       if (!submits) return;
       const submitAt = at + life.int(3, 30) * MINUTE;
       agenda.book(submitAt, "submit order", async () => {
-        const submitted = await submitOrder({ db, actor: cast.rep, number: copy.number });
+        const submitted = await submitOrder({ db, actor: cast.rep, number: copy.number, billing: orderBilling });
         afterSubmit(submitted, submitAt, cast.rep, false);
       });
     });
@@ -230,6 +231,7 @@ export function bookOrders(
       const shipTo = address ? { ...address, postalCode: address.postalCode.slice(0, 4) } : undefined;
       const requested = requestedDate === null ? null : isoDay(at + requestedDate * DAY);
       const order = await createOrder({
+        billing: orderBilling,
         db,
         actor,
         input: {
@@ -251,7 +253,7 @@ export function bookOrders(
       const later = workingMoment(at + life.float(0.5, 50) * HOUR, life.int(0, 90) * MINUTE);
       if (fate < 0.6) {
         agenda.book(later, "submit order", async () => {
-          const submitted = await submitOrder({ db, actor, number: order.number });
+          const submitted = await submitOrder({ db, actor, number: order.number, billing: orderBilling });
           afterSubmit(submitted, later, actor);
         });
       } else if (fate < 0.75) {
@@ -280,7 +282,7 @@ export function bookOrders(
       const later = workingMoment(at + life.float(1, (validDays ?? 30) - 6) * DAY, life.int(0, 240) * MINUTE);
       if (fate < 0.4) {
         agenda.book(later, "convert quote", async () => {
-          const order = await convertQuote({ db, actor, number: quote.number });
+          const order = await convertQuote({ db, actor, number: quote.number, billing: orderBilling });
           summary.orders++;
           afterSubmit(order, later, actor, false);
         });

@@ -1,3 +1,4 @@
+import { journal } from "~/server/billing/journal";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
@@ -65,16 +66,15 @@ describe("seedDemo", () => {
     expect(await countOf(sql`select 1 from customers where credit_limit <= 600000`)).toBeGreaterThan(10);
   });
 
-  it("has orders in every status the use cases reach today, shipped ones too, and nothing invoiced or paid", async () => {
+  it("has orders in every status the use cases reach today, shipped and billed ones too", async () => {
     const statuses = await rows<{ kind: string; status: string; n: number }>(sql`select kind, status, count(*)::int as n from orders group by 1, 2`);
     const orderStatuses = new Set(statuses.filter((s) => s.kind === "order").map((s) => s.status));
     for (const status of ["draft", "open", "on_hold", "canceled"]) expect(orderStatuses, status).toContain(status);
     expect(await countOf(sql`select 1 from orders where kind = 'order'`)).toBeGreaterThanOrEqual(ORDERS);
-    // Billing is not built: nothing is invoiced, paid or returned.
-    expect(await countOf(sql`select 1 from orders where billing_status <> 'unbilled'`)).toBe(0);
-    expect(await countOf(sql`select 1 from order_lines where invoiced <> 0 or returned <> 0`)).toBe(0);
-    expect(await countOf(sql`select 1 from stock_movements where kind = 'return'`)).toBe(0);
-    // A completed order is one closed after a partial shipment (the rest canceled) or fully delivered.
+    for (const status of ["unbilled", "partially_invoiced", "invoiced", "paid", "overdue"]) {
+      expect(await countOf(sql`select 1 from orders where kind = 'order' and billing_status = ${status}`), status).toBeGreaterThan(0);
+    }
+    // A completed order shipped and billed everything (or was closed after a partial shipment).
     expect(await countOf(sql`select 1 from orders where kind = 'order' and status = 'completed' and fulfillment_status = 'unfulfilled'`)).toBe(0);
     // Completed quotes are converted ones, each linked to the order it became.
     expect(await countOf(sql`select 1 from orders where status = 'completed' and kind = 'quote' and converted_to_id is null`)).toBe(0);
@@ -84,6 +84,33 @@ describe("seedDemo", () => {
     expect(await countOf(sql`select 1 from order_events where type = 'hold_released'`)).toBeGreaterThan(0);
     expect(await countOf(sql`select 1 from orders where channel = 'web' and created_by = 'API key Web shop'`)).toBeGreaterThan(0);
     expect(await countOf(sql`select 1 from orders where status = 'canceled' and canceled_reason is null`)).toBe(0);
+  });
+
+  it("makes its billing history through the use cases, and every document agrees with the others", async () => {
+    for (const status of ["issued", "partially_paid", "paid", "void"]) {
+      expect(await countOf(sql`select 1 from invoices where status = ${status}`), status).toBeGreaterThan(0);
+    }
+    expect(await countOf(sql`select 1 from invoices where status in ('issued', 'partially_paid') and due_date < ${TODAY}::date`)).toBeGreaterThan(0);
+    // Invoiced units = units on the invoices that stand; money paid = allocations that stand.
+    expect(
+      await countOf(sql`select 1 from order_lines l where l.invoiced <> coalesce((select sum(il.quantity) from invoice_lines il join invoices i on i.id = il.invoice_id
+        where il.order_line_id = l.id and i.status <> 'void'), 0)`),
+    ).toBe(0);
+    expect(await countOf(sql`select 1 from invoices i where i.amount_paid <> coalesce((select sum(amount) from allocations a where a.invoice_id = i.id and a.reversed_at is null), 0)`)).toBe(0);
+    expect(await countOf(sql`select 1 from payments p where p.amount_allocated <> coalesce((select sum(amount) from allocations a where a.payment_id = p.id and a.reversed_at is null), 0)`)).toBe(0);
+    // Fully invoiced orders: their standing invoices sum to the order exactly.
+    expect(
+      await countOf(sql`select 1 from orders o where o.billing_status in ('invoiced', 'paid')
+        and o.total <> (select sum(total) from invoices i where i.order_id = o.id and i.status <> 'void')`),
+    ).toBe(0);
+    expect(await countOf(sql`select 1 from customers c where c.unpaid_invoices <> coalesce((select sum(total - amount_paid) from invoices i where i.customer_id = c.id and i.status in ('issued', 'partially_paid')), 0)`)).toBe(0);
+    // Returns received restocked through the ledger and credited; overdue invoices are in finance's queue.
+    expect(await countOf(sql`select 1 from returns where status = 'received' and credit_note_id is not null`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from stock_movements where kind = 'return'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from exceptions where type = 'payment_overdue'`)).toBeGreaterThan(0);
+    expect(await countOf(sql`select 1 from payments`)).toBeGreaterThan(50);
+    const books = await journal({ db: t.db, input: { from: "2000-01-01", to: "2100-01-01" } });
+    expect(books.totals.debit).toBe(books.totals.credit);
   });
 
   it("balances the books: on hand and reserved agree with the ledger, allocations and backorders", async () => {
