@@ -187,13 +187,13 @@ export function OpenReturnDialog({
                   <th scope="col" className="px-2 py-2 text-right font-medium">
                     Can return
                   </th>
-                  <th scope="col" className="w-24 px-2 py-2 text-right font-medium">
+                  <th scope="col" className="w-28 px-2 py-2 text-right font-medium">
                     Return
                   </th>
-                  <th scope="col" className="w-48 px-2 py-2 text-left font-medium">
+                  <th scope="col" className="w-44 px-2 py-2 text-left font-medium">
                     Reason
                   </th>
-                  <th scope="col" className="w-32 py-2 pl-2 text-left font-medium">
+                  <th scope="col" className="w-40 py-2 pl-2 text-left font-medium">
                     Then
                   </th>
                 </tr>

@@ -70,11 +70,12 @@ export function OrderInvoices({ order, invoices }: { order: TOrder; invoices: TI
               <TableRow>
                 <TableHead>Invoice</TableHead>
                 <TableHead>Status</TableHead>
-                <TableHead>Shipment</TableHead>
                 <TableHead>Issued</TableHead>
                 <TableHead>Due</TableHead>
                 <TableHead numeric>Total</TableHead>
-                <TableHead numeric>Paid</TableHead>
+                <TableHead numeric className="hidden xl:table-cell">
+                  Paid
+                </TableHead>
                 <TableHead numeric>Balance</TableHead>
               </TableRow>
             </TableHeader>
@@ -87,14 +88,14 @@ export function OrderInvoices({ order, invoices }: { order: TOrder; invoices: TI
                         {invoice.number}
                       </Link>
                     ) : (
-                      <span className="text-muted-foreground">draft, not numbered</span>
+                      <span className="font-sans text-muted-foreground">Draft, not numbered</span>
                     )}
+                    <span className="block font-sans text-muted-foreground">{invoice.shipment ? `for ${invoice.shipment}` : "on order"}</span>
                   </TableCell>
                   <TableCell>
                     <InvoiceStatusBadges invoice={invoice} />
                     {invoice.status === "void" && invoice.voidReason && <span className="mt-0.5 block text-xs">{invoice.voidReason}</span>}
                   </TableCell>
-                  <TableCell className="font-mono text-xs whitespace-nowrap">{invoice.shipment ?? <span className="font-sans text-muted-foreground">on order</span>}</TableCell>
                   <TableCell>
                     <DateOnly value={invoice.issueDate} />
                   </TableCell>
@@ -104,7 +105,7 @@ export function OrderInvoices({ order, invoices }: { order: TOrder; invoices: TI
                   <TableCell numeric>
                     <Money amount={invoice.total} currency={invoice.currency} />
                   </TableCell>
-                  <TableCell numeric>
+                  <TableCell numeric className="hidden xl:table-cell">
                     <Money amount={invoice.amountPaid} currency={invoice.currency} />
                   </TableCell>
                   <TableCell numeric className={cn("font-medium", invoice.overdue && "text-destructive")}>
@@ -241,11 +242,11 @@ export function OrderBillingSummary({ order, invoices, creditNotes }: { order: T
             )}
             {creditNotes && creditNotes.length > 0 && (
               <>
-                <dt className="mt-1.5 border-t pt-1.5 text-muted-foreground">Credit notes issued</dt>
+                <dt className="mt-1.5 border-t pt-1.5 text-muted-foreground">Credit notes</dt>
                 <dd className="mt-1.5 border-t pt-1.5 text-right">
                   <Money amount={credited} currency={c} />
                 </dd>
-                <dt className="text-muted-foreground">Credit not yet used</dt>
+                <dt className="text-muted-foreground">Unused credit</dt>
                 <dd className="text-right">
                   <Money amount={credit} currency={c} />
                 </dd>

@@ -37,8 +37,6 @@ export function returnableLines(order: Pick<TOrder, "lines">, returns: Pick<TRet
   return [...bySku.values()];
 }
 
-const unitsOf = (r: Pick<TReturn, "lines">) => r.lines.reduce((n, l) => n + l.quantity, 0);
-
 /** The order page's Returns: each RMA with status, what it holds, its value and its credit note; "Open return" by role. */
 export function OrderReturns({ order, returns, role, linkCreditNotes }: { order: TOrder; returns: TReturn[]; role: Role; linkCreditNotes: boolean }) {
   const shipped = order.lines.reduce((n, l) => n + l.shipped, 0);
@@ -94,8 +92,6 @@ export function OrderReturns({ order, returns, role, linkCreditNotes }: { order:
                     <ReturnStatusBadge status={r.status} />
                   </TableCell>
                   <TableCell className="min-w-0">
-                    <span className="tabular-nums">{unitsOf(r)}</span>
-                    <span className="text-muted-foreground">: </span>
                     {r.lines.map((l, i) => (
                       <span key={`${l.lineNo}-${l.sku}`} className="whitespace-nowrap">
                         {i > 0 && ", "}
@@ -121,7 +117,7 @@ export function OrderReturns({ order, returns, role, linkCreditNotes }: { order:
                     )}
                   </TableCell>
                   <TableCell className="text-muted-foreground">
-                    <DateTime value={r.createdAt} />
+                    <DateTime value={r.createdAt} timeStyle={null} />
                     <span className="block text-xs">by {r.requestedBy}</span>
                   </TableCell>
                 </TableRow>

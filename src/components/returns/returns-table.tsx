@@ -4,7 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import type { TReturn } from "~/server/billing/schemas";
 import { ReturnStatusBadge } from "./return-status";
 
-/** Returns as rows: RMA, status, order, customer, what comes back, value, credit note, opened. */
+/** Returns as rows: RMA, status, customer and order, what comes back, value, credit note, opened. */
 export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; linkCreditNotes: boolean }) {
   return (
     <div className="rounded-lg border bg-background">
@@ -13,8 +13,7 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
           <TableRow>
             <TableHead>RMA</TableHead>
             <TableHead>Status</TableHead>
-            <TableHead>Order</TableHead>
-            <TableHead>Customer</TableHead>
+            <TableHead>Customer and order</TableHead>
             <TableHead numeric>Units</TableHead>
             <TableHead numeric>Value</TableHead>
             <TableHead>Credit note</TableHead>
@@ -34,16 +33,16 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
                 <TableCell>
                   <ReturnStatusBadge status={r.status} />
                 </TableCell>
-                <TableCell className="font-mono text-xs whitespace-nowrap">
-                  <Link href={`/orders/${encodeURIComponent(r.order)}`} className="hover:underline">
-                    {r.order}
-                  </Link>
-                </TableCell>
-                <TableCell className="max-w-[16rem]">
+                <TableCell className="max-w-[18rem]">
                   <Link href={`/returns?customer=${encodeURIComponent(r.customer.code)}`} className="block truncate hover:underline" title={`Returns of ${r.customer.name}`}>
                     {r.customer.name}
                   </Link>
-                  <span className="font-mono text-xs text-muted-foreground">{r.customer.code}</span>
+                  <span className="font-mono text-xs text-muted-foreground">
+                    <Link href={`/orders/${encodeURIComponent(r.order)}`} className="text-primary hover:underline">
+                      {r.order}
+                    </Link>{" "}
+                    · {r.customer.code}
+                  </span>
                 </TableCell>
                 <TableCell numeric title={r.lines.map((l) => `${l.quantity} × ${l.sku} (${l.disposition})`).join("\n")}>
                   {units}
@@ -65,7 +64,7 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
                   )}
                 </TableCell>
                 <TableCell className="text-muted-foreground">
-                  <DateTime value={r.createdAt} />
+                  <DateTime value={r.createdAt} timeStyle={null} />
                   <span className="block text-xs">by {r.requestedBy}</span>
                 </TableCell>
               </TableRow>

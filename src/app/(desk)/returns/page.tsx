@@ -49,7 +49,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Returns"
-        description="Goods customers send back (RMAs): opened from a shipped order, approved by a manager above the approval value, received by the warehouse — which restocks or scraps them and issues the credit note."
+        description="Goods customers send back (RMAs), opened from a shipped order. Above the approval value a manager approves them; the warehouse receives them, restocks or scraps the units, and the credit note is issued."
       />
       <SectionTabs label="Return status" tabs={tabs} current={status ?? "all"} />
       <form method="get" role="search" aria-label="Filter returns" className="mb-4 flex flex-wrap items-end gap-3">
