@@ -22,7 +22,11 @@ import { actors, address, seedOrderFixtures, stockFixtures } from "~/test/fixtur
 import { allocatePayment } from "./allocate-payment";
 import { correctPrice } from "./correct-price";
 import { createReturn } from "./create-return";
-import { decideReturn } from "./decide-return";
+import { decideOrderReturns, decideReturn } from "./decide-return";
+import { getReturn } from "./get-return";
+import { resolveExceptions } from "~/server/exceptions/resolve-exceptions";
+import { orderShipments } from "~/server/fulfillment";
+import { exceptionOrders } from "~/server/orders/exception-orders";
 import { getCreditNote } from "./get-credit-note";
 import { invoiceOrder } from "./invoice-order";
 import { journal } from "./journal";
@@ -364,6 +368,16 @@ describe("returns and credit notes", () => {
     expect(approved).toMatchObject({ status: "approved", decidedBy: "Morgan Manager" });
     const [closed] = await t.db.select().from(exceptions).where(and(eq(exceptions.type, "return_requested"), sql`${exceptions.reason} like ${`%${rma.number}%`}`));
     expect(closed).toMatchObject({ status: "resolved", resolution: "authorized" });
+
+    // The same decision from the exception queue: resolving "Reject the return" rejects the order's waiting RMA.
+    const placed2 = await order(code, [{ sku, quantity: 3 }], "PO-second");
+    await ship(placed2.number);
+    const rma2 = await createReturn({ db: t.db, actor: actors.rep, input: { number: placed2.number, lines: [{ sku, quantity: 2, reason: "not_needed", disposition: "restock" }] } });
+    const [ex] = await t.db.select().from(exceptions).where(and(eq(exceptions.type, "return_requested"), eq(exceptions.status, "open"), sql`${exceptions.reason} like ${`%${rma2.number}%`}`));
+    const hook = { ...exceptionOrders(orderShipments), decideReturns: decideOrderReturns };
+    await expect(resolveExceptions({ db: t.db, actor: actors.rep, input: { ids: [ex!.id], action: "declined" }, orders: hook })).rejects.toMatchObject({ kind: "forbidden" });
+    await resolveExceptions({ db: t.db, actor: actors.manager, input: { ids: [ex!.id], action: "declined", note: "Custom-cut, not returnable" }, orders: hook });
+    expect(await getReturn({ db: t.db, id: rma2.number })).toMatchObject({ status: "rejected", decisionNote: "Custom-cut, not returnable" });
   });
 });
 

@@ -84,7 +84,7 @@ export function slaState(dueAt: Date, now: Date): SlaState {
  * means the person accepted the cause as it is (a released credit hold, an approved price), so the same
  * cause does not reopen it — a different one does.
  */
-export type ResolutionEffect = "revert_prices" | "cancel_order";
+export type ResolutionEffect = "revert_prices" | "cancel_order" | "approve_returns" | "reject_returns";
 export type ResolutionAction = { action: string; label: string; accepts?: boolean; effect?: ResolutionEffect; roles?: readonly Role[] };
 const FIXED = { action: "fixed", label: "Fixed on the order" } as const;
 /** Canceling is the order desk's (orders.cancel): finance asks a rep or manager. */
@@ -106,7 +106,10 @@ export const RESOLUTION_ACTIONS: Record<ExceptionType, readonly ResolutionAction
   stockout: [{ action: "customer_informed", label: "Customer informed of the backorder", accepts: true }],
   jeopardy: [{ action: "expedited", label: "Expedited", accepts: true }, { action: "customer_informed", label: "Customer informed", accepts: true }],
   payment_overdue: [{ action: "payment_promised", label: "Payment promised", accepts: true }, { action: "paid", label: "Paid" }],
-  return_requested: [{ action: "authorized", label: "Return authorized" }, { action: "declined", label: "Return declined", accepts: true }],
+  return_requested: [
+    { action: "authorized", label: "Approve the return", effect: "approve_returns", roles: ["manager", "admin"] },
+    { action: "declined", label: "Reject the return", accepts: true, effect: "reject_returns", roles: ["manager", "admin"] },
+  ],
   delivery_failure: [
     { action: "redelivery_arranged", label: "Redelivery arranged", accepts: true },
     { action: "customer_informed", label: "Customer informed", accepts: true },

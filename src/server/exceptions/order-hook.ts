@@ -12,4 +12,6 @@ export type ExceptionOrders = {
   revertPrices(tx: Tx, input: { orderId: string; actor: Actor; note?: string | null }): Promise<void>;
   /** The order should not go ahead (a duplicate, a customer over credit who withdrew). */
   cancelOrder(tx: Tx, input: { orderId: string; actor: Actor; reason: string }): Promise<void>;
+  /** A manager decided the order's returns waiting for approval (billing implements it). */
+  decideReturns?(tx: Tx, input: { orderId: string; approve: boolean; actor: Actor; note?: string | null }): Promise<void>;
 };

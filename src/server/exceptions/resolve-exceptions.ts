@@ -38,6 +38,9 @@ export async function resolveExceptions(options: { db: Db; actor: Actor; input: 
       if (!row.orderId) continue;
       if (action.effect === "revert_prices") await orders.revertPrices(tx, { orderId: row.orderId, actor, note: input.note });
       if (action.effect === "cancel_order") await orders.cancelOrder(tx, { orderId: row.orderId, actor, reason: input.note! });
+      if (action.effect === "approve_returns" || action.effect === "reject_returns") {
+        await orders.decideReturns?.(tx, { orderId: row.orderId, approve: action.effect === "approve_returns", actor, note: input.note });
+      }
     }
     const canceled = new Set(actions.filter((a) => a.action.effect === "cancel_order").map((a) => a.row.orderId));
     await reconcileOrders(tx, orders, actor, rows.filter((r) => !canceled.has(r.orderId)), input.note);
