@@ -84,25 +84,24 @@ export async function billUnits(
       })),
     );
   }
-  await recordOrderBilling(tx, {
-    orderId: order.id,
-    actor,
-    invoiced: billed.map((b) => ({ orderLineId: b.found.line.id, quantity: b.units })),
-    freight,
-    events: [],
-  });
+  const invoiced = billed.map((b) => ({ orderLineId: b.found.line.id, quantity: b.units }));
   if (input.draft) {
-    await recordOrderBilling(tx, { orderId: order.id, actor, events: [{ type: "invoice_drafted", data: { invoiceId: invoice!.id, total: totals.total, reason: input.reason } }] });
+    await recordOrderBilling(tx, { orderId: order.id, actor, invoiced, freight, events: [{ type: "invoice_drafted", data: { invoiceId: invoice!.id, total: totals.total, reason: input.reason } }] });
     return invoice!;
   }
-  return issueInTx(tx, invoice!, { actor, today, reason: input.reason });
+  return issueInTx(tx, invoice!, { actor, today, reason: input.reason, invoiced, freight });
 }
 
 /**
  * draft → issued: issue and due dates, the customer's copy queued in the outbox, the order's timeline, and
  * — the last statement before commit — the gapless number.
  */
-export async function issueInTx(tx: DbOrTx, invoice: InvoiceRow, input: { actor: Actor; today?: string; reason: string }): Promise<InvoiceRow> {
+export async function issueInTx(
+  tx: DbOrTx,
+  invoice: InvoiceRow,
+  /** `invoiced`, `freight`: what a new invoice adds to the order, recorded with its timeline entry. */
+  input: { actor: Actor; today?: string; reason: string; invoiced?: LineUnits[]; freight?: number },
+): Promise<InvoiceRow> {
   const issueDate = input.today ?? clock.today();
   const dueDate = addDays(issueDate, invoice.paymentTermsDays);
   const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, invoice.customerId));
@@ -118,6 +117,8 @@ export async function issueInTx(tx: DbOrTx, invoice: InvoiceRow, input: { actor:
   await recordOrderBilling(tx, {
     orderId: invoice.orderId,
     actor: input.actor,
+    invoiced: input.invoiced,
+    freight: input.freight,
     events: [{ type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } }],
   });
   await refreshReceivables(tx, invoice.customerId);

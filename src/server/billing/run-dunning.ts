@@ -7,6 +7,7 @@ import { executeRows } from "../db/execute";
 import { openException } from "../exceptions";
 import { enqueueMessage } from "../integration";
 import { loadOrderForFulfillment, orders } from "../orders";
+import { addDays } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 import { daysBetween, dunningStageDue } from "./amounts";
 import { recordOrderBilling } from "./queries";
@@ -26,13 +27,20 @@ export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
   const actor = options.actor ?? DUNNING;
   const today = clock.today();
   const settings = await loadBillingSettings(db);
-  const due = await db
-    .select({ orderId: invoices.orderId })
-    .from(invoices)
-    .innerJoin(orders, eq(orders.id, invoices.orderId))
-    .where(and(inArray(invoices.status, ["issued", "partially_paid"]), lt(invoices.dueDate, today)))
-    .groupBy(invoices.orderId)
-    .orderBy(asc(invoices.orderId));
+  // Only orders where something is to do today: not yet marked overdue, no active overdue exception, or a
+  // reminder stage reached that was not sent (so a daily run over a long history stays cheap).
+  const schedule = sql.join([...settings.dunningDays].sort((a, b) => a - b).map((d) => sql`${d}::int`), sql`, `);
+  const due = await executeRows<{ orderId: string }>(
+    db,
+    sql`select i.order_id as "orderId" from ${invoices} i join ${orders} o on o.id = i.order_id
+        where i.status in ('issued', 'partially_paid') and i.due_date < ${today}::date
+          and (o.billing_status <> 'overdue'
+               or not exists (select 1 from exceptions e where e.order_id = o.id and e.type = 'payment_overdue' and e.status in ('open', 'in_progress')
+                              and e.cause = (select string_agg(x.number, ',' order by x.due_date, x.number) from ${invoices} x
+                                             where x.order_id = o.id and x.status in ('issued', 'partially_paid') and x.due_date < ${today}::date))
+               or (select count(*) from unnest(array[${schedule}]::int[]) d where d <= ${today}::date - i.due_date) > i.reminders_sent)
+        group by i.order_id order by i.order_id`,
+  );
   let reminders = 0;
   for (const { orderId } of due) {
     reminders += await db.transaction(async (tx) => {
@@ -42,7 +50,7 @@ export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
         .select()
         .from(invoices)
         .where(and(eq(invoices.orderId, orderId), inArray(invoices.status, ["issued", "partially_paid"]), lt(invoices.dueDate, today), gt(sql`${invoices.total} - ${invoices.amountPaid}`, 0)))
-        .orderBy(asc(invoices.dueDate))
+        .orderBy(asc(invoices.dueDate), asc(invoices.number))
         .for("update");
       if (late.length === 0) return 0;
       const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, order.customerId));
@@ -79,10 +87,12 @@ export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
       return sent;
     });
   }
-  // Every customer who owes or is held: their overdue hold follows today's date and the admin's limit.
+  // Holds follow the date: customers held, or with an invoice now overdue beyond the limit, are looked at again.
+  const limit = settings.holdOverdueDays;
   const ids = await executeRows<{ id: string }>(
     db,
-    sql`select distinct customer_id as id from ${invoices} where status in ('issued', 'partially_paid') union select id from ${customers} where overdue_hold is not null`,
+    sql`select id from ${customers} where overdue_hold is not null
+        ${limit === null ? sql`` : sql`union select distinct customer_id from ${invoices} where status in ('issued', 'partially_paid') and due_date < ${addDays(today, -limit)}::date`}`,
   );
   for (const { id } of ids) await db.transaction((tx) => refreshReceivables(tx, id));
   return { orders: due.length, reminders };
