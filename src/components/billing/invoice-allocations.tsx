@@ -46,7 +46,6 @@ export function InvoiceAllocations({
           <TableRow>
             <TableHead>{show === "source" ? "From" : "Invoice"}</TableHead>
             <TableHead>Applied</TableHead>
-            <TableHead>By</TableHead>
             <TableHead numeric>Amount</TableHead>
             {canReverse && (
               <TableHead>
@@ -60,7 +59,7 @@ export function InvoiceAllocations({
             const reversed = !!a.reversed;
             return (
               <TableRow key={a.id} data-reversed={reversed || undefined}>
-                <TableCell className={cn("max-w-72", reversed && "text-muted-foreground")}>
+                <TableCell className={cn("min-w-48", reversed && "text-muted-foreground")}>
                   <span className={cn(reversed && "line-through")}>
                     <AllocationTarget allocation={a} show={show} />
                   </span>
@@ -70,10 +69,10 @@ export function InvoiceAllocations({
                     </span>
                   )}
                 </TableCell>
-                <TableCell className={cn(reversed && "text-muted-foreground line-through")}>
+                <TableCell className={cn("whitespace-nowrap", reversed && "text-muted-foreground line-through")}>
                   <DateOnly value={a.appliedOn} />
+                  <span className="block text-xs text-muted-foreground">by {a.createdBy}</span>
                 </TableCell>
-                <TableCell className={cn("whitespace-nowrap", reversed && "text-muted-foreground line-through")}>{a.createdBy}</TableCell>
                 <TableCell numeric>
                   <Money amount={a.amount} currency={currency} className={cn(reversed && "text-muted-foreground line-through")} />
                 </TableCell>
@@ -94,7 +93,7 @@ export function InvoiceAllocations({
         {allocations.some((a) => a.reversed) && (
           <tfoot className="border-t bg-muted/50 font-medium">
             <TableRow>
-              <TableCell colSpan={3}>Applied now</TableCell>
+              <TableCell colSpan={2}>Applied now</TableCell>
               <TableCell numeric>
                 <Money amount={active} currency={currency} />
               </TableCell>

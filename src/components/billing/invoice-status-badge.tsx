@@ -9,7 +9,7 @@ export function InvoiceStatusBadge({ invoice, className }: { invoice: Pick<TInvo
   if (invoice.overdue) {
     return (
       <span className={cn("inline-flex flex-wrap items-center gap-1", className)}>
-        <Badge variant="danger" data-status="overdue" className="whitespace-normal xl:whitespace-nowrap">
+        <Badge variant="danger" data-status="overdue">
           Overdue · {daysLabel(invoice.daysOverdue)}
         </Badge>
         {invoice.status === "partially_paid" && (

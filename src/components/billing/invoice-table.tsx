@@ -65,7 +65,7 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
                     </span>
                   )}
                 </TableCell>
-                <TableCell className="max-w-40 xl:max-w-56">
+                <TableCell className="max-w-36 xl:max-w-56">
                   <span className="block truncate" title={invoice.customer.name}>
                     {invoice.customer.name}
                   </span>

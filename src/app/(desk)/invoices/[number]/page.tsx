@@ -52,7 +52,7 @@ export default async function InvoicePage({ params }: Props) {
         title={
           invoice.number ? (
             <>
-              Invoice <span className="font-mono">{invoice.number}</span>
+              Invoice <span className="font-mono whitespace-nowrap">{invoice.number}</span>
             </>
           ) : (
             "Draft invoice"
@@ -63,7 +63,7 @@ export default async function InvoicePage({ params }: Props) {
             <Link href={`/customers/${encodeURIComponent(invoice.customer.code)}`} className="font-medium text-foreground hover:underline">
               {invoice.customer.name}
             </Link>{" "}
-            <span className="font-mono text-xs">{invoice.customer.code}</span> · order{" "}
+            <span className="font-mono text-xs whitespace-nowrap">{invoice.customer.code}</span> · order{" "}
             <Link href={`/orders/${encodeURIComponent(invoice.order)}`} className="font-mono font-medium text-foreground hover:underline">
               {invoice.order}
             </Link>{" "}
@@ -162,7 +162,7 @@ export default async function InvoicePage({ params }: Props) {
         </section>
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="applied-heading" className="min-w-0">
           <h2 id="applied-heading" className="mb-2 text-sm font-semibold">
             Money applied <span className="font-normal text-muted-foreground">({invoice.allocations.length})</span>
@@ -182,7 +182,7 @@ export default async function InvoicePage({ params }: Props) {
           {invoice.creditNotes.length === 0 ? (
             <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground">No credit notes against this invoice.</p>
           ) : (
-            <ul aria-label="Credit notes" className="grid gap-2">
+            <ul aria-label="Credit notes" className="grid grid-cols-1 gap-2">
               {invoice.creditNotes.map((n) => (
                 <li key={n.number} className="flex items-baseline justify-between gap-3 rounded-lg border bg-background p-3 text-sm">
                   <span className="min-w-0">

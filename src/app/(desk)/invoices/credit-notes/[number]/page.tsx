@@ -44,7 +44,7 @@ export default async function CreditNotePage({ params }: Props) {
       <PageHeader
         title={
           <>
-            Credit note <span className="font-mono">{note.number}</span>
+            Credit note <span className="font-mono whitespace-nowrap">{note.number}</span>
           </>
         }
         description={
@@ -52,7 +52,7 @@ export default async function CreditNotePage({ params }: Props) {
             <Link href={`/customers/${encodeURIComponent(note.customer.code)}`} className="font-medium text-foreground hover:underline">
               {note.customer.name}
             </Link>{" "}
-            <span className="font-mono text-xs">{note.customer.code}</span> · issued by {note.createdBy} on <DateTime value={note.createdAt} />
+            <span className="font-mono text-xs whitespace-nowrap">{note.customer.code}</span> · issued by {note.createdBy} on <DateTime value={note.createdAt} />
           </span>
         }
         actions={<CreditNoteActions note={note} role={actor.role} today={todayIn()} />}
@@ -63,7 +63,7 @@ export default async function CreditNotePage({ params }: Props) {
         </div>
       </PageHeader>
 
-      <dl className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Fact label="Reason">{note.reason}</Fact>
         <Fact label="References">
           <FactRows
@@ -132,7 +132,7 @@ export default async function CreditNotePage({ params }: Props) {
         </section>
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="applied-heading" className="min-w-0">
           <h2 id="applied-heading" className="mb-2 text-sm font-semibold">
             Applied to invoices <span className="font-normal text-muted-foreground">({note.allocations.length})</span>
@@ -150,7 +150,7 @@ export default async function CreditNotePage({ params }: Props) {
           {note.refunds.length === 0 ? (
             <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground">Nothing refunded.</p>
           ) : (
-            <ul aria-label="Refunds" className="grid gap-2">
+            <ul aria-label="Refunds" className="grid grid-cols-1 gap-2">
               {note.refunds.map((r) => (
                 <li key={r.id} className="flex items-baseline justify-between gap-3 rounded-lg border bg-background p-3 text-sm">
                   <span className="min-w-0">
