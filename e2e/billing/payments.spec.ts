@@ -20,8 +20,10 @@ async function shot(page: Page, name: string, target?: ReturnType<Page["locator"
   if (!dir) return;
   const size = page.viewportSize()!;
   const file = path.join(dir, `${name}-${size.width}x${size.height}.png`);
-  if (target) await target.screenshot({ path: file });
-  else await page.screenshot({ path: file, fullPage: true });
+  if (target) return target.screenshot({ path: file });
+  // What a person sees first, and the whole page.
+  await page.screenshot({ path: file });
+  await page.screenshot({ path: file.replace(/\.png$/, "-full.png"), fullPage: true });
 }
 
 test("[BILLING] finance records one payment against two invoices and sees them paid", async ({ page, browser }) => {
@@ -127,14 +129,16 @@ test("[BILLING] finance pages at 1440×900 and 1024×768 (screenshots with SHOTS
     await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
     await expectNoSidewaysScroll(page);
     await shot(page, "payments");
+    const dialog = await openDialog(page, page.getByRole("button", { name: "Record payment" }), "Record payment");
+    await dialog.getByRole("radio", { name: "Choose invoices" }).check();
+    await shot(page, "record-payment-empty");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
 
-    const first = page.getByRole("table", { name: "Payments" }).getByRole("link", { name: /^PAY-/ }).first();
-    if (await first.isVisible()) {
-      await first.click();
-      await expect(page.getByRole("heading", { level: 1, name: /^Payment PAY-/ })).toBeVisible();
-      await expectNoSidewaysScroll(page);
-      await shot(page, "payment");
-    }
+    await page.getByRole("table", { name: "Payments" }).getByRole("link", { name: /^PAY-/ }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Payment PAY-/ })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await shot(page, "payment");
 
     await page.goto("/invoices/receivables");
     await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
@@ -146,6 +150,14 @@ test("[BILLING] finance pages at 1440×900 and 1024×768 (screenshots with SHOTS
     await expect(page.getByRole("heading", { level: 1, name: /^Statement: / })).toBeVisible();
     await expectNoSidewaysScroll(page);
     await shot(page, "statement");
+    // Record payment from the statement: the customer is already chosen, their open invoices listed.
+    const pay = await openDialog(page, page.getByRole("button", { name: "Record payment" }), "Record payment");
+    await pay.getByLabel("Amount (USD)", { exact: true }).fill("1000");
+    await pay.getByRole("radio", { name: "Choose invoices" }).check();
+    await expect(pay.getByRole("table", { name: "Open invoices to pay" })).toBeVisible();
+    await shot(page, "record-payment-statement");
+    await page.keyboard.press("Escape");
+    await expect(pay).toBeHidden();
 
     await page.goto("/invoices/journal");
     await expect(page.getByRole("table", { name: "Totals by account" })).toBeVisible();
@@ -163,6 +175,10 @@ test.describe("admin", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Accounting" })).toBeVisible();
     await expectNoSidewaysScroll(page);
     await shot(page, "accounting");
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expectNoSidewaysScroll(page);
+    await shot(page, "accounting");
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     const dunning = page.getByLabel("Reminders at days past due");
     const before = await dunning.inputValue();

@@ -355,7 +355,7 @@ export function AccountingSettings({ initial, editable }: { initial: Settings; e
         </p>
       )}
       {editable && (
-        <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center justify-end gap-3 border-t bg-background/95 px-1 py-3 backdrop-blur">
+        <div className="flex flex-wrap items-center justify-end gap-3 rounded-lg border bg-card px-4 py-3 shadow-xs">
           <span className="mr-auto text-sm text-muted-foreground" aria-live="polite">
             {dirty ? "Unsaved changes" : `Saved (version ${base.version})`}
           </span>

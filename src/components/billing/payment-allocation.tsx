@@ -15,7 +15,7 @@ import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import type { TInvoiceSummary } from "~/server/billing/schemas";
 import { useTRPC } from "~/trpc/react";
-import { amountExample, amountText, oldestDueFirst, readAmount, spreadOldestFirst } from "./payment-format";
+import { amountExample, amountPlaceholder, amountText, oldestDueFirst, readAmount, spreadOldestFirst } from "./payment-format";
 
 export type AllocationMode = "oldest" | "manual";
 
@@ -274,7 +274,7 @@ export function AllocationEditor({
                           onChange={(e) => setRow(inv.id, e.target.value)}
                           inputMode="decimal"
                           autoComplete="off"
-                          placeholder="0.00"
+                          placeholder={amountPlaceholder(currency)}
                           className="h-8 text-right tabular-nums"
                           aria-invalid={!!rowError}
                           aria-describedby={rowError ? `${inputId}-error` : undefined}

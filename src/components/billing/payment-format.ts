@@ -61,3 +61,6 @@ export function oldestDueFirst<T extends { dueDate: string | null; issueDate: st
 
 /** A payment's short name, as the journal prints it: "PAY-" and the first 8 characters of its id. */
 export const paymentDocument = (id: string) => `PAY-${id.slice(0, 8)}`;
+
+/** An empty amount field's hint: "0.00" ("0" for currencies without minor units). */
+export const amountPlaceholder = (currency: string) => (minorUnits(currency) === 0 ? "0" : "0.00");

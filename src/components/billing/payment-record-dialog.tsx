@@ -20,7 +20,7 @@ import { apiErrorOf } from "~/lib/trpc-error";
 import type { PaymentMethod } from "~/server/billing/constants";
 import { useTRPC } from "~/trpc/react";
 import { AllocationEditor, allocationFieldErrors, newAllocationDraft, planAllocations, useBillingChanged, useOpenInvoices, type AllocationDraft } from "./payment-allocation";
-import { amountExample, isPaymentMethod, METHOD_OPTIONS, readAmount } from "./payment-format";
+import { amountPlaceholder, isPaymentMethod, METHOD_OPTIONS, readAmount } from "./payment-format";
 
 /** The "Record payment" button and its dialog (finance and admins). `customer` preselects an account. */
 export function RecordPaymentButton({ customer }: { customer?: EntryCustomer }) {
@@ -156,7 +156,7 @@ function RecordPaymentForm({ initialCustomer, onDone }: { initialCustomer: Entry
             onChange={(e) => setAmount(e.target.value)}
             inputMode="decimal"
             autoComplete="off"
-            placeholder={amountExample(currency)}
+            placeholder={amountPlaceholder(currency)}
             className="text-right tabular-nums"
             aria-invalid={!!fields.amount}
             aria-describedby={described("amount")}

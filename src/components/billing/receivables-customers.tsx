@@ -12,7 +12,7 @@ import { AGING_BUCKETS } from "~/server/billing/constants";
 import type { TAging } from "~/server/billing/schemas";
 import { BUCKET_LABELS, BUCKET_SHORT, statementHref } from "./receivables-format";
 
-const PAGE = 50;
+const PAGE = 25;
 
 /** Who owes what by age, largest balance first; each customer opens their statement as of the same date. */
 export function ReceivablesCustomers({ aging, statementAsOf }: { aging: TAging; statementAsOf?: string }) {
@@ -37,7 +37,7 @@ export function ReceivablesCustomers({ aging, statementAsOf }: { aging: TAging; 
         </p>
       </div>
       <div className="min-w-0 rounded-lg border bg-background">
-        <Table aria-label="Receivables by customer" className="[&_td]:px-2 [&_th]:px-2">
+        <Table aria-label="Receivables by customer" className="text-xs xl:text-sm [&_td]:px-2 [&_th]:px-2">
           <TableHeader>
             <TableRow>
               <TableHead>Customer</TableHead>
@@ -61,7 +61,7 @@ export function ReceivablesCustomers({ aging, statementAsOf }: { aging: TAging; 
             ) : (
               visible.map((r) => (
                 <TableRow key={r.customer.code}>
-                  <TableCell className="max-w-52 min-w-36">
+                  <TableCell className="max-w-40 min-w-32 xl:max-w-56">
                     <Link href={statementHref(r.customer.code, statementAsOf)} className="block truncate font-medium text-primary hover:underline" title={`${r.customer.name}: statement`}>
                       {r.customer.name}
                     </Link>

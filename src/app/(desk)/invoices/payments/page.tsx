@@ -63,13 +63,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
         />
       ) : (
         <div className="min-w-0 rounded-lg border bg-background">
-          <Table aria-label="Payments">
+          <Table aria-label="Payments" className="[&_td]:px-2 [&_th]:px-2 xl:[&_td]:px-3 xl:[&_th]:px-3">
             <TableHeader>
               <TableRow>
                 <TableHead>Payment</TableHead>
-                <TableHead>Received</TableHead>
                 <TableHead>Customer</TableHead>
-                <TableHead>Method and reference</TableHead>
+                <TableHead>Method</TableHead>
                 <TableHead numeric>Amount</TableHead>
                 <TableHead numeric>Allocated</TableHead>
                 <TableHead numeric>Unallocated</TableHead>
@@ -82,17 +81,15 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
                     <Link href={`/invoices/payments/${p.id}`} className="font-mono text-xs font-medium text-primary hover:underline">
                       {paymentDocument(p.id)}
                     </Link>
+                    <DateOnly value={p.receivedOn} className="block text-xs text-muted-foreground" />
                   </TableCell>
-                  <TableCell>
-                    <DateOnly value={p.receivedOn} />
-                  </TableCell>
-                  <TableCell className="max-w-56">
+                  <TableCell className="max-w-44 xl:max-w-72">
                     <span className="block truncate font-medium" title={p.customer.name}>
                       {p.customer.name}
                     </span>
                     <span className="font-mono text-xs text-muted-foreground">{p.customer.code}</span>
                   </TableCell>
-                  <TableCell className="max-w-48">
+                  <TableCell className="max-w-32 xl:max-w-56">
                     {METHOD_LABELS[p.method]}
                     {p.reference && (
                       <span className="block truncate font-mono text-xs text-muted-foreground" title={p.reference}>

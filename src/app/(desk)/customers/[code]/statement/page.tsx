@@ -51,7 +51,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
           </Link>
         </p>
       )}
-      <div className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+      <div className="mb-6 flex flex-col gap-4 xl:flex-row xl:items-start xl:justify-between">
         <div className="min-w-0 space-y-1">
           <h1 className="text-xl leading-tight font-semibold tracking-tight">Statement: {customer.name}</h1>
           <p className="text-sm text-muted-foreground">
@@ -131,7 +131,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
                 <TableRow>
                   <TableHead>Invoice</TableHead>
                   <TableHead>Order</TableHead>
-                  <TableHead>Issued</TableHead>
+                  <TableHead className="hidden xl:table-cell">Issued</TableHead>
                   <TableHead>Due</TableHead>
                   <TableHead>Age</TableHead>
                   <TableHead numeric>Total</TableHead>
@@ -142,7 +142,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
               <TableBody>
                 {statement.openInvoices.map((i) => (
                   <TableRow key={i.number}>
-                    <TableCell>
+                    <TableCell className="whitespace-nowrap">
                       <Link href={`/invoices/${encodeURIComponent(i.number)}`} className="font-mono text-xs font-medium text-primary hover:underline">
                         {i.number}
                       </Link>
@@ -151,9 +151,13 @@ export default async function StatementPage({ params, searchParams }: Props) {
                       <Link href={`/orders/${encodeURIComponent(i.order)}`} className="font-mono text-xs hover:underline">
                         {i.order}
                       </Link>
-                      {i.customerReference && <span className="block max-w-36 truncate text-xs text-muted-foreground">PO {i.customerReference}</span>}
+                      {i.customerReference && (
+                        <span className="block max-w-36 truncate text-xs text-muted-foreground" title="Customer reference">
+                          {i.customerReference}
+                        </span>
+                      )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell className="hidden xl:table-cell">
                       <DateOnly value={i.issueDate} />
                     </TableCell>
                     <TableCell>
@@ -180,7 +184,12 @@ export default async function StatementPage({ params, searchParams }: Props) {
               </TableBody>
               <TableFooter>
                 <TableRow>
-                  <TableCell colSpan={7}>Total open</TableCell>
+                  <TableCell colSpan={6} className="xl:hidden">
+                    Total open
+                  </TableCell>
+                  <TableCell colSpan={7} className="hidden xl:table-cell">
+                    Total open
+                  </TableCell>
                   <TableCell numeric>
                     <Money amount={statement.totalDue} currency={currency} />
                   </TableCell>
