@@ -6,7 +6,7 @@ import { cn } from "~/lib/utils";
 import type { TCreditNote } from "~/server/billing/schemas";
 import { CREDIT_NOTE_KIND_LABELS } from "./invoice-labels";
 
-/** The credit-note list: number, kind, customer, what it refers to, date, reason, total and what is left of it. */
+/** The credit-note list: number, kind, customer, what it refers to, date, reason (from 1280 px; the number's tooltip below), total and what is left of it. */
 export function CreditNoteTable({ items }: { items: TCreditNote[] }) {
   return (
     <div className="min-w-0 rounded-lg border bg-background">
@@ -17,7 +17,7 @@ export function CreditNoteTable({ items }: { items: TCreditNote[] }) {
             <TableHead>Customer</TableHead>
             <TableHead>For</TableHead>
             <TableHead>Issued</TableHead>
-            <TableHead>Reason</TableHead>
+            <TableHead className="hidden xl:table-cell">Reason</TableHead>
             <TableHead numeric>Total</TableHead>
             <TableHead numeric>Remaining</TableHead>
           </TableRow>
@@ -26,7 +26,7 @@ export function CreditNoteTable({ items }: { items: TCreditNote[] }) {
           {items.map((note) => (
             <TableRow key={note.id}>
               <TableCell className="whitespace-nowrap">
-                <Link href={`/invoices/credit-notes/${encodeURIComponent(note.number)}`} className="font-mono font-medium text-primary hover:underline">
+                <Link href={`/invoices/credit-notes/${encodeURIComponent(note.number)}`} title={note.reason} className="font-mono font-medium text-primary hover:underline">
                   {note.number}
                 </Link>
                 <span className="block">
@@ -55,7 +55,7 @@ export function CreditNoteTable({ items }: { items: TCreditNote[] }) {
               <TableCell>
                 <DateOnly value={note.issueDate} />
               </TableCell>
-              <TableCell className="max-w-64">
+              <TableCell className="hidden max-w-64 xl:table-cell">
                 <span className="line-clamp-2 text-sm" title={note.reason}>
                   {note.reason}
                 </span>
