@@ -177,7 +177,7 @@ export function OpenReturnDialog({
           <div className="overflow-x-auto">
             <table className="w-full min-w-[44rem] text-sm" aria-label="Units to return">
               <thead>
-                <tr className="border-b text-xs text-muted-foreground">
+                <tr className="border-b text-xs whitespace-nowrap text-muted-foreground">
                   <th scope="col" className="py-2 pr-2 text-left font-medium">
                     SKU
                   </th>
@@ -209,9 +209,12 @@ export function OpenReturnDialog({
                     <tr key={line.sku} className={cn("border-b align-top last:border-0", none && "text-muted-foreground")} data-sku={line.sku}>
                       <td className="py-2 pr-2">
                         <span className="font-mono text-xs">{line.sku}</span>
+                        <span className="text-xs text-muted-foreground">
+                          {line.lineNos.length > 1 ? ` · lines ${line.lineNos.join(", ")}` : ` · line ${line.lineNos[0]}`}
+                          {line.warehouse && ` · back to ${line.warehouse}`}
+                        </span>
                         <span className="block max-w-[16rem] truncate text-xs text-muted-foreground" title={line.productName}>
                           {line.productName}
-                          {line.lineNos.length > 1 ? ` · lines ${line.lineNos.join(", ")}` : ` · line ${line.lineNos[0]}`}
                         </span>
                       </td>
                       <td className="px-2 py-2 text-right tabular-nums">{line.shipped}</td>
@@ -266,7 +269,6 @@ export function OpenReturnDialog({
                           {RETURN_DISPOSITIONS.map((d) => (
                             <option key={d} value={d}>
                               {DISPOSITION_LABELS[d]}
-                              {d === "restock" && line.warehouse ? ` to ${line.warehouse}` : ""}
                             </option>
                           ))}
                         </NativeSelect>

@@ -77,7 +77,6 @@ export function OrderReturns({ order, returns, role, linkCreditNotes }: { order:
                 <TableHead>Units</TableHead>
                 <TableHead numeric>Value</TableHead>
                 <TableHead>Credit note</TableHead>
-                <TableHead>Opened</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -87,6 +86,9 @@ export function OrderReturns({ order, returns, role, linkCreditNotes }: { order:
                     <Link href={`/returns/${encodeURIComponent(r.number)}`} className="font-medium text-primary hover:underline">
                       {r.number}
                     </Link>
+                    <span className="block font-sans text-muted-foreground">
+                      <DateTime value={r.createdAt} timeStyle={null} /> · {r.requestedBy}
+                    </span>
                   </TableCell>
                   <TableCell>
                     <ReturnStatusBadge status={r.status} />
@@ -115,10 +117,6 @@ export function OrderReturns({ order, returns, role, linkCreditNotes }: { order:
                     ) : (
                       <span className="font-sans text-muted-foreground">{r.status === "approved" || r.status === "requested" ? "when received" : "—"}</span>
                     )}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">
-                    <DateTime value={r.createdAt} timeStyle={null} />
-                    <span className="block text-xs">by {r.requestedBy}</span>
                   </TableCell>
                 </TableRow>
               ))}

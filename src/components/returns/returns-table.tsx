@@ -4,7 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import type { TReturn } from "~/server/billing/schemas";
 import { ReturnStatusBadge } from "./return-status";
 
-/** Returns as rows: RMA, status, customer and order, what comes back, value, credit note, opened. */
+/** Returns as rows: RMA, status, customer and order, units, value, credit note; opened when and by whom under the number. */
 export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; linkCreditNotes: boolean }) {
   return (
     <div className="rounded-lg border bg-background">
@@ -17,7 +17,6 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
             <TableHead numeric>Units</TableHead>
             <TableHead numeric>Value</TableHead>
             <TableHead>Credit note</TableHead>
-            <TableHead>Opened</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -29,11 +28,14 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
                   <Link href={`/returns/${encodeURIComponent(r.number)}`} className="font-medium text-primary hover:underline">
                     {r.number}
                   </Link>
+                  <span className="block font-sans text-muted-foreground" title={`Opened by ${r.requestedBy}`}>
+                    <DateTime value={r.createdAt} timeStyle={null} /> · {r.requestedBy}
+                  </span>
                 </TableCell>
                 <TableCell>
                   <ReturnStatusBadge status={r.status} />
                 </TableCell>
-                <TableCell className="max-w-[18rem]">
+                <TableCell className="max-w-[15rem]">
                   <Link href={`/returns?customer=${encodeURIComponent(r.customer.code)}`} className="block truncate hover:underline" title={`Returns of ${r.customer.name}`}>
                     {r.customer.name}
                   </Link>
@@ -62,10 +64,6 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
                   ) : (
                     <span className="text-muted-foreground">—</span>
                   )}
-                </TableCell>
-                <TableCell className="text-muted-foreground">
-                  <DateTime value={r.createdAt} timeStyle={null} />
-                  <span className="block text-xs">by {r.requestedBy}</span>
                 </TableCell>
               </TableRow>
             );
