@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   "admin.view": ["admin", "manager"],
   // Master data
   "customers.create": ["rep", "finance", "manager", "admin"],
+  /** Payment terms, invoice on order, freight terms. */
+  "customers.billingTerms": ["finance", "admin"],
   "products.create": ["manager", "admin"],
   "warehouses.view": ALL,
   "warehouses.create": ["admin"],

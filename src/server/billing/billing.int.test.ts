@@ -484,3 +484,17 @@ describe("receivables", () => {
     expect(result.byAccount.find((a) => a.account === "receivables")!.accountCode).toBe("1200");
   });
 });
+
+describe("billing terms", () => {
+  it("finance switches a customer to invoice on order; the next order is billed at submission (audited)", async () => {
+    const { setBillingTerms } = await import("~/server/customers/set-billing-terms");
+    const code = await customer();
+    const sku = await product(700);
+    const changed = await setBillingTerms({ db: t.db, actor: actors.finance, input: { code, invoiceOnOrder: true, paymentTermsDays: 15 } });
+    expect(changed).toMatchObject({ invoiceOnOrder: true, billFreight: false, paymentTermsDays: 15 });
+    const placed = await order(code, [{ sku, quantity: 4 }]);
+    expect(await invoicesOfOrder({ db: t.db, number: placed.number })).toMatchObject([{ status: "issued", paymentTermsDays: 15, total: placed.total }]);
+    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "customer"), eq(auditEvents.entityId, code), eq(auditEvents.action, "billing_terms_changed")));
+    expect(audit).toMatchObject([{ before: { invoiceOnOrder: false, paymentTermsDays: 30 }, after: { invoiceOnOrder: true, paymentTermsDays: 15 } }]);
+  });
+});

@@ -5,7 +5,8 @@ import { createCustomer } from "./create-customer";
 import { searchCustomers } from "./search-customers";
 import { getCustomer } from "./get-customer";
 import { listCustomers } from "./list-customers";
-import { ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput } from "./schemas";
+import { ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput, ZSetBillingTermsInput } from "./schemas";
+import { setBillingTerms } from "./set-billing-terms";
 
 const tags = ["customers"];
 
@@ -31,6 +32,12 @@ export const customersRouter = createTRPCRouter({
     .input(ZCreateCustomerInput)
     .output(ZCustomer)
     .mutation(({ ctx, input }) => createCustomer({ db: ctx.db, actor: ctx.actor, input })),
+
+  setBillingTerms: permissionProcedure("customers.billingTerms")
+    .meta({ openapi: { method: "PATCH", path: "/customers/{code}/billing-terms", tags, summary: "Change payment terms, invoice on order (prepaid) and freight terms", protect: true } })
+    .input(ZSetBillingTermsInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => setBillingTerms({ db: ctx.db, actor: ctx.actor, input })),
 });
 
 export type CustomersRouter = typeof customersRouter;

@@ -72,3 +72,11 @@ export const ZListCustomersInput = ZPageInput.extend({
 export type TListCustomersInput = z.infer<typeof ZListCustomersInput>;
 
 export const ZCustomerKey = z.object({ code: ZCustomerCode });
+
+export const ZSetBillingTermsInput = z.object({
+  code: ZCustomerCode,
+  paymentTermsDays: z.number().int("Whole days").min(0, "Terms cannot be negative").max(365).optional(),
+  invoiceOnOrder: z.boolean().optional(),
+  billFreight: z.boolean().optional(),
+});
+export type TSetBillingTermsInput = z.infer<typeof ZSetBillingTermsInput>;
