@@ -177,3 +177,28 @@ test("[BILLING] a price correction issues a credit note applied to the invoice; 
   await expect(page.getByRole("group", { name: "Status" }).locator("[data-status]").first()).toHaveAttribute("data-status", "issued");
   await expect(page.getByRole("button", { name: "Void", exact: true })).toBeEnabled();
 });
+
+test.describe("[BILLING] reading", () => {
+  test.use({ storageState: "e2e/.auth/rep.json" });
+
+  test("[BILLING] a rep reads invoices: the list and an invoice with its PDF, without finance's actions", async ({ page }) => {
+    const open = await query<{ items: { number: string | null }[] }>(page.request, "invoices.list", { status: "open", limit: 5 });
+    const number = open.items.find((i) => i.number)?.number;
+    expect(number, "an open invoice in the demo data").toBeTruthy();
+
+    await page.goto(`/invoices?status=open&search=${number}`);
+    await expect(page.getByRole("table", { name: "Invoices" }).getByRole("row").filter({ hasText: number! })).toHaveCount(1);
+    await page.getByRole("link", { name: number!, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(number!);
+    await expect(page.getByRole("link", { name: "Download PDF" })).toBeVisible();
+    for (const action of ["Void", "Price correction", "Issue invoice"]) await expect(page.getByRole("button", { name: action, exact: true })).toHaveCount(0);
+    const pdf = await page.request.get(`/invoices/${number}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+    // A bad page cursor is an error message with a way back, not a broken page.
+    await page.goto("/invoices?cursor=not-a-cursor");
+    await expect(page.getByRole("alert").filter({ hasText: "Could not load the invoices" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the first page" })).toBeVisible();
+  });
+});
