@@ -6,7 +6,7 @@ import type { DbOrTx } from "../db";
 import { numberGapless } from "../db/sequences";
 import { AppError } from "../errors";
 import { enqueueMessage } from "../integration";
-import { loadOrderForFulfillment, type LineUnits, type OrderRow } from "../orders";
+import { loadOrderForFulfillment, recordOrderEvents, type LineUnits, type OrderRow } from "../orders";
 import { formatMoney } from "~/lib/money";
 import { addDays } from "~/lib/dates";
 import { documentTotals, lineShare, taxRateOf } from "./amounts";
@@ -93,18 +93,21 @@ export async function billUnits(
 }
 
 /**
- * draft → issued: issue and due dates, the customer's copy queued in the outbox, the order's timeline, and
- * — the last statement before commit — the gapless number.
+ * draft → issued: issue and due dates, the order's lines and billing status, the customer's unpaid total,
+ * then — last, so the counter row stays locked for three statements only — the gapless number, and the
+ * timeline entry and the customer's copy that name it.
  */
 export async function issueInTx(
   tx: DbOrTx,
   invoice: InvoiceRow,
-  /** `invoiced`, `freight`: what a new invoice adds to the order, recorded with its timeline entry. */
+  /** `invoiced`, `freight`: what a new invoice adds to the order. */
   input: { actor: Actor; today?: string; reason: string; invoiced?: LineUnits[]; freight?: number },
 ): Promise<InvoiceRow> {
   const issueDate = input.today ?? clock.today();
   const dueDate = addDays(issueDate, invoice.paymentTermsDays);
   const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, invoice.customerId));
+  await recordOrderBilling(tx, { orderId: invoice.orderId, actor: input.actor, invoiced: input.invoiced, freight: input.freight, issuing: true });
+  await refreshReceivables(tx, invoice.customerId, { issuing: invoice.total });
   const number = await numberGapless(tx, "invoice", {
     table: invoices,
     numberColumn: invoices.number,
@@ -112,22 +115,17 @@ export async function issueInTx(
     id: invoice.id,
     alsoSet: sql`status = 'issued', issue_date = ${issueDate}::date, due_date = ${dueDate}::date, version = version + 1`,
   });
-  // The timeline and the customer's copy name the number, so they follow it (the counter row stays locked
-  // for these two inserts only).
-  await recordOrderBilling(tx, {
-    orderId: invoice.orderId,
-    actor: input.actor,
-    invoiced: input.invoiced,
-    freight: input.freight,
-    events: [{ type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } }],
-  });
-  await refreshReceivables(tx, invoice.customerId);
-  await enqueueMessage(tx, {
-    topic: "email.invoice",
-    recipient: customer?.email ?? null,
-    subject: `Invoice ${number}`,
-    body: `Dear ${customer?.name ?? "customer"},\n\nPlease find attached invoice ${number} for ${formatMoney(invoice.total, invoice.currency, "en-US")}, due on ${dueDate}.${invoice.customerReference ? `\nYour reference: ${invoice.customerReference}` : ""}\n\nOrderdesk`,
-    payload: { invoice: number, pdf: `/invoices/${number}/pdf`, total: invoice.total, dueDate },
-  });
+  await Promise.all([
+    recordOrderEvents(tx, invoice.orderId, input.actor, [
+      { type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } },
+    ]),
+    enqueueMessage(tx, {
+      topic: "email.invoice",
+      recipient: customer?.email ?? null,
+      subject: `Invoice ${number}`,
+      body: `Dear ${customer?.name ?? "customer"},\n\nPlease find attached invoice ${number} for ${formatMoney(invoice.total, invoice.currency, "en-US")}, due on ${dueDate}.${invoice.customerReference ? `\nYour reference: ${invoice.customerReference}` : ""}\n\nOrderdesk`,
+      payload: { invoice: number, pdf: `/invoices/${number}/pdf`, total: invoice.total, dueDate },
+    }),
+  ]);
   return { ...invoice, number, status: "issued", issueDate, dueDate, version: invoice.version + 1 };
 }

@@ -54,9 +54,10 @@ export async function invoiceStateOf(tx: DbOrTx, orderId: string): Promise<Invoi
 /** Tells orders what billing changed (line counters, freight, timeline) with the invoices' state after the change. */
 export async function recordOrderBilling(
   tx: DbOrTx,
-  input: { orderId: string; actor: Actor; events?: OrderEventEntry[]; invoiced?: LineUnits[]; returned?: LineUnits[]; freight?: number },
+  input: { orderId: string; actor: Actor; events?: OrderEventEntry[]; invoiced?: LineUnits[]; returned?: LineUnits[]; freight?: number; /** An invoice about to be issued (unpaid) counts already. */ issuing?: boolean },
 ) {
-  await recordBilling(tx, { ...input, events: input.events ?? [], invoices: await invoiceStateOf(tx, input.orderId) });
+  const state = await invoiceStateOf(tx, input.orderId);
+  await recordBilling(tx, { ...input, events: input.events ?? [], invoices: input.issuing ? { ...state, allPaid: false } : state });
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -13,7 +13,7 @@ import { loadBillingSettings } from "./settings";
  * back, the daily run), in the same transaction: the customer's unpaid total and overdue hold, which the
  * order path's credit check reads with the customer.
  */
-export async function refreshReceivables(tx: DbOrTx, customerId: string) {
+export async function refreshReceivables(tx: DbOrTx, customerId: string, options: { /** An invoice about to be issued, not yet counted. */ issuing?: number } = {}) {
   const settings = await loadBillingSettings(tx);
   const today = clock.today();
   const [row] = await executeRows<{ unpaid: string | null; oldest_number: string | null; oldest_due: string | null }>(
@@ -31,5 +31,5 @@ export async function refreshReceivables(tx: DbOrTx, customerId: string) {
     limit !== null && row?.oldest_due && row.oldest_due < addDays(today, -limit)
       ? `${row.oldest_number} is ${late} days overdue (orders wait beyond ${limit} days).`
       : null;
-  await recordReceivables(tx, customerId, { unpaidInvoices: Number(row?.unpaid ?? 0), overdueHold });
+  await recordReceivables(tx, customerId, { unpaidInvoices: Number(row?.unpaid ?? 0) + (options.issuing ?? 0), overdueHold });
 }
