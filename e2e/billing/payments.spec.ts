@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { openDialog } from "../fulfillment/fixtures";
@@ -93,6 +94,10 @@ test("[BILLING] finance records one payment against two invoices and sees them p
   await page.goto(`/customers/${encodeURIComponent(customer.code)}/statement`);
   await expect(page.getByText("Nothing open on this date.")).toBeVisible();
   await expect(page.getByTestId("statement-balance")).toHaveText("$0.00");
+  const pdf = await page.request.get(`/customers/${encodeURIComponent(customer.code)}/statement/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
 test("[BILLING] the aging page fits 1024×768 without sideways scrolling", async ({ page }) => {
@@ -150,6 +155,9 @@ test("[BILLING] finance pages at 1440×900 and 1024×768 (screenshots with SHOTS
     await expect(page.getByRole("heading", { level: 1, name: /^Statement: / })).toBeVisible();
     await expectNoSidewaysScroll(page);
     await shot(page, "statement");
+    const pdf = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
+    expect(pdf.status()).toBe(200);
+    fs.writeFileSync(path.join(process.env.SHOTS_DIR!, "statement.pdf"), await pdf.body());
     // Record payment from the statement: the customer is already chosen, their open invoices listed.
     const pay = await openDialog(page, page.getByRole("button", { name: "Record payment" }), "Record payment");
     await pay.getByLabel("Amount (USD)", { exact: true }).fill("1000");
@@ -189,6 +197,11 @@ test.describe("admin", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("Accounting settings saved")).toBeVisible();
     await expect(page.getByText(/^Saved \(version \d+\)$/)).toBeVisible();
+    // Put the schedule back as it was: other specs share the database.
+    await dunning.fill(before);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText(/^Saved \(version \d+\)$/)).toBeVisible();
+    await expect(dunning).toHaveValue(before);
 
     await page.getByRole("button", { name: "Run dunning now" }).click();
     await page.getByRole("dialog", { name: "Run dunning now?" }).getByRole("button", { name: "Run dunning" }).click();

@@ -307,7 +307,7 @@ export function AllocationEditor({
                 <span className="text-muted-foreground">Enter the amount to see what stays as {creditNoun}.</span>
               ) : rest >= 0 ? (
                 <>
-                  <Money amount={rest} currency={currency} className="font-medium" /> stays as {creditNoun}.
+                  <Money amount={plan.allocated} currency={currency} /> allocated · <Money amount={rest} currency={currency} className="font-medium" /> stays as {creditNoun}.
                 </>
               ) : (
                 <>
