@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 const SIDEBAR: Record<string, string[]> = {
-  rep: ["Orders", "Exceptions", "Inventory", "Customers", "Products"],
-  warehouse: ["Orders", "Exceptions", "Inventory", "Fulfillment", "Products"],
-  finance: ["Orders", "Exceptions", "Inventory", "Invoices", "Customers", "Products", "Reports"],
-  manager: ["Orders", "Exceptions", "Inventory", "Fulfillment", "Invoices", "Customers", "Products", "Reports", "Admin"],
-  admin: ["Orders", "Exceptions", "Inventory", "Fulfillment", "Invoices", "Customers", "Products", "Reports", "Admin"],
+  rep: ["Orders", "Exceptions", "Inventory", "Invoices", "Returns", "Customers", "Products"],
+  warehouse: ["Orders", "Exceptions", "Inventory", "Fulfillment", "Returns", "Products"],
+  finance: ["Orders", "Exceptions", "Inventory", "Invoices", "Returns", "Customers", "Products", "Reports"],
+  manager: ["Orders", "Exceptions", "Inventory", "Fulfillment", "Invoices", "Returns", "Customers", "Products", "Reports", "Admin"],
+  admin: ["Orders", "Exceptions", "Inventory", "Fulfillment", "Invoices", "Returns", "Customers", "Products", "Reports", "Admin"],
 };
 const ALL_AREAS = SIDEBAR.admin!;
 

@@ -1,3 +1,4 @@
+import { formatMoney } from "~/lib/money";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
@@ -39,7 +40,7 @@ export async function applyCredit(
   if (wanted) {
     const total = wanted.reduce((s, a) => s + a.amount, 0);
     if (total > input.available) {
-      throw AppError.invalidField("allocations", `allocates ${total} but only ${input.available} is available from ${input.source.label}`);
+      throw AppError.invalidField("allocations", `allocates ${formatMoney(total, input.currency, "en-US")} but only ${formatMoney(input.available, input.currency, "en-US")} is available from ${input.source.label}`);
     }
     const keys = wanted.map((a) => a.invoice.trim().toUpperCase());
     if (new Set(keys).size !== keys.length) throw AppError.invalidField("allocations", "names an invoice twice");
@@ -83,7 +84,7 @@ export async function applyCredit(
       }
       if (invoice.currency !== input.currency) throw AppError.invalidField(`allocations.${i}.invoice`, `${invoice.number} is in ${invoice.currency}`);
       const balance = invoice.total - invoice.amountPaid;
-      if (a.amount > balance) throw AppError.invalidField(`allocations.${i}.amount`, `${invoice.number} owes only ${balance}`);
+      if (a.amount > balance) throw AppError.invalidField(`allocations.${i}.amount`, `${invoice.number} owes only ${formatMoney(balance, invoice.currency, "en-US")}`);
       return { invoiceId: invoice.id, amount: a.amount };
     });
   } else {

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { loadOrderForFulfillment } from "../orders";
-import { roundHalfUp } from "~/lib/money";
+import { formatMoney, roundHalfUp } from "~/lib/money";
 import { issueCreditNote } from "./create-credit-note";
 import { getCreditNote } from "./get-credit-note";
 import { loadInvoice } from "./queries";
@@ -39,7 +39,7 @@ export async function correctPrice(options: { db: Db; actor: Actor; input: TPric
       if (seenLines.has(wanted.lineNo)) throw AppError.invalidField(`lines.${i}.lineNo`, `line ${wanted.lineNo} is named twice`);
       seenLines.add(wanted.lineNo);
       const left = line.lineTotal - (creditedOf.get(line.id) ?? 0);
-      if (wanted.amount > left) throw AppError.invalidField(`lines.${i}.amount`, `line ${wanted.lineNo} (${line.sku}) has only ${left} left to credit`);
+      if (wanted.amount > left) throw AppError.invalidField(`lines.${i}.amount`, `line ${wanted.lineNo} (${line.sku}) has only ${formatMoney(left, invoice.currency, "en-US")} left to credit`);
       return {
         orderLineId: line.orderLineId,
         invoiceLineId: line.id,
