@@ -50,7 +50,7 @@ test("[BILLING] a rep opens a return, the warehouse receives it, the credit note
   await expect(toast(page, `${rma} opened for 1 unit of ${order.number}`)).toBeVisible();
   const lines = page.getByRole("table", { name: `Lines of ${rma}` });
   await expect(lines.getByRole("row").filter({ hasText: line.sku })).toContainText("Restock");
-  if ((await page.getByRole("group", { name: "Status" }).textContent())?.includes("Waiting for approval")) {
+  if ((await page.getByRole("group", { name: "Status" }).textContent())?.includes("Needs approval")) {
     // Priced above the approval value: a manager approves it first.
     const manager = await contextAs(browser, "manager");
     await approveAsManager(manager.request, rma);

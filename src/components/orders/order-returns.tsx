@@ -87,16 +87,15 @@ export function OrderReturns({ order, returns, role, linkCreditNotes }: { order:
                       {r.number}
                     </Link>
                     <span className="block font-sans text-muted-foreground">
-                      <DateTime value={r.createdAt} timeStyle={null} /> · {r.requestedBy}
+                      <DateTime value={r.createdAt} timeStyle={null} />
                     </span>
                   </TableCell>
                   <TableCell>
                     <ReturnStatusBadge status={r.status} />
                   </TableCell>
                   <TableCell className="min-w-0">
-                    {r.lines.map((l, i) => (
-                      <span key={`${l.lineNo}-${l.sku}`} className="whitespace-nowrap">
-                        {i > 0 && ", "}
+                    {r.lines.map((l) => (
+                      <span key={`${l.lineNo}-${l.sku}`} className="block whitespace-nowrap">
                         {l.quantity} × <span className="font-mono text-xs">{l.sku}</span>
                         <span className="text-xs text-muted-foreground"> ({l.disposition})</span>
                       </span>

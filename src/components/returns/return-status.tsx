@@ -4,7 +4,7 @@ import type { ReturnStatus } from "~/server/billing/constants";
 
 /** A return's states as the desk says them; "requested" waits for a manager, "approved" for the warehouse. */
 export const RETURN_STATUS_DISPLAY: Record<ReturnStatus, { label: string; variant: BadgeVariant; hint: string }> = {
-  requested: { label: "Waiting for approval", variant: "warning", hint: "Worth more than returns are approved without a manager: a manager approves or rejects it." },
+  requested: { label: "Needs approval", variant: "warning", hint: "Worth more than returns are approved without a manager: a manager approves or rejects it." },
   approved: { label: "Approved", variant: "info", hint: "The customer may send the goods; the warehouse receives them." },
   received: { label: "Received", variant: "success", hint: "The goods are back and the credit note is issued." },
   rejected: { label: "Rejected", variant: "danger", hint: "A manager rejected it; nothing comes back." },

@@ -4,7 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import type { TReturn } from "~/server/billing/schemas";
 import { ReturnStatusBadge } from "./return-status";
 
-/** Returns as rows: RMA, status, customer and order, units, value, credit note; opened when and by whom under the number. */
+/** Returns as rows: RMA, status, customer and order, units, value, credit note; the day it was opened under the number. */
 export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; linkCreditNotes: boolean }) {
   return (
     <div className="rounded-lg border bg-background">
@@ -29,13 +29,13 @@ export function ReturnsTable({ items, linkCreditNotes }: { items: TReturn[]; lin
                     {r.number}
                   </Link>
                   <span className="block font-sans text-muted-foreground" title={`Opened by ${r.requestedBy}`}>
-                    <DateTime value={r.createdAt} timeStyle={null} /> · {r.requestedBy}
+                    <DateTime value={r.createdAt} timeStyle={null} />
                   </span>
                 </TableCell>
                 <TableCell>
                   <ReturnStatusBadge status={r.status} />
                 </TableCell>
-                <TableCell className="max-w-[15rem]">
+                <TableCell className="max-w-[13rem]">
                   <Link href={`/returns?customer=${encodeURIComponent(r.customer.code)}`} className="block truncate hover:underline" title={`Returns of ${r.customer.name}`}>
                     {r.customer.name}
                   </Link>
