@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CustomerBillingTerms } from "~/components/billing/customer-billing-terms";
 import { DateTime, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { buttonVariants } from "~/components/ui/button";
@@ -33,11 +34,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
           </span>
         }
         actions={
-          can(actor.role, "invoices.view") && (
-            <Link href={`/customers/${encodeURIComponent(customer.code)}/statement`} className={buttonVariants({ variant: "outline" })}>
-              Statement
-            </Link>
-          )
+          <div className="flex gap-2">
+            {can(actor.role, "customers.billingTerms") && <CustomerBillingTerms customer={customer} />}
+            {can(actor.role, "invoices.view") && (
+              <Link href={`/customers/${encodeURIComponent(customer.code)}/statement`} className={buttonVariants({ variant: "outline" })}>
+                Statement
+              </Link>
+            )}
+          </div>
         }
       />
       <div className="grid gap-4 md:grid-cols-3">
@@ -53,6 +57,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
               </dd>
               <dt className="text-muted-foreground">Payment terms</dt>
               <dd className="text-right">{customer.paymentTermsDays === 0 ? "Prepaid" : `Net ${customer.paymentTermsDays} days`}</dd>
+              <dt className="text-muted-foreground">Invoiced</dt>
+              <dd className="text-right">{customer.invoiceOnOrder ? "On order (prepaid)" : "When shipped"}</dd>
+              <dt className="text-muted-foreground">Freight</dt>
+              <dd className="text-right">{customer.billFreight ? "Billed on invoices" : "Included"}</dd>
               <dt className="text-muted-foreground">Tax</dt>
               <dd className="text-right">{customer.taxExempt ? "Exempt" : "Taxable"}</dd>
               <dt className="text-muted-foreground">Currency</dt>
