@@ -21,7 +21,7 @@ let summary: SeedSummary;
 beforeAll(async () => {
   t = await createTestDb();
   summary = await seedDemo(t.db, { orders: ORDERS, days: DAYS, now: NOW });
-}, 180_000);
+}, 420_000);
 afterAll(() => t?.cleanup());
 
 const rows = <T>(query: SQL, db: Db = t.db) => executeRows<T>(db, query);
@@ -248,5 +248,5 @@ describe("seedDemo", () => {
     } finally {
       await Promise.all([a.cleanup(), b.cleanup()]);
     }
-  }, 180_000);
+  }, 420_000);
 });
