@@ -64,7 +64,7 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: !isCI,
     // Build (2 cores) + first start with demo seeding.
-    timeout: skipBuild ? 300_000 : 600_000,
+    timeout: skipBuild ? 600_000 : 900_000,
     stdout: "pipe",
     stderr: "pipe",
     // Lets the script stop `next start` and remove its temp DATA_DIR.
