@@ -106,7 +106,8 @@ export async function issueInTx(
   const issueDate = input.today ?? clock.today();
   const dueDate = addDays(issueDate, invoice.paymentTermsDays);
   const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, invoice.customerId));
-  await recordOrderBilling(tx, { orderId: invoice.orderId, actor: input.actor, invoiced: input.invoiced, freight: input.freight, issuing: true });
+  // The order's completion (if this invoice completes it) goes on the timeline after the invoice's own entry.
+  const after = await recordOrderBilling(tx, { orderId: invoice.orderId, actor: input.actor, invoiced: input.invoiced, freight: input.freight, issuing: true, holdEvents: true });
   await refreshReceivables(tx, invoice.customerId, { issuing: invoice.total });
   const number = await numberGapless(tx, "invoice", {
     table: invoices,
@@ -118,6 +119,7 @@ export async function issueInTx(
   await Promise.all([
     recordOrderEvents(tx, invoice.orderId, input.actor, [
       { type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } },
+      ...after,
     ]),
     enqueueMessage(tx, {
       topic: "email.invoice",

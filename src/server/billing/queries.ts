@@ -54,10 +54,21 @@ export async function invoiceStateOf(tx: DbOrTx, orderId: string): Promise<Invoi
 /** Tells orders what billing changed (line counters, freight, timeline) with the invoices' state after the change. */
 export async function recordOrderBilling(
   tx: DbOrTx,
-  input: { orderId: string; actor: Actor; events?: OrderEventEntry[]; invoiced?: LineUnits[]; returned?: LineUnits[]; freight?: number; /** An invoice about to be issued (unpaid) counts already. */ issuing?: boolean },
+  input: {
+    orderId: string;
+    actor: Actor;
+    events?: OrderEventEntry[];
+    invoiced?: LineUnits[];
+    returned?: LineUnits[];
+    freight?: number;
+    /** An invoice about to be issued (unpaid) counts already. */
+    issuing?: boolean;
+    /** Return the timeline entries (e.g. "completed") for the caller to write after its own. */
+    holdEvents?: boolean;
+  },
 ) {
   const state = await invoiceStateOf(tx, input.orderId);
-  await recordBilling(tx, { ...input, events: input.events ?? [], invoices: input.issuing ? { ...state, allPaid: false } : state });
+  return recordBilling(tx, { ...input, events: input.events ?? [], invoices: input.issuing ? { ...state, allPaid: false } : state });
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

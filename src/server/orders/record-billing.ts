@@ -14,8 +14,18 @@ import { assertTransition } from "./state-machine";
  */
 export async function recordBilling(
   tx: DbOrTx,
-  input: { orderId: string; invoiced?: LineUnits[]; returned?: LineUnits[]; freight?: number; invoices: InvoiceState; actor: Actor; events: OrderEventEntry[] },
-) {
+  input: {
+    orderId: string;
+    invoiced?: LineUnits[];
+    returned?: LineUnits[];
+    freight?: number;
+    invoices: InvoiceState;
+    actor: Actor;
+    events: OrderEventEntry[];
+    /** Return the timeline entries instead of writing them (the caller writes them after its own). */
+    holdEvents?: boolean;
+  },
+): Promise<OrderEventEntry[]> {
   await moveCounter(tx, input.orderId, "invoiced", input.invoiced ?? []);
   await moveCounter(tx, input.orderId, "returned", input.returned ?? []);
   const lines = await tx
@@ -31,7 +41,9 @@ export async function recordBilling(
     })
     .where(eq(orders.id, input.orderId));
   const events = [...input.events, ...(await settleCompletion(tx, input.orderId, lines))];
+  if (input.holdEvents) return events;
   if (events.length > 0) await recordOrderEvents(tx, input.orderId, input.actor, events);
+  return [];
 }
 
 /**
