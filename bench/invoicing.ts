@@ -8,50 +8,27 @@
  *
  *   npx tsx bench/invoicing.ts [--orders 10000] [--workers 8] [--url postgres://postgres@127.0.0.1:5432/orderdesk_bench_invoicing]
  */
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { invoiceOrder } from "~/server/billing/invoice-order";
 import { voidInvoice } from "~/server/billing/void-invoice";
-import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
 import { connectPostgres } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
 import { pickShipment } from "~/server/fulfillment/pick-shipment";
 import { planShipments } from "~/server/fulfillment/plan-shipments";
 import { shipShipment } from "~/server/fulfillment/ship-shipment";
-import { adjustStock } from "~/server/inventory/adjust-stock";
-import { createWarehouse } from "~/server/inventory/warehouses";
 import { createOrder } from "~/server/orders/create-order";
 import { setTaxRate } from "~/server/pricing/tax-and-limits";
 import { actors } from "~/test/fixtures";
-import { freshDatabases, log, machine, pgbenchTps } from "./support";
+import { BENCH_ADDRESS, freshDatabases, inParallel, log, machine, percentile, pgbenchTps, stockedWarehouse, caseBenchArgs } from "./support";
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/orderdesk_bench_invoicing" },
-    orders: { type: "string", default: "10000" },
-    workers: { type: "string", default: "8" },
-  },
-});
-const orderCount = Number(values.orders);
-const workers = Number(values.workers);
-const url = new URL(values.url!);
-
+const { url, orderCount, workers } = caseBenchArgs("orderdesk_bench_invoicing");
 const databases = await freshDatabases(url);
 const handle = connectPostgres(url.toString(), workers + 2);
 const { db } = handle;
 
-/** Runs `work` over the items with `workers` at once. */
-async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>) {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
-}
-
 log(`setting up ${orderCount.toLocaleString("en-US")} three-line orders, shipped (and invoiced), then voided…`);
-const address = { line1: "1 Dock Rd", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };
-await createWarehouse({ db, actor: actors.admin, input: { code: "EAST", name: "East DC", address, priority: 10 } });
+const skus = await stockedWarehouse(db, { prefix: "INV", listPrice: 1999 });
 await setTaxRate({ db, actor: actors.admin, input: { country: "US", region: "NJ", taxCategory: "standard", ratePercent: 6.625 } });
 // 1,000 customers, each order of a customer different from its others (the duplicate rule would hold it).
 const customers = Array.from({ length: 1000 }, (_, i) => `BILL-${i + 1}`);
@@ -59,17 +36,13 @@ for (const code of customers) {
   await createCustomer({
     db,
     actor: actors.admin,
-    input: { code, name: code, segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 1_000_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: address },
+    input: { code, name: code, segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 1_000_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: BENCH_ADDRESS },
   });
-}
-const skus = Array.from({ length: 100 }, (_, i) => `INV-${String(i + 1).padStart(3, "0")}`);
-for (const sku of skus) {
-  await createProduct({ db, actor: actors.admin, input: { sku, name: sku, category: "Bench", unit: "each", currency: "USD", listPrice: 1999, cost: 500, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14 } });
-  await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: "EAST", quantity: 1_000_000, reason: "initial_stock" } });
 }
 const numbers: string[] = [];
 await inParallel(
   Array.from({ length: orderCount }, (_, i) => i),
+  workers,
   async (i) => {
     const lines = [0, 1, 2].map((k) => ({ sku: skus[(i * 3 + k) % skus.length]!, quantity: k === 0 ? 1 + Math.floor(i / customers.length) : 1 + ((i + k) % 7) }));
     const order = await createOrder({ db, actor: actors.rep, input: { customer: customers[i % customers.length]!, channel: "api", lines, draft: false, customerReference: `B-${i}` } });
@@ -82,7 +55,7 @@ await inParallel(
   },
 );
 const toVoid = await executeRows<{ number: string }>(db, sql`select number from invoices where status = 'issued'`);
-await inParallel(toVoid, ({ number }) => voidInvoice({ db, actor: actors.finance, input: { number, reason: "bench: bill again" } }));
+await inParallel(toVoid, workers, ({ number }) => voidInvoice({ db, actor: actors.finance, input: { number, reason: "bench: bill again" } }));
 await db.execute(sql`analyze`);
 
 log(`${workers} clerks invoicing ${numbers.length.toLocaleString("en-US")} shipped orders…`);
@@ -90,7 +63,7 @@ const latency: number[] = [];
 let errors = 0;
 let lines = 0;
 const started = performance.now();
-await inParallel(numbers, async (number) => {
+await inParallel(numbers, workers, async (number) => {
   try {
     const t0 = performance.now();
     const invoice = await invoiceOrder({ db, actor: actors.finance, input: { number, draft: false } });
@@ -115,10 +88,6 @@ log("pgbench tpcb-like on the same server…");
 const pgbench = pgbenchTps(databases.pgbenchUrl, workers, 15);
 await databases.dropAll();
 
-const pct = (list: number[], p: number) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN) * 10) / 10;
-};
 const invoicesPerSecond = Math.round((latency.length / elapsed) * 10) / 10;
 console.log(
   JSON.stringify(
@@ -131,7 +100,7 @@ console.log(
       invoicesIssued: latency.length,
       invoicesPerSecond,
       invoiceLinesPerSecond: Math.round((lines / elapsed) * 10) / 10,
-      latencyMs: { p50: pct(latency, 0.5), p95: pct(latency, 0.95), p99: pct(latency, 0.99) },
+      latencyMs: { p50: percentile(latency, 0.5), p95: percentile(latency, 0.95), p99: percentile(latency, 0.99) },
       errors,
       // Every number from the first to the last is used once (voided ones included): no gaps.
       gapless: check!.issued === check!.span,

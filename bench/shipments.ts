@@ -6,50 +6,31 @@
  *
  *   npx tsx bench/shipments.ts [--orders 10000] [--workers 8] [--url postgres://postgres@127.0.0.1:5432/orderdesk_bench_shipments]
  */
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { createProduct } from "~/server/catalog/create-product";
 import { createCustomer } from "~/server/customers/create-customer";
 import { connectPostgres } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
 import { pickShipment } from "~/server/fulfillment/pick-shipment";
 import { planShipments } from "~/server/fulfillment/plan-shipments";
 import { shipShipment } from "~/server/fulfillment/ship-shipment";
-import { adjustStock } from "~/server/inventory/adjust-stock";
-import { createWarehouse } from "~/server/inventory/warehouses";
 import { createOrder } from "~/server/orders/create-order";
 import { bookMismatches } from "~/test/books";
 import { actors } from "~/test/fixtures";
-import { freshDatabases, log, machine, pgbenchTps } from "./support";
+import { BENCH_ADDRESS, freshDatabases, log, machine, percentile, pgbenchTps, stockedWarehouse, caseBenchArgs } from "./support";
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/orderdesk_bench_shipments" },
-    orders: { type: "string", default: "10000" },
-    workers: { type: "string", default: "8" },
-  },
-});
-const orderCount = Number(values.orders);
-const workers = Number(values.workers);
-const url = new URL(values.url!);
+const { url, orderCount, workers } = caseBenchArgs("orderdesk_bench_shipments");
 
 const databases = await freshDatabases(url);
 const handle = connectPostgres(url.toString(), workers + 2);
 const { db } = handle;
 
 log(`setting up 100 SKUs in one warehouse and ${orderCount.toLocaleString("en-US")} one-line orders through the use cases…`);
-const address = { line1: "1 Dock Rd", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };
-await createWarehouse({ db, actor: actors.admin, input: { code: "EAST", name: "East DC", address, priority: 10 } });
+const skus = await stockedWarehouse(db, { prefix: "SHP", listPrice: 1000 });
 await createCustomer({
   db,
   actor: actors.admin,
-  input: { code: "BENCH", name: "Bench Co", segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 1_000_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: address },
+  input: { code: "BENCH", name: "Bench Co", segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 1_000_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: BENCH_ADDRESS },
 });
-const skus = Array.from({ length: 100 }, (_, i) => `SHP-${String(i + 1).padStart(3, "0")}`);
-for (const sku of skus) {
-  await createProduct({ db, actor: actors.admin, input: { sku, name: sku, category: "Bench", unit: "each", currency: "USD", listPrice: 1000, cost: 500, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14 } });
-  await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: "EAST", quantity: 1_000_000, reason: "initial_stock" } });
-}
 const numbers: string[] = [];
 await Promise.all(
   Array.from({ length: workers }, async (_, w) => {
@@ -100,10 +81,6 @@ log("pgbench tpcb-like on the same server…");
 const pgbench = pgbenchTps(databases.pgbenchUrl, workers, 15);
 await databases.dropAll();
 
-const pct = (list: number[], p: number) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN) * 10) / 10;
-};
 const shipmentsPerSecond = Math.round((counts!.shipped / elapsed) * 10) / 10;
 console.log(
   JSON.stringify(
@@ -116,7 +93,7 @@ console.log(
       shipmentsShipped: counts!.shipped,
       shipmentsPerSecond,
       transactionsPerSecond: Math.round(((timings.plan.length + timings.pick.length + timings.ship.length) / elapsed) * 10) / 10,
-      latencyMs: Object.fromEntries(Object.entries(timings).map(([step, list]) => [step, { p50: pct(list, 0.5), p95: pct(list, 0.95) }])),
+      latencyMs: Object.fromEntries(Object.entries(timings).map(([step, list]) => [step, { p50: percentile(list, 0.5), p95: percentile(list, 0.95) }])),
       errors,
       booksBalance: books.length === 0,
       pgbenchTpcbTps: Math.round(pgbench),

@@ -5,9 +5,15 @@
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { createProduct } from "~/server/catalog/create-product";
+import type { Db } from "~/server/db";
 import { connectPostgres } from "~/server/db/client";
 import { migrate } from "~/server/db/migrate";
+import { adjustStock } from "~/server/inventory/adjust-stock";
+import { createWarehouse } from "~/server/inventory/warehouses";
+import { actors } from "~/test/fixtures";
 
 export const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -49,3 +55,48 @@ export function pgbenchTps(url: URL, clients: number, seconds: number): number {
 
 /** The machine the numbers come from. */
 export const machine = () => ({ cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) });
+
+/** The arguments of a use-case benchmark: its database (fresh each run), how many orders, how many clerks. */
+export function caseBenchArgs(database: string) {
+  const { values } = parseArgs({
+    options: {
+      url: { type: "string", default: `postgres://postgres@127.0.0.1:5432/${database}` },
+      orders: { type: "string", default: "10000" },
+      workers: { type: "string", default: "8" },
+    },
+  });
+  return { url: new URL(values.url!), orderCount: Number(values.orders), workers: Number(values.workers) };
+}
+
+/** Runs `work` over the items with `workers` at once, like clerks taking the next job from one queue. */
+export async function inParallel<T>(items: T[], workers: number, work: (item: T) => Promise<unknown>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
+}
+
+/** The p-th percentile (0–1) of `list`, to a tenth. */
+export function percentile(list: number[], p: number): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN) * 10) / 10;
+}
+
+/** Warehouse EAST with `count` plain SKUs (`<prefix>-001`…) of a million units each, through the use cases. */
+export async function stockedWarehouse(db: Db, options: { prefix: string; listPrice: number; count?: number }): Promise<string[]> {
+  await createWarehouse({ db, actor: actors.admin, input: { code: "EAST", name: "East DC", address: BENCH_ADDRESS, priority: 10 } });
+  const skus = Array.from({ length: options.count ?? 100 }, (_, i) => `${options.prefix}-${String(i + 1).padStart(3, "0")}`);
+  for (const sku of skus) {
+    await createProduct({
+      db,
+      actor: actors.admin,
+      input: { sku, name: sku, category: "Bench", unit: "each", currency: "USD", listPrice: options.listPrice, cost: 500, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14 },
+    });
+    await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: "EAST", quantity: 1_000_000, reason: "initial_stock" } });
+  }
+  return skus;
+}
+
+export const BENCH_ADDRESS = { line1: "1 Dock Rd", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };

@@ -1,27 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
+import { mutate, query } from "../fulfillment/fixtures";
+
 /**
- * Data for the exception journeys, made through the app's own tRPC API with a demo user's session cookies:
- * the tests create the orders they work on, so they never depend on which exceptions the demo seed left open.
+ * Data for the exception journeys, made through the app's own tRPC API with a demo user's session cookies
+ * (fulfillment's fixtures): the tests create the orders they work on, so they never depend on which exceptions
+ * the demo seed left open.
  */
 
-type TrpcBody<T> = { result?: { data: T }; error?: { message: string; data?: { error?: { message: string } } } };
-
-async function unwrap<T>(response: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
-  const body = (await response.json()) as TrpcBody<T>;
-  if (!response.ok() || !body.result) throw new Error(`${what} failed (${response.status()}): ${body.error?.data?.error?.message ?? body.error?.message ?? JSON.stringify(body)}`);
-  return body.result.data;
-}
-
-export async function query<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return unwrap<T>(await request.get(`/api/trpc/${path}${search}`), path);
-}
-
-export async function mutate<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  return unwrap<T>(await request.post(`/api/trpc/${path}`, { data: input }), path);
-}
+export { roomyCustomer } from "../fulfillment/fixtures";
 
 export type Order = { number: string; status: string; version: number; exceptions: { id: string; type: string; status: string }[] };
 
@@ -36,14 +24,6 @@ export async function skusWithStock(request: APIRequestContext, count: number): 
   expect(found.length, `${count} SKUs with stock in EAST`).toBeGreaterThanOrEqual(count);
   const offset = Math.floor(Math.random() * Math.max(1, found.length - count));
   return found.slice(offset, offset + count);
-}
-
-/** The customer with the most credit among the first accounts (a small order is never credit-held). */
-export async function roomyCustomer(request: APIRequestContext): Promise<string> {
-  const customers = await query<{ items: { code: string; creditLimit: number; isArchived: boolean }[] }>(request, "customers.list", { limit: 100 });
-  const best = customers.items.filter((c) => !c.isArchived).sort((a, b) => b.creditLimit - a.creditLimit)[0];
-  expect(best, "a customer").toBeTruthy();
-  return best!.code;
 }
 
 export const GOOD_SHIP_TO = { line1: "1 Harbor Way", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };

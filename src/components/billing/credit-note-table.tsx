@@ -4,6 +4,7 @@ import { Badge } from "~/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TCreditNote } from "~/server/billing/schemas";
+import { CustomerName } from "./customer-name";
 import { CREDIT_NOTE_KIND_LABELS } from "./invoice-labels";
 
 /** The credit-note list: number, kind, customer, what it refers to, date, reason (from 1280 px; the number's tooltip below), total and what is left of it. */
@@ -34,10 +35,7 @@ export function CreditNoteTable({ items }: { items: TCreditNote[] }) {
                 </span>
               </TableCell>
               <TableCell className="max-w-52">
-                <span className="block truncate" title={note.customer.name}>
-                  {note.customer.name}
-                </span>
-                <span className="font-mono text-xs text-muted-foreground">{note.customer.code}</span>
+                <CustomerName customer={note.customer} />
               </TableCell>
               <TableCell className="text-sm whitespace-nowrap">
                 {note.invoice && (

@@ -4,6 +4,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TInvoiceSummary } from "~/server/billing/schemas";
+import { CustomerName } from "./customer-name";
 import { invoiceHref } from "./invoice-labels";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
@@ -66,13 +67,9 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
                   )}
                 </TableCell>
                 <TableCell className="max-w-36 xl:max-w-56">
-                  <span className="block truncate" title={invoice.customer.name}>
-                    {invoice.customer.name}
-                  </span>
-                  <span className="block truncate text-xs text-muted-foreground">
-                    <span className="font-mono">{invoice.customer.code}</span>
+                  <CustomerName customer={invoice.customer}>
                     {invoice.customerReference && <span className="xl:hidden"> · PO {invoice.customerReference}</span>}
-                  </span>
+                  </CustomerName>
                 </TableCell>
                 <TableCell>
                   <DateOnly value={invoice.issueDate} />

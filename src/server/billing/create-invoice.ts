@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
-import { customers } from "../customers";
+import { customers, type BillingTerms } from "../customers";
 import type { DbOrTx } from "../db";
 import { numberGapless } from "../db/sequences";
 import { AppError } from "../errors";
@@ -25,10 +25,9 @@ export type BillableLine = LoadedOrder["lines"][number];
  */
 export async function billUnits(
   tx: DbOrTx,
-  input: { order: OrderRow; lines: BillableLine[]; units: LineUnits[]; freight?: number; shipmentNumber?: string | null; actor: Actor; draft?: boolean; reason: string },
+  input: { order: OrderRow; terms: BillingTerms; lines: BillableLine[]; units: LineUnits[]; freight?: number; shipmentNumber?: string | null; actor: Actor; draft?: boolean; reason: string },
 ): Promise<InvoiceRow | null> {
-  const { order, actor } = input;
-  const [customer] = await tx.select().from(customers).where(eq(customers.id, order.customerId));
+  const { order, terms, actor } = input;
   const byId = new Map(input.lines.map((l) => [l.line.id, l]));
   const billed = input.units
     .filter((u) => u.quantity > 0)
@@ -36,11 +35,11 @@ export async function billUnits(
       const found = byId.get(u.orderLineId);
       if (!found) throw new Error(`Order line ${u.orderLineId} is not on ${order.number}`);
       const { line } = found;
-      const limit = customer!.invoiceOnOrder ? line.quantity : line.shipped;
+      const limit = terms.invoiceOnOrder ? line.quantity : line.shipped;
       if (line.invoiced + u.quantity > limit) {
         throw AppError.conflict(
           "OVER_INVOICED",
-          `Line ${line.lineNo} (${found.sku}) of ${order.number} has ${limit - line.invoiced} unit(s) left to invoice, not ${u.quantity}: an order is never billed twice or above what ${customer!.invoiceOnOrder ? "was ordered" : "has shipped"}.`,
+          `Line ${line.lineNo} (${found.sku}) of ${order.number} has ${limit - line.invoiced} unit(s) left to invoice, not ${u.quantity}: an order is never billed twice or above what ${terms.invoiceOnOrder ? "was ordered" : "has shipped"}.`,
         );
       }
       return { found, units: u.quantity, share: lineShare(line, line.invoiced, line.invoiced + u.quantity) };
@@ -58,7 +57,7 @@ export async function billUnits(
       shipmentNumber: input.shipmentNumber ?? null,
       status: "draft",
       currency: order.currency,
-      paymentTermsDays: customer!.paymentTermsDays,
+      paymentTermsDays: terms.paymentTermsDays,
       billTo: order.billTo,
       shipTo: order.shipTo,
       customerReference: order.customerReference,

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { customers } from "../customers";
+import { billingTermsOf, type BillingTerms } from "../customers";
 import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { loadOrderForFulfillment, type OrderRow } from "../orders";
-import { billUnits } from "./create-invoice";
+import { billUnits, type BillableLine } from "./create-invoice";
 import { loadInvoice, toInvoiceDto } from "./queries";
 import type { TInvoice, TInvoiceOrderInput } from "./schemas";
 
@@ -27,11 +26,17 @@ export async function invoiceOrder(options: { db: Db; actor: Actor; input: TInvo
   return toInvoiceDto(db, await loadInvoice(db, row.id));
 }
 
-async function billRemaining(tx: DbOrTx, order: OrderRow, lines: NonNullable<Awaited<ReturnType<typeof loadOrderForFulfillment>>>["lines"], actor: Actor, options: { draft?: boolean; reason: string }) {
-  const [customer] = await tx.select({ invoiceOnOrder: customers.invoiceOnOrder }).from(customers).where(eq(customers.id, order.customerId));
+async function billRemaining(
+  tx: DbOrTx,
+  order: OrderRow,
+  lines: BillableLine[],
+  actor: Actor,
+  options: { terms?: BillingTerms; draft?: boolean; reason: string },
+) {
   if (order.status === "draft" || order.status === "canceled") return null;
-  const units = lines.map(({ line }) => ({ orderLineId: line.id, quantity: (customer!.invoiceOnOrder ? line.quantity : line.shipped) - line.invoiced }));
-  return billUnits(tx, { order, lines, units, actor, draft: options.draft, reason: options.reason });
+  const terms = options.terms ?? (await billingTermsOf(tx, order.customerId));
+  const units = lines.map(({ line }) => ({ orderLineId: line.id, quantity: (terms.invoiceOnOrder ? line.quantity : line.shipped) - line.invoiced }));
+  return billUnits(tx, { order, terms, lines, units, actor, draft: options.draft, reason: options.reason });
 }
 
 /**
@@ -39,8 +44,8 @@ async function billRemaining(tx: DbOrTx, order: OrderRow, lines: NonNullable<Awa
  * their invoice for the ordered units now; for everyone else this does nothing.
  */
 export async function invoiceOnSubmit(tx: DbOrTx, order: OrderRow, actor: Actor) {
-  const [customer] = await tx.select({ invoiceOnOrder: customers.invoiceOnOrder }).from(customers).where(eq(customers.id, order.customerId));
-  if (!customer?.invoiceOnOrder) return;
+  const terms = await billingTermsOf(tx, order.customerId);
+  if (!terms.invoiceOnOrder) return;
   const loaded = await loadOrderForFulfillment(tx, { id: order.id });
-  await billRemaining(tx, loaded!.order, loaded!.lines, actor, { reason: "invoiced on order" });
+  await billRemaining(tx, loaded!.order, loaded!.lines, actor, { terms, reason: "invoiced on order" });
 }

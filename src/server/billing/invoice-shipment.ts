@@ -1,8 +1,7 @@
 import type { Actor } from "../auth/actor";
-import { customers } from "../customers";
+import { billingTermsOf } from "../customers";
 import type { DbOrTx } from "../db";
 import { loadOrderForFulfillment, type LineUnits } from "../orders";
-import { eq } from "drizzle-orm";
 import { billUnits } from "./create-invoice";
 
 /**
@@ -16,9 +15,9 @@ export async function invoiceShipment(
 ) {
   const loaded = await loadOrderForFulfillment(tx, { id: input.orderId });
   if (!loaded) return null;
-  const [customer] = await tx.select({ invoiceOnOrder: customers.invoiceOnOrder, billFreight: customers.billFreight }).from(customers).where(eq(customers.id, loaded.order.customerId));
+  const terms = await billingTermsOf(tx, loaded.order.customerId);
   const byId = new Map(loaded.lines.map((l) => [l.line.id, l.line]));
-  const units = customer!.invoiceOnOrder
+  const units = terms.invoiceOnOrder
     ? []
     : input.lines.map((u) => {
         const line = byId.get(u.orderLineId)!;
@@ -26,9 +25,10 @@ export async function invoiceShipment(
       });
   return billUnits(tx, {
     order: loaded.order,
+    terms,
     lines: loaded.lines,
     units,
-    freight: customer!.billFreight ? (input.freightCost ?? 0) : 0,
+    freight: terms.billFreight ? (input.freightCost ?? 0) : 0,
     shipmentNumber: input.shipmentNumber,
     actor: input.actor,
     reason: `shipment ${input.shipmentNumber}`,

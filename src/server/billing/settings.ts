@@ -10,7 +10,7 @@ import type { TBillingSettings } from "./schemas";
 export type BillingSettings = typeof billingSettings.$inferSelect;
 
 /** What a new installation starts with; finance changes it in /admin/accounting. */
-const DEFAULTS = {
+export const BILLING_SETTINGS_DEFAULTS = {
   id: 1,
   companyName: "Orderdesk Supply Co.",
   companyAddress: "200 Harbor Way\nNewark, NJ 07102\nUnited States",
@@ -26,7 +26,7 @@ const DEFAULTS = {
 export async function loadBillingSettings(db: DbOrTx): Promise<BillingSettings> {
   const [row] = await db.select().from(billingSettings).where(eq(billingSettings.id, 1));
   if (row) return row;
-  await db.insert(billingSettings).values(DEFAULTS).onConflictDoNothing();
+  await db.insert(billingSettings).values(BILLING_SETTINGS_DEFAULTS).onConflictDoNothing();
   const [created] = await db.select().from(billingSettings).where(eq(billingSettings.id, 1));
   return created!;
 }

@@ -6,4 +6,4 @@ export { customerAddresses, customers } from "./schema";
 export type { TAddress, TCustomer } from "./schemas";
 export { ZAddress } from "./schemas";
 export { searchCustomers } from "./search-customers";
-export { recordReceivables } from "./receivables";
+export { billingTermsOf, recordReceivables, type BillingTerms } from "./receivables";

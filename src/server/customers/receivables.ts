@@ -10,3 +10,15 @@ import { customers } from "./schema";
 export async function recordReceivables(tx: DbOrTx, customerId: string, receivables: { unpaidInvoices: number; overdueHold: string | null }) {
   await tx.update(customers).set(receivables).where(eq(customers.id, customerId));
 }
+
+export type BillingTerms = { invoiceOnOrder: boolean; billFreight: boolean; paymentTermsDays: number };
+
+/** How a customer is billed: on order or on shipment, whether freight is added, and the days to pay. */
+export async function billingTermsOf(tx: DbOrTx, customerId: string): Promise<BillingTerms> {
+  const [terms] = await tx
+    .select({ invoiceOnOrder: customers.invoiceOnOrder, billFreight: customers.billFreight, paymentTermsDays: customers.paymentTermsDays })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!terms) throw new Error(`Customer ${customerId} does not exist`);
+  return terms;
+}

@@ -1,6 +1,7 @@
 import { Banknote } from "lucide-react";
 import Link from "next/link";
 import { requirePermission } from "~/app/(desk)/guard";
+import { CustomerName } from "~/components/billing/customer-name";
 import { FinanceTabs } from "~/components/billing/finance-tabs";
 import { PaymentFilters } from "~/components/billing/payment-filters";
 import { METHOD_LABELS, paymentDocument } from "~/components/billing/payment-format";
@@ -84,10 +85,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
                     <DateOnly value={p.receivedOn} className="block text-xs text-muted-foreground" />
                   </TableCell>
                   <TableCell className="max-w-44 xl:max-w-72">
-                    <span className="block truncate font-medium" title={p.customer.name}>
-                      {p.customer.name}
-                    </span>
-                    <span className="font-mono text-xs text-muted-foreground">{p.customer.code}</span>
+                    <CustomerName customer={p.customer} className="font-medium" />
                   </TableCell>
                   <TableCell className="max-w-32 xl:max-w-56">
                     {METHOD_LABELS[p.method]}
