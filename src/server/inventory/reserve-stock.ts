@@ -30,10 +30,15 @@ export async function reserveStock(tx: DbOrTx, input: ReserveInput): Promise<Sou
     await setBackorder(tx, input.demand, input.productId, null, 0);
     return { takes: [], short: 0, homeWarehouseId: null };
   }
+  // When the one-warehouse UPDATE waits for a row and then finds too little left in it, PostgreSQL keeps
+  // that row locked. Undoing the miss to a savepoint lets it go, so the general way below still locks the
+  // product's rows in warehouse order — holding one of them out of order deadlocks with another order.
+  await tx.execute(sql`savepoint one_warehouse`);
   const single = await reserveFromOneWarehouse(tx, input);
   if (single) {
     return { takes: [{ warehouseId: single, quantity: input.quantity }], short: 0, homeWarehouseId: single };
   }
+  await tx.execute(sql`rollback to savepoint one_warehouse`);
 
   // Split, short, held back or raced: lock every row of the product (in warehouse order), read, plan, take.
   const levels = await tx
