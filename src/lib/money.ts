@@ -42,6 +42,22 @@ export function formatMoney(amount: number, currency = "USD", locale?: string): 
   return format.format(amount / 10 ** digits);
 }
 
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A short label for chart axes and bars, in the currency's own minor units: 1234500 USD → "$12.3K",
+ * 1234500 JPY → "¥1.2M". Not for amounts a person reads exactly (use formatMoney).
+ */
+export function formatMoneyCompact(amount: number, currency = "USD", locale?: string): string {
+  const key = `${locale ?? ""}|${currency}`;
+  let format = compactFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    compactFormats.set(key, format);
+  }
+  return format.format(amount / 10 ** minorUnits(currency));
+}
+
 /** Minor units as the plain decimal a person types, in the currency's own minor units: 1999 USD → "19.99", 500 JPY → "500". */
 export function toDecimalString(amount: number, currency = "USD"): string {
   const digits = minorUnits(currency);

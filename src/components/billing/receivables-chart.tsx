@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, minorUnits } from "~/lib/money";
+import { formatMoney, formatMoneyCompact } from "~/lib/money";
 import { AGING_BUCKETS, type AgingBucket } from "~/server/billing/constants";
 import { BUCKET_COLORS, BUCKET_LABELS, BUCKET_SHORT } from "./receivables-format";
 
@@ -14,10 +14,8 @@ const useIsClient = () =>
     () => false,
   );
 
-/** "$12.3k", "$1.2M": axis ticks and bar labels (the exact amounts are in the tiles and the table). */
-function compact(amount: number, currency: string) {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(amount / 10 ** minorUnits(currency));
-}
+/** "$12.3K", "$1.2M": axis ticks and bar labels (the exact amounts are in the tiles and the table). */
+const compact = (amount: number, currency: string) => formatMoneyCompact(amount, currency, "en-US");
 
 /** What is owed by age, one bar per bucket, older warmer. */
 export function ReceivablesChart({ totals, currency }: { totals: Record<AgingBucket, number>; currency: string }) {

@@ -7,7 +7,7 @@ import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
-import { minorUnits, parseMoney } from "~/lib/money";
+import { parseMoney, toDecimalString } from "~/lib/money";
 import { cn } from "~/lib/utils";
 import type { LineOverride, ProductInfo } from "./entry-state";
 import { stepLabel } from "./live-pricing";
@@ -29,9 +29,6 @@ function placeNextTo(trigger: HTMLElement): CSSProperties {
   if (below >= 480 || below >= above) return { left, width, top: rect.bottom + GAP, maxHeight: below };
   return { left, width, bottom: vh - rect.top + GAP, maxHeight: above };
 }
-
-/** "12.5" from 1250 USD: how a manual price is shown back in its field. */
-const plainAmount = (amount: number, currency: string) => (amount / 10 ** minorUnits(currency)).toFixed(minorUnits(currency));
 
 /**
  * The "ⓘ" beside a line's unit price: a popover with the pricing steps that produced the price (in the
@@ -247,7 +244,7 @@ function parseTypedAmount(text: string, currency: string): number | string {
     const amount = parseMoney(cleaned, currency);
     return amount < 0 ? "The price cannot be negative" : amount;
   } catch {
-    return `Enter an amount like ${plainAmount(1250, currency)}`;
+    return `Enter an amount like ${toDecimalString(1250, currency)}`;
   }
 }
 
@@ -266,7 +263,7 @@ function ManualPriceForm({
   disabled?: boolean;
   onOverride: (override: LineOverride | null) => void;
 }) {
-  const [price, setPrice] = useState(() => (override ? plainAmount(override.unitPrice, override.currency) : ""));
+  const [price, setPrice] = useState(() => (override ? toDecimalString(override.unitPrice, override.currency) : ""));
   const [reason, setReason] = useState(() => override?.reason ?? "");
   const [errors, setErrors] = useState<{ price?: string; reason?: string }>({});
   const priceRef = useRef<HTMLInputElement>(null);
@@ -316,7 +313,7 @@ function ManualPriceForm({
             value={price}
             inputMode="decimal"
             autoComplete="off"
-            placeholder={computedUnit !== null ? plainAmount(computedUnit, currency) : "0.00"}
+            placeholder={computedUnit !== null ? toDecimalString(computedUnit, currency) : toDecimalString(0, currency)}
             disabled={disabled}
             onChange={(event) => setPrice(event.target.value)}
             aria-invalid={!!errors.price || undefined}

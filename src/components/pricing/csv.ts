@@ -2,7 +2,7 @@
  * Price list items as CSV: the columns `sku,category,minQuantity,unitPrice` (a header row; each row has
  * either a SKU or a category; unitPrice as a decimal, e.g. 19.99). Pure, so it is unit-tested.
  */
-import { minorUnits, parseMoney } from "~/lib/money";
+import { parseMoney, toDecimalString } from "~/lib/money";
 
 export const ITEM_COLUMNS = ["sku", "category", "minQuantity", "unitPrice"] as const;
 
@@ -64,10 +64,9 @@ const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/
 
 /** Items → CSV text with a header row; prices in major units ("19.99"). */
 export function itemsToCsv(items: { sku: string | null; category: string | null; minQuantity: number; unitPrice: number }[], currency = "USD"): string {
-  const digits = minorUnits(currency);
   const lines = [ITEM_COLUMNS.join(",")];
   for (const item of items) {
-    lines.push([item.sku ?? "", item.category ?? "", String(item.minQuantity), (item.unitPrice / 10 ** digits).toFixed(digits)].map(quote).join(","));
+    lines.push([item.sku ?? "", item.category ?? "", String(item.minQuantity), toDecimalString(item.unitPrice, currency)].map(quote).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -3,7 +3,7 @@
  * API input (amounts to cents, quantities to integers) with an error per bad field, keyed like the
  * server's field errors ("items.3.unitPrice"). Pure, so it is unit-tested.
  */
-import { minorUnits, parseMoney } from "~/lib/money";
+import { parseMoney, toDecimalString } from "~/lib/money";
 import type { Segment } from "~/server/customers/constants";
 import type { CsvItem } from "./csv";
 
@@ -83,11 +83,6 @@ export function emptyDraft(): PriceListDraft {
   };
 }
 
-const amountText = (cents: number, currency: string) => {
-  const digits = minorUnits(currency);
-  return (cents / 10 ** digits).toFixed(digits);
-};
-
 export function draftFromList(list: PriceListLike): PriceListDraft {
   return {
     code: list.code,
@@ -106,7 +101,7 @@ export function draftFromList(list: PriceListLike): PriceListDraft {
       ref: i.sku ?? i.category ?? "",
       productName: i.productName,
       minQuantity: String(i.minQuantity),
-      unitPrice: amountText(i.unitPrice, list.currency),
+      unitPrice: toDecimalString(i.unitPrice, list.currency),
     })),
   };
 }
@@ -118,7 +113,7 @@ export function rowsFromCsv(items: CsvItem[], currency: string): ItemRow[] {
     ref: i.sku || i.category,
     productName: null,
     minQuantity: String(i.minQuantity),
-    unitPrice: amountText(i.unitPrice, currency),
+    unitPrice: toDecimalString(i.unitPrice, currency),
   }));
 }
 

@@ -7,7 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { todayIn } from "~/lib/dates";
-import { formatMoney, minorUnits } from "~/lib/money";
+import { formatMoney, toDecimalString } from "~/lib/money";
 import { apiErrorOf, type ApiError } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import { validityOf, type Validity } from "./validity";
@@ -72,11 +72,10 @@ export function fieldErrorsOf(error: ApiError | null, prefix?: string): Record<s
   return out;
 }
 
-/** Cents → the text a money input shows ("1999" → "19.99"), without a currency symbol. */
+/** Minor units → the text a money input shows (1999 USD → "19.99", 1999 JPY → "1999"), without a currency symbol. */
 export function centsToInput(cents: number | null | undefined, currency = "USD"): string {
   if (cents === null || cents === undefined) return "";
-  const digits = minorUnits(currency);
-  return (cents / 10 ** digits).toFixed(digits);
+  return toDecimalString(cents, currency);
 }
 
 /** Money as plain text (toasts, aria labels). */

@@ -19,6 +19,16 @@ describe("purchase order form", () => {
     });
   });
 
+  it("reads unit costs in the order's currency: JPY has no minor units", () => {
+    const state = { vendor: "MFS", warehouse: "EAST", expectedDate: "", notes: "", lines: [line("BLT-1", "2", "1500")] };
+    expect(toPurchaseOrderInput(state, "JPY")).toMatchObject({ ok: true, input: { lines: [{ sku: "BLT-1", quantity: 2, unitCost: 1500 }] } });
+    expect(toPurchaseOrderInput(state, "USD")).toMatchObject({ ok: true, input: { lines: [{ sku: "BLT-1", quantity: 2, unitCost: 150000 }] } });
+    expect(toPurchaseOrderInput({ ...state, lines: [line("BLT-1", "2", "15.50")] }, "JPY")).toEqual({
+      ok: false,
+      errors: { "lines.0.unitCost": "Enter an amount like 1250" },
+    });
+  });
+
   it("names each bad field by its row", () => {
     const result = toPurchaseOrderInput({
       vendor: "",

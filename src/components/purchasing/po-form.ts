@@ -2,7 +2,7 @@
  * The purchase order form as plain data and the pure step that turns it into the API's input (or field
  * errors keyed like the API's: `vendor`, `lines.N.quantity`…, N counting the form's rows).
  */
-import { parseMoney } from "~/lib/money";
+import { parseMoney, toDecimalString } from "~/lib/money";
 
 export type PoFormLine = { id: string; sku: string; name: string; quantity: string; unitCost: string };
 export type PoFormState = { vendor: string; warehouse: string; expectedDate: string; notes: string; lines: PoFormLine[] };
@@ -43,7 +43,7 @@ export function toPurchaseOrderInput(state: PoFormState, currency = "USD"): PoFo
         unitCost = parseMoney(line.unitCost, currency);
         if (unitCost < 0) errors[`lines.${row}.unitCost`] = "Unit cost cannot be negative";
       } catch {
-        errors[`lines.${row}.unitCost`] = "Enter an amount like 12.50";
+        errors[`lines.${row}.unitCost`] = `Enter an amount like ${toDecimalString(1250, currency)}`;
       }
     }
     lines.push({ sku, quantity, ...(unitCost !== undefined ? { unitCost } : {}) });

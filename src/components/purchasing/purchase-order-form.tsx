@@ -14,7 +14,7 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
 import { addDays } from "~/lib/dates";
-import { formatMoney } from "~/lib/money";
+import { formatMoney, toDecimalString } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
 import type { TPurchaseOrder } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
@@ -34,7 +34,7 @@ function initialState(po: TPurchaseOrder | undefined, warehouses: WarehouseOptio
     warehouse: po.warehouse.code,
     expectedDate: po.expectedDate,
     notes: po.notes ?? "",
-    lines: po.lines.map((l, i) => ({ id: `line-${i}`, sku: l.sku, name: l.productName, quantity: String(l.quantity), unitCost: (l.unitCost / 100).toFixed(2) })),
+    lines: po.lines.map((l, i) => ({ id: `line-${i}`, sku: l.sku, name: l.productName, quantity: String(l.quantity), unitCost: toDecimalString(l.unitCost, po.currency) })),
   };
 }
 
@@ -92,7 +92,8 @@ export function PurchaseOrderForm({
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = toPurchaseOrderInput(state);
+    // New orders are in USD (the server's default); a draft being edited keeps its own currency.
+    const result = toPurchaseOrderInput(state, po?.currency);
     if (!result.ok) {
       setErrors(result.errors);
       setFailure("Check the highlighted fields.");
