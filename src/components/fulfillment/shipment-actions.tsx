@@ -11,6 +11,7 @@ import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { Textarea } from "~/components/ui/textarea";
+import { todayIn } from "~/lib/dates";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
@@ -208,16 +209,10 @@ function formatDay(day: string): string {
   return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 }
 
-/** Today in the user's time zone, as a date input wants it. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
 function DeliverDialog({ shipment, open, onOpenChange }: DialogProps) {
   const trpc = useTRPC();
   const changed = useFulfillmentChanged();
-  const [date, setDate] = useState(localToday);
+  const [date, setDate] = useState(() => todayIn());
   const [error, setError] = useState<string | null>(null);
   const deliver = useMutation(
     trpc.fulfillment.deliver.mutationOptions({
@@ -257,7 +252,7 @@ function DeliverDialog({ shipment, open, onOpenChange }: DialogProps) {
               id="deliver-date"
               type="date"
               value={date}
-              max={localToday()}
+              max={todayIn()}
               onChange={(e) => {
                 setDate(e.target.value);
                 setError(null);

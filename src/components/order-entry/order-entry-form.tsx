@@ -10,6 +10,7 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
+import { todayIn } from "~/lib/dates";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { EXCEPTION_LABELS, isActiveException } from "~/server/exceptions/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
@@ -47,12 +48,6 @@ let lineSeq = 0;
 function makeLineId(): string {
   lineSeq += 1;
   return `l${Date.now().toString(36)}${lineSeq.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 const toShipTo = (address: { line1: string; city: string; region?: string | null; postalCode: string; country: string } | null): ShipTo =>
@@ -248,7 +243,7 @@ export function OrderEntryForm({
   async function run(intent: Intent) {
     if (isLocked) return;
     const result = validateEntry(state, {
-      today: todayIso(),
+      today: todayIn(),
       skuOf: (line) => details.get(line.id)?.product?.sku ?? line.sku.trim(),
       currency: customerCurrency,
     });
@@ -398,7 +393,7 @@ export function OrderEntryForm({
                 id="entry-requested"
                 type="date"
                 ref={register("requestedDate")}
-                min={todayIso()}
+                min={todayIn()}
                 value={state.requestedDate}
                 onChange={(event) => change({ type: "setField", field: "requestedDate", value: event.target.value })}
                 aria-invalid={!!errors.requestedDate || undefined}

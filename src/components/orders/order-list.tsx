@@ -5,6 +5,7 @@ import { Pager } from "~/components/list/list-controls";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { todayIn } from "~/lib/dates";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
@@ -129,7 +130,7 @@ async function OrderResults({
 
   return (
     <>
-      <OrdersTable kind={kind} basePath={basePath} params={params} items={page.items} today={new Date().toISOString().slice(0, 10)} />
+      <OrdersTable kind={kind} basePath={basePath} params={params} items={page.items} today={todayIn()} />
       <Pager basePath={basePath} params={{ ...params }} nextCursor={page.nextCursor} shown={page.items.length} />
     </>
   );

@@ -1,3 +1,4 @@
+import { COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
 import { runAt } from "~/server/clock";
 
 const HOUR = 60 * 60_000;
@@ -116,9 +117,9 @@ export function nextWeekday(ms: number, weekday: number): number {
   return day;
 }
 
-/** YYYY-MM-DD of a moment (UTC). */
+/** YYYY-MM-DD of a moment in the company's time zone: the day the desk calls it (clock.today() at that moment). */
 export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return todayIn(COMPANY_TIME_ZONE, new Date(ms));
 }
 
 const MINUTE = 60_000;

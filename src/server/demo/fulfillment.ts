@@ -452,6 +452,8 @@ export function bookFulfillment(db: Db, agenda: Agenda, cast: Cast, specs: Map<s
   };
 
   for (let day = Math.floor(agenda.start / DAY) * DAY; day < agenda.end; day += DAY) {
+    // `day` is the UTC midnight that keys a day in the agenda, not a moment: its UTC date is the date the desk's
+    // hours fall on in New York (isoDay would read the evening before).
     const date = new Date(day).toISOString().slice(0, 10);
     if (date === lastDay) continue;
     const weekday = new Date(day).getUTCDay();

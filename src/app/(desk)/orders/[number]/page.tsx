@@ -13,6 +13,7 @@ import { DateTime } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
+import { todayIn } from "~/lib/dates";
 import { can } from "~/server/auth/permissions";
 import { AppError } from "~/server/errors";
 import { api } from "~/trpc/server";
@@ -51,7 +52,7 @@ export default async function OrderPage({ params }: Props) {
         seesInvoices ? caller.creditNotes.list({ order: number, limit: 100 }).then((p) => p.items) : null,
         caller.returns.list({ order: number, limit: 100 }).then((p) => p.items),
       ]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn();
 
   return (
     <>
