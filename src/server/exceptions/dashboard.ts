@@ -7,6 +7,7 @@ import { customers } from "../customers/schema";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
 import { warehouses } from "../inventory";
+import { LIVE_ORDER_STATUSES } from "../orders";
 import { orderLines, orders } from "../orders/schema";
 import { productVendors, vendors } from "../purchasing/schema";
 import { EXCEPTION_TYPES } from "./constants";
@@ -52,6 +53,8 @@ export async function exceptionDashboard(options: {
   const nowIso = now.toISOString();
   const since = new Date(now.getTime() - DAYS * 86_400_000).toISOString();
   const soon = new Date(now.getTime() + 3_600_000).toISOString();
+  // At-risk orders are live ones (orders' list: submitted, on hold, open), not drafts, completed or canceled.
+  const live = sql.join(LIVE_ORDER_STATUSES.map((status) => sql`${status}`), sql`, `);
   const hours = (column: unknown) => sql`extract(epoch from (${column} - ${exceptions.createdAt})) / 3600`;
   let tile = 0;
   const TILES = ["open", "byTypeAge", "trend", "timeByType", "timeByPerson", "topCustomers", "topSkus", "topWarehouses", "topVendors", "holdValue", "heldOrders", "atRisk"];
@@ -130,7 +133,7 @@ export async function exceptionDashboard(options: {
       select o.number, c.code as customer, c.name as customer_name, o.total, o.currency, o.requested_date::text as requested_date, o.promised_date::text as promised_date,
         array_agg(distinct e.type::text) as types, min(e.due_at) as due_at
       from ${exceptions} e join ${orders} o on o.id = e.order_id join ${customers} c on c.id = o.customer_id
-      where e.status in ('open', 'in_progress') and o.status in ('open', 'on_hold')
+      where e.status in ('open', 'in_progress') and o.status in (${live})
         and (e.due_at < ${nowIso}::timestamptz or o.requested_date <= ${todayIn(COMPANY_TIME_ZONE, now)}::date + 1)
       group by o.id, c.code, c.name order by min(e.due_at) limit 20`),
   ]);
