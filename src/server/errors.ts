@@ -10,6 +10,7 @@ export const ERROR_KINDS = {
   conflict: 409,
   business_rule: 422,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 export type ErrorKind = keyof typeof ERROR_KINDS;
 
@@ -54,6 +55,37 @@ function findPgError(error: unknown): PgErrorLike | undefined {
     const e = current as PgErrorLike & { cause?: unknown };
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e;
     current = e.cause;
+  }
+  return undefined;
+}
+
+/**
+ * A failure that says nothing about the request and passes if it is sent again: the database is restarting,
+ * unreachable or out of connections, or chose this transaction as a deadlock or serialization victim (the
+ * transaction was rolled back whole). Null for anything else.
+ */
+export function transientDatabaseError(error: unknown): AppError | null {
+  const e = findPgError(error);
+  const code = e?.code ?? findConnectionErrorCode(error);
+  if (!code) return null;
+  if (code === "40P01" || code === "40001") {
+    return new AppError("unavailable", "TRY_AGAIN", "Another change to the same records got in the way; nothing was saved. Please try again.");
+  }
+  if (code === "53300" || code === "57P01" || code === "57P02" || code === "57P03" || code.startsWith("08") || CONNECTION_CODES.has(code)) {
+    return new AppError("unavailable", "DATABASE_UNAVAILABLE", "The database is not reachable right now (restarting or busy); nothing was saved. Please try again shortly.");
+  }
+  return null;
+}
+
+/** postgres.js and Node's socket errors when the server is gone or never answered. */
+const CONNECTION_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+function findConnectionErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_CODES.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }

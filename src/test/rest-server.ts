@@ -38,7 +38,7 @@ export async function startRestServer(db: Db) {
     const text = await response.text();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
     const json = (text ? JSON.parse(text) : null) as any;
-    return { status: response.status, body: json };
+    return { status: response.status, headers: response.headers, body: json };
   }
 
   return { baseUrl, call, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

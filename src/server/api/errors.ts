@@ -11,6 +11,7 @@ const KIND_TO_TRPC: Record<ErrorKind, TRPC_ERROR_CODE_KEY> = {
   conflict: "CONFLICT",
   business_rule: "UNPROCESSABLE_CONTENT",
   rate_limited: "TOO_MANY_REQUESTS",
+  unavailable: "SERVICE_UNAVAILABLE",
 };
 
 export function toTRPCError(error: AppError): TRPCError {

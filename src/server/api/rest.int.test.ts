@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
+import { connectPostgres } from "~/server/db/client";
 import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { startRestServer } from "~/test/rest-server";
@@ -94,6 +95,23 @@ describe("REST door: authentication and errors", () => {
     const { revokeApiKey } = await import("~/server/integration/api-keys");
     await revokeApiKey({ db: t.db, actor: SYSTEM_ACTOR, id });
     expect((await api.call("GET", "/warehouses", { key })).status).toBe(401);
+  });
+});
+
+describe("REST door: a database that is not there", () => {
+  it("answers 503 DATABASE_UNAVAILABLE with Retry-After, not a 500, while the database is unreachable", async () => {
+    // Nothing listens on port 1: every query fails to connect, as while PostgreSQL restarts.
+    const gone = connectPostgres("postgres://postgres@127.0.0.1:1/orderdesk", 1);
+    const down = await startRestServer(gone.db);
+    try {
+      const res = await down.call("GET", "/customers", { key: keys.admin });
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
+      expect(res.headers.get("retry-after")).toBe("2");
+    } finally {
+      await down.close();
+      await gone.close();
+    }
   });
 });
 

@@ -4,7 +4,8 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { generateOpenApiDocument, type OpenApiMeta } from "trpc-to-openapi";
 import type { Db } from "../db";
 import { authenticateApiKey } from "../integration";
-import { describeError, type ApiErrorBody } from "./errors";
+import { transientDatabaseError } from "../errors";
+import { describeError, toTRPCError, type ApiErrorBody } from "./errors";
 import { queryInput } from "./query-input";
 import { appRouter, createCaller } from "./root";
 import type { Context } from "./trpc";
@@ -122,13 +123,15 @@ class RestError extends Error {
 
 function restError(error: unknown): Response {
   if (error instanceof RestError) return errorResponse(error.status, error.body);
-  const trpcError = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
+  // Outside a procedure (the API key's lookup, say) the database can be gone too: a 503, not a 500.
+  const transient = error instanceof TRPCError ? null : transientDatabaseError(error);
+  const trpcError = error instanceof TRPCError ? error : transient ? toTRPCError(transient) : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
   if (trpcError.code === "INTERNAL_SERVER_ERROR") console.error("[orderdesk] unexpected error", trpcError.cause ?? trpcError);
   return errorResponse(getHTTPStatusCodeFromError(trpcError), describeError(trpcError));
 }
 
 const errorResponse = (status: number, error: ApiErrorBody) =>
-  new Response(JSON.stringify({ error }), { status, headers: JSON_HEADERS });
+  new Response(JSON.stringify({ error }), { status, headers: status === 503 ? { ...JSON_HEADERS, "retry-after": "2" } : JSON_HEADERS });
 
 /**
  * API answers are live data (never cached) and small: compressing each one costs the server more (a new

@@ -3,7 +3,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Actor } from "../auth/actor";
 import { can, type Action } from "../auth/permissions";
 import type { Db } from "../db";
-import { AppError } from "../errors";
+import { AppError, transientDatabaseError } from "../errors";
 import { describeError, toTRPCError } from "./errors";
 
 export type Context = {
@@ -27,10 +27,16 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain code throws AppError; here it becomes the TRPCError whose code decides the HTTP status. */
+/**
+ * Domain code throws AppError; here it becomes the TRPCError whose code decides the HTTP status. A database
+ * that is restarting, out of connections or picked the request as a deadlock victim is a 503 to retry, not a 500.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  if (result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  const transient = transientDatabaseError(result.error.cause);
+  if (transient) throw toTRPCError(transient);
   return result;
 });
 
