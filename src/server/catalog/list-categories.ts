@@ -19,10 +19,8 @@ export async function listCategories(options: { db: DbOrTx; input: TListCategori
     .leftJoin(products, and(eq(products.categoryId, categories.id), isNull(products.archivedAt)))
     .where(and(isNull(categories.archivedAt), pattern ? or(ilike(categories.name, pattern), ilike(categories.code, pattern)) : undefined))
     .groupBy(categories.id)
-    .orderBy(
-      startsWith ? sql`(${categories.name} ilike ${startsWith} or ${categories.code} ilike ${startsWith}) desc` : sql`true`,
-      asc(categories.name),
-    )
+    // Without a text, by name alone: PostgreSQL refuses a constant (`order by true`) as a sort key.
+    .orderBy(...(startsWith ? [sql`(${categories.name} ilike ${startsWith} or ${categories.code} ilike ${startsWith}) desc`] : []), asc(categories.name))
     .limit(input.limit);
   return rows.map((r) => ({ code: r.code, name: r.name, products: Number(r.products) }));
 }
