@@ -21,6 +21,8 @@ import { submitOrder } from "./submit-order";
 import { keptLine } from "./manual-price";
 import { updateOrder } from "./update-order";
 import { orderShipments } from "~/server/fulfillment";
+import { getShipment } from "~/server/fulfillment/get-shipment";
+import { planShipments } from "~/server/fulfillment/plan-shipments";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -248,7 +250,21 @@ describe("holds a manager released", () => {
     expect(noted.status).toBe("open");
     expect(noted.exceptions.filter((e) => e.type === "credit_hold").map((e) => e.status)).toEqual(["resolved"]);
 
-    const smaller = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, version: noted.version, lines: [{ sku: "BOLT-M8", quantity: 2 }] } });
+    // An API client that sends the whole order back (same lines, ship-to and channel) changes
+    // nothing holds, prices or the warehouse look at: the shipment planned meanwhile stays planned.
+    const { shipments } = await planShipments({ db: t.db, actor: actors.warehouse, input: { number: held.number } });
+    const resent = await updateOrder({
+      shipments: orderShipments,
+      db: t.db,
+      actor: actors.rep,
+      input: { number: held.number, version: noted.version, channel: "email", shipTo: noted.shipTo, lines: [{ sku: "BOLT-M8", quantity: 3 }], notes: "Call first" },
+    });
+    expect(resent.status).toBe("open");
+    expect(resent.exceptions.filter((e) => e.type === "credit_hold").map((e) => e.status)).toEqual(["resolved"]);
+    expect(resent.lines.map((l) => [l.lineNo, l.unitPrice])).toEqual(noted.lines.map((l) => [l.lineNo, l.unitPrice]));
+    expect((await getShipment({ db: t.db, id: shipments[0]!.number })).status).toBe("planned");
+
+    const smaller = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, version: resent.version, lines: [{ sku: "BOLT-M8", quantity: 2 }] } });
     expect(smaller.status).toBe("open");
 
     const bigger = await updateOrder({ shipments: orderShipments, db: t.db, actor: actors.rep, input: { number: held.number, version: smaller.version, lines: [{ sku: "BOLT-M8", quantity: 4 }] } });

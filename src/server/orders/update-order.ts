@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { canonicalJson } from "~/lib/canonical-json";
 import type { Actor } from "../auth/actor";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
@@ -8,7 +9,7 @@ import { reviewHolds } from "./holds";
 import { assertVersion, lineSummary, loadOrder, loadOrderCustomer, priceOrderLines, recordOrderEvents, toOrderDto, type OrderEventEntry } from "./queries";
 import { reserveOrder, setLineReservations } from "./reserve-lines";
 import { orders } from "./schema";
-import type { TOrder, TUpdateOrderInput } from "./schemas";
+import type { TOrder, TOrderLineInput, TUpdateOrderInput } from "./schemas";
 import { assertEditable, assertTransition } from "./state-machine";
 import type { OrderShipments } from "./shipments-hook";
 import { keptLine } from "./manual-price";
@@ -46,13 +47,17 @@ export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TU
     const changes: Partial<typeof orders.$inferInsert> = { ...header, version: order.version + 1 };
     const events: OrderEventEntry[] = [];
     let released: Released[] | null = null;
-    if (input.lines || header.shipTo !== undefined || header.channel !== undefined) {
+    // A client may send the whole order back: only a real difference re-prices, re-reserves and re-checks holds.
+    const linesChanged = !!input.lines && !sameLines(input.lines, before.lines.map(keptLine));
+    const shipToChanged = header.shipTo !== undefined && canonicalJson(header.shipTo) !== canonicalJson(order.shipTo);
+    const channelChanged = header.channel !== undefined && header.channel !== order.channel;
+    if (linesChanged || shipToChanged || channelChanged) {
       // What is planned to ship was planned from the old lines and address: those shipments go (the warehouse
       // sees them canceled), their units stay reserved, and the order is planned again from the new ones.
       if (order.status === "open" || order.status === "on_hold") await options.shipments.cancelOpen(tx, order, actor, "Order changed");
       // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
       // Unchanged lines keep their reservations; shorter ones release the rest.
-      const lines = input.lines ?? before.lines.map(keptLine);
+      const lines = linesChanged ? input.lines! : before.lines.map(keptLine);
       const { priced, productIds } = await priceOrderLines(tx, {
         customer,
         channel: header.channel ?? order.channel,
@@ -98,6 +103,12 @@ export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TU
     ]);
     return after;
   });
+}
+
+/** The same lines in the same order: SKU, quantity and manual price with its reason. */
+function sameLines(next: TOrderLineInput[], kept: ReturnType<typeof keptLine>[]) {
+  const key = (l: TOrderLineInput) => canonicalJson({ ...l, overrideReason: l.unitPrice === undefined ? undefined : l.overrideReason });
+  return next.length === kept.length && next.every((line, i) => key(line) === key(kept[i]!));
 }
 
 const HEADER_FIELDS = ["channel", "customerReference", "shipTo", "billTo", "requestedDate", "notes"] as const;
