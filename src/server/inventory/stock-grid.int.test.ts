@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { products } from "~/server/catalog/schema";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors } from "~/test/fixtures";
 import { setHoldback } from "./holdbacks";
@@ -8,7 +6,7 @@ import { countLowStock } from "./low-stock";
 import { ZStockGridInput, type TStockGridInput, type TStockGridRow } from "./schemas";
 import { listStockGrid } from "./stock-grid";
 import { matchesStatusFilter, STOCK_STATUS_FILTERS, stockStatusOf } from "./stock-status";
-import { insertCategory, insertLevel, insertProduct, insertWarehouse } from "./stock-views.fixtures";
+import { addProduct, categoryId, insertLevel, insertWarehouse } from "./stock-views.fixtures";
 
 let t: TestDb;
 let fastenersId = "";
@@ -27,15 +25,14 @@ beforeAll(async () => {
   const east = await insertWarehouse(db, "EAST", 10);
   const west = await insertWarehouse(db, "WEST", 20);
   const old = await insertWarehouse(db, "OLD", 5, { isActive: false });
-  const fasteners = await insertCategory(db, "FASTENERS", "Fasteners");
-  fastenersId = fasteners.id;
-  const tools = await insertCategory(db, "TOOLS", "Tools");
-  const a100 = await insertProduct(db, "A-100", "Anchor bolt", fasteners.id);
-  const a200 = await insertProduct(db, "A-200", "Angle bracket", fasteners.id);
-  const b100 = await insertProduct(db, "B-100", "Claw hammer", tools.id);
-  const b200 = await insertProduct(db, "B-200", "Hand saw", tools.id);
-  await insertProduct(db, "C-300", "Bar clamp", tools.id);
-  const gone = await insertProduct(db, "Z-900", "Discontinued widget", tools.id, { archivedAt: new Date() });
+  // Categories FASTENERS and TOOLS come with their first products.
+  const a100 = await addProduct(db, "A-100", "Anchor bolt", "Fasteners");
+  const a200 = await addProduct(db, "A-200", "Angle bracket", "Fasteners");
+  const b100 = await addProduct(db, "B-100", "Claw hammer", "Tools");
+  const b200 = await addProduct(db, "B-200", "Hand saw", "Tools");
+  await addProduct(db, "C-300", "Bar clamp", "Tools");
+  const gone = await addProduct(db, "Z-900", "Discontinued widget", "Tools", { archived: true });
+  fastenersId = await categoryId(db, "FASTENERS");
 
   await insertLevel(db, a100.id, east.id, { onHand: 50, reorderPoint: 10, reorderQuantity: 5 });
   await insertLevel(db, a100.id, west.id, { onHand: 8, reorderPoint: 10, reorderQuantity: 20 });
@@ -128,7 +125,6 @@ describe("status filters agree with stockStatusOf", () => {
   it("selects exactly the levels the pure classification says, for every filter", async () => {
     const db = t.db;
     const probe = await insertWarehouse(db, "PROBE", 1);
-    const [category] = await db.select({ id: products.categoryId }).from(products).where(eq(products.sku, "A-100"));
     // Every combination around the boundaries: available ≤ 0, = point, point ± 1, overstock edge ± 1.
     const levels: { sku: string; onHand: number; reserved: number; reorderPoint: number | null; reorderQuantity: number | null }[] = [];
     let n = 0;
@@ -143,7 +139,7 @@ describe("status filters agree with stockStatusOf", () => {
       }
     }
     for (const level of levels) {
-      const product = await insertProduct(db, level.sku, `Probe ${level.sku}`, category!.id);
+      const product = await addProduct(db, level.sku, `Probe ${level.sku}`, "Fasteners");
       await insertLevel(db, product.id, probe.id, level);
     }
     for (const filter of STOCK_STATUS_FILTERS) {

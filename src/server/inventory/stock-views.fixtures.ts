@@ -1,11 +1,17 @@
 import { eq } from "drizzle-orm";
+import { archiveProduct } from "~/server/catalog/archive-product";
+import { createProduct } from "~/server/catalog/create-product";
 import { categories, products } from "~/server/catalog/schema";
+import { ZCreateProductInput } from "~/server/catalog/schemas";
 import type { Db } from "~/server/db";
 import { stockLevels, warehouses } from "~/server/inventory/schema";
 import type { InboundSupply, SupplySource, UsualSupplier } from "~/server/inventory/supply";
-import { address } from "~/test/fixtures";
+import { actors, address } from "~/test/fixtures";
 
-/** Inventory view tests: warehouses, products and stock levels inserted as plain rows (read-model tests). */
+/**
+ * Inventory view tests (read models): inventory's own warehouses and stock levels inserted as plain rows;
+ * products come from the catalog's use cases, as the catalog owns them.
+ */
 export async function insertWarehouse(db: Db, code: string, priority: number, extra: Partial<typeof warehouses.$inferInsert> = {}) {
   const [row] = await db
     .insert(warehouses)
@@ -14,17 +20,21 @@ export async function insertWarehouse(db: Db, code: string, priority: number, ex
   return row!;
 }
 
-export async function insertCategory(db: Db, code: string, name: string) {
-  const [row] = await db.insert(categories).values({ code, name }).returning();
-  return row!;
+/**
+ * A product through the catalog (createProduct, which makes an unknown category on the way: "Fasteners"
+ * gets the code FASTENERS), list price 10.00 and cost 5.00; `archived` archives it (archiveProduct).
+ * Answers its id, for the stock levels.
+ */
+export async function addProduct(db: Db, sku: string, name: string, category: string, options: { archived?: boolean } = {}) {
+  await createProduct({ db, actor: actors.admin, input: ZCreateProductInput.parse({ sku, name, category, listPrice: 1000, cost: 500 }) });
+  if (options.archived) await archiveProduct({ db, actor: actors.admin, sku });
+  return { id: await productId(db, sku) };
 }
 
-export async function insertProduct(db: Db, sku: string, name: string, categoryId: string, extra: Partial<typeof products.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(products)
-    .values({ sku, name, categoryId, listPrice: 1000, cost: 500, ...extra })
-    .returning();
-  return row!;
+/** The id of a category, by code. */
+export async function categoryId(db: Db, code: string) {
+  const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, code));
+  return row!.id;
 }
 
 export async function insertLevel(
