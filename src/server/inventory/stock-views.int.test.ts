@@ -2,11 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/server/auth/roles";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
-import { customers } from "~/server/customers/schema";
 import { auditEvents } from "~/server/db/schema";
 import { createApiKey } from "~/server/integration";
-import { orders } from "~/server/orders/schema";
-import { stockAllocations } from "./schema";
+import { runAt } from "~/server/clock";
+import { orderShipments } from "~/server/fulfillment";
+import { cancelOrder } from "~/server/orders/cancel-order";
+import { createOrder } from "~/server/orders/create-order";
+import { ZCreateOrderInput } from "~/server/orders/schemas";
 import { listReservationsForSku } from "~/server/orders/list-allocations";
 import { ZReservationsForSkuInput } from "~/server/orders/list-allocations";
 import { callerAs as testCaller } from "~/test/caller";
@@ -343,34 +345,39 @@ describe("stock ledger", () => {
 describe("open reservations of a SKU", () => {
   it("lists allocations of submitted, held and open orders with their customers, oldest first", async () => {
     const db = t.db;
-    const [acme] = await db.select().from(customers).where(eq(customers.code, "ACME"));
-    const order = async (number: string, status: "open" | "on_hold" | "completed" | "canceled", createdAt: string) => {
-      const [row] = await db
-        .insert(orders)
-        .values({ number, status, customerId: acme!.id, channel: "phone", currency: "USD", createdBy: "test", createdAt: new Date(createdAt), submittedAt: new Date(createdAt), promisedDate: "2026-11-30" })
-        .returning();
-      return row!.id;
-    };
-    const older = await order("SO-9001", "on_hold", "2026-11-01T10:00:00Z");
-    const newer = await order("SO-9002", "open", "2026-11-10T10:00:00Z");
-    const done = await order("SO-9003", "completed", "2026-10-01T10:00:00Z");
-    await db.insert(stockAllocations).values([
-      { orderId: newer, productId: ids.bolt, warehouseId: ids.east, quantity: 3, demandClass: "A" },
-      { orderId: older, productId: ids.bolt, warehouseId: ids.west, quantity: 2, demandClass: "A" },
-      { orderId: older, productId: ids.bolt, warehouseId: ids.east, quantity: 1, demandClass: "A" },
-      { orderId: done, productId: ids.bolt, warehouseId: ids.east, quantity: 9, demandClass: "A" },
-      { orderId: newer, productId: ids.nut, warehouseId: ids.east, quantity: 7, demandClass: "A" },
+    // Orders placed through orders' own use cases, in the past. Sourcing decides where units sit, so older orders
+    // first take the stock away to leave EAST 1 and WEST 2 free for the held order (split, most available first),
+    // and are canceled again (their reservations released: not listed).
+    await adjustStock({ db, actor: actors.warehouse, input: { sku: "NUT-M8", warehouse: "EAST", quantity: 7, reason: "initial_stock" } });
+    const place = (at: string, lines: { sku: string; quantity: number; unitPrice?: number; overrideReason?: string }[], requestedDate?: string) =>
+      runAt(new Date(at), () => createOrder({ db, actor: actors.rep, input: ZCreateOrderInput.parse({ customer: "ACME", channel: "phone", lines, requestedDate, draft: false }) }));
+    const done = [
+      await place("2026-10-01T10:00:00Z", [{ sku: "BOLT-M8", quantity: 36 }]), // EAST: 37 on hand, 36 reserved
+      await place("2026-10-02T10:00:00Z", [{ sku: "BOLT-M8", quantity: 10 }]), // WEST: 12 on hand, 10 reserved
+    ];
+    expect(done.map((o) => o.lines[0]!.allocations)).toEqual([[{ warehouse: "EAST", quantity: 36 }], [{ warehouse: "WEST", quantity: 10 }]]);
+    // Held for price approval (below cost); holds keep their stock.
+    const older = await place("2026-11-01T10:00:00Z", [{ sku: "BOLT-M8", quantity: 3, unitPrice: 500, overrideReason: "clearance" }], "2026-11-30");
+    for (const order of done) {
+      await runAt(new Date("2026-11-05T10:00:00Z"), () => cancelOrder({ db, actor: actors.rep, input: { number: order.number, reason: "customer canceled" }, shipments: orderShipments }));
+    }
+    const newer = await place("2026-11-10T10:00:00Z", [
+      { sku: "BOLT-M8", quantity: 3 },
+      { sku: "NUT-M8", quantity: 7 },
     ]);
+    expect([older.status, newer.status]).toEqual(["on_hold", "open"]);
+    expect(newer.lines.map((l) => l.allocations)).toEqual([[{ warehouse: "EAST", quantity: 3 }], [{ warehouse: "EAST", quantity: 7 }]]);
+
     const list = (input: Record<string, unknown>) => listReservationsForSku({ db, input: ZReservationsForSkuInput.parse({ sku: "BOLT-M8", ...input }) });
     const page = await list({});
     expect(page.items.map((r) => [r.order, r.status, r.warehouse, r.quantity])).toEqual([
-      ["SO-9001", "on_hold", "EAST", 1],
-      ["SO-9001", "on_hold", "WEST", 2],
-      ["SO-9002", "open", "EAST", 3],
+      [older.number, "on_hold", "EAST", 1],
+      [older.number, "on_hold", "WEST", 2],
+      [newer.number, "open", "EAST", 3],
     ]);
-    expect(page.items[0]).toMatchObject({ customer: "ACME", customerName: "Acme Industrial", orderedAt: "2026-11-01T10:00:00.000Z", promisedDate: "2026-11-30" });
+    expect(page.items[0]).toMatchObject({ customer: "ACME", customerName: "Acme Industrial", orderedAt: "2026-11-01T10:00:00.000Z", requestedDate: "2026-11-30", promisedDate: "2026-11-01" });
     const first = await list({ limit: 2 });
-    expect((await list({ limit: 2, cursor: first.nextCursor! })).items.map((r) => r.order)).toEqual(["SO-9002"]);
+    expect((await list({ limit: 2, cursor: first.nextCursor! })).items.map((r) => r.order)).toEqual([newer.number]);
     expect((await list({ warehouse: "WEST" })).items.map((r) => r.quantity)).toEqual([2]);
     expect((await callerAs("finance").orders.reservationsForSku({ sku: "BOLT-M8" })).items).toHaveLength(3);
   });
