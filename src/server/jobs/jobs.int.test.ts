@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { products } from "~/server/catalog";
 import { adjustStock } from "~/server/inventory/adjust-stock";
-import { stockLevels } from "~/server/inventory/schema";
+import { setReorderPoint } from "~/server/inventory/reorder-points";
 import { createWarehouse } from "~/server/inventory/warehouses";
 import { lastReplenishmentRun } from "~/server/purchasing/run-replenishment";
 import { reorderSuggestions } from "~/server/purchasing/schema";
@@ -17,8 +15,7 @@ beforeAll(async () => {
   await seedOrderFixtures(t.db);
   await createWarehouse({ db: t.db, actor: actors.admin, input: { code: "EAST", name: "East", address, priority: 10 } });
   await adjustStock({ db: t.db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "EAST", quantity: 4, reason: "initial_stock" } });
-  const [bolt] = await t.db.select({ id: products.id }).from(products).where(eq(products.sku, "BOLT-M8"));
-  await t.db.update(stockLevels).set({ reorderPoint: 10, reorderQuantity: 12 }).where(eq(stockLevels.productId, bolt!.id));
+  await setReorderPoint({ db: t.db, actor: actors.admin, input: { sku: "BOLT-M8", warehouse: "EAST", reorderPoint: 10, reorderQuantity: 12 } });
 });
 afterAll(() => t?.cleanup());
 

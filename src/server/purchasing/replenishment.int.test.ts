@@ -1,6 +1,5 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { products } from "~/server/catalog";
 import { createProduct } from "~/server/catalog/create-product";
 import { handleReplenishmentNightly } from "~/server/jobs";
 import { createOrder } from "~/server/orders/create-order";
@@ -10,7 +9,7 @@ import { createTestDb, type TestDb } from "~/test/db";
 import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
 import { adjustStock } from "~/server/inventory/adjust-stock";
-import { stockLevels, warehouses } from "~/server/inventory/schema";
+import { setReorderPoint as setInventoryReorderPoint } from "~/server/inventory/reorder-points";
 import { cancelTransfer, createTransfer } from "~/server/inventory/transfers";
 import { createWarehouse } from "~/server/inventory/warehouses";
 import { assignVendorProducts } from "./assign-vendor-products";
@@ -43,15 +42,12 @@ afterAll(() => t?.cleanup());
 const stock = (sku: string, warehouse: string, quantity: number) =>
   adjustStock({ db: t.db, actor: actors.warehouse, input: { sku, warehouse, quantity, reason: "initial_stock" } });
 
-async function setReorderPoint(sku: string, warehouse: string, reorderPoint: number | null, reorderQuantity: number | null) {
-  const [product] = await t.db.select({ id: products.id }).from(products).where(eq(products.sku, sku));
-  const [wh] = await t.db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.code, warehouse));
-  await t.db.insert(stockLevels).values({ productId: product!.id, warehouseId: wh!.id }).onConflictDoNothing();
-  await t.db
-    .update(stockLevels)
-    .set({ reorderPoint, reorderQuantity })
-    .where(and(eq(stockLevels.productId, product!.id), eq(stockLevels.warehouseId, wh!.id)));
-}
+/**
+ * Inventory's setter (creates the level when the SKU has none there). A point without a quantity means no lot
+ * size: the API asks for a quantity with a point (ZSetReorderPointInput), the use case itself keeps the null.
+ */
+const setReorderPoint = (sku: string, warehouse: string, reorderPoint: number | null, reorderQuantity: number | null) =>
+  setInventoryReorderPoint({ db: t.db, actor: actors.admin, input: { sku, warehouse, reorderPoint, reorderQuantity } });
 
 const list = async (input: Record<string, unknown> = {}) =>
   (await listReorderSuggestions({ db: t.db, input: ZListSuggestionsInput.parse({ limit: 500, ...input }) })).items;
