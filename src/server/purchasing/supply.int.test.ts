@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
+import { runAt } from "~/server/clock";
 import { createApiKey } from "~/server/integration";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { getAvailability, loadAtpLevels, productLeadTimes } from "~/server/inventory/availability";
-import { stockTransfers } from "~/server/inventory/schema";
 import { getStockDetail } from "~/server/inventory/stock-detail";
 import { noSupply } from "~/server/inventory/supply";
-import { insertWarehouse, productId } from "~/server/inventory/stock-views.fixtures";
+import { productId } from "~/server/inventory/stock-views.fixtures";
+import { createTransfer } from "~/server/inventory/transfers";
+import { createWarehouse, findWarehouseByCode } from "~/server/inventory/warehouses";
 import { createTestDb, type TestDb } from "~/test/db";
-import { actors, seedOrderFixtures } from "~/test/fixtures";
+import { actors, address, seedOrderFixtures } from "~/test/fixtures";
 import { startRestServer } from "~/test/rest-server";
 import { productVendors, purchaseOrderLines, purchaseOrders, vendors } from "./schema";
 import { purchasingSupply } from "./supply";
@@ -28,8 +30,12 @@ beforeAll(async () => {
   t = await createTestDb();
   const { db } = t;
   await seedOrderFixtures(db);
-  ids.east = (await insertWarehouse(db, "EAST", 10)).id;
-  ids.west = (await insertWarehouse(db, "WEST", 20)).id;
+  const warehouse = async (code: string, priority: number) => {
+    await createWarehouse({ db, actor: actors.admin, input: { code, name: `${code} warehouse`, address, priority } });
+    return (await findWarehouseByCode(db, code))!.id;
+  };
+  ids.east = await warehouse("EAST", 10);
+  ids.west = await warehouse("WEST", 20);
   ids.bolt = await productId(db, "BOLT-M8");
   ids.nut = await productId(db, "NUT-M8");
   ids.washer = await productId(db, "WASHER-M8");
@@ -37,7 +43,8 @@ beforeAll(async () => {
   ids.vendor = vendor!.id;
   await db.insert(productVendors).values({ productId: ids.bolt, vendorId: vendor!.id, vendorSku: "FC-8" });
 
-  await adjustStock({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "EAST", quantity: 35, reason: "initial_stock" } });
+  // EAST 39, of which the transfer below takes 4 on its way to WEST: 35 on the shelf.
+  await adjustStock({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "EAST", quantity: 39, reason: "initial_stock" } });
   await adjustStock({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", warehouse: "WEST", quantity: 12, reason: "initial_stock" } });
 
   // A sent PO (20 to EAST on 12-01), a partly received PO (8 − 3 = 5 to EAST, same day; its NUT-M8 line is
@@ -63,9 +70,9 @@ beforeAll(async () => {
     { purchaseOrderId: draft, lineNo: 1, productId: ids.bolt, quantity: 99 },
     { purchaseOrderId: closed, lineNo: 1, productId: ids.bolt, quantity: 50, received: 10 },
   ]);
-  await db.insert(stockTransfers).values([
-    { number: "TR-1", productId: ids.bolt, fromWarehouseId: ids.east, toWarehouseId: ids.west, quantity: 4, expectedDate: "2026-11-24", createdBy: "test" },
-  ]);
+  await runAt(new Date(`${TODAY}T15:00:00Z`), () =>
+    createTransfer({ db, actor: actors.warehouse, input: { sku: "BOLT-M8", from: "EAST", to: "WEST", quantity: 4, expectedDate: "2026-11-24" } }),
+  );
 
   api = await startRestServer(db);
   shopKey = (await createApiKey({ db, actor: SYSTEM_ACTOR, input: { name: "shop", role: "manager" } })).key;
