@@ -14,7 +14,7 @@ export async function allocatePayment(options: { db: Db; actor: Actor; input: TA
     const payment = await loadPayment(tx, input.id, { forUpdate: true });
     const available = payment.amount - payment.amountAllocated - payment.amountRefunded;
     if (available <= 0) throw AppError.conflict("NOTHING_TO_ALLOCATE", `${paymentLabel(payment)} is fully allocated or refunded.`);
-    const applied = await applyCredit(tx, {
+    const { applied } = await applyCredit(tx, {
       customerId: payment.customerId,
       currency: payment.currency,
       source: { kind: "payment", id: payment.id, label: paymentLabel(payment) },

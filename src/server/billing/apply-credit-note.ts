@@ -13,7 +13,7 @@ export async function applyCreditNote(options: { db: Db; actor: Actor; input: TA
     const note = await loadCreditNote(tx, input.number, { forUpdate: true });
     const available = note.total - note.amountApplied - note.amountRefunded;
     if (available <= 0) throw AppError.conflict("NOTHING_TO_ALLOCATE", `${note.number} is fully applied or refunded.`);
-    const applied = await applyCredit(tx, {
+    const { applied } = await applyCredit(tx, {
       customerId: note.customerId,
       currency: note.currency,
       source: { kind: "credit_note", id: note.id, label: note.number! },

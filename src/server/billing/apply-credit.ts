@@ -5,13 +5,17 @@ import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { resolveOrderExceptions } from "../exceptions";
-import { orders } from "../orders";
+import { orders, type OrderEventEntry } from "../orders";
 import { allocateInOrder, paidStatus } from "./amounts";
 import { invoiceStateOf, recordOrderBilling, UUID } from "./queries";
 import { refreshReceivables } from "./refresh-receivables";
 import { allocations, creditNotes, invoices, payments } from "./schema";
 
-export type CreditSource = { kind: "payment"; id: string; label: string } | { kind: "credit_note"; id: string; label: string };
+/** Where the money comes from; a credit note's label (its number) may not exist yet when its timeline entries are held. */
+export type CreditSource = { kind: "payment"; id: string; label: string } | { kind: "credit_note"; id: string; label: string | null };
+
+/** Timeline entries held back per order, for the caller to write after its own last statements. */
+export type HeldEvents = Map<string, OrderEventEntry[]>;
 
 /**
  * Applies customer money (a payment or a credit note) to open invoices of the customer, in the caller's
@@ -33,8 +37,10 @@ export async function applyCredit(
     onlyInvoicesOf?: { orderId?: string; invoiceId?: string };
     actor: Actor;
     appliedOn?: string;
+    /** Return the orders' timeline entries instead of writing them (see HeldEvents). */
+    holdEvents?: boolean;
   },
-): Promise<{ invoiceId: string; amount: number }[]> {
+): Promise<{ applied: { invoiceId: string; amount: number }[]; heldEvents: HeldEvents }> {
   const { actor } = input;
   const wanted = input.allocations;
   if (wanted) {
@@ -45,7 +51,8 @@ export async function applyCredit(
     const keys = wanted.map((a) => a.invoice.trim().toUpperCase());
     if (new Set(keys).size !== keys.length) throw AppError.invalidField("allocations", "names an invoice twice");
   }
-  if (input.available <= 0 || wanted?.length === 0) return [];
+  const none = { applied: [], heldEvents: new Map() };
+  if (input.available <= 0 || wanted?.length === 0) return none;
 
   // The candidates, without locks; then their orders and themselves, locked, in that order.
   const only = input.onlyInvoicesOf;
@@ -59,7 +66,7 @@ export async function applyCredit(
     ? or(...wanted.map((a) => (UUID.test(a.invoice) ? eq(invoices.id, a.invoice) : eq(invoices.number, a.invoice.trim().toUpperCase()))))
     : undefined;
   const seen = await tx.select({ id: invoices.id, orderId: invoices.orderId }).from(invoices).where(and(eq(invoices.customerId, input.customerId), byKey ?? open));
-  if (seen.length === 0) return [];
+  if (seen.length === 0) return none;
   await tx
     .select({ id: orders.id })
     .from(orders)
@@ -93,7 +100,7 @@ export async function applyCredit(
       locked.filter((r) => r.status === "issued" || r.status === "partially_paid").map((r) => ({ id: r.id, balance: r.total - r.amountPaid })),
     ).map((a) => ({ invoiceId: a.id, amount: a.amount }));
   }
-  if (plan.length === 0) return [];
+  if (plan.length === 0) return none;
 
   const appliedOn = input.appliedOn ?? clock.today();
   await tx.insert(allocations).values(
@@ -112,13 +119,14 @@ export async function applyCredit(
   } else {
     await tx.update(creditNotes).set({ amountApplied: sql`${creditNotes.amountApplied} + ${applied}` }).where(eq(creditNotes.id, input.source.id));
   }
-  await settleInvoices(
+  const heldEvents = await settleInvoices(
     tx,
     plan.map((p) => ({ invoice: locked.find((r) => r.id === p.invoiceId)!, change: p.amount })),
     actor,
     (invoice, amount) => ({ type: "payment_applied", data: { invoice: invoice.number, amount, source: input.source.label, kind: input.source.kind } }),
+    { holdEvents: input.holdEvents },
   );
-  return plan;
+  return { applied: plan, heldEvents };
 }
 
 /**
@@ -130,7 +138,8 @@ export async function settleInvoices(
   changes: { invoice: typeof invoices.$inferSelect; change: number }[],
   actor: Actor,
   event: (invoice: typeof invoices.$inferSelect, amount: number) => { type: string; data: Record<string, unknown> },
-) {
+  options: { holdEvents?: boolean } = {},
+): Promise<HeldEvents> {
   for (const { invoice, change } of changes) {
     const amountPaid = invoice.amountPaid + change;
     await tx
@@ -141,10 +150,13 @@ export async function settleInvoices(
   for (const customerId of new Set(changes.map((c) => c.invoice.customerId))) await refreshReceivables(tx, customerId);
   const byOrder = new Map<string, typeof changes>();
   for (const c of changes) byOrder.set(c.invoice.orderId, [...(byOrder.get(c.invoice.orderId) ?? []), c]);
+  const held: HeldEvents = new Map();
   for (const [orderId, list] of byOrder) {
-    await recordOrderBilling(tx, { orderId, actor, events: list.map((c) => event(c.invoice, c.change)) });
+    const events = await recordOrderBilling(tx, { orderId, actor, events: list.map((c) => event(c.invoice, c.change)), holdEvents: options.holdEvents });
+    if (options.holdEvents) held.set(orderId, events);
     if (!(await invoiceStateOf(tx, orderId)).anyOverdue) {
       await resolveOrderExceptions(tx, { orderId, actor, resolution: "paid", note: "Nothing of the order is overdue any more.", types: ["payment_overdue"] });
     }
   }
+  return held;
 }

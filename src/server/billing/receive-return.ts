@@ -70,7 +70,7 @@ export async function receiveReturn(options: { db: Db; actor: Actor; input: TRec
     });
     // Units given free (a zero-value line) need no credit.
     if (creditLines.every((l) => l.amount + l.tax === 0)) return rma.id;
-    const { note } = await issueCreditNote(tx, {
+    await issueCreditNote(tx, {
       kind: "return",
       customerId: order.customerId,
       orderId: order.id,
@@ -80,7 +80,6 @@ export async function receiveReturn(options: { db: Db; actor: Actor; input: TRec
       lines: creditLines,
       actor,
     });
-    await tx.update(returns).set({ creditNoteId: note.id }).where(eq(returns.id, rma.id));
     return rma.id;
   });
   return getReturn({ db, id });

@@ -43,7 +43,7 @@ export async function recordPayment(options: { db: Db; actor: Actor; input: TRec
             available: payment!.amount,
             allocations: input.allocations,
             actor,
-          })
+          }).then((r) => r.applied)
         : [];
     await recordAudit(tx, {
       entityType: "payment",

@@ -7,8 +7,9 @@ import { documentCounters } from "./schema";
 /**
  * Document numbers are unique per type and never reused. Most come from a PostgreSQL sequence, which
  * never waits on another transaction (a rolled-back document leaves a gap). Invoices and credit notes
- * must be gapless for the tax authorities: they count in a row of `document_counters`, taken as the
- * last statement before commit so the row lock is held for one round trip (`numberGapless`).
+ * must be gapless for the tax authorities: they count in a row of `document_counters`, taken among the
+ * last statements before commit (`numberGapless`; after it only the document's timeline entry and, for an
+ * invoice, its e-mail to the customer), so the row lock is held for two or three short statements.
  */
 export const SEQUENCED_DOCUMENTS = {
   order: { prefix: "SO-", start: 100001, sequence: "order_number_seq" },
