@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
-import { users } from "~/server/auth/schema";
+import { createUser } from "~/server/auth/users";
 import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { address, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
@@ -19,8 +19,7 @@ beforeAll(async () => {
   api = await startRestServer(t.db);
   desk = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "desk", role: "manager" } })).key;
   warehouse = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "dock", role: "warehouse" } })).key;
-  const [rita] = await t.db.insert(users).values({ email: "rita@test.local", name: "Rita Rep", role: "rep", passwordHash: "x" }).returning();
-  repId = rita!.id;
+  repId = (await createUser({ db: t.db, input: { email: "rita@test.local", name: "Rita Rep", role: "rep", password: "not used here" } })).id;
 });
 afterAll(async () => {
   await api?.close();
