@@ -38,7 +38,7 @@ export function taxRateOf(explanation: unknown[], tax: number, lineTotal: number
 
 export type DocumentTotals = { subtotal: number; discountTotal: number; taxTotal: number; shippingTotal: number; total: number };
 
-/** An invoice's totals from its lines: subtotal before discounts, as orders have them (API.md money rules). */
+/** An invoice's totals from its lines: subtotal before discounts, as orders have them (docs/api.md#totals). */
 export function documentTotals(lines: Pick<LineShare, "quantity" | "unitPrice" | "discount" | "tax">[], shipping = 0): DocumentTotals {
   const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
   const discountTotal = lines.reduce((s, l) => s + l.discount, 0);
