@@ -7,6 +7,6 @@ import type { OrderRow } from "./queries";
  * pass billing's implementation to the use cases that submit orders.
  */
 export type OrderBilling = {
-  /** In the submitting transaction: customers invoiced on order get their invoice now. */
+  /** In the submitting transaction of a customer invoiced on order (only those): their invoice now. */
   onSubmitted(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<void>;
 };

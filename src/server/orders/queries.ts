@@ -52,6 +52,8 @@ export type OrderCustomer = {
   /** Issued invoices not yet paid (billing keeps it), and the overdue hold, if any. */
   unpaidInvoices: number;
   overdueHold: string | null;
+  /** Billed at submission (prepaid) rather than when the goods ship. */
+  invoiceOnOrder: boolean;
 };
 
 export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise<OrderCustomer> {
@@ -67,6 +69,7 @@ export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise
       creditLimit: customers.creditLimit,
       unpaidInvoices: customers.unpaidInvoices,
       overdueHold: customers.overdueHold,
+      invoiceOnOrder: customers.invoiceOnOrder,
     })
     .from(customers)
     .where(eq(customers.id, customerId));

@@ -61,8 +61,9 @@ export async function submitInTx(
       ...reservation.events,
     ]),
   ]);
-  // Last: an invoice on order takes its gapless number as the transaction's final statements.
-  await known.billing?.onSubmitted(tx, row!, actor);
+  // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
+  // is billed when the goods ship: nothing to ask billing.
+  if (customer.invoiceOnOrder) await known.billing?.onSubmitted(tx, row!, actor);
   return row!;
 }
 
