@@ -27,8 +27,37 @@ export type QueryLogger = { logQuery: (query: string, params: unknown[]) => void
 
 export function connectPostgres(url: string, max = 10, logger?: QueryLogger): DbHandle {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres({ client, logger }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparing(client), logger }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+type Sql = postgres.Sql;
+
+/**
+ * Drizzle asks postgres.js for an unnamed statement unless a query is given a name, and postgres.js then
+ * spends two round trips on each one with parameters (describe, then execute) while PostgreSQL parses and
+ * plans it every time. This client (and the ones it hands to transactions and savepoints) prepares every
+ * statement instead: cached per connection, one round trip, planned once or a few times. postgres.js
+ * recycles each connection within an hour, which bounds the cache.
+ */
+function preparing<T extends Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: unknown[], options?: object) =>
+          target.unsafe(query, parameters as never, { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const scope = args[last] as (inner: Sql) => unknown;
+          return open.apply(target, [...args.slice(0, last), (inner: Sql) => scope(preparing(inner))]);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 /** Opens an embedded PGlite. The caller owns the data directory (see lock.ts). */
