@@ -11,7 +11,9 @@ const DAY = 86_400_000;
 /**
  * What the quantity and duplicate rules compare with, in one statement: per product its pack size and the
  * customer's usual quantity (median of their last 365 days, at least two earlier orders of it); the customer's
- * orders created before this one in the last 24 hours, or with the same customer PO number.
+ * orders created before this one in the last 24 hours, or with the same customer PO number. The history is read
+ * from the customer's own orders (bounded by what one customer buys in a year), not from every line of the
+ * products, and its plan does not depend on the values (the statement is prepared once per connection).
  */
 export async function loadReviewFacts(
   tx: DbOrTx,
@@ -25,14 +27,16 @@ export async function loadReviewFacts(
   const [row] = await executeRows<{ products: unknown; earlier: unknown }>(
     tx,
     sql`select
-      (select json_agg(json_build_object('id', p.id, 'packSize', p.pack_size, 'usual', h.usual, 'times', h.times))
+      (select json_agg(json_build_object('id', p.id, 'packSize', p.pack_size, 'usual', h.usual, 'times', coalesce(h.times, 0)))
        from ${products} p
-       left join lateral (
-         select percentile_cont(0.5) within group (order by l.quantity) as usual, count(*) as times
-         from ${orderLines} l join ${orders} o on o.id = l.order_id
-         where o.customer_id = ${input.customerId} and l.product_id = p.id and o.id <> ${input.orderId}
+       left join (
+         select l.product_id, percentile_cont(0.5) within group (order by l.quantity) as usual, count(*) as times
+         from ${orders} o join ${orderLines} l on l.order_id = o.id
+         where o.customer_id = ${input.customerId} and o.id <> ${input.orderId}
            and o.kind = 'order' and o.status not in ('draft', 'canceled') and o.submitted_at >= ${yearAgo}::timestamptz
-       ) h on true
+           and l.product_id in (${ids})
+         group by l.product_id
+       ) h on h.product_id = p.id
        where p.id in (${ids})) as products,
       (select json_agg(json_build_object('number', e.number, 'customerReference', e.customer_reference, 'isRecent', e.created_at >= ${dayBefore}::timestamptz,
           'lines', (select json_agg(json_build_object('sku', p.sku, 'quantity', l.quantity)) from ${orderLines} l join ${products} p on p.id = l.product_id where l.order_id = e.id)))
