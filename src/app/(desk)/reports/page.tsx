@@ -12,7 +12,7 @@ export default async function ReportsPage() {
       description="Perfect-order rate, on-time in-full, cycle time, fill rate, turnover and DSO."
       icon={ChartColumn}
       emptyTitle="No reports yet"
-      emptyDescription="Reports are computed from shipments, invoices and payments, which this desk does not record yet."
+      emptyDescription="These reports are not built yet. Live figures today: the exception dashboard (holds, breaches, at-risk orders) and receivables aging with DSO under Invoices."
     />
   );
 }
