@@ -5,6 +5,7 @@ export { getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability
 export { fillBackorders, type BackorderFill, type LockDemands } from "./fill-backorders";
 export { lockStock } from "./lock-stock";
 export { moveOnHand } from "./move-stock";
+export { OPENING_STOCK_REFERENCE, receiveOpeningStock, type OpeningStockRow } from "./receive-opening-stock";
 export { releaseDemand, releaseStock, type Released } from "./release-stock";
 export { reserveStock, reserveStockForLines, type StockDemand } from "./reserve-stock";
 export { recordShortPick, returnToStock, shipFromStock } from "./ship-stock";
