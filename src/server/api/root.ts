@@ -2,6 +2,7 @@ import { creditNotesRouter, invoicesRouter, paymentsRouter, receivablesRouter, r
 import { catalogRouter } from "../catalog/router";
 import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
+import { policiesRouter } from "../fulfillment/policies-router";
 import { fulfillmentRouter } from "../fulfillment/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   orders: ordersRouter,
   exceptions: exceptionsRouter,
   fulfillment: fulfillmentRouter,
+  policies: policiesRouter,
   quotes: quotesRouter,
   pricing: pricingRouter,
   integration: integrationRouter,

@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   "fulfillment.ship": ["warehouse", "manager", "admin"],
   "fulfillment.deliver": ["warehouse", "manager", "admin"],
   "carriers.manage": ["admin"],
+  /** Orchestration policies: everyone reads the route an order follows; admins edit, copy and version them. */
+  "policies.view": ALL,
+  "policies.manage": ["admin"],
   // Billing: finance bills and collects; reps and managers read; managers approve returns above the value
   "invoices.view": ["rep", "finance", "manager", "admin"],
   /** Invoice what is left on an order, issue drafts, void, price corrections. */

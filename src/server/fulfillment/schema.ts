@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { products } from "../catalog/schema";
-import { createdAt, id, quantity, timestamps, version } from "../db/columns";
+import { archivedAt, createdAt, id, quantity, timestamps, version } from "../db/columns";
 import { warehouses } from "../inventory/schema";
 import { orders } from "../orders/schema";
 import { PICK_LIST_STATUSES, SHIPMENT_STATUSES } from "./constants";
+import type { PolicyStep } from "./policies/policy";
 
 export const shipmentStatusEnum = pgEnum("shipment_status", SHIPMENT_STATUSES);
 export const pickListStatusEnum = pgEnum("pick_list_status", PICK_LIST_STATUSES);
@@ -131,4 +132,35 @@ export const packageItems = pgTable(
     quantity: quantity("quantity").notNull(),
   },
   (t) => [primaryKey({ columns: [t.packageId, t.shipmentLineId] }), check("package_items_quantity_pos", sql`${t.quantity} > 0`)],
+);
+
+/**
+ * Orchestration policies (policies/policy.ts): a code and name; the steps live in versions, so an order keeps
+ * the version it started with while admins edit. One policy is the default (chosen when no rule matches).
+ */
+export const policies = pgTable(
+  "policies",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    currentVersion: integer("current_version").notNull().default(1),
+    isDefault: boolean("is_default").notNull().default(false),
+    archivedAt: archivedAt(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("policies_one_default_uq").on(t.isDefault).where(sql`${t.isDefault}`)],
+);
+
+export const policyVersions = pgTable(
+  "policy_versions",
+  {
+    policyCode: text("policy_code")
+      .notNull()
+      .references(() => policies.code),
+    version: integer("version").notNull(),
+    steps: jsonb("steps").$type<PolicyStep[]>().notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.policyCode, t.version] })],
 );

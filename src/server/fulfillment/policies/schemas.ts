@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ROLES } from "../../auth/roles";
+import { DURATION_UNITS, STEP_KINDS } from "./policy";
+
+export const ZPolicyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{1,29}$/, "Use 2–30 letters, digits, '_' or '-'");
+
+export const ZPolicyStep = z.object({
+  kind: z.enum(STEP_KINDS),
+  duration: z.object({
+    amount: z.number().min(0, "A duration is 0 or more").max(365 * 24, "At most a year"),
+    unit: z.enum(DURATION_UNITS),
+  }),
+  owner: z.enum(ROLES),
+});
+
+export const ZPolicy = z.object({
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  isDefault: z.boolean(),
+  isArchived: z.boolean(),
+  steps: z.array(ZPolicyStep),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export type TPolicy = z.infer<typeof ZPolicy>;
+
+/** A new version of a policy's steps (and its name): based on the version the admin saw, or refused as stale. */
+export const ZSavePolicyInput = z.object({
+  code: ZPolicyCode,
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1, "Name is required").max(60).optional(),
+  steps: z.array(ZPolicyStep).min(1, "A policy needs at least one step").max(12),
+});
+export type TSavePolicyInput = z.infer<typeof ZSavePolicyInput>;
+
+export const ZCopyPolicyInput = z.object({
+  from: ZPolicyCode,
+  code: ZPolicyCode,
+  name: z.string().trim().min(1, "Name is required").max(60),
+});
+export type TCopyPolicyInput = z.infer<typeof ZCopyPolicyInput>;
