@@ -38,16 +38,19 @@ export async function assignVendorProducts(options: { db: Db; actor: Actor; inpu
       .innerJoin(products, eq(products.id, productVendors.productId))
       .innerJoin(vendors, eq(vendors.id, productVendors.vendorId))
       .where(inArray(productVendors.productId, rows.map((r) => r.productId)));
-    for (const row of rows) {
-      // A plain SKU keeps the vendor SKU the product already had with this vendor.
+    // One upsert for the entries naming a vendor SKU, one for plain SKUs (whatever their number): a plain
+    // SKU keeps the vendor SKU the product already had with this vendor.
+    for (const named of [true, false]) {
+      const group = rows.filter((row) => row.hasVendorSku === named);
+      if (group.length === 0) continue;
       await tx
         .insert(productVendors)
-        .values({ productId: row.productId, vendorId: row.vendorId, vendorSku: row.vendorSku })
+        .values(group.map((row) => ({ productId: row.productId, vendorId: row.vendorId, vendorSku: row.vendorSku })))
         .onConflictDoUpdate({
           target: productVendors.productId,
-          set: row.hasVendorSku
-            ? { vendorId: row.vendorId, vendorSku: row.vendorSku }
-            : { vendorId: row.vendorId, vendorSku: sql`case when ${productVendors.vendorId} = ${row.vendorId} then ${productVendors.vendorSku} else null end` },
+          set: named
+            ? { vendorId: sql`excluded.vendor_id`, vendorSku: sql`excluded.vendor_sku` }
+            : { vendorId: sql`excluded.vendor_id`, vendorSku: sql`case when ${productVendors.vendorId} = excluded.vendor_id then ${productVendors.vendorSku} else null end` },
         });
     }
     await recordAudit(tx, {

@@ -293,6 +293,9 @@ describe("vendors", () => {
     const fast = await assignVendorProducts({ db: t.db, actor: actors.manager, input: { code: "FASTCO", skus: ["BOLT-M8", { sku: "NUT-M8", vendorSku: "FC-NUT-8" }] } });
     expect(fast.products.map((p) => [p.sku, p.vendorSku])).toEqual([["BOLT-M8", null], ["NUT-M8", "FC-NUT-8"]]);
     expect(fast.productCount).toBe(2);
+    // A plain SKU keeps the vendor SKU it has with this vendor; a named one replaces it (both in one call).
+    const again = await assignVendorProducts({ db: t.db, actor: actors.manager, input: { code: "FASTCO", skus: ["NUT-M8", { sku: "BOLT-M8", vendorSku: "FC-BOLT-8" }] } });
+    expect(again.products.map((p) => [p.sku, p.vendorSku])).toEqual([["BOLT-M8", "FC-BOLT-8"], ["NUT-M8", "FC-NUT-8"]]);
     // Moving NUT-M8 to another vendor takes it off the first.
     const slow = await assignVendorProducts({ db: t.db, actor: actors.manager, input: { code: "SLOWCO", skus: ["NUT-M8"] } });
     expect(slow.products.map((p) => [p.sku, p.vendorSku])).toEqual([["NUT-M8", null]]);
