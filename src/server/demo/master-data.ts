@@ -1,12 +1,15 @@
+import type { Actor } from "~/server/auth/actor";
 import { users } from "~/server/auth/schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "~/server/auth/demo-users";
 import { hashPassword } from "~/server/auth/password";
 import { categories, products } from "~/server/catalog/schema";
 import type { DemandClass, Segment } from "~/server/customers/constants";
 import { customerAddresses, customers } from "~/server/customers/schema";
-import { stockLevels, stockMovements, warehouses } from "~/server/inventory/schema";
+import { type OpeningStockRow, receiveOpeningStock } from "~/server/inventory";
+import { warehouses } from "~/server/inventory/schema";
 import { insertRows } from "~/server/db/bulk";
 import type { Db } from "~/server/db/client";
+import { runAt } from "~/server/clock";
 import { CATEGORY_SPECS, type CategorySpec, type ProductTemplate } from "./catalog-data";
 import { productPopularity, WAREHOUSE_SPECS } from "./market";
 import { deriveSeed, hashUnit, Random, WeightedTable } from "./random";
@@ -35,8 +38,9 @@ type AddressRow = typeof customerAddresses.$inferInsert;
 
 /**
  * Users, warehouses, catalog, customers and opening stock, in one transaction. These are master records,
- * not history, so they are bulk-inserted; the opening stock still goes through the ledger: one
- * `initial_stock` adjustment per level, for exactly its on hand, at `openedAt` (before any history).
+ * not history, so they are bulk-inserted; the opening stock goes through inventory's
+ * `receiveOpeningStock`: one `initial_stock` adjustment per level, for exactly its on hand, at `openedAt`
+ * (before any history), by the warehouse user.
  */
 export async function seedMasterData(
   db: Db,
@@ -65,12 +69,15 @@ export async function seedMasterData(
   }));
   const catalog = buildCatalog(random, now);
   const clients = buildCustomers(random, now);
-  const stock = buildOpeningStock(random, catalog.products, warehouseRows, options.openedAt, options.linesPerDay);
+  const stock = buildOpeningStock(random, catalog.products, warehouseRows, options.linesPerDay);
   // Bins from a stream of their own: the layout does not shift any other part of the demo.
   const bins = layOutBins(new Random(deriveSeed(options.seed, "master-data/bins")), catalog.products, warehouseRows);
-  for (const level of stock.levels) level.bin = bins.get(`${level.warehouseId}:${level.productId}`) ?? null;
+  for (const level of stock) level.bin = bins.get(`${level.warehouseId}:${level.productId}`) ?? null;
+  const warehouseUser = userRows.find((user) => user.role === "warehouse");
+  if (!warehouseUser) throw new Error("The demo needs a warehouse user");
+  const stockKeeper: Actor = { kind: "user", id: warehouseUser.id, name: warehouseUser.name, role: warehouseUser.role };
 
-  await db.transaction(async (tx) => {
+  const opened = await db.transaction(async (tx) => {
     await insertRows(tx, users, userRows);
     await insertRows(tx, warehouses, warehouseRows);
     await insertRows(tx, categories, catalog.categories);
@@ -81,8 +88,7 @@ export async function seedMasterData(
     );
     await insertRows(tx, customers, clients.customers);
     await insertRows(tx, customerAddresses, clients.addresses);
-    await insertRows(tx, stockLevels, stock.levels);
-    await insertRows(tx, stockMovements, stock.movements);
+    return runAt(options.openedAt, () => receiveOpeningStock(tx, { actor: stockKeeper, rows: stock }));
   });
 
   return {
@@ -91,8 +97,8 @@ export async function seedMasterData(
     categories: catalog.categories.length,
     products: catalog.products.length,
     customers: clients.customers.length,
-    stockLevels: stock.levels.length,
-    stockMovements: stock.movements.length,
+    stockLevels: opened.levels,
+    stockMovements: opened.movements,
   };
 }
 
@@ -362,19 +368,16 @@ function binAt(slot: number): string {
  * demand expected while a reorder is on its way (the usual vendor's lead time plus the week until the
  * next replenishment run), never less than one typical order line; a reorder quantity of about four
  * weeks of demand. Most levels start between the point and a reorder above it, some low, about 3% out,
- * a few overstocked. Each non-zero quantity is one `initial_stock` adjustment in the ledger, so on hand
- * is the ledger's sum from the first day.
+ * a few overstocked. Each non-zero quantity becomes one `initial_stock` adjustment in the ledger
+ * (receiveOpeningStock), so on hand is the ledger's sum from the first day.
  */
 function buildOpeningStock(
   random: Random,
   productList: { row: ProductRow; spec: CategorySpec }[],
   warehouseRows: WarehouseRow[],
-  openedAt: Date,
   linesPerDay: number,
-) {
-  const levels: (typeof stockLevels.$inferInsert)[] = [];
-  const movements: (typeof stockMovements.$inferInsert)[] = [];
-  const actor = DEMO_USERS.find((user) => user.role === "warehouse")?.name ?? "System";
+): OpeningStockRow[] {
+  const levels: OpeningStockRow[] = [];
   const leadTimeOf = new Map<string, number>(VENDOR_SPECS.flatMap((v) => v.categories.map((c) => [c, v.leadTimeDays] as const)));
   const totalPopularity = productList.reduce((sum, p) => sum + productPopularity(p.row.sku), 0);
   const totalScale = WAREHOUSE_SPECS.reduce((sum, w) => sum + w.stockScale, 0);
@@ -402,28 +405,8 @@ function buildOpeningStock(
             : roll < 0.95
               ? reorderPoint + random.int(Math.ceil(reorderQuantity * 0.2), Math.ceil(reorderQuantity * 1.5))
               : reorderPoint + random.int(2 * reorderQuantity + 1, 4 * reorderQuantity);
-      levels.push({
-        productId: product.id,
-        warehouseId: warehouse.id,
-        onHand,
-        reserved: 0,
-        reorderPoint,
-        reorderQuantity,
-        updatedAt: openedAt,
-      });
-      if (onHand > 0) {
-        movements.push({
-          productId: product.id,
-          warehouseId: warehouse.id,
-          kind: "adjustment",
-          quantity: onHand,
-          reason: "initial_stock",
-          reference: "Opening balance",
-          actor,
-          createdAt: openedAt,
-        });
-      }
+      levels.push({ productId: product.id, warehouseId: warehouse.id, quantity: onHand, reorderPoint, reorderQuantity });
     });
   }
-  return { levels, movements };
+  return levels;
 }

@@ -1,10 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import type { Actor } from "~/server/auth/actor";
 import { categories, products } from "~/server/catalog/schema";
-import { insertRows } from "~/server/db/bulk";
 import type { Db } from "~/server/db/client";
+import { assignVendorProducts } from "~/server/purchasing/assign-vendor-products";
 import { createVendor } from "~/server/purchasing/create-vendor";
-import { productVendors, vendors } from "~/server/purchasing/schema";
 import type { Random } from "./random";
 
 /** The usual vendors of the demo distributor, each supplying a few of the catalog's categories. */
@@ -20,13 +19,15 @@ export const VENDOR_SPECS = [
 ] as const;
 export type VendorCode = (typeof VENDOR_SPECS)[number]["code"];
 
+/** SKUs per assignVendorProducts call (its input takes at most 500). */
+const SKUS_PER_ASSIGNMENT = 500;
+
 /**
  * The vendors (through purchasing's createVendor, so each has its "created" history) and every
- * product's usual vendor: the one for its category, about half with the vendor's own part number.
- * The vendor catalogs are master data, written in one statement.
+ * product's usual vendor: the one for its category, about half with the vendor's own part number,
+ * assigned through purchasing's assignVendorProducts (one call per vendor, each audited).
  */
 export async function seedVendors(db: Db, actor: Actor, random: Random): Promise<{ vendors: number }> {
-  const ids = new Map<string, string>();
   for (const spec of VENDOR_SPECS) {
     const domain = spec.name.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "").slice(0, 24);
     await createVendor({
@@ -42,7 +43,6 @@ export async function seedVendors(db: Db, actor: Actor, random: Random): Promise
       },
     });
   }
-  for (const row of await db.select({ id: vendors.id, code: vendors.code }).from(vendors)) ids.set(row.code, row.id);
 
   const vendorOfCategory = new Map<string, VendorCode>(VENDOR_SPECS.flatMap((spec) => spec.categories.map((c) => [c, spec.code] as const)));
   const catalog = await db
@@ -50,14 +50,15 @@ export async function seedVendors(db: Db, actor: Actor, random: Random): Promise
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .orderBy(asc(products.sku));
-  const rows = catalog.map((product) => {
+  const skusOf = new Map<VendorCode, { sku: string; vendorSku: string | null }[]>(VENDOR_SPECS.map((spec) => [spec.code, []]));
+  for (const product of catalog) {
     const code = vendorOfCategory.get(product.category) ?? random.pick(VENDOR_SPECS).code;
-    return {
-      productId: product.id,
-      vendorId: ids.get(code)!,
-      vendorSku: random.chance(0.5) ? `${code}-${product.sku.replace(/-/g, "")}` : null,
-    };
-  });
-  await insertRows(db, productVendors, rows);
+    skusOf.get(code)!.push({ sku: product.sku, vendorSku: random.chance(0.5) ? `${code}-${product.sku.replace(/-/g, "")}` : null });
+  }
+  for (const [code, skus] of skusOf) {
+    for (let i = 0; i < skus.length; i += SKUS_PER_ASSIGNMENT) {
+      await assignVendorProducts({ db, actor, input: { code, skus: skus.slice(i, i + SKUS_PER_ASSIGNMENT) } });
+    }
+  }
   return { vendors: VENDOR_SPECS.length };
 }
