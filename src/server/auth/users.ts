@@ -1,4 +1,6 @@
-import type { Db } from "../db";
+import * as clock from "../clock";
+import type { Db, DbOrTx } from "../db";
+import { insertRows } from "../db/bulk";
 import { AppError, isUniqueViolation } from "../errors";
 import { hashPassword } from "./password";
 import type { Role } from "./roles";
@@ -18,4 +20,26 @@ export async function createUser(options: { db: Db; input: { email: string; name
     }
     throw error;
   }
+}
+
+export type UserImport = typeof users.$inferInsert;
+
+/**
+ * Users in bulk, as another system (or the demo) hands them over, ids and password hashes included (hash
+ * a shared password once: bcrypt is slow on purpose), in one statement. Emails are kept as createUser
+ * keeps them (trimmed, lower case); every row sets the same fields (db/bulk.ts); rows without timestamps
+ * take the domain clock's time. An email that exists already refuses the whole load.
+ */
+export async function importUsers(db: DbOrTx, rows: UserImport[]): Promise<{ users: number }> {
+  if (rows.length === 0) return { users: 0 };
+  const at = clock.now();
+  try {
+    await db.transaction((tx) =>
+      insertRows(tx, users, rows.map((row) => ({ createdAt: at, updatedAt: at, ...row, email: row.email.trim().toLowerCase() }))),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_uq")) throw new AppError("conflict", "EMAIL_TAKEN", "email: a user with one of these emails already exists.");
+    throw error;
+  }
+  return { users: rows.length };
 }
