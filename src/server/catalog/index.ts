@@ -1,4 +1,5 @@
 /** What other modules may use of the catalog. */
+export { importCatalog, type CategoryImport, type ProductImport } from "./import-catalog";
 export { lookupProducts, productsBySku } from "./lookup";
 export { findProductBySku } from "./queries";
 export { categories, products } from "./schema";
