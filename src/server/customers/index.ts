@@ -1,6 +1,7 @@
 /** What other modules may use of customers. */
 export { creditCheck, creditExposure } from "./credit";
 export { getCustomer, getCustomerWithId } from "./get-customer";
+export { importCustomers, type CustomerAddressImport, type CustomerImport } from "./import-customers";
 export { findCustomerByCode } from "./queries";
 export { customerAddresses, customers } from "./schema";
 export type { TAddress, TCustomer } from "./schemas";
