@@ -3,6 +3,7 @@ export { earliestPromise } from "./atp";
 export { allocationsOf, backorderedProducts } from "./allocations";
 export { getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability } from "./availability";
 export { fillBackorders, type BackorderFill, type LockDemands } from "./fill-backorders";
+export { importWarehouses, type WarehouseImport } from "./import-warehouses";
 export { lockStock } from "./lock-stock";
 export { moveOnHand } from "./move-stock";
 export { OPENING_STOCK_REFERENCE, receiveOpeningStock, type OpeningStockRow } from "./receive-opening-stock";
