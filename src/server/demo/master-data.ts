@@ -1,15 +1,13 @@
 import type { Actor } from "~/server/auth/actor";
-import { users } from "~/server/auth/schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "~/server/auth/demo-users";
 import { hashPassword } from "~/server/auth/password";
-import { categories, products } from "~/server/catalog/schema";
-import type { DemandClass, Segment } from "~/server/customers/constants";
-import { customerAddresses, customers } from "~/server/customers/schema";
-import { type OpeningStockRow, receiveOpeningStock } from "~/server/inventory";
-import { warehouses } from "~/server/inventory/schema";
-import { insertRows } from "~/server/db/bulk";
-import type { Db } from "~/server/db/client";
+import { importUsers } from "~/server/auth/users";
+import { importCatalog, type ProductImport } from "~/server/catalog";
 import { runAt } from "~/server/clock";
+import type { DemandClass, Segment } from "~/server/customers/constants";
+import { type CustomerAddressImport, type CustomerImport, importCustomers } from "~/server/customers";
+import type { Db } from "~/server/db/client";
+import { importWarehouses, type OpeningStockRow, receiveOpeningStock, type WarehouseImport } from "~/server/inventory";
 import { CATEGORY_SPECS, type CategorySpec, type ProductTemplate } from "./catalog-data";
 import { productPopularity, WAREHOUSE_SPECS } from "./market";
 import { deriveSeed, hashUnit, Random, WeightedTable } from "./random";
@@ -31,16 +29,17 @@ export type MasterDataSummary = {
   stockMovements: number;
 };
 
-type WarehouseRow = typeof warehouses.$inferInsert & { id: string };
-type ProductRow = typeof products.$inferInsert & { id: string; sku: string };
-type CustomerRow = typeof customers.$inferInsert;
-type AddressRow = typeof customerAddresses.$inferInsert;
+type WarehouseRow = WarehouseImport & { id: string };
+type ProductRow = ProductImport & { id: string; sku: string };
+type CustomerRow = CustomerImport;
+type AddressRow = CustomerAddressImport;
 
 /**
  * Users, warehouses, catalog, customers and opening stock, in one transaction. These are master records,
- * not history, so they are bulk-inserted; the opening stock goes through inventory's
- * `receiveOpeningStock`: one `initial_stock` adjustment per level, for exactly its on hand, at `openedAt`
- * (before any history), by the warehouse user.
+ * not history, so each module loads its own in bulk (importUsers, importWarehouses, importCatalog,
+ * importCustomers: a few statements each, with the ids drawn here); the opening stock goes through
+ * inventory's `receiveOpeningStock`: one `initial_stock` adjustment per level, for exactly its on hand,
+ * at `openedAt` (before any history), by the warehouse user.
  */
 export async function seedMasterData(
   db: Db,
@@ -78,16 +77,10 @@ export async function seedMasterData(
   const stockKeeper: Actor = { kind: "user", id: warehouseUser.id, name: warehouseUser.name, role: warehouseUser.role };
 
   const opened = await db.transaction(async (tx) => {
-    await insertRows(tx, users, userRows);
-    await insertRows(tx, warehouses, warehouseRows);
-    await insertRows(tx, categories, catalog.categories);
-    await insertRows(
-      tx,
-      products,
-      catalog.products.map((p) => p.row),
-    );
-    await insertRows(tx, customers, clients.customers);
-    await insertRows(tx, customerAddresses, clients.addresses);
+    await importUsers(tx, userRows);
+    await importWarehouses(tx, warehouseRows);
+    await importCatalog(tx, { categories: catalog.categories, products: catalog.products.map((p) => p.row) });
+    await importCustomers(tx, { customers: clients.customers, addresses: clients.addresses });
     return runAt(options.openedAt, () => receiveOpeningStock(tx, { actor: stockKeeper, rows: stock }));
   });
 
