@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { products } from "../catalog/schema";
 import { archivedAt, createdAt, id, quantity, timestamps, version } from "../db/columns";
 import { warehouses } from "../inventory/schema";
@@ -163,4 +163,76 @@ export const policyVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.policyCode, t.version] })],
+);
+
+/**
+ * Which policy an order follows (policies/select-policy.ts): rules in position order, first match wins; an
+ * order no rule matches follows the default policy. Conditions left empty match anything.
+ */
+export const policyRules = pgTable(
+  "policy_rules",
+  {
+    id: id(),
+    position: integer("position").notNull(),
+    policyCode: text("policy_code")
+      .notNull()
+      .references(() => policies.code),
+    channels: text("channels").array().notNull().default(sql`'{}'::text[]`),
+    segments: text("segments").array().notNull().default(sql`'{}'::text[]`),
+    /** Category codes: the rule matches an order with any line in one of them. */
+    categories: text("categories").array().notNull().default(sql`'{}'::text[]`),
+    minTotal: bigint("min_total", { mode: "number" }),
+    maxTotal: bigint("max_total", { mode: "number" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("policy_rules_position_uq").on(t.position)],
+);
+
+/**
+ * Business days in transit from a warehouse to a ship-to region, as the admin keeps them; region "*" is the
+ * warehouse's default for regions without a row of their own.
+ */
+export const transitTimes = pgTable(
+  "transit_times",
+  {
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    region: text("region").notNull(),
+    days: integer("days").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.warehouseId, t.region] }), check("transit_times_days_range", sql`${t.days} between 0 and 60`)],
+);
+
+export type LinePromise = { lineId: string; lineNo: number; sku: string; availableOn: string; transitDays: number; promisedDate: string };
+
+/**
+ * The plan an order follows, chosen at submission: the policy version it keeps while admins edit, why it was
+ * chosen, and its promise dates (per line and for the order), recomputed on changes and receipts. The
+ * jeopardy job keeps its projection and the cause it found.
+ */
+export const orderPlans = pgTable(
+  "order_plans",
+  {
+    orderId: uuid("order_id")
+      .primaryKey()
+      .references(() => orders.id),
+    policyCode: text("policy_code").notNull(),
+    policyVersion: integer("policy_version").notNull(),
+    /** "Rule 2" or "Default": how the policy was chosen. */
+    chosenBy: text("chosen_by").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull(),
+    promisedDate: date("promised_date", { mode: "string" }).notNull(),
+    linePromises: jsonb("line_promises").$type<LinePromise[]>().notNull().default([]),
+    /** The jeopardy job's last projection of when the customer has the goods, and why it is late (null: on track). */
+    projectedDate: date("projected_date", { mode: "string" }),
+    jeopardyCause: text("jeopardy_cause"),
+    checkedAt: timestamp("checked_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("order_plans_policy_idx").on(t.policyCode, t.policyVersion),
+    foreignKey({ columns: [t.policyCode, t.policyVersion], foreignColumns: [policyVersions.policyCode, policyVersions.version] }),
+  ],
 );

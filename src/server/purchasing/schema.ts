@@ -3,6 +3,7 @@ import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIn
 import { products } from "../catalog/schema";
 import { archivedAt, id, moneyMinor, quantity, timestamps, version } from "../db/columns";
 import { warehouses } from "../inventory/schema";
+import { orders } from "../orders/schema";
 import { PURCHASE_ORDER_STATUSES } from "./constants";
 
 export const purchaseOrderStatusEnum = pgEnum("purchase_order_status", PURCHASE_ORDER_STATUSES);
@@ -55,6 +56,8 @@ export const purchaseOrders = pgTable(
     currency: text("currency").notNull().default("USD"),
     expectedDate: date("expected_date", { mode: "string" }).notNull(),
     notes: text("notes"),
+    /** Drop-ship: the customer order this purchase order buys for (an orchestration policy placed it). */
+    orderId: uuid("order_id").references(() => orders.id),
     createdBy: text("created_by").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
     closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
@@ -65,6 +68,7 @@ export const purchaseOrders = pgTable(
     uniqueIndex("purchase_orders_number_uq").on(t.number),
     index("purchase_orders_status_idx").on(t.status, t.expectedDate),
     index("purchase_orders_vendor_idx").on(t.vendorId, t.createdAt),
+    index("purchase_orders_order_idx").on(t.orderId),
   ],
 );
 
