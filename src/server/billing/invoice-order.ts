@@ -43,8 +43,10 @@ async function billRemaining(
  * Orders' hook at submission (in the submitting transaction): customers invoiced on order ("prepaid") get
  * their invoice for the ordered units now; for everyone else this does nothing.
  */
-export async function invoiceOnSubmit(tx: DbOrTx, order: OrderRow, actor: Actor) {
-  const terms = await billingTermsOf(tx, order.customerId);
+export async function invoiceOnSubmit(tx: DbOrTx, order: OrderRow, actor: Actor, options: { invoiceNow?: boolean } = {}) {
+  const customerTerms = await billingTermsOf(tx, order.customerId);
+  // A prepaid policy bills the ordered units now, whatever the customer's usual terms.
+  const terms = options.invoiceNow ? { ...customerTerms, invoiceOnOrder: true } : customerTerms;
   if (!terms.invoiceOnOrder) return;
   const loaded = await loadOrderForFulfillment(tx, { id: order.id });
   await billRemaining(tx, loaded!.order, loaded!.lines, actor, { terms, reason: "invoiced on order" });

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
+import type { Role } from "../auth/roles";
 import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { ACTIVE_EXCEPTION_STATUSES, BLOCKING_TYPES, type ExceptionEventType, type ExceptionSeverity, type ExceptionType, OWNING_TEAM } from "./constants";
@@ -15,6 +16,8 @@ export type Finding = {
   reason: string;
   details?: Record<string, unknown>;
   cause: string;
+  /** The team whose queue it lands in, when not the type's usual one (a late order belongs to the late step's role). */
+  team?: Role;
   /** Whether the accepted cause covers this one (default: the same). A released credit hold covers a lower total. */
   accepts?: (accepted: string) => boolean;
 };
@@ -44,7 +47,10 @@ export async function openException(
   if (latest) {
     if (ACTIVE_EXCEPTION_STATUSES.includes(latest.status as "open")) {
       if (latest.cause !== input.cause) {
-        await tx.update(exceptions).set({ reason: input.reason, details: input.details ?? {}, cause: input.cause, updatedAt: now }).where(eq(exceptions.id, latest.id));
+        await tx
+          .update(exceptions)
+          .set({ reason: input.reason, details: input.details ?? {}, cause: input.cause, ...(input.team ? { team: input.team } : {}), updatedAt: now })
+          .where(eq(exceptions.id, latest.id));
         await recordExceptionEvents(tx, input.actor, [{ exceptionId: latest.id, type: "changed", note: input.reason }]);
       }
       return { id: latest.id, change: "kept" };
@@ -56,6 +62,7 @@ export async function openException(
       .set({
         status: latest.assigneeId ? "in_progress" : "open",
         severity,
+        ...(input.team ? { team: input.team } : {}),
         reason: input.reason,
         details: input.details ?? {},
         cause: input.cause,
@@ -78,7 +85,7 @@ export async function openException(
     .values({
       type: input.type,
       severity,
-      team: OWNING_TEAM[input.type],
+      team: input.team ?? OWNING_TEAM[input.type],
       orderId: input.orderId ?? null,
       customerId: input.customerId ?? null,
       reason: input.reason,

@@ -4,9 +4,11 @@ import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { reverseShipmentInvoice } from "../billing";
 import { lockStock, returnToStock } from "../inventory";
-import { loadOrderCustomerClass, recordOrderEvents, recordShipment, type OrderShipments } from "../orders";
+import { AppError } from "../errors";
+import { loadOrderCustomerClass, loadOrderForFulfillment, recordOrderEvents, recordShipment, type OrderShipments } from "../orders";
 import { completePickListIfDone } from "./create-pick-list";
 import { OPEN_SHIPMENT_STATUSES } from "./constants";
+import { planInTx } from "./plan-shipments";
 import { aggregateByLevel, allShipmentsDelivered, isShipped, lockShipmentWithOrder, toShipmentDto, type ShipmentRow } from "./queries";
 import { shipmentLines, shipments } from "./schema";
 import type { TCancelShipmentInput, TShipment } from "./schemas";
@@ -69,7 +71,7 @@ async function markCanceled(tx: DbOrTx, shipment: ShipmentRow, reason: string) {
  * (the warehouse sees them canceled on its pick lists); their units stay reserved for the order.
  */
 export const orderShipments: OrderShipments = {
-  async cancelOpen(tx, order, actor, reason) {
+  async cancelOpen(tx, order, actor, reason, options = {}) {
     const open = await tx
       .select()
       .from(shipments)
@@ -77,10 +79,21 @@ export const orderShipments: OrderShipments = {
       .orderBy(shipments.number)
       .for("update");
     for (const shipment of open) await markCanceled(tx, shipment, reason);
-    if (open.length > 0) {
+    if (open.length > 0 && !options.holdEvents) {
       await recordOrderEvents(tx, order.id, actor, open.map((s) => ({ type: "shipment_canceled", data: { shipment: s.number, reason } })));
     }
-    return open.length;
+    return open.map((s) => s.number);
+  },
+  async replan(tx, orderId, actor) {
+    const loaded = await loadOrderForFulfillment(tx, { id: orderId });
+    if (!loaded || loaded.order.status !== "open") return [];
+    try {
+      return (await planInTx(tx, loaded, actor, { holdEvents: true })).map((s) => s.number);
+    } catch (error) {
+      // Nothing reserved is waiting (all of it backordered): the warehouse plans when stock arrives.
+      if (error instanceof AppError && error.code === "NOTHING_TO_PLAN") return [];
+      throw error;
+    }
   },
   allDelivered: allShipmentsDelivered,
 };

@@ -5,11 +5,12 @@ import type { Db, DbOrTx } from "../db";
 import { nextDocumentNumberSql } from "../db/sequences";
 import { AppError } from "../errors";
 import { findWarehouseByCode } from "../inventory";
-import { recordOrderEvents } from "../orders";
+import { orders, recordOrderEvents } from "../orders";
 import { getPickList } from "./get-pick-list";
 import { loadShipment } from "./queries";
 import { pickLists, shipments } from "./schema";
 import type { TCreatePickListInput, TPickList } from "./schemas";
+import { assertPaidIfPrepaid } from "./plans/payment-gate";
 import { assertShipmentTransition } from "./shipment-states";
 
 /**
@@ -29,6 +30,8 @@ export async function createPickList(options: { db: Db; actor: Actor; input: TCr
       });
       if (shipment.warehouseId !== warehouse.id) throw AppError.invalidField(`shipments.${i}`, `${shipment.number} ships from another warehouse`);
       assertShipmentTransition(shipment.number, shipment.status, "picking");
+      const [order] = await tx.select({ id: orders.id, number: orders.number, billingStatus: orders.billingStatus }).from(orders).where(eq(orders.id, shipment.orderId));
+      await assertPaidIfPrepaid(tx, order!, "put on a pick list");
       rows.push(shipment);
     }
     const [list] = await tx.insert(pickLists).values({ number: nextDocumentNumberSql("pick_list"), warehouseId: warehouse.id, createdBy: actorLabel(actor) }).returning();

@@ -9,6 +9,7 @@ import { completePickListIfDone } from "./create-pick-list";
 import { lockShipmentWithOrder, toShipmentDto } from "./queries";
 import { shipmentLines, shipments } from "./schema";
 import type { TPickShipmentInput, TShipment } from "./schemas";
+import { assertPaidIfPrepaid } from "./plans/payment-gate";
 import { assertShipmentTransition } from "./shipment-states";
 
 /**
@@ -25,6 +26,7 @@ export async function pickShipment(options: { db: Db; actor: Actor; input: TPick
     if (input.version !== undefined && input.version !== shipment.version) {
       throw AppError.conflict("STALE_VERSION", `${shipment.number} changed since you opened it: reload it and confirm again.`, { currentVersion: shipment.version });
     }
+    await assertPaidIfPrepaid(tx, order, "picked");
     if (shipment.status === "planned") assertShipmentTransition(shipment.number, "planned", "picking");
     else assertShipmentTransition(shipment.number, shipment.status, "picked");
 

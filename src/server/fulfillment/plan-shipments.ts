@@ -35,7 +35,8 @@ export async function planInTx(
   tx: DbOrTx,
   { order, lines }: Loaded,
   actor: Actor,
-  options: { warehouseId?: string; requested?: { sku: string; quantity: number }[] } = {},
+  /** holdEvents: the caller records the new shipments on the timeline as part of its own entry. */
+  options: { warehouseId?: string; requested?: { sku: string; quantity: number }[]; holdEvents?: boolean } = {},
 ): Promise<ShipmentRow[]> {
   await assertPlannable(tx, order);
   const [allocations, open] = await Promise.all([allocationsOf(tx, order.id), openUnitsByLevel(tx, order.id)]);
@@ -96,6 +97,7 @@ export async function planInTx(
     await tx.insert(shipmentLines).values(shipLines.map((l) => ({ shipmentId: shipment!.id, ...l })));
     created.push(shipment!);
   }
+  if (options.holdEvents) return created;
   await recordOrderEvents(
     tx,
     order.id,

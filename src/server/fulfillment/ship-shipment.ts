@@ -12,6 +12,7 @@ import { notifyCustomer } from "./notify-customer";
 import { aggregateByLevel, isShipped, lockShipmentWithOrder, toShipmentDto, trackingUrl } from "./queries";
 import { carriers, shipmentLines, shipments } from "./schema";
 import type { TShipment, TShipShipmentInput } from "./schemas";
+import { assertPaidIfPrepaid } from "./plans/payment-gate";
 import { assertShipmentTransition } from "./shipment-states";
 
 /**
@@ -26,6 +27,7 @@ export async function shipShipment(options: { db: Db; actor: Actor; input: TShip
   const row = await db.transaction(async (tx) => {
     const { shipment, order, lines } = await lockShipmentWithOrder(tx, input.id);
     const carrierCode = input.carrier.trim().toUpperCase();
+    await assertPaidIfPrepaid(tx, order, "shipped");
     if (isShipped(shipment.status) && shipment.carrierCode === carrierCode && shipment.trackingNumber === input.trackingNumber) {
       return shipment; // already shipped with these details: a retry
     }

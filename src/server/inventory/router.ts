@@ -6,7 +6,7 @@ import { getAvailability } from "./availability";
 import { ZSku } from "../catalog";
 import { AppError } from "../errors";
 import { findCustomerByCode } from "../customers";
-import { allocateBackorders } from "../orders";
+import { allocateAndPromise } from "../fulfillment";
 import { purchasingSupply } from "../purchasing";
 import { setHoldback } from "./holdbacks";
 import { listStock } from "./list-stock";
@@ -77,7 +77,7 @@ export const inventoryRouter = createTRPCRouter({
     .input(ZAdjustStockInput)
     .output(ZStockMovement)
     // Found stock goes to waiting backorders first, oldest order first.
-    .mutation(({ ctx, input }) => adjustStock({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateBackorders })),
+    .mutation(({ ctx, input }) => adjustStock({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateAndPromise })),
 
   grid: permissionProcedure("stock.view")
     .meta({ openapi: { method: "GET", path: "/stock/grid", tags: ["stock"], summary: "Stock by SKU × warehouse (rows are SKUs; filters: status, category, warehouse, search)", protect: true } })

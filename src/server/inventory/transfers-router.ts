@@ -1,6 +1,6 @@
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
-import { allocateBackorders } from "../orders";
+import { allocateAndPromise } from "../fulfillment";
 import { ZCancelTransferInput, ZCreateTransferInput, ZListTransfersInput, ZReceivedTransfer, ZTransfer, ZTransferKey } from "./transfer-schemas";
 import { cancelTransfer, createTransfer, getTransfer, listTransfers, receiveTransfer } from "./transfers";
 
@@ -29,11 +29,11 @@ export const transfersRouter = createTRPCRouter({
     .meta({ openapi: { method: "POST", path: "/transfers/{number}/receive", tags, summary: "Receive a transfer at its destination", protect: true } })
     .input(ZTransferKey)
     .output(ZReceivedTransfer)
-    .mutation(({ ctx, input }) => receiveTransfer({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateBackorders })),
+    .mutation(({ ctx, input }) => receiveTransfer({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateAndPromise })),
 
   cancel: permissionProcedure("stock.transfer")
     .meta({ openapi: { method: "POST", path: "/transfers/{number}/cancel", tags, summary: "Cancel a transfer in transit (stock returns to the source)", protect: true } })
     .input(ZCancelTransferInput)
     .output(ZTransfer)
-    .mutation(({ ctx, input }) => cancelTransfer({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateBackorders })),
+    .mutation(({ ctx, input }) => cancelTransfer({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateAndPromise })),
 });

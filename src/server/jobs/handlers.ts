@@ -1,9 +1,9 @@
 import type { Db } from "../db";
 import { runReplenishment } from "../purchasing";
-import { planReadyOrders } from "../fulfillment";
+import { checkJeopardy, planReadyOrders } from "../fulfillment";
 import { markSlaBreaches } from "../exceptions";
 import { runDunning } from "../billing";
-import { BILLING_DUNNING, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, REPLENISHMENT_NIGHTLY } from "./queues";
+import { BILLING_DUNNING, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, FULFILLMENT_JEOPARDY, REPLENISHMENT_NIGHTLY } from "./queues";
 
 /**
  * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
@@ -19,4 +19,5 @@ export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
   [FULFILLMENT_AUTO_PLAN.name]: (db) => planReadyOrders(db),
   [EXCEPTIONS_SLA_BREACHES.name]: (db) => markSlaBreaches(db),
   [BILLING_DUNNING.name]: (db) => runDunning(db),
+  [FULFILLMENT_JEOPARDY.name]: (db) => checkJeopardy(db),
 };

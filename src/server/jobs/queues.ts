@@ -35,4 +35,12 @@ export const BILLING_DUNNING: ScheduledQueue = {
   summary: "Mark invoices overdue, open payment exceptions and queue reminders",
 };
 
-export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN, EXCEPTIONS_SLA_BREACHES, BILLING_DUNNING];
+/** Every 15 minutes: live orders projected along their plans; a late one gets a jeopardy exception, one back on track loses it. */
+export const FULFILLMENT_JEOPARDY: ScheduledQueue = {
+  name: "fulfillment.jeopardy",
+  cron: "*/15 * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Flag orders whose projection passed their promise date (and clear those back on track)",
+};
+
+export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN, EXCEPTIONS_SLA_BREACHES, BILLING_DUNNING, FULFILLMENT_JEOPARDY];

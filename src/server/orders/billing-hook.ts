@@ -7,6 +7,9 @@ import type { OrderRow } from "./queries";
  * pass billing's implementation to the use cases that submit orders.
  */
 export type OrderBilling = {
-  /** In the submitting transaction of a customer invoiced on order (only those): their invoice now. */
-  onSubmitted(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<void>;
+  /**
+   * In the submitting transaction of a customer invoiced on order, or of an order whose policy bills first
+   * (`invoiceNow`, prepaid): its invoice now.
+   */
+  onSubmitted(tx: DbOrTx, order: OrderRow, actor: Actor, options?: { invoiceNow?: boolean }): Promise<void>;
 };

@@ -1,4 +1,5 @@
 import type { OrderBilling } from "./billing-hook";
+import type { OrderPlanning } from "./planning-hook";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
@@ -12,7 +13,7 @@ import * as clock from "../clock";
 import { keptLine } from "./manual-price";
 
 /** Converts a valid quote into a submitted order, re-priced at today's prices. Returns the new order. */
-export async function convertQuote(options: { db: Db; actor: Actor; number: string; today?: string; billing?: OrderBilling }): Promise<TOrder> {
+export async function convertQuote(options: { db: Db; actor: Actor; number: string; today?: string; billing?: OrderBilling; planning?: OrderPlanning }): Promise<TOrder> {
   const { db, actor, number } = options;
   const today = options.today ?? clock.today();
   return db.transaction(async (tx) => {
@@ -43,7 +44,7 @@ export async function convertQuote(options: { db: Db; actor: Actor; number: stri
         notes: source.notes,
         lines: source.lines.map(keptLine),
       },
-      { convertedFromId: quote.id, billing: options.billing },
+      { convertedFromId: quote.id, billing: options.billing, planning: options.planning },
     );
     await tx.update(orders).set({ status: "completed", convertedToId: order.id, version: quote.version + 1 }).where(eq(orders.id, quote.id));
     await recordOrderEvent(tx, quote.id, "converted", actor, { order: order.number, quoteTotal: quote.total });

@@ -13,6 +13,7 @@ import { newLineRows } from "./write-lines";
 import { idempotencyKeys, orderLines, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
 import type { OrderBilling } from "./billing-hook";
+import type { OrderPlanning } from "./planning-hook";
 import { submitInTx } from "./submit-order";
 import * as clock from "../clock";
 
@@ -36,6 +37,7 @@ export async function createDocumentInTx(
     /** Runs once the order exists and before it is submitted (its stock is reserved last, to hold row locks briefly). */
     afterCreate?: (order: { id: string }) => Promise<unknown>;
     billing?: OrderBilling;
+    planning?: OrderPlanning;
   } = {},
 ): Promise<{ order: OrderRow; customer: OrderCustomer }> {
   const [{ id: customerId, customer: found, receivables }, pricing] = await Promise.all([
@@ -104,7 +106,7 @@ function assertCompleteAddress(field: string, address: TAddress | null | undefin
  * `POST /orders`. With an Idempotency-Key, a retry with the same body returns the first order and the
  * same key with another body is a 409 — checked and recorded in the order's own transaction.
  */
-export async function createOrder(options: { db: Db; actor: Actor; input: TCreateOrderInput; idempotencyKey?: string | null; billing?: OrderBilling }): Promise<TOrder> {
+export async function createOrder(options: { db: Db; actor: Actor; input: TCreateOrderInput; idempotencyKey?: string | null; billing?: OrderBilling; planning?: OrderPlanning }): Promise<TOrder> {
   const { db, actor, input } = options;
   const key = options.idempotencyKey?.trim();
   if (key !== undefined && key !== "" && key.length > 200) throw AppError.invalidField("Idempotency-Key", "must be at most 200 characters");
@@ -134,6 +136,7 @@ export async function createOrder(options: { db: Db; actor: Actor; input: TCreat
       return createDocumentInTx(tx, actor, { ...input, kind: "order" }, {
         afterCreate: async (order) => key && tx.insert(idempotencyKeys).values({ clientId, key, requestHash, orderId: order.id }),
         billing: options.billing,
+        planning: options.planning,
       });
     });
   } catch (error) {

@@ -12,3 +12,5 @@ export { recordBilling } from "./record-billing";
 export type { BillingStatus, InvoiceState } from "./billing-status";
 export { loadOrder, type OrderCustomer } from "./queries";
 export type { OrderBilling } from "./billing-hook";
+export type { OrderPlanning } from "./planning-hook";
+export { lineAvailability, setPromisedDate, type LineAvailability } from "./line-availability";

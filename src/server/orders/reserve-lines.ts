@@ -91,26 +91,34 @@ export async function reserveOrder(
  * The date every backorder of the order can be filled. Backorders are served oldest first, so this
  * order's own backorder is last in line: it is left out of the demand ahead of it.
  */
-async function promiseDateFor(tx: DbOrTx, backorders: { productId: string; warehouseId: string | null; quantity: number }[], demandClass: "A" | "B" | "C") {
+async function promiseDateFor(tx: DbOrTx, backorders: Backorder[], demandClass: "A" | "B" | "C") {
+  const dates = await backorderDates(tx, backorders, demandClass);
+  return [...dates.values()].reduce((latest, date) => (date > latest ? date : latest), clock.today());
+}
+
+type Backorder = { productId: string; warehouseId: string | null; quantity: number };
+
+/** When each backordered product of an order can be filled (inbound, else the vendor's lead time), by product id. */
+export async function backorderDates(tx: DbOrTx, backorders: Backorder[], demandClass: "A" | "B" | "C"): Promise<Map<string, string>> {
   const today = clock.today();
-  if (backorders.length === 0) return today;
+  const dates = new Map<string, string>();
+  if (backorders.length === 0) return dates;
   const ids = [...new Set(backorders.map((b) => b.productId))];
   const [levels, leadTimes] = await Promise.all([
     loadAtpLevels(tx, ids, { demandClass, supply: purchasingSupply }),
     productLeadTimes(tx, ids, purchasingSupply),
   ]);
-  let latest = today;
   for (const b of backorders) {
     const mine = (levels.get(b.productId) ?? []).map((w, i, all) => {
       const isHome = b.warehouseId ? w.warehouseId === b.warehouseId : i === 0 && all.length > 0;
       return isHome ? { ...w.level, backordered: Math.max(0, w.level.backordered - b.quantity) } : w.level;
     });
     const promise = earliestPromise(b.quantity, mine, today, leadTimes.get(b.productId) ?? 14);
-    if (promise.date > latest) latest = promise.date;
+    const known = dates.get(b.productId);
+    if (!known || promise.date > known) dates.set(b.productId, promise.date);
   }
-  return latest;
+  return dates;
 }
-
 
 /** An order line with its SKU, as reservation reads it (or as a caller that just wrote it knows it). */
 export type KnownLine = {

@@ -31,7 +31,7 @@ import {
 import { submitOrder } from "./submit-order";
 import { updateOrder } from "./update-order";
 import { orderBilling } from "../billing";
-import { orderShipments } from "../fulfillment";
+import { orderPlanning, orderShipments, withPlan, ZOrderPlanFields } from "../fulfillment";
 
 const tags = ["orders"];
 
@@ -43,10 +43,13 @@ export const ordersRouter = createTRPCRouter({
     .query(({ ctx, input }) => listOrders({ db: ctx.db, input, actorId: ctx.actor.id })),
 
   get: permissionProcedure("orders.view")
-    .meta({ openapi: { method: "GET", path: "/orders/{number}", tags, summary: "Get an order (or quote) by number", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/orders/{number}", tags, summary: "Get an order (or quote) by number, with its policy, steps and promise dates", protect: true } })
     .input(ZOrderKey)
-    .output(ZOrder)
-    .query(async ({ ctx, input }) => toOrderDto(ctx.db, await loadOrder(ctx.db, input.number))),
+    .output(ZOrder.extend(ZOrderPlanFields))
+    .query(async ({ ctx, input }) => {
+      const order = await loadOrder(ctx.db, input.number);
+      return withPlan(ctx.db, order, await toOrderDto(ctx.db, order));
+    }),
 
   create: permissionProcedure("orders.create")
     .meta({
@@ -61,19 +64,19 @@ export const ordersRouter = createTRPCRouter({
     })
     .input(ZCreateOrderInput)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => createOrder({ db: ctx.db, actor: ctx.actor, input, idempotencyKey: ctx.headers.get("idempotency-key"), billing: orderBilling })),
+    .mutation(({ ctx, input }) => createOrder({ db: ctx.db, actor: ctx.actor, input, idempotencyKey: ctx.headers.get("idempotency-key"), billing: orderBilling, planning: orderPlanning })),
 
   update: permissionProcedure("orders.edit")
     .meta({ openapi: { method: "PATCH", path: "/orders/{number}", tags, summary: "Edit an order: re-priced; 409 on a stale version", protect: true } })
     .input(ZUpdateOrderInput)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => updateOrder({ shipments: orderShipments, db: ctx.db, actor: ctx.actor, input })),
+    .mutation(({ ctx, input }) => updateOrder({ shipments: orderShipments, planning: orderPlanning, db: ctx.db, actor: ctx.actor, input })),
 
   submit: permissionProcedure("orders.submit")
     .meta({ openapi: { method: "POST", path: "/orders/{number}/submit", tags, summary: "Submit a draft order", protect: true } })
     .input(ZOrderKey)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => submitOrder({ db: ctx.db, actor: ctx.actor, number: input.number, billing: orderBilling })),
+    .mutation(({ ctx, input }) => submitOrder({ db: ctx.db, actor: ctx.actor, number: input.number, billing: orderBilling, planning: orderPlanning })),
 
   cancel: permissionProcedure("orders.cancel")
     .meta({ openapi: { method: "POST", path: "/orders/{number}/cancel", tags, summary: "Cancel an order (reason required)", protect: true } })
@@ -149,5 +152,5 @@ export const quotesRouter = createTRPCRouter({
     .meta({ openapi: { method: "POST", path: "/quotes/{number}/convert", tags: ["quotes"], summary: "Convert a quote to an order (re-priced)", protect: true } })
     .input(ZOrderKey)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => convertQuote({ db: ctx.db, actor: ctx.actor, number: input.number, billing: orderBilling })),
+    .mutation(({ ctx, input }) => convertQuote({ db: ctx.db, actor: ctx.actor, number: input.number, billing: orderBilling, planning: orderPlanning })),
 });

@@ -4,6 +4,7 @@ import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
 import type { OrderBilling } from "./billing-hook";
+import type { OrderPlanning } from "./planning-hook";
 import { reviewHolds } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
@@ -29,6 +30,7 @@ export async function submitInTx(
     events?: OrderEventEntry[];
     exposureWithoutOrder?: number;
     billing?: OrderBilling;
+    planning?: OrderPlanning;
   } = {},
 ): Promise<OrderRow> {
   if (order.kind === "quote") {
@@ -61,18 +63,20 @@ export async function submitInTx(
       ...reservation.events,
     ]),
   ]);
+  // The policy the order follows, its promise dates, and what the policy starts with.
+  const plan = await known.planning?.onSubmitted(tx, row!, actor);
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
   // is billed when the goods ship: nothing to ask billing.
-  if (customer.invoiceOnOrder) await known.billing?.onSubmitted(tx, row!, actor);
-  return row!;
+  if (customer.invoiceOnOrder || plan?.invoiceNow) await known.billing?.onSubmitted(tx, row!, actor, { invoiceNow: plan?.invoiceNow });
+  return plan ? { ...row!, promisedDate: plan.promisedDate } : row!;
 }
 
-export async function submitOrder(options: { db: Db; actor: Actor; number: string; billing?: OrderBilling }): Promise<TOrder> {
+export async function submitOrder(options: { db: Db; actor: Actor; number: string; billing?: OrderBilling; planning?: OrderPlanning }): Promise<TOrder> {
   const { db, actor, number } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, number, { forUpdate: true });
     const customer = await loadOrderCustomer(tx, order.customerId);
-    return toOrderDto(tx, await submitInTx(tx, order, actor, customer, { billing: options.billing }), { customer });
+    return toOrderDto(tx, await submitInTx(tx, order, actor, customer, { billing: options.billing, planning: options.planning }), { customer });
   });
 }
 

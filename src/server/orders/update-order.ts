@@ -12,6 +12,7 @@ import { orders } from "./schema";
 import type { TOrder, TOrderLineInput, TUpdateOrderInput } from "./schemas";
 import { assertEditable, assertTransition } from "./state-machine";
 import type { OrderShipments } from "./shipments-hook";
+import type { OrderPlanning } from "./planning-hook";
 import { keptLine } from "./manual-price";
 import { writeLines } from "./write-lines";
 
@@ -21,7 +22,7 @@ import { writeLines } from "./write-lines";
  * checked again. Only what changes the price or where it goes (lines, ship-to, channel) does that: a
  * notes-only edit neither reserves nor re-opens a hold a manager released.
  */
-export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TUpdateOrderInput; shipments: OrderShipments }): Promise<TOrder> {
+export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TUpdateOrderInput; shipments: OrderShipments; planning?: OrderPlanning }): Promise<TOrder> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
     const order = await loadOrder(tx, input.number, { forUpdate: true });
@@ -47,6 +48,7 @@ export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TU
     const changes: Partial<typeof orders.$inferInsert> = { ...header, version: order.version + 1 };
     const events: OrderEventEntry[] = [];
     let released: Released[] | null = null;
+    let canceledShipments: string[] = [];
     // A client may send the whole order back: only a real difference re-prices, re-reserves and re-checks holds.
     const linesChanged = !!input.lines && !sameLines(input.lines, before.lines.map(keptLine));
     const shipToChanged = header.shipTo !== undefined && canonicalJson(header.shipTo) !== canonicalJson(order.shipTo);
@@ -54,7 +56,10 @@ export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TU
     if (linesChanged || shipToChanged || channelChanged) {
       // What is planned to ship was planned from the old lines and address: those shipments go (the warehouse
       // sees them canceled), their units stay reserved, and the order is planned again from the new ones.
-      if (order.status === "open" || order.status === "on_hold") await options.shipments.cancelOpen(tx, order, actor, "Order changed");
+      // The whole change is one timeline entry: the canceled and re-planned shipments are part of it.
+      if (order.status === "open" || order.status === "on_hold") {
+        canceledShipments = await options.shipments.cancelOpen(tx, order, actor, "Order changed", { holdEvents: true });
+      }
       // Lines, ship-to (tax) and channel (rules) all change the price: re-price at today's rules.
       // Unchanged lines keep their reservations; shorter ones release the rest.
       const lines = linesChanged ? input.lines! : before.lines.map(keptLine);
@@ -87,16 +92,25 @@ export async function updateOrder(options: { db: DbOrTx; actor: Actor; input: TU
       }
       events.push(...reservation.events);
     }
-    const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
+    const [row] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
+    let updated = row!;
+    // Planned before the change: planned again from the new reservation, and promised again on the order's policy.
+    const plannedShipments = canceledShipments.length > 0 ? await options.shipments.replan(tx, order.id, actor) : [];
+    if (released && updated.submittedAt && options.planning) {
+      const plan = await options.planning.onChanged(tx, updated, actor);
+      if (plan) updated = { ...updated, promisedDate: plan.promisedDate };
+    }
 
-    const after = await toOrderDto(tx, updated!, { customer });
+    const after = await toOrderDto(tx, updated, { customer });
     await recordOrderEvents(tx, order.id, actor, [
       {
         type: "edited",
         data: {
           before: { total: before.total, lines: lineSummary(before.lines), ...pick(before, Object.keys(header)) },
           after: { total: after.total, lines: lineSummary(after.lines), ...pick(after, Object.keys(header)) },
-          version: updated!.version,
+          version: updated.version,
+          ...(canceledShipments.length > 0 ? { canceledShipments, plannedShipments } : {}),
+          ...(updated.promisedDate !== order.promisedDate ? { promisedDate: { before: order.promisedDate, after: updated.promisedDate } } : {}),
         },
       },
       ...events,

@@ -19,6 +19,8 @@ export type CreatePurchaseOrderInTxInput = {
   /** YYYY-MM-DD; defaults to today (company time zone) plus the vendor's lead time. */
   expectedDate?: string;
   notes?: string | null;
+  /** Drop-ship: the customer order it buys for. */
+  orderId?: string | null;
   lines: { productId: string; quantity: number; unitCost?: number }[];
 };
 
@@ -74,6 +76,7 @@ export async function createPurchaseOrderInTx(
       status: "draft",
       expectedDate,
       notes: input.notes ?? null,
+      orderId: input.orderId ?? null,
       createdBy: actorLabel(actor),
     })
     .returning({ id: purchaseOrders.id });

@@ -1,3 +1,4 @@
 /** What other modules may use of purchasing. */
 export { runReplenishment } from "./run-replenishment";
 export { purchasingSupply } from "./supply";
+export { dropShipPurchaseOrders, placeDropShipPurchaseOrders } from "./drop-ship";

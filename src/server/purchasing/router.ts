@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
-import { allocateBackorders } from "../orders";
+import { allocateAndPromise } from "../fulfillment";
 import { assignVendorProducts } from "./assign-vendor-products";
 import { cancelPurchaseOrder } from "./cancel-purchase-order";
 import { closePurchaseOrder } from "./close-purchase-order";
@@ -140,7 +140,7 @@ const purchaseOrdersRouter = createTRPCRouter({
     })
     .input(ZReceivePurchaseOrderInput)
     .output(ZReceiptResult)
-    .mutation(({ ctx, input }) => receivePurchaseOrder({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateBackorders })),
+    .mutation(({ ctx, input }) => receivePurchaseOrder({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateAndPromise })),
 
   close: permissionProcedure("purchasing.manage")
     .meta({ openapi: { method: "POST", path: "/purchase-orders/{number}/close", tags: poTags, summary: "Short-close: the rest will not be delivered", protect: true } })

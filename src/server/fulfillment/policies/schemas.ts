@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/roles";
+import { SEGMENTS } from "../../customers/constants";
+import { CHANNELS } from "../../orders/constants";
 import { DURATION_UNITS, STEP_KINDS } from "./policy";
 
 export const ZPolicyCode = z
@@ -44,3 +46,28 @@ export const ZCopyPolicyInput = z.object({
   name: z.string().trim().min(1, "Name is required").max(60),
 });
 export type TCopyPolicyInput = z.infer<typeof ZCopyPolicyInput>;
+
+export const ZPolicyRule = z.object({
+  policyCode: ZPolicyCode,
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
+  segments: z.array(z.enum(SEGMENTS)).max(SEGMENTS.length).default([]),
+  categories: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
+  /** Order total bounds in minor units, inclusive. */
+  minTotal: z.number().int().min(0).nullable().default(null),
+  maxTotal: z.number().int().min(0).nullable().default(null),
+});
+export type TPolicyRule = z.infer<typeof ZPolicyRule>;
+
+export const ZSavePolicyRulesInput = z.object({ rules: z.array(ZPolicyRule).max(50) });
+export type TSavePolicyRulesInput = z.infer<typeof ZSavePolicyRulesInput>;
+
+export const ZTransitTime = z.object({
+  warehouse: z.string().trim().min(1).max(20),
+  /** A ship-to region (state or province code as addresses carry it), or "*" for the warehouse's default. */
+  region: z.string().trim().toUpperCase().min(1).max(40),
+  days: z.number().int().min(0, "0 or more business days").max(60, "At most 60 business days"),
+});
+export type TTransitTime = z.infer<typeof ZTransitTime>;
+
+export const ZSaveTransitTimesInput = z.object({ times: z.array(ZTransitTime).max(2000) });
+export type TSaveTransitTimesInput = z.infer<typeof ZSaveTransitTimesInput>;

@@ -1,0 +1,142 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Actor } from "../../auth/actor";
+import { categories, products } from "../../catalog";
+import * as clock from "../../clock";
+import { customers } from "../../customers";
+import type { DbOrTx } from "../../db";
+import { warehouses, type StockArrivalHandler } from "../../inventory";
+import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow } from "../../orders";
+import { placeDropShipPurchaseOrders } from "../../purchasing";
+import type { PolicyStep, StepKind } from "../policies/policy";
+import { loadPolicy } from "../policies/queries";
+import { loadPolicyRules } from "../policies/rules";
+import { arrivalDate, projectSteps, type StepProgress } from "../policies/schedule";
+import { selectPolicy } from "../policies/select-policy";
+import { orderPlans, policies, type LinePromise } from "../schema";
+import { loadOrderFacts } from "./plan-facts";
+import { stepProgress } from "./progress";
+import { DEFAULT_TRANSIT_DAYS, transitDaysFor } from "./transit";
+
+/** Stock expected on a date is there to work with from early that morning (noon UTC: 07:00–08:00 in New York). */
+export const morningOf = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`);
+
+export type ChosenPolicy = { code: string; name: string; version: number; steps: PolicyStep[]; chosenBy: string };
+
+/** The policy a submitted order follows: the admin's rules on its channel, customer segment, categories and total. */
+export async function choosePolicy(
+  db: DbOrTx,
+  order: { channel: string; customerId: string; total: number; productIds: string[] },
+): Promise<ChosenPolicy> {
+  const [rules, [customer], lineCategories, [fallback]] = await Promise.all([
+    loadPolicyRules(db),
+    db.select({ segment: customers.segment }).from(customers).where(eq(customers.id, order.customerId)),
+    order.productIds.length
+      ? db.selectDistinct({ code: categories.code }).from(products).innerJoin(categories, eq(categories.id, products.categoryId)).where(inArray(products.id, order.productIds))
+      : Promise.resolve([]),
+    db.select({ code: policies.code }).from(policies).where(and(eq(policies.isDefault, true), isNull(policies.archivedAt))),
+  ]);
+  const facts = { channel: order.channel, segment: customer?.segment ?? "", categories: lineCategories.map((c) => c.code), total: order.total };
+  const choice = selectPolicy(rules, facts, fallback?.code ?? "STANDARD");
+  const { policy, version } = await loadPolicy(db, choice.policyCode);
+  return { code: policy.code, name: policy.name, version: version.version, steps: version.steps, chosenBy: choice.rule === null ? "Default" : `Rule ${choice.rule + 1}` };
+}
+
+/**
+ * When each line reaches the customer on a policy, from where the order is now: a reserved line's reserve step
+ * is done, a backordered one's waits for the date its stock is expected; the steps after run at their
+ * durations (a late one as if it ended now), then transit from the line's warehouse to the ship-to region.
+ */
+export function linePromises(
+  steps: PolicyStep[],
+  input: { start: Date; now: Date; today: string; progress: Partial<Record<StepKind, StepProgress>>; lines: LineAvailability[]; transit: Map<string, number> },
+): LinePromise[] {
+  return input.lines.map((line) => {
+    const waits = line.availableOn > input.today;
+    const progress = waits ? { ...input.progress, reserve: undefined } : { ...input.progress, reserve: input.progress.reserve ?? { completedAt: input.now } };
+    const projection = projectSteps(steps, { start: input.start, now: input.now, progress, notBefore: waits ? { reserve: morningOf(line.availableOn) } : {} });
+    const transitDays = (line.warehouseId ? input.transit.get(line.warehouseId) : undefined) ?? DEFAULT_TRANSIT_DAYS;
+    return { lineId: line.lineId, lineNo: line.lineNo, sku: line.sku, availableOn: line.availableOn, transitDays, promisedDate: arrivalDate(projection, steps, transitDays) };
+  });
+}
+
+/** The latest of the lines' dates: the order is promised when its last line arrives. */
+export const orderPromise = (lines: LinePromise[], today: string) => lines.reduce((latest, l) => (l.promisedDate > latest ? l.promisedDate : latest), today);
+
+/**
+ * Plans an order in the caller's transaction: a new plan chooses its policy (submission), an existing one
+ * keeps its policy version; either way the promise dates are computed again from the order's reservations,
+ * progress and transit, and the order shows the new date. Returns the plan with its steps.
+ */
+export async function planOrder(tx: DbOrTx, order: OrderRow, options: { fresh?: boolean } = {}) {
+  const [existing] = options.fresh ? [] : await tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id));
+  const lines = await lineAvailability(tx, order.id);
+  const policy: ChosenPolicy = existing
+    ? await loadPolicy(tx, existing.policyCode, { version: existing.policyVersion }).then(({ policy, version }) => ({
+        code: policy.code,
+        name: policy.name,
+        version: version.version,
+        steps: version.steps,
+        chosenBy: existing.chosenBy,
+      }))
+    : await choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: lines.map((l) => l.productId) });
+  const now = clock.now();
+  const today = clock.today();
+  const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
+  const [facts, transit] = await Promise.all([options.fresh ? null : loadOrderFacts(tx, order.id), transitDaysFor(tx, order.shipTo?.region, warehouseIds)]);
+  const startedAt = existing?.startedAt ?? order.submittedAt ?? now;
+  const promises = linePromises(policy.steps, { start: startedAt, now, today, progress: facts ? stepProgress(facts) : {}, lines, transit });
+  const promisedDate = orderPromise(promises, today);
+  const values = { policyCode: policy.code, policyVersion: policy.version, chosenBy: policy.chosenBy, startedAt, promisedDate, linePromises: promises, updatedAt: now };
+  await Promise.all([
+    tx.insert(orderPlans).values({ orderId: order.id, ...values }).onConflictDoUpdate({ target: orderPlans.orderId, set: values }),
+    setPromisedDate(tx, order.id, promisedDate),
+  ]);
+  return { policy, promisedDate, linePromises: promises, lines };
+}
+
+/** A policy bills before the goods move (prepaid): its invoice step comes before any warehouse or vendor step. */
+export function billsFirst(steps: PolicyStep[]): boolean {
+  const invoice = steps.findIndex((s) => s.kind === "invoice");
+  const goods = steps.findIndex((s) => ["reserve", "pick", "pack", "ship", "collect", "vendor_po"].includes(s.kind));
+  return invoice >= 0 && (goods < 0 || invoice < goods);
+}
+
+/** Fulfillment's side of orders' OrderPlanning hook, handed in by the routers that submit and change orders. */
+export const orderPlanning: OrderPlanning = {
+  async onSubmitted(tx, order, actor) {
+    const plan = await planOrder(tx, order, { fresh: true });
+    if (plan.policy.steps.some((s) => s.kind === "vendor_po")) await startDropShip(tx, order, plan.lines, actor);
+    return { invoiceNow: billsFirst(plan.policy.steps), promisedDate: plan.promisedDate };
+  },
+  async onChanged(tx, order) {
+    const [existing] = await tx.select({ orderId: orderPlans.orderId }).from(orderPlans).where(eq(orderPlans.orderId, order.id));
+    if (!existing && !order.submittedAt) return null;
+    return { promisedDate: (await planOrder(tx, order)).promisedDate };
+  },
+};
+
+/** A drop-ship policy starts with the vendor: its purchase orders go out with the submission. */
+async function startDropShip(tx: DbOrTx, order: OrderRow, lines: LineAvailability[], actor: Actor) {
+  const warehouseId =
+    lines.find((l) => l.warehouseId)?.warehouseId ??
+    (await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.isActive, true), isNull(warehouses.archivedAt))).orderBy(asc(warehouses.code)).limit(1))[0]?.id;
+  if (!warehouseId) return;
+  const shipTo = order.shipTo ? `${order.shipTo.line1}, ${order.shipTo.city} ${order.shipTo.region} ${order.shipTo.postalCode}` : "the order's ship-to address";
+  const placed = await placeDropShipPurchaseOrders(tx, { orderId: order.id, orderNumber: order.number, warehouseId, shipTo, lines }, actor);
+  await recordOrderEvents(tx, order.id, actor, [{ type: "drop_ship_ordered", data: { purchaseOrders: placed.purchaseOrders, ...(placed.unsourced.length ? { noVendor: placed.unsourced } : {}) } }]);
+}
+
+/**
+ * Stock arrived (a receipt, a transfer, an adjustment): waiting backorders take it (orders' allocateBackorders),
+ * and every order that got some is promised again on its policy. The routers hand this to inventory and purchasing.
+ */
+export const allocateAndPromise: StockArrivalHandler = async (tx, arrival) => {
+  const fills = await allocateBackorders(tx, arrival);
+  for (const number of [...new Set(fills.map((f) => f.orderNumber))]) {
+    const order = await loadOrder(tx, number);
+    const [plan] = await tx.select({ orderId: orderPlans.orderId }).from(orderPlans).where(eq(orderPlans.orderId, order.id));
+    if (plan) await planOrder(tx, order);
+  }
+  return fills;
+};
+
