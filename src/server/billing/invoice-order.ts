@@ -45,8 +45,8 @@ async function billRemaining(
  */
 export async function invoiceOnSubmit(tx: DbOrTx, order: OrderRow, actor: Actor, options: { invoiceNow?: boolean } = {}) {
   const customerTerms = await billingTermsOf(tx, order.customerId);
-  // A prepaid policy bills the ordered units now, whatever the customer's usual terms.
-  const terms = options.invoiceNow ? { ...customerTerms, invoiceOnOrder: true } : customerTerms;
+  // A prepaid policy bills the ordered units now, due at once, whatever the customer's usual terms.
+  const terms = options.invoiceNow ? { ...customerTerms, invoiceOnOrder: true, paymentTermsDays: 0 } : customerTerms;
   if (!terms.invoiceOnOrder) return;
   const loaded = await loadOrderForFulfillment(tx, { id: order.id });
   await billRemaining(tx, loaded!.order, loaded!.lines, actor, { terms, reason: "invoiced on order" });

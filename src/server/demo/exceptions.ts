@@ -7,7 +7,7 @@ import { type ExceptionType, OWNING_TEAM, RESOLUTION_ACTIONS } from "~/server/ex
 import { listExceptions, ZListExceptionsInput } from "~/server/exceptions/list-exceptions";
 import { resolveExceptions } from "~/server/exceptions/resolve-exceptions";
 import { addRestrictedItem } from "~/server/exceptions/restricted-items";
-import { orderShipments } from "~/server/fulfillment";
+import { orderPlanning, orderShipments } from "~/server/fulfillment";
 import { exceptionOrders } from "~/server/orders/exception-orders";
 import { loadOrder, loadOrderCustomer } from "~/server/orders/queries";
 import { updateOrder } from "~/server/orders/update-order";
@@ -99,7 +99,7 @@ export function bookExceptionDesk(db: Db, agenda: Agenda, cast: Cast, options: {
       const customer = await getCustomer({ db, code: (await loadOrderCustomer(db, order.customerId)).code });
       const address = customer.shippingAddress ?? customer.billingAddress;
       if (!address) return;
-      await updateOrder({ db, actor: cast.rep, shipments: orderShipments, input: { number, version: order.version, shipTo: address } });
+      await updateOrder({ db, actor: cast.rep, shipments: orderShipments, planning: orderPlanning, input: { number, version: order.version, shipTo: address } });
       summary.addressesFixed++;
     });
   }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { addDays, COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
 import * as clock from "~/server/clock";
 import type { Db } from "~/server/db/client";
@@ -105,6 +105,10 @@ export function bookFulfillment(db: Db, agenda: Agenda, cast: Cast, specs: Map<s
   // ── What the desk reads ────────────────────────────────────────────────────────────────────────────
 
   /** (order, warehouse) pairs with reserved units not on a shipment yet: the desks' "ready to plan". */
+  /** A prepaid order waits for its payment before the warehouse touches it (the pick refuses it until then). */
+  const awaitingPayment = (orderId: SQL) =>
+    sql`exists (select 1 from order_plans op join orders po on po.id = op.order_id where op.order_id = ${orderId} and op.policy_code = 'PREPAID' and po.billing_status <> 'paid')`;
+
   const readyToPlan = () =>
     executeRows<ReadyRow>(
       db,
@@ -120,7 +124,7 @@ export function bookFulfillment(db: Db, agenda: Agenda, cast: Cast, specs: Map<s
           join orders o on o.id = a.order_id and o.kind = 'order' and o.status = 'open'
           join warehouses w on w.id = a.warehouse_id
           left join planned p on p.order_id = a.order_id and p.warehouse_id = a.warehouse_id
-          where a.units > coalesce(p.units, 0)
+          where a.units > coalesce(p.units, 0) and not ${awaitingPayment(sql`o.id`)}
           order by o.submitted_at, o.number, w.code`,
     );
 
@@ -129,7 +133,7 @@ export function bookFulfillment(db: Db, agenda: Agenda, cast: Cast, specs: Map<s
     const rows = await executeRows<{ number: string }>(
       db,
       sql`select s.number from shipments s join warehouses w on w.id = s.warehouse_id
-          where w.code = ${warehouse} and s.status in (${sql.join(statuses.map((st) => sql`${st}`), sql`, `)})
+          where w.code = ${warehouse} and s.status in (${sql.join(statuses.map((st) => sql`${st}`), sql`, `)}) and not ${awaitingPayment(sql`s.order_id`)}
           order by s.created_at, s.number`,
     );
     return rows.map((r) => r.number);

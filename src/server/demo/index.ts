@@ -11,6 +11,7 @@ import { bookOrders, type OrderSeedSummary } from "./orders";
 import { bookPurchasing, type PurchasingSeedSummary } from "./purchasing";
 import { deriveSeed, Random } from "./random";
 import { loadParcelSpecs } from "./shipping";
+import { bookJeopardyWatch, seedOrchestration } from "./orchestration";
 import { bookStock, type StockSeedSummary } from "./stock";
 import { seedVendors } from "./vendors";
 
@@ -70,6 +71,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const { cast, vendors } = await runAt(openedAt, async () => {
     const cast = await castOf(db);
     const vendors = await seedVendors(db, cast.admin, new Random(deriveSeed(seed, "vendors")));
+    await seedOrchestration(db, cast);
     return { cast, vendors };
   });
   const market = await loadMarket(db);
@@ -83,6 +85,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const billing = bookBilling(db, agenda, cast, { seed });
   const bought = bookPurchasing(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
   const stocked = bookStock(db, agenda, cast, market, { seed, afterStockArrival: shipping.afterStockArrival });
+  const watched = bookJeopardyWatch(db, agenda, { days: 10 });
   progress(`history: ${days} days, ${orders} orders and ${quotes} quotes placed through the use cases`);
   const started = performance.now();
   let lastReport = started;
@@ -91,5 +94,5 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     lastReport = performance.now();
     progress(`history: ${done} actions, up to ${new Date(at).toISOString().slice(0, 10)}`);
   });
-  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary, ...billing }, actions: agenda.timings() };
+  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary, ...billing, ...watched }, actions: agenda.timings() };
 }

@@ -5,7 +5,7 @@ import type { Segment } from "~/server/customers/constants";
 import type { Db } from "~/server/db/client";
 import { getCustomer } from "~/server/customers";
 import { orderBilling } from "~/server/billing";
-import { orderShipments } from "~/server/fulfillment";
+import { orderPlanning, orderShipments } from "~/server/fulfillment";
 import type { Channel } from "~/server/orders/constants";
 import { cancelOrder } from "~/server/orders/cancel-order";
 import { keptLine } from "~/server/orders/manual-price";
@@ -164,7 +164,7 @@ export function bookOrders(
       const current = dto.lines.map(keptLine);
       let changed: TOrder;
       if (kind === "notes") {
-        changed = await updateOrder({ shipments: orderShipments, db, actor, input: { number, version: order.version, notes: dto.notes ? `${dto.notes}. ${note}` : note } });
+        changed = await updateOrder({ shipments: orderShipments, planning: orderPlanning, db, actor, input: { number, version: order.version, notes: dto.notes ? `${dto.notes}. ${note}` : note } });
       } else {
         const lines = [...current];
         if (kind === "add_line" && extra && !lines.some((l) => l.sku === extra.sku)) lines.push({ sku: extra.sku, quantity: extraQuantity });
@@ -172,7 +172,7 @@ export function bookOrders(
           const i = Math.floor(pickLine * lines.length);
           lines[i] = { ...lines[i]!, quantity: Math.max(1, Math.round(lines[i]!.quantity * factor)) };
         }
-        changed = await updateOrder({ shipments: orderShipments, db, actor, input: { number, version: order.version, lines } });
+        changed = await updateOrder({ shipments: orderShipments, planning: orderPlanning, db, actor, input: { number, version: order.version, lines } });
       }
       if (changed.status === "on_hold") bookHoldReview(number, at);
     });
@@ -199,7 +199,7 @@ export function bookOrders(
       if (!submits) return;
       const submitAt = at + life.int(3, 30) * MINUTE;
       agenda.book(submitAt, "submit order", async () => {
-        const submitted = await submitOrder({ db, actor: cast.rep, number: copy.number, billing: orderBilling });
+        const submitted = await submitOrder({ db, actor: cast.rep, number: copy.number, billing: orderBilling, planning: orderPlanning });
         afterSubmit(submitted, submitAt, cast.rep, false);
       });
     });
@@ -231,7 +231,7 @@ export function bookOrders(
       const shipTo = address ? { ...address, postalCode: address.postalCode.slice(0, 4) } : undefined;
       const requested = requestedDate === null ? null : isoDay(at + requestedDate * DAY);
       const order = await createOrder({
-        billing: orderBilling,
+        billing: orderBilling, planning: orderPlanning,
         db,
         actor,
         input: {
@@ -253,7 +253,7 @@ export function bookOrders(
       const later = workingMoment(at + life.float(0.5, 50) * HOUR, life.int(0, 90) * MINUTE);
       if (fate < 0.6) {
         agenda.book(later, "submit order", async () => {
-          const submitted = await submitOrder({ db, actor, number: order.number, billing: orderBilling });
+          const submitted = await submitOrder({ db, actor, number: order.number, billing: orderBilling, planning: orderPlanning });
           afterSubmit(submitted, later, actor);
         });
       } else if (fate < 0.75) {
@@ -282,7 +282,7 @@ export function bookOrders(
       const later = workingMoment(at + life.float(1, (validDays ?? 30) - 6) * DAY, life.int(0, 240) * MINUTE);
       if (fate < 0.4) {
         agenda.book(later, "convert quote", async () => {
-          const order = await convertQuote({ db, actor, number: quote.number, billing: orderBilling });
+          const order = await convertQuote({ db, actor, number: quote.number, billing: orderBilling, planning: orderPlanning });
           summary.orders++;
           afterSubmit(order, later, actor, false);
         });

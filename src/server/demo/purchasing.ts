@@ -1,7 +1,7 @@
 import { addDays } from "~/lib/dates";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
-import { allocateBackorders } from "~/server/orders";
+import { allocateAndPromise } from "~/server/fulfillment";
 import { cancelPurchaseOrder } from "~/server/purchasing/cancel-purchase-order";
 import { closePurchaseOrder } from "~/server/purchasing/close-purchase-order";
 import { createPurchaseOrder } from "~/server/purchasing/create-purchase-order";
@@ -51,7 +51,7 @@ export function bookPurchasing(
 ): PurchasingSeedSummary {
   const life = new Random(deriveSeed(options.seed, "purchasing/life"));
   const summary: PurchasingSeedSummary = { replenishmentRuns: 0, purchaseOrders: 0, receipts: 0 };
-  const onStockArrival = allocateBackorders;
+  const onStockArrival = allocateAndPromise;
 
   const receive = async (number: string, share: (line: TPurchaseOrder["lines"][number], i: number) => number) => {
     const po = await getPurchaseOrder({ db, number });

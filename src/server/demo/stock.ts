@@ -5,7 +5,7 @@ import { adjustStock } from "~/server/inventory/adjust-stock";
 import { setHoldback } from "~/server/inventory/holdbacks";
 import { setReorderPoint } from "~/server/inventory/reorder-points";
 import { cancelTransfer, createTransfer, receiveTransfer } from "~/server/inventory/transfers";
-import { allocateBackorders } from "~/server/orders";
+import { allocateAndPromise } from "~/server/fulfillment";
 import { runReplenishment } from "~/server/purchasing/run-replenishment";
 import { type Agenda, DAY, HOUR, isoDay, MINUTE, nextWeekday, workingMoment } from "./agenda";
 import type { Cast } from "./cast";
@@ -34,7 +34,7 @@ export function bookStock(
 ): StockSeedSummary {
   const life = new Random(deriveSeed(options.seed, "stock/life"));
   const summary: StockSeedSummary = { adjustments: 0, transfers: 0, holdbacks: 0, reorderPointChanges: 0 };
-  const onStockArrival = allocateBackorders;
+  const onStockArrival = allocateAndPromise;
   const warehouses = WAREHOUSE_SPECS.map((w) => w.code);
 
   const levelOf = async (sku: string, warehouse: string) => {

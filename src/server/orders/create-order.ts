@@ -89,7 +89,7 @@ export async function createDocumentInTx(
   // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
   const [, exposureWithoutOrder] = await Promise.all([extra.afterCreate?.({ id }), openOrdersTotal(tx, customerId, id)]);
   const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
-  const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder, billing: extra.billing };
+  const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder, billing: extra.billing, planning: extra.planning };
   return { order: await submitInTx(tx, order!, actor, customer, known), customer };
 }
 

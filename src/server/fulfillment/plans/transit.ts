@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbOrTx } from "../../db";
 import { recordAudit } from "../../db/audit";
@@ -53,7 +53,7 @@ export async function saveTransitTimes(options: { db: Db; actor: Actor; input: T
       return { warehouseId: warehouse.id, region: t.region, days: t.days };
     });
     const before = await listTransitTimes({ db: tx });
-    await tx.delete(transitTimes);
+    await tx.delete(transitTimes).where(sql`true`); // the whole table is replaced
     if (rows.length > 0) await tx.insert(transitTimes).values(rows);
     const after = await listTransitTimes({ db: tx });
     await recordAudit(tx, { entityType: "transit_times", entityId: "all", action: "updated", actor, before, after });

@@ -1,4 +1,4 @@
-import { asc, inArray } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../auth/actor";
 import { categories } from "../../catalog";
 import type { Db, DbOrTx } from "../../db";
@@ -47,7 +47,7 @@ export async function savePolicyRules(options: { db: Db; actor: Actor; input: TS
       if (unconditional && i < input.rules.length - 1) throw AppError.invalidField(`rules.${i}`, "a rule without conditions matches every order: the rules after it would never apply");
     });
     const before = await listPolicyRules({ db: tx });
-    await tx.delete(policyRules);
+    await tx.delete(policyRules).where(sql`true`); // the whole list is replaced
     if (input.rules.length > 0) await tx.insert(policyRules).values(input.rules.map((rule, i) => ({ ...rule, position: i + 1 })));
     const after = await listPolicyRules({ db: tx });
     await recordAudit(tx, { entityType: "policy_rules", entityId: "all", action: "updated", actor, before, after });
