@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../db";
 import { lineAvailability } from "../../orders";
 import { STEP_LABELS, type PolicyStep } from "../policies/policy";
 import { loadPolicy } from "../policies/queries";
-import { arrivalDate, projectSteps } from "../policies/schedule";
+import { arrivalDate, handoverStep, projectSteps } from "../policies/schedule";
 import { orderPlans } from "../schema";
 import { loadOrderFacts } from "./plan-facts";
 import { morningOf } from "./plan-order";
@@ -38,7 +38,10 @@ export async function projectPlan(db: DbOrTx, order: { id: string; number: strin
   // Stock was expected by now (the date the plan was promised on) and the lines still wait for it.
   const waitsNow = new Set(lines.filter((l) => l.availableOn > today).map((l) => l.lineId));
   const inboundOverdue = plan.linePromises.some((l) => l.availableOn < today && waitsNow.has(l.lineId));
-  const finding = jeopardyCause(projection.steps, { orderNumber: order.number, promisedDate: plan.promisedDate, projectedDate, inboundOverdue });
+  // Once the goods have left (or were collected) there is nothing left to hurry: no jeopardy after handover.
+  const handover = handoverStep(version.steps);
+  const handedOver = projection.steps.some((s) => s.kind === handover && s.state === "done");
+  const finding = handedOver ? null : jeopardyCause(projection.steps, { orderNumber: order.number, promisedDate: plan.promisedDate, projectedDate, inboundOverdue });
   return { policy, version, projection, projectedDate, finding };
 }
 
