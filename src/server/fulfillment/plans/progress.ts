@@ -34,8 +34,9 @@ export type OrderFacts = {
 /** Which steps are done, when and by whom: a step is done when the whole order got past it. Pure. */
 export function stepProgress(facts: OrderFacts): Partial<Record<StepKind, StepProgress>> {
   const all = (count: number) => facts.units > 0 && count >= facts.units;
+  // A step done without a timeline entry (history from before plans) counts from the submission.
   const done = (condition: boolean, happened: Happened | null): StepProgress | undefined =>
-    condition ? { completedAt: happened?.at ?? null, by: happened?.by ?? null } : undefined;
+    condition ? { completedAt: happened?.at ?? facts.reservedLast?.at ?? new Date(0), by: happened?.by ?? null } : undefined;
   const progress: Partial<Record<StepKind, StepProgress>> = {
     reserve: done(facts.backordered === 0 && facts.units > 0, facts.reservedLast),
     pick: done(all(facts.picked) || all(facts.shipped), facts.pickedLast ?? facts.shippedLast),
