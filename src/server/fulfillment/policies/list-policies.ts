@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { policies, policyVersions } from "../schema";
 import { loadPolicy, toPolicyDto } from "./queries";
@@ -10,8 +10,8 @@ export async function listPolicies(options: { db: DbOrTx }): Promise<TPolicy[]> 
     .select({ policy: policies, version: policyVersions })
     .from(policies)
     .innerJoin(policyVersions, and(eq(policyVersions.policyCode, policies.code), eq(policyVersions.version, policies.currentVersion)))
-    .orderBy(asc(policies.archivedAt), asc(policies.name));
-  return rows.map((r) => toPolicyDto(r.policy, r.version)).sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+    .orderBy(desc(policies.isDefault), sql`${policies.archivedAt} is not null`, asc(policies.name));
+  return rows.map((r) => toPolicyDto(r.policy, r.version));
 }
 
 /** One policy, at its current version or the one asked for. */

@@ -31,19 +31,20 @@ export type Policy = { code: string; name: string; steps: PolicyStep[] };
 const hours = (amount: number): Duration => ({ amount, unit: "hours" });
 const businessDays = (amount: number): Duration => ({ amount, unit: "business_days" });
 
+/** Reserve → pick → pack → ship, as Standard and Prepaid both run them. */
+const WAREHOUSE_STEPS: PolicyStep[] = [
+  { kind: "reserve", duration: hours(1), owner: "rep" },
+  { kind: "pick", duration: hours(8), owner: "warehouse" },
+  { kind: "pack", duration: hours(4), owner: "warehouse" },
+  { kind: "ship", duration: hours(8), owner: "warehouse" },
+];
+
 /** The four policies every installation starts with; admins edit, copy and version them. */
 export const DEFAULT_POLICIES: Policy[] = [
   {
     code: "STANDARD",
     name: "Standard",
-    steps: [
-      { kind: "reserve", duration: hours(1), owner: "rep" },
-      { kind: "pick", duration: hours(8), owner: "warehouse" },
-      { kind: "pack", duration: hours(4), owner: "warehouse" },
-      { kind: "ship", duration: hours(8), owner: "warehouse" },
-      { kind: "invoice", duration: hours(1), owner: "finance" },
-      { kind: "paid", duration: businessDays(30), owner: "finance" },
-    ],
+    steps: [...WAREHOUSE_STEPS, { kind: "invoice", duration: hours(1), owner: "finance" }, { kind: "paid", duration: businessDays(30), owner: "finance" }],
   },
   {
     code: "PREPAID",
@@ -51,10 +52,7 @@ export const DEFAULT_POLICIES: Policy[] = [
     steps: [
       { kind: "invoice", duration: hours(1), owner: "finance" },
       { kind: "paid", duration: businessDays(3), owner: "finance" },
-      { kind: "reserve", duration: hours(1), owner: "rep" },
-      { kind: "pick", duration: hours(8), owner: "warehouse" },
-      { kind: "pack", duration: hours(4), owner: "warehouse" },
-      { kind: "ship", duration: hours(8), owner: "warehouse" },
+      ...WAREHOUSE_STEPS,
     ],
   },
   {
