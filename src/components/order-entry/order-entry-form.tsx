@@ -33,10 +33,12 @@ import {
 import { OrderLinesEditor } from "./order-lines-editor";
 import { taxAddressDiffers } from "./live-pricing";
 import { OrderTotals } from "./order-totals";
+import { PromiseSummary } from "./promise-summary";
 import { ShipToFields } from "./ship-to-fields";
 import { loadDraft, useDraftAutosave } from "./use-draft-autosave";
 import { useFieldFocus } from "./use-field-focus";
 import { useLineDetails } from "./use-line-details";
+import { usePromisePreview } from "./use-promise-preview";
 import { firstErrorKey, lineErrorKey, mapServerErrors, validateEntry, type EntryErrors, type EntryPayload } from "./validate-entry";
 
 export type InitialCustomer = { code: string; name: string; shipTo: ShipTo | null };
@@ -166,6 +168,16 @@ export function OrderEntryForm({
     channel: state.channel,
     currency: customerCurrency,
   });
+  // When the customer would get each line, and the policy the order would follow (never blocks entry).
+  const promise = usePromisePreview(
+    state.lines.map((l) => ({ lineId: l.id, sku: details.get(l.id)?.product?.sku ?? null, quantity: details.get(l.id)?.quantity ?? null })),
+    {
+      customer: state.customer?.code ?? null,
+      channel: state.channel,
+      shipToRegion: state.shipTo.region || null,
+      total: totals.source === "server" ? totals.total : null,
+    },
+  );
   const unpricedReason = !state.customer
     ? "choose a customer to see the price this order gets."
     : pricing.isError
@@ -319,7 +331,7 @@ export function OrderEntryForm({
 
   return (
     // Ctrl/⌘+Enter anywhere (form or customer panel) submits.
-    <div onKeyDown={onKeyDown} className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
+    <div onKeyDown={onKeyDown} className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_21rem]">
       <form aria-label="New order" noValidate onSubmit={(event) => event.preventDefault()} className="grid min-w-0 gap-4 [&_button]:scroll-mb-20 [&_input]:scroll-mb-20 [&_select]:scroll-mb-20 [&_textarea]:scroll-mb-20">
         {restored && (
           <div role="status" className="flex items-center gap-2 rounded-md border border-info/25 bg-info-soft px-3 py-1.5 text-sm text-info-soft-foreground">
@@ -422,9 +434,12 @@ export function OrderEntryForm({
             fieldFocus={fieldFocus}
             currency={totals.currency}
             unpricedReason={unpricedReason}
+            promises={promise.lines}
+            isPromiseUpdating={promise.isUpdating}
             disabled={isLocked}
           />
-          <div className="flex justify-end border-t px-4 py-3">
+          <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-t px-4 py-3">
+            <PromiseSummary preview={promise} hasCustomer={!!state.customer} />
             <OrderTotals totals={totals} lineCount={filledLines} hasCustomer={!!state.customer} pricing={pricing} taxNote={taxNote} />
           </div>
         </section>
@@ -495,7 +510,7 @@ export function OrderEntryForm({
         </div>
       </form>
 
-      <div className="lg:sticky lg:top-4">
+      <div className="xl:sticky xl:top-4">
         <CustomerPanel customerCode={state.customer?.code ?? null} orderTotal={totals.total} onReorder={reorder} disabled={isLocked} />
       </div>
 

@@ -22,7 +22,7 @@ export function OrderEntry(props: { storageKey: string; initialCustomer: Initial
 
 export function OrderEntrySkeleton() {
   return (
-    <div aria-busy="true" className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
+    <div aria-busy="true" className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_21rem]">
       <span className="sr-only">Loading the order form…</span>
       <div className="grid gap-4">
         <Skeleton className="h-40" />

@@ -9,13 +9,14 @@ import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Kbd } from "~/components/ui/kbd";
 import { cn } from "~/lib/utils";
-import { LineAvailabilityNote } from "./line-availability";
+import { LineAvailabilityNote, shortDate } from "./line-availability";
 import { LinePricePopover } from "./line-price-popover";
 import type { EntryAction, EntryLine } from "./entry-state";
 import { looksLikeLines, parsePastedLines } from "./parse-pasted-lines";
 import { SkuCombobox } from "./sku-combobox";
 import type { FieldFocus } from "./use-field-focus";
 import type { LineDetail } from "./use-line-details";
+import type { LinePromiseView } from "./promise-preview";
 import { lineErrorKey, type EntryErrors } from "./validate-entry";
 
 const isPlain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
@@ -37,6 +38,8 @@ export function OrderLinesEditor({
   fieldFocus,
   currency,
   unpricedReason,
+  promises,
+  isPromiseUpdating = false,
   disabled,
 }: {
   lines: EntryLine[];
@@ -49,6 +52,9 @@ export function OrderLinesEditor({
   currency: string;
   /** Why lines show list prices rather than the server's, for the explanation popover. */
   unpricedReason: string;
+  /** Each line's promise date (policies.promisePreview), by line id. */
+  promises?: Map<string, LinePromiseView>;
+  isPromiseUpdating?: boolean;
   disabled?: boolean;
 }) {
   const { register, focus, focusAfterRender } = fieldFocus;
@@ -199,7 +205,7 @@ export function OrderLinesEditor({
                     </FieldError>
                   </td>
                   <td className="min-w-0 px-2 py-1.5">
-                    <ProductCell detail={detail} />
+                    <ProductCell detail={detail} promise={promises?.get(line.id)} isPromiseUpdating={isPromiseUpdating} />
                   </td>
                   <td className="px-2 py-1.5">
                     <Input
@@ -314,7 +320,7 @@ export function OrderLinesEditor({
   );
 }
 
-function ProductCell({ detail }: { detail: LineDetail | undefined }) {
+function ProductCell({ detail, promise, isPromiseUpdating }: { detail: LineDetail | undefined; promise: LinePromiseView | undefined; isPromiseUpdating: boolean }) {
   if (!detail || detail.status === "blank") return <p className="pt-1.5 text-xs text-muted-foreground">—</p>;
   if (detail.status === "pending") return <p className="pt-1.5 text-xs text-muted-foreground">Looking up…</p>;
   if (detail.status === "unknown" || !detail.product)
@@ -331,6 +337,21 @@ function ProductCell({ detail }: { detail: LineDetail | undefined }) {
         {detail.product.name}
       </p>
       <LineAvailabilityNote detail={detail} />
+      {promise && <LinePromiseNote promise={promise} isUpdating={isPromiseUpdating} />}
     </div>
+  );
+}
+
+/** "Promised Mar 12" under a line: when the customer gets it, with stock and transit behind it in the tooltip. */
+function LinePromiseNote({ promise, isUpdating }: { promise: LinePromiseView; isUpdating: boolean }) {
+  const transit = promise.transitDays === 1 ? "1 day in transit" : `${promise.transitDays} days in transit`;
+  return (
+    <p
+      className={cn("mt-0.5 text-xs text-muted-foreground tabular-nums transition-opacity", isUpdating && "opacity-55")}
+      title={`Goods ready ${shortDate(promise.availableOn)}, ${transit}`}
+      data-testid="line-promise"
+    >
+      Promised <span className="font-medium text-foreground">{shortDate(promise.promisedDate)}</span>
+    </p>
   );
 }

@@ -8,6 +8,8 @@ import { Badge } from "~/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TOrder } from "~/server/orders/schemas";
+import { ShortDate, useShortDate } from "./order-plan-dates";
+import { linePromiseBasis, promisesByLineNo, type LinePromise } from "./order-plan-format";
 
 type Line = TOrder["lines"][number];
 
@@ -24,8 +26,11 @@ const STEP_LABELS: Record<string, string> = {
 
 const stepLabel = (step: string) => STEP_LABELS[step] ?? step.replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
 
-/** The order's lines; "Why?" on a line opens the pricing steps that produced its price. */
-export function OrderLinesTable({ order }: { order: TOrder }) {
+/**
+ * The order's lines; "Why?" on a line opens the pricing steps that produced its price. With a plan, each line
+ * shows its promise date (from stock on hand or due, plus transit).
+ */
+export function OrderLinesTable({ order, linePromises = null, today }: { order: TOrder; linePromises?: readonly LinePromise[] | null; today?: string }) {
   const [openLines, setOpenLines] = useState<ReadonlySet<number>>(new Set());
   const toggle = (lineNo: number) =>
     setOpenLines((current) => {
@@ -35,7 +40,10 @@ export function OrderLinesTable({ order }: { order: TOrder }) {
       return next;
     });
   const showFulfillment = order.kind === "order";
-  const columns = showFulfillment ? 13 : 10;
+  const promises = promisesByLineNo(linePromises);
+  const showPromises = showFulfillment && promises.size > 0;
+  const columns = (showFulfillment ? 13 : 10) + (showPromises ? 1 : 0);
+  const shortDate = useShortDate();
 
   return (
     <div className="rounded-lg border bg-background">
@@ -59,6 +67,7 @@ export function OrderLinesTable({ order }: { order: TOrder }) {
                 <TableHead numeric>Backord.</TableHead>
               </>
             )}
+            {showPromises && <TableHead>Promised</TableHead>}
             <TableHead>{showFulfillment ? "Whse" : "Warehouse"}</TableHead>
             <TableHead>
               <span className="sr-only">Price explanation</span>
@@ -112,6 +121,7 @@ export function OrderLinesTable({ order }: { order: TOrder }) {
                       <QtyCell value={line.backordered} of={line.quantity} warn />
                     </>
                   )}
+                  {showPromises && <PromiseCell promise={promises.get(line.lineNo)} today={today} shortDate={shortDate} />}
                   <TableCell className="font-mono text-xs whitespace-nowrap">
                     {line.allocations.length > 1 ? (
                       <span title="Reserved in more than one warehouse">{line.allocations.map((a) => `${a.warehouse} ${a.quantity}`).join(" · ")}</span>
@@ -148,6 +158,24 @@ export function OrderLinesTable({ order }: { order: TOrder }) {
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** A line's promise date; when its goods are not in yet, the date they are due (transit and the rest in the title). */
+function PromiseCell({ promise, today, shortDate }: { promise: LinePromise | undefined; today: string | undefined; shortDate: (iso: string) => string }) {
+  if (!promise) return <TableCell className="text-muted-foreground">—</TableCell>;
+  const waits = !!today && promise.availableOn > today;
+  const basis = today ? linePromiseBasis(promise, today, shortDate) : undefined;
+  return (
+    <TableCell className="whitespace-nowrap" data-cell="line-promise" title={basis}>
+      <ShortDate value={promise.promisedDate} />
+      {waits && (
+        <span className="block text-[11px] leading-tight text-warning-soft-foreground" aria-hidden>
+          stock {shortDate(promise.availableOn)}
+        </span>
+      )}
+      {basis && <span className="sr-only"> ({basis})</span>}
+    </TableCell>
   );
 }
 

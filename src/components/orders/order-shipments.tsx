@@ -1,5 +1,6 @@
 import { PackageOpen } from "lucide-react";
 import Link from "next/link";
+import { Fragment } from "react";
 import { TrackingLink } from "~/components/fulfillment/tracking-link";
 import { formatWeight } from "~/components/fulfillment/units";
 import { DateOnly, DateTime } from "~/components/shell/money";
@@ -110,11 +111,14 @@ function ShipmentCard({ shipment: s, link }: { shipment: TShipment; link: boolea
       </div>
       <div className="grid min-w-0 content-start gap-1">
         <p className="min-w-0">
+          {/* The separator sits outside each nowrap item, so a long list wraps between lines. */}
           {s.lines.map((l, i) => (
-            <span key={l.id} className="whitespace-nowrap">
+            <Fragment key={l.id}>
               {i > 0 && ", "}
-              {l.picked ?? l.quantity} × <span className="font-mono text-xs">{l.sku}</span>
-            </span>
+              <span className="whitespace-nowrap">
+                {l.picked ?? l.quantity} × <span className="font-mono text-xs">{l.sku}</span>
+              </span>
+            </Fragment>
           ))}
         </p>
         {short.length > 0 && (

@@ -12,6 +12,7 @@ import {
   ClipboardCheck,
   ClipboardList,
   Copy,
+  Factory,
   FileMinus2,
   FilePen,
   FilePlus,
@@ -74,6 +75,7 @@ const EVENTS: Record<string, { label: string; icon: LucideIcon; tone?: string }>
   auto_plan_off: { label: "Auto-plan shipments turned off", icon: ZapOff },
   completed: { label: "Completed: shipped and invoiced in full", icon: CircleCheck, tone: "text-success" },
   reopened: { label: "Reopened: units came back", icon: RotateCcw, tone: "text-warning" },
+  drop_ship_ordered: { label: "Drop-ship: purchase orders sent to vendors", icon: Factory, tone: "text-info" },
   // Billing
   invoice_drafted: { label: "Invoice drafted", icon: FilePen },
   invoice_voided: { label: "Invoice voided", icon: FileX2, tone: "text-destructive" },
@@ -103,6 +105,12 @@ const SENTENCE_KEYS: Record<string, readonly string[]> = {
   shipment_returned: ["shipment", "units"],
   auto_plan_on: ["before", "after"],
   auto_plan_off: ["before", "after"],
+};
+
+/** Keys a plan sentence says (an edit's re-planned shipments, a drop-ship's purchase orders): not listed again. */
+const PLAN_SENTENCE_KEYS: Record<string, readonly string[]> = {
+  edited: ["canceledShipments", "plannedShipments"],
+  drop_ship_ordered: ["purchaseOrders", "noVendor"],
 };
 
 /** Billing's events, in one sentence each ("Invoiced INV-200001 for $120.00, due Jan 2, 2027 (shipment SH-700001)"). */
@@ -164,6 +172,7 @@ export function OrderTimeline({
   kind,
   linkShipments = false,
   linkInvoices = false,
+  linkPurchaseOrders = false,
 }: {
   events: TimelineEvent[];
   currency: string;
@@ -172,6 +181,8 @@ export function OrderTimeline({
   linkShipments?: boolean;
   /** Link invoice and credit-note numbers to their pages (roles that see invoices). */
   linkInvoices?: boolean;
+  /** Link purchase-order numbers to their pages (roles that see purchasing). */
+  linkPurchaseOrders?: boolean;
 }) {
   if (events.length === 0) return <p className="text-sm text-muted-foreground">No events recorded yet.</p>;
   const newestFirst = [...events].reverse();
@@ -197,10 +208,14 @@ export function OrderTimeline({
               </p>
               <FulfillmentSentence type={event.type} data={event.data} link={linkShipments} />
               <BillingSentence type={event.type} data={event.data} currency={currency} linkInvoices={linkInvoices} linkShipments={linkShipments} />
+              <PlanSentence type={event.type} data={event.data} linkShipments={linkShipments} linkPurchaseOrders={linkPurchaseOrders} />
               {event.type.startsWith("exception.") ? (
                 typeof event.data.note === "string" && event.data.note && <p className="mt-0.5 text-sm text-muted-foreground">{event.data.note}</p>
               ) : (
-                <EventDetails data={omit(event.data, SENTENCE_KEYS[event.type] ?? BILLING_SENTENCE_KEYS[event.type] ?? [])} currency={currency} />
+                <EventDetails
+                  data={omit(event.data, SENTENCE_KEYS[event.type] ?? BILLING_SENTENCE_KEYS[event.type] ?? PLAN_SENTENCE_KEYS[event.type] ?? [])}
+                  currency={currency}
+                />
               )}
             </div>
           </li>
@@ -312,6 +327,85 @@ function FulfillmentSentence({ type, data, link }: { type: string; data: Record<
       body = sh;
   }
   return <p className="mt-1 text-sm">{body}</p>;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x !== "") : []);
+
+/** A list of document numbers, each linked when the user may open it: "SH-1, SH-2 and SH-3". */
+function DocList({ numbers, href, link }: { numbers: string[]; href: (n: string) => string; link: boolean }) {
+  return (
+    <>
+      {numbers.map((n, i) => (
+        <span key={n}>
+          {i > 0 && (i === numbers.length - 1 ? " and " : ", ")}
+          <DocLink number={n} href={href(n)} link={link} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+const shipmentHref = (n: string) => `/fulfillment/shipments/${encodeURIComponent(n)}`;
+const purchaseOrderHref = (n: string) => `/purchasing/${encodeURIComponent(n)}`;
+
+/**
+ * The plan's side of an event: an edit that canceled shipments planned from the old lines (and planned the order
+ * again), a drop-ship order's purchase orders to vendors and the SKUs no vendor supplies.
+ */
+function PlanSentence({ type, data, linkShipments, linkPurchaseOrders }: { type: string; data: Record<string, unknown>; linkShipments: boolean; linkPurchaseOrders: boolean }) {
+  if (type === "edited") {
+    const canceled = strings(data.canceledShipments);
+    const planned = strings(data.plannedShipments);
+    if (canceled.length === 0 && planned.length === 0) return null;
+    return (
+      <p className="mt-1 text-sm" data-testid="replanned-shipments">
+        {canceled.length > 0 && (
+          <>
+            Canceled {canceled.length === 1 ? "shipment" : "shipments"} <DocList numbers={canceled} href={shipmentHref} link={linkShipments} /> planned from the
+            old order;{" "}
+          </>
+        )}
+        {planned.length > 0 ? (
+          <>
+            planned again as <DocList numbers={planned} href={shipmentHref} link={linkShipments} />.
+          </>
+        ) : (
+          <>not planned again yet: the order is planned once its lines are reserved.</>
+        )}
+      </p>
+    );
+  }
+  if (type === "drop_ship_ordered") {
+    const orders = strings(data.purchaseOrders);
+    const noVendor = strings(data.noVendor);
+    return (
+      <div className="mt-1 grid gap-0.5 text-sm">
+        <p>
+          {orders.length > 0 ? (
+            <>
+              {orders.length === 1 ? "Purchase order" : "Purchase orders"} <DocList numbers={orders} href={purchaseOrderHref} link={linkPurchaseOrders} />: the
+              vendor ships to the customer.
+            </>
+          ) : (
+            "No purchase order could be sent."
+          )}
+        </p>
+        {noVendor.length > 0 && (
+          <p className="text-warning-soft-foreground">
+            No vendor supplies{" "}
+            {noVendor.map((sku, i) => (
+              <span key={sku}>
+                {i > 0 && ", "}
+                <span className="font-mono text-xs">{sku}</span>
+              </span>
+            ))}
+            : buy {noVendor.length === 1 ? "it" : "them"} by hand.
+          </p>
+        )}
+      </div>
+    );
+  }
+  return null;
 }
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
@@ -508,6 +602,8 @@ function EventDetails({ data, currency }: { data: Record<string, unknown>; curre
   );
   // "kind" only repeats what the event's label says.
   const otherKeys = Object.keys(data).filter((k) => k !== "before" && k !== "after" && k !== "kind" && data[k] !== null && data[k] !== undefined);
+  // A key of its own holding { before, after } (an edit's promise date) is a change like the others.
+  const isChange = (v: unknown): v is { before?: unknown; after?: unknown } => isRecord(v) && ("before" in v || "after" in v) && Object.keys(v).every((k) => k === "before" || k === "after");
   if (changeKeys.length === 0 && otherKeys.length === 0) return null;
 
   return (
@@ -530,14 +626,25 @@ function EventDetails({ data, currency }: { data: Record<string, unknown>; curre
           </dd>
         </div>
       ))}
-      {otherKeys.map((key) => (
-        <div key={`data-${key}`} className="contents">
-          <dt className="text-muted-foreground">{humanize(key)}</dt>
-          <dd className="min-w-0">
-            <Value field={key} value={data[key]} currency={currency} />
-          </dd>
-        </div>
-      ))}
+      {otherKeys.map((key) => {
+        const value = data[key];
+        return (
+          <div key={`data-${key}`} className="contents">
+            <dt className="text-muted-foreground">{humanize(key)}</dt>
+            <dd className="min-w-0">
+              {isChange(value) ? (
+                <span className="flex flex-wrap items-center gap-1.5">
+                  <Value field={key} value={value.before} currency={currency} muted />
+                  <ArrowRight className="size-3.5 text-muted-foreground" aria-label="changed to" />
+                  <Value field={key} value={value.after} currency={currency} />
+                </span>
+              ) : (
+                <Value field={key} value={value} currency={currency} />
+              )}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -5,6 +5,7 @@ import { requirePermission } from "~/app/(desk)/guard";
 import { OrderActions } from "~/components/orders/order-actions";
 import { OrderBillingSummary, OrderCreditNotes, OrderInvoices } from "~/components/orders/order-billing";
 import { OrderLinesTable } from "~/components/orders/order-lines-table";
+import { OrderPlan } from "~/components/orders/order-plan";
 import { OrderReturns } from "~/components/orders/order-returns";
 import { OrderShipments } from "~/components/orders/order-shipments";
 import { OrderBanners, OrderSummaryCards } from "~/components/orders/order-summary";
@@ -91,13 +92,14 @@ export default async function OrderPage({ params }: Props) {
       </PageHeader>
 
       <OrderBanners order={order} today={today} />
+      <OrderPlan order={order} />
       <OrderSummaryCards order={order} />
 
       <section aria-labelledby="lines-heading" className="mt-6">
         <h2 id="lines-heading" className="mb-2 text-sm font-semibold">
           Lines <span className="font-normal text-muted-foreground">({order.lines.length})</span>
         </h2>
-        <OrderLinesTable order={order} />
+        <OrderLinesTable order={order} linePromises={order.plan?.lines ?? null} today={today} />
       </section>
 
       {!isQuote && <OrderShipments order={order} shipments={shipments} role={actor.role} />}
@@ -117,6 +119,7 @@ export default async function OrderPage({ params }: Props) {
               kind={order.kind}
               linkShipments={can(actor.role, "fulfillment.view")}
               linkInvoices={seesInvoices}
+              linkPurchaseOrders={can(actor.role, "purchasing.view")}
             />
           </div>
         </section>
