@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, Mail, Truck } from "lucide-react";
+import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, Mail, Route, Truck } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -16,6 +16,13 @@ export default async function AdminPage() {
       description: "Price lists and quantity tiers, discount rules, tax rates, override limits and the price simulator.",
       icon: BadgeDollarSign,
       visible: can(actor.role, "pricing.view"),
+    },
+    {
+      href: "/admin/policies",
+      title: "Orchestration policies",
+      description: "The steps an order goes through with their durations and owners, the rules choosing a policy per order, and transit days: what makes a promise date.",
+      icon: Route,
+      visible: can(actor.role, "policies.view"),
     },
     {
       href: "/admin/api-keys",
