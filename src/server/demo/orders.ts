@@ -169,8 +169,9 @@ export function bookOrders(
         const lines = [...current];
         if (kind === "add_line" && extra && !lines.some((l) => l.sku === extra.sku)) lines.push({ sku: extra.sku, quantity: extraQuantity });
         else {
+          // A line already invoiced (a prepaid order) cannot go below what was billed.
           const i = Math.floor(pickLine * lines.length);
-          lines[i] = { ...lines[i]!, quantity: Math.max(1, Math.round(lines[i]!.quantity * factor)) };
+          lines[i] = { ...lines[i]!, quantity: Math.max(1, dto.lines[i]!.invoiced, Math.round(lines[i]!.quantity * factor)) };
         }
         changed = await updateOrder({ shipments: orderShipments, planning: orderPlanning, db, actor, input: { number, version: order.version, lines } });
       }
