@@ -20,7 +20,7 @@ const SLIP_MS = 3_600_000;
  * The order's plan, near the top of its page: the policy it follows and how it was chosen, the promise against
  * the date the customer gets the goods at today's pace (with the reason when it is at risk), and its steps as a
  * stepper that wraps on narrow screens. Orders without a plan (drafts, orders from before plans) get a short
- * note; quotes and canceled orders without one get nothing.
+ * note, canceled ones a note that the plan no longer applies; quotes get nothing.
  */
 export function OrderPlan({ order }: { order: PlannedOrder }) {
   const { policy, plan, steps } = order;
@@ -41,8 +41,14 @@ export function OrderPlan({ order }: { order: PlannedOrder }) {
       </p>
     );
   }
+  if (order.status === "canceled")
+    return (
+      <p className="mb-4 flex items-center gap-2 text-sm text-muted-foreground" data-testid="plan-note">
+        <Route className="size-4" aria-hidden />
+        Canceled: it no longer follows its plan ({policy.name} v{policy.version}).
+      </p>
+    );
   const health = planHealth(plan);
-  const isCanceled = order.status === "canceled";
   return (
     <section aria-labelledby="plan-heading" className="mb-4 rounded-lg border bg-background shadow-xs">
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2 border-b px-4 py-3">
@@ -71,20 +77,18 @@ export function OrderPlan({ order }: { order: PlannedOrder }) {
               <span className="text-xs text-muted-foreground">({projectionVsPromise(plan.promisedDate, plan.projectedDate)})</span>
             </dd>
           </div>
-          {!isCanceled && (
-            <div>
-              <dt className="sr-only">Status</dt>
-              <dd>
-                <Badge variant={HEALTH_BADGE[health.status]} data-testid="plan-health" className="mt-1">
-                  {health.status === "at_risk" && <AlertTriangle aria-hidden />}
-                  {health.label}
-                </Badge>
-              </dd>
-            </div>
-          )}
+          <div>
+            <dt className="sr-only">Status</dt>
+            <dd>
+              <Badge variant={HEALTH_BADGE[health.status]} data-testid="plan-health" className="mt-1">
+                {health.status === "at_risk" && <AlertTriangle aria-hidden />}
+                {health.label}
+              </Badge>
+            </dd>
+          </div>
         </dl>
       </div>
-      {plan.jeopardy && !isCanceled && (
+      {plan.jeopardy && (
         <p role="note" aria-label="Why it is at risk" className="flex items-start gap-2 border-b border-danger/20 bg-danger-soft px-4 py-2 text-sm text-danger-soft-foreground">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span>
