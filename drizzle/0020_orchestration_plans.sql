@@ -5,6 +5,7 @@ CREATE TABLE "order_plans" (
 	"chosen_by" text NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
 	"promised_date" date NOT NULL,
+	"pays_first" boolean DEFAULT false NOT NULL,
 	"line_promises" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"projected_date" date,
 	"jeopardy_cause" text,

@@ -1,9 +1,9 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { addDays, COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
 import * as clock from "~/server/clock";
 import type { Db } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
-import { orderShipments, planReadyOrders } from "~/server/fulfillment";
+import { awaitingPayment, orderShipments, planReadyOrders } from "~/server/fulfillment";
 import { cancelShipment } from "~/server/fulfillment/cancel-shipment";
 import { createPickList } from "~/server/fulfillment/create-pick-list";
 import { deliverShipment } from "~/server/fulfillment/deliver-shipment";
@@ -105,10 +105,6 @@ export function bookFulfillment(db: Db, agenda: Agenda, cast: Cast, specs: Map<s
   // ── What the desk reads ────────────────────────────────────────────────────────────────────────────
 
   /** (order, warehouse) pairs with reserved units not on a shipment yet: the desks' "ready to plan". */
-  /** A prepaid order waits for its payment before the warehouse touches it (the pick refuses it until then). */
-  const awaitingPayment = (orderId: SQL) =>
-    sql`exists (select 1 from order_plans op join orders po on po.id = op.order_id where op.order_id = ${orderId} and op.policy_code = 'PREPAID' and po.billing_status <> 'paid')`;
-
   const readyToPlan = () =>
     executeRows<ReadyRow>(
       db,

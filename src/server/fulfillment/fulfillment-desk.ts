@@ -6,6 +6,7 @@ import { executeRows } from "../db/execute";
 import { AppError } from "../errors";
 import { findWarehouseByCode } from "../inventory";
 import { OPEN_SHIPMENT_STATUSES, type ShipmentStatus } from "./constants";
+import { awaitingPayment } from "./plans/payment-gate";
 import { toShipmentDtos } from "./queries";
 import { shipments } from "./schema";
 
@@ -38,7 +39,7 @@ export async function fulfillmentDesk(options: { db: DbOrTx; warehouse: string }
         join orders o on o.id = a.order_id and o.status = 'open'
         join customers c on c.id = o.customer_id
         left join planned p on p.order_id = a.order_id
-        where a.units > coalesce(p.units, 0)
+        where a.units > coalesce(p.units, 0) and not ${awaitingPayment(sql`o.id`)}
         order by o.promised_date asc nulls last, o.submitted_at asc, o.number asc
         limit ${QUEUE_SIZE}`,
   );

@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, not, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { loadOrderForFulfillment, orders } from "../orders";
 import { OPEN_SHIPMENT_STATUSES } from "./constants";
 import { planInTx } from "./plan-shipments";
+import { awaitingPayment } from "./plans/payment-gate";
 
 /** Who plans when nobody clicks: the job's name on timelines. */
 export const AUTO_PLANNER: Actor = { kind: "user", id: "system", name: "Auto-planning", role: "manager" };
@@ -24,6 +25,8 @@ export async function planReadyOrders(db: Db, options: { limit?: number } = {}):
       and(
         eq(orders.autoPlan, true),
         eq(orders.status, "open"),
+        // A prepaid order is planned once it is paid.
+        not(awaitingPayment(sql`${orders.id}`)),
         sql`not exists (select 1 from order_lines l where l.order_id = ${orders.id} and l.reserved + l.shipped < l.quantity)`,
         sql`(select coalesce(sum(a.quantity), 0) from stock_allocations a where a.order_id = ${orders.id})
             > (select coalesce(sum(coalesce(sl.picked, sl.quantity)), 0) from shipments s join shipment_lines sl on sl.shipment_id = s.id

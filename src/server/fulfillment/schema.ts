@@ -224,6 +224,8 @@ export const orderPlans = pgTable(
     chosenBy: text("chosen_by").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull(),
     promisedDate: date("promised_date", { mode: "string" }).notNull(),
+    /** The policy takes payment before the goods are picked (Prepaid): the warehouse waits for it. */
+    paysFirst: boolean("pays_first").notNull().default(false),
     linePromises: jsonb("line_promises").$type<LinePromise[]>().notNull().default([]),
     /** The jeopardy job's last projection of when the customer has the goods, and why it is late (null: on track). */
     projectedDate: date("projected_date", { mode: "string" }),

@@ -13,6 +13,7 @@ import { loadPolicyRules } from "../policies/rules";
 import { arrivalDate, projectSteps, type StepProgress } from "../policies/schedule";
 import { selectPolicy } from "../policies/select-policy";
 import { orderPlans, policies, type LinePromise } from "../schema";
+import { paysBeforePicking } from "./payment-gate";
 import { loadOrderFacts } from "./plan-facts";
 import { stepProgress } from "./progress";
 import { DEFAULT_TRANSIT_DAYS, transitDaysFor } from "./transit";
@@ -86,7 +87,7 @@ export async function planOrder(tx: DbOrTx, order: OrderRow, options: { fresh?: 
   const startedAt = existing?.startedAt ?? order.submittedAt ?? now;
   const promises = linePromises(policy.steps, { start: startedAt, now, today, progress: facts ? stepProgress(facts) : {}, lines, transit });
   const promisedDate = orderPromise(promises, today);
-  const values = { policyCode: policy.code, policyVersion: policy.version, chosenBy: policy.chosenBy, startedAt, promisedDate, linePromises: promises, updatedAt: now };
+  const values = { policyCode: policy.code, policyVersion: policy.version, chosenBy: policy.chosenBy, startedAt, promisedDate, paysFirst: paysBeforePicking(policy.steps), linePromises: promises, updatedAt: now };
   await Promise.all([
     tx.insert(orderPlans).values({ orderId: order.id, ...values }).onConflictDoUpdate({ target: orderPlans.orderId, set: values }),
     setPromisedDate(tx, order.id, promisedDate),
