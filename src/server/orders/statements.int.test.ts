@@ -3,6 +3,7 @@ import { createProduct } from "~/server/catalog/create-product";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
+import { orderPlanning } from "~/server/fulfillment";
 import { createOrder } from "./create-order";
 
 let statements: string[] = [];
@@ -24,10 +25,11 @@ afterAll(() => t.cleanup());
  * asks for other quantities than the ones before, so no order is a duplicate of another (a duplicate is
  * held, which writes its exception and costs statements of its own): each measured order goes open.
  */
-async function statementsFor(lines: number, quantity: number) {
+async function statementsFor(lines: number, quantity: number, options: { planned?: boolean } = {}) {
   const input = { customer: "ACME", channel: "api" as const, draft: false, lines: Array.from({ length: lines }, (_, i) => ({ sku: `STMT-${i + 1}`, quantity })) };
   statements = [];
-  const order = await createOrder({ db: t.db, actor: actors.rep, input, idempotencyKey: `stmt-${lines}-${quantity}` });
+  const planning = options.planned ? orderPlanning : undefined;
+  const order = await createOrder({ db: t.db, actor: actors.rep, input, idempotencyKey: `stmt-${lines}-${quantity}`, planning });
   expect(order.status).toBe("open");
   expect(order.lines).toHaveLength(lines);
   expect(order.lines.every((l) => l.reserved === quantity)).toBe(true);
@@ -46,5 +48,15 @@ describe("placing an order", () => {
     // key, credit exposure, quantity history, restricted items, savepoint, the reservation, timeline, status, lines,
     // and the answer (exceptions, allocations, lines).
     expect(five).toBeLessThanOrEqual(18);
+  });
+
+  it("plans it on its policy (as the routers do) for a bounded number more, none per line", async () => {
+    const unplanned = await statementsFor(5, 4);
+    const five = await statementsFor(5, 5, { planned: true });
+    const fifty = await statementsFor(50, 6, { planned: true });
+    expect(fifty - five).toBeLessThanOrEqual(5);
+    // The lines' availability, the rules, the customer's segment, the categories, the default policy, its
+    // version, the transit table, the plan and the order's promise date.
+    expect(five - unplanned).toBeLessThanOrEqual(10);
   });
 });
