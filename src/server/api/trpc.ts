@@ -5,6 +5,7 @@ import { can, type Action } from "../auth/permissions";
 import type { Db } from "../db";
 import { AppError, transientDatabaseError } from "../errors";
 import { describeError, toTRPCError } from "./errors";
+import { nulBytePath } from "./nul-bytes";
 
 export type Context = {
   db: Db;
@@ -40,7 +41,14 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+/** Text with a NUL character cannot be stored: a 400 naming the field, before any validation or query. */
+const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
+  const path = nulBytePath(await getRawInput().catch(() => undefined));
+  if (path !== null) throw AppError.invalidField(path || "input", "contains a NUL character (\\u0000), which text cannot hold");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseNulBytes);
 
 /** A procedure any signed-in user (or API key) may call. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

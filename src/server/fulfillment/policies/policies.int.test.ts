@@ -72,4 +72,40 @@ describe("REST: orchestration policies", () => {
     expect(unknown.body.error.details.fields).toHaveProperty("from");
     expect((await api.call("GET", "/policies/NOPE", { key: keys.admin })).status).toBe(404);
   });
+
+  it("keeps the rules that choose a policy and the transit table, refusing bad rows by field", async () => {
+    const rules = [
+      { policyCode: "PREPAID", channels: ["web"], segments: ["retail"] },
+      { policyCode: "WILL_CALL", channels: ["field_sales"], minTotal: 10_000, maxTotal: 500_000 },
+    ];
+    const saved = await api.call("PUT", "/policy-rules", { key: keys.admin, body: { rules } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.items).toEqual([
+      { policyCode: "PREPAID", channels: ["web"], segments: ["retail"], categories: [], minTotal: null, maxTotal: null },
+      { policyCode: "WILL_CALL", channels: ["field_sales"], segments: [], categories: [], minTotal: 10_000, maxTotal: 500_000 },
+    ]);
+    expect((await api.call("GET", "/policy-rules", { key: keys.rep })).body.items).toHaveLength(2);
+
+    const unknownPolicy = await api.call("PUT", "/policy-rules", { key: keys.admin, body: { rules: [{ policyCode: "NOPE" }] } });
+    expect(unknownPolicy.status).toBe(400);
+    expect(unknownPolicy.body.error.details.fields).toHaveProperty(["rules.0.policyCode"]);
+    const hiding = await api.call("PUT", "/policy-rules", { key: keys.admin, body: { rules: [{ policyCode: "PREPAID" }, { policyCode: "WILL_CALL", channels: ["web"] }] } });
+    expect(hiding.status).toBe(400);
+    expect(hiding.body.error.details.fields).toHaveProperty(["rules.0"]);
+    const wrongType = await api.call("PUT", "/policy-rules", { key: keys.admin, body: { rules: [{ policyCode: "PREPAID", channels: "web" }] } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.error.details.fields).toHaveProperty(["rules.0.channels"]);
+    expect((await api.call("PUT", "/policy-rules", { key: keys.rep, body: { rules: [] } })).status).toBe(403);
+    expect((await api.call("GET", "/policy-rules", { key: keys.rep })).body.items).toHaveLength(2);
+
+    const unknownWarehouse = await api.call("PUT", "/transit-times", { key: keys.admin, body: { times: [{ warehouse: "NOWHERE", region: "NJ", days: 2 }] } });
+    expect(unknownWarehouse.status).toBe(400);
+    expect(unknownWarehouse.body.error.details.fields).toHaveProperty(["times.0.warehouse"]);
+    const tooLong = await api.call("PUT", "/transit-times", { key: keys.admin, body: { times: [{ warehouse: "NOWHERE", region: "NJ", days: 99 }] } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details.fields).toHaveProperty(["times.0.days"]);
+    const nul = await api.call("PUT", "/policy-rules", { key: keys.admin, body: { rules: [{ policyCode: "PREPAID", categories: ["FAS\u0000"] }] } });
+    expect(nul.status).toBe(400);
+    expect((await api.call("GET", "/transit-times", { key: keys.rep })).body.items).toEqual([]);
+  });
 });
