@@ -71,7 +71,7 @@ export function OrderPlan({ order }: { order: PlannedOrder }) {
             </dd>
           </div>
           <div>
-            <dt className="text-xs text-muted-foreground">{health.status === "complete" ? "Delivered by" : "Projected"}</dt>
+            <dt className="text-xs text-muted-foreground">Projected</dt>
             <dd data-testid="plan-projected">
               <DateOnly value={plan.projectedDate} className={cn("font-medium", health.status === "at_risk" && "text-danger-soft-foreground")} />{" "}
               <span className="text-xs text-muted-foreground">({projectionVsPromise(plan.promisedDate, plan.projectedDate)})</span>
@@ -169,9 +169,7 @@ function PlanStepItem({ step }: { step: PlanStep }) {
                 {late} late
               </span>
             )}
-            <span className="truncate text-muted-foreground">
-              {ROLE_LABELS[step.owner]} · {formatDuration(step.duration)}
-            </span>
+            <OwnerLine step={step} />
           </>
         )}
         {step.state === "pending" && (
@@ -184,12 +182,20 @@ function PlanStepItem({ step }: { step: PlanStep }) {
                 now <PlanTime value={step.end} />
               </span>
             )}
-            <span className="truncate text-muted-foreground">
-              {ROLE_LABELS[step.owner]} · {formatDuration(step.duration)}
-            </span>
+            <OwnerLine step={step} />
           </>
         )}
       </span>
     </li>
+  );
+}
+
+/** Who owns a step and how long it is meant to take ("Warehouse · 8 h"), whole in the title when the cell cuts it. */
+function OwnerLine({ step }: { step: PlanStep }) {
+  const text = `${ROLE_LABELS[step.owner]} · ${formatDuration(step.duration)}`;
+  return (
+    <span className="truncate text-muted-foreground" title={text}>
+      {text}
+    </span>
   );
 }

@@ -370,7 +370,7 @@ function PlanSentence({ type, data, linkShipments, linkPurchaseOrders }: { type:
             planned again as <DocList numbers={planned} href={shipmentHref} link={linkShipments} />.
           </>
         ) : (
-          <>not planned again yet: the order is planned once its lines are reserved.</>
+          <>not planned again yet.</>
         )}
       </p>
     );
