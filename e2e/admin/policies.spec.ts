@@ -194,6 +194,29 @@ test("[ADMIN] an admin adds, orders and saves policy rules; a rule without condi
   }
 });
 
+test("[ADMIN] an admin adds a region to the transit grid and saves it", async ({ page }) => {
+  const request = page.request;
+  type Transit = { warehouse: string; region: string; days: number };
+  const original = await query<{ items: Transit[] }>(request, "policies.transitTimes", {});
+  const region = `Z${tagOf().slice(-3)}`;
+  try {
+    await page.goto("/admin/policies?tab=transit");
+    const cell = page.getByLabel("New region from EAST: business days");
+    await clickUntil(page.getByRole("button", { name: "Add region" }), page.getByLabel("Region code").last());
+    await expect(page.getByLabel("Region code").last()).toBeFocused();
+    await page.keyboard.type(region.toLowerCase());
+    await expect(cell).toBeHidden();
+    await page.getByLabel(`${region} from EAST: business days`).fill("7");
+    await page.getByRole("button", { name: "Save transit times" }).click();
+    await expect(page.getByText("Transit times saved")).toBeVisible();
+    const saved = await query<{ items: Transit[] }>(request, "policies.transitTimes", {});
+    expect(saved.items).toContainEqual(expect.objectContaining({ warehouse: "EAST", region, days: 7 }));
+    expect(saved.items).toHaveLength(original.items.length + 1);
+  } finally {
+    await mutate(request, "policies.saveTransitTimes", { times: original.items.map(({ warehouse, region, days }) => ({ warehouse, region, days })) });
+  }
+});
+
 test("[ADMIN] the policies page passes axe, fits 1024 px and is keyboard usable", async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto("/admin/policies");

@@ -187,12 +187,20 @@ export function StepFlow({ policy }: { policy: TPolicy }) {
                 {i + 1}
               </span>
               {STEP_LABELS[step.kind]}
-              {LEAVES_WAREHOUSE.includes(step.kind) && <span className="sr-only">(goods leave; transit follows)</span>}
             </span>
             <span className="text-xs text-muted-foreground">
               <span className="font-medium text-foreground tabular-nums">{durationText(step.duration)}</span> · {ROLE_LABELS[step.owner]}
             </span>
           </div>
+          {LEAVES_WAREHOUSE.includes(step.kind) && (
+            <>
+              <ChevronRight className="mx-1 size-4 self-center text-muted-foreground" aria-hidden />
+              <div className="flex flex-col justify-center rounded-md border border-dashed px-2.5 py-1.5 text-xs text-muted-foreground">
+                <span className="font-medium text-foreground">then transit</span>
+                <span>days by region</span>
+              </div>
+            </>
+          )}
           {i < policy.steps.length - 1 && <ChevronRight className="mx-1 size-4 self-center text-muted-foreground" aria-hidden />}
         </li>
       ))}
