@@ -6,3 +6,4 @@ export { customerBalance } from "./receivables";
 export { runDunning } from "./run-dunning";
 export { decideOrderReturns } from "./decide-return";
 export { invoices, payments, creditNotes, returns } from "./schema";
+export { goodsPaid } from "./goods-paid";

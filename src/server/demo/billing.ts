@@ -173,8 +173,10 @@ export function bookBilling(db: Db, agenda: Agenda, cast: Cast, options: { seed:
   const bounceACheque = async () => {
     const [row] = await executeRows<{ id: string; customer: string }>(
       db,
+      // Ties broken by what is the same in every run (not the allocation's random id): the seed stays deterministic.
       sql`select a.id, c.code as customer from allocations a join payments p on p.id = a.payment_id join customers c on c.id = p.customer_id
-          where p.method = 'cheque' and a.reversed_at is null order by p.received_on desc, a.id limit 1`,
+          join invoices i on i.id = a.invoice_id
+          where p.method = 'cheque' and a.reversed_at is null order by p.received_on desc, p.created_at desc, p.reference, i.number, a.created_at limit 1`,
     );
     if (!row) return;
     await reverseAllocation({ db, actor: finance, input: { id: row.id, reason: "Cheque returned unpaid by the bank (insufficient funds)" } });

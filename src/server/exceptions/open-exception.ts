@@ -52,6 +52,9 @@ export async function openException(
           .set({ reason: input.reason, details: input.details ?? {}, cause: input.cause, ...(input.team ? { team: input.team } : {}), updatedAt: now })
           .where(eq(exceptions.id, latest.id));
         await recordExceptionEvents(tx, input.actor, [{ exceptionId: latest.id, type: "changed", note: input.reason }]);
+      } else if (latest.reason !== input.reason) {
+        // The same cause, told with today's figures (how late, the projected date): no new history entry.
+        await tx.update(exceptions).set({ reason: input.reason, details: input.details ?? {} }).where(eq(exceptions.id, latest.id));
       }
       return { id: latest.id, change: "kept" };
     }

@@ -24,7 +24,7 @@ export async function checkJeopardy(db: Db, options: { limit?: number } = {}): P
     .leftJoin(orderPlans, eq(orderPlans.orderId, orders.id))
     // Live orders, and any whose jeopardy is still open (one that shipped and completed closes it here).
     .where(and(eq(orders.kind, "order"), or(inArray(orders.status, [...LIVE_ORDER_STATUSES]), isNotNull(orderPlans.jeopardyCause))))
-    .orderBy(orders.submittedAt)
+    .orderBy(orders.submittedAt, orders.number)
     .limit(options.limit ?? 5000);
   const atRisk: string[] = [];
   const backOnTrack: string[] = [];

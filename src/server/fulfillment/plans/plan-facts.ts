@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { orderEvents, orderLines, orders } from "../../orders";
+import { goodsPaid } from "../../billing";
 import { dropShipPurchaseOrders } from "../../purchasing";
 import { shipmentLines, shipments } from "../schema";
 import type { Happened, OrderFacts } from "./progress";
@@ -43,7 +44,7 @@ export async function loadOrderFacts(db: DbOrTx, orderId: string): Promise<Order
       .from(orderEvents)
       .where(and(eq(orderEvents.orderId, orderId), inArray(orderEvents.type, eventTypes)))
       .orderBy(orderEvents.type, sql`${orderEvents.createdAt} desc`),
-    db.select({ billingStatus: orders.billingStatus }).from(orders).where(eq(orders.id, orderId)),
+    db.select({ billingStatus: orders.billingStatus, goodsPaid: sql<boolean>`${goodsPaid(sql`${orderId}::uuid`)}` }).from(orders).where(eq(orders.id, orderId)),
     dropShipPurchaseOrders(db, orderId),
   ]);
   const latest = (types: readonly string[]): Happened | null =>
@@ -58,7 +59,8 @@ export async function loadOrderFacts(db: DbOrTx, orderId: string): Promise<Order
     picked: units?.picked ?? 0,
     packed: units?.packed ?? 0,
     fullyInvoiced: billing === "invoiced" || billing === "paid" || billing === "overdue",
-    paid: billing === "paid",
+    // The goods paid: a freight invoice added when they left does not take the paid step back.
+    paid: billing === "paid" || order?.goodsPaid === true,
     reservedLast: latest(STEP_EVENTS.reservedLast),
     pickedLast: latest(STEP_EVENTS.pickedLast),
     packedLast: latest(STEP_EVENTS.packedLast),

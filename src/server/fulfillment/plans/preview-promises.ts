@@ -19,7 +19,8 @@ export async function previewPromises(options: { db: DbOrTx; input: TPromisePrev
   const { db, input } = options;
   const customer = await findCustomerByCode(db, input.customer);
   if (!customer) throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
-  const lines = input.lines.filter((l) => l.quantity > 0);
+  // Line numbers follow the input's positions; lines without a quantity yet are left out.
+  const lines = input.lines.map((line, i) => ({ ...line, lineNo: i + 1 })).filter((l) => l.quantity > 0);
   const [availability, found] = await Promise.all([
     getAvailability(db, lines, { demandClass: customer.demandClass, supply: purchasingSupply }),
     lines.length ? db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, lines.map((l) => l.sku))) : Promise.resolve([]),
@@ -44,8 +45,8 @@ export async function previewPromises(options: { db: DbOrTx; input: TPromisePrev
     progress: {},
     transit,
     lines: known.map((k) => ({
-      lineId: String(k.i),
-      lineNo: k.i + 1,
+      lineId: String(k.line.lineNo),
+      lineNo: k.line.lineNo,
       sku: k.line.sku,
       productId: k.productId,
       quantity: k.line.quantity,

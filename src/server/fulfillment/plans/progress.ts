@@ -18,6 +18,7 @@ export type OrderFacts = {
   packed: number;
   shipped: number;
   fullyInvoiced: boolean;
+  /** The ordered goods are paid (every unit invoiced, those invoices paid). */
   paid: boolean;
   /** The latest timeline entry of each kind of event that ends a step. */
   reservedLast: Happened | null;
