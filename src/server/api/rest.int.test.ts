@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { connectPostgres } from "~/server/db/client";
 import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
+import { callerAs } from "~/test/caller";
 import { startRestServer } from "~/test/rest-server";
 import { getOpenApiDocument } from "./rest";
 
@@ -63,8 +64,22 @@ describe("REST door: authentication and errors", () => {
     expect((await order({ draft: "false" })).body.error.details.fields).toHaveProperty("draft");
     expect((await order({}, { quantity: true })).body.error.details.fields).toHaveProperty(["lines.0.quantity"]);
     expect((await order({}, { unitPrice: null, overrideReason: "x" })).body.error.details.fields).toHaveProperty(["lines.0.unitPrice"]);
+    for (const res of [await order({ draft: "false" }), await order({}, { quantity: true }), await order({}, { unitPrice: null, overrideReason: "x" })]) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("INVALID_INPUT");
+    }
     // Nothing was created by any of them.
     expect((await api.call("GET", "/customers/TYPES", { key: keys.admin })).status).toBe(404);
+    // The REST calls left the shared schemas alone: the pages' door refuses the same strings.
+    const trpc = callerAs(t.db, "admin");
+    await expect(trpc.customers.create({ ...customer, taxExempt: "false" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(trpc.orders.create({ customer: "TYPES", channel: "api", draft: "false", lines: [{ sku: "X-1", quantity: true }] } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    // A real false stays false.
+    const created = await api.call("POST", "/customers", { key: keys.admin, body: { ...customer, taxExempt: false } });
+    expect(created.status).toBe(200);
+    expect(created.body.taxExempt).toBe(false);
   });
 
   it("converts query parameters to the schema's types, and names one that does not convert", async () => {
