@@ -5,7 +5,31 @@ import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { callerAs } from "~/test/caller";
 import { startRestServer } from "~/test/rest-server";
-import { getOpenApiDocument } from "./rest";
+import { createRestHandler, getOpenApiDocument } from "./rest";
+
+/** A request body of `total` bytes of JSON-ish text that counts what the reader pulled, in 64 KiB chunks. */
+function countingStream(total: number) {
+  let pulled = 0;
+  let cancelled = false;
+  const chunk = new Uint8Array(65_536).fill(0x20);
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      cancelled = true;
+    },
+  }, { highWaterMark: 0 }); // nothing is pulled before someone reads
+  return { stream, pulled: () => pulled, cancelled: () => cancelled };
+}
+
+function jsonRequest(path: string, body: ReadableStream<Uint8Array> | string, authorization?: string, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json", ...extra };
+  if (authorization) headers.authorization = authorization;
+  return new Request(`http://127.0.0.1/api/v1${path}`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+}
 
 const address = { line1: "1 Main St", city: "Newark", region: "NJ", postalCode: "07102", country: "us" };
 
@@ -102,6 +126,42 @@ describe("REST door: authentication and errors", () => {
   it("authenticates before reading the body: a big body without a key is a 401", async () => {
     const res = await api.call("POST", "/customers", { rawBody: JSON.stringify({ name: "x".repeat(500_000) }) });
     expect(res.status).toBe(401);
+  });
+
+  it("reads not one byte of the body of a request without a valid key", async () => {
+    const handle = createRestHandler(async () => t.db);
+    for (const authorization of [undefined, "Bearer od_not-a-real-key"]) {
+      const body = countingStream(200 * 1024 * 1024);
+      const res = await handle(jsonRequest("/customers", body.stream, authorization));
+      expect(res.status).toBe(401);
+      expect(body.pulled()).toBe(0);
+    }
+  });
+
+  it("cuts a body without Content-Length off at the limit while it streams in (413), and refuses a declared one unread", async () => {
+    const handle = createRestHandler(async () => t.db);
+    // 200 MB offered in 64 KiB chunks: the door stops pulling just past 1 MiB and cancels the stream.
+    const body = countingStream(200 * 1024 * 1024);
+    const res = await handle(jsonRequest("/customers", body.stream, `Bearer ${keys.admin}`));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", details: { maxBytes: 1_048_576 } });
+    expect(body.pulled()).toBeLessThan(1_048_576 + 4 * 65_536);
+    expect(body.cancelled()).toBe(true);
+
+    const declared = countingStream(2_000_000);
+    const headers = { "content-length": "2000000" };
+    const refused = await handle(jsonRequest("/customers", declared.stream, `Bearer ${keys.admin}`, headers));
+    expect(refused.status).toBe(413);
+    expect(declared.pulled()).toBe(0);
+  });
+
+  it("takes the limit from its configuration (REST_MAX_BODY_BYTES)", async () => {
+    const handle = createRestHandler(async () => t.db, { maxBodyBytes: 1000 });
+    const big = await handle(jsonRequest("/customers", JSON.stringify({ name: "x".repeat(1000) }), `Bearer ${keys.admin}`));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.message).toMatch(/1000 bytes/);
+    const small = await handle(jsonRequest("/customers", JSON.stringify({ name: "x" }), `Bearer ${keys.admin}`));
+    expect(small.status).toBe(400);
   });
 
   it("stops answering a key once it is revoked", async () => {

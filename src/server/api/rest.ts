@@ -22,7 +22,8 @@ type Route = { method: string; pattern: RegExp; path: string; procedure: AnyProc
  * with the procedure's own zod schema. JSON bodies are taken as they are (a string is not a boolean):
  * only query parameters, which are text by nature, are converted to the schema's types.
  */
-export function createRestHandler(getDb: () => Promise<Db>) {
+export function createRestHandler(getDb: () => Promise<Db>, options: { maxBodyBytes?: number } = {}) {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return async function handleRest(req: Request): Promise<Response> {
     try {
       const url = new URL(req.url);
@@ -35,7 +36,7 @@ export function createRestHandler(getDb: () => Promise<Db>) {
       const db = await getDb();
       const actor = await actorOf(db, req.headers.get("authorization"));
       const ctx: Context = { db, actor, headers: req.headers };
-      const input = { ...(hasBody(req.method) ? await readJsonBody(req) : queryInput(match.route.procedure, url.searchParams)), ...match.pathInput };
+      const input = { ...(hasBody(req.method) ? await readJsonBody(req, maxBodyBytes) : queryInput(match.route.procedure, url.searchParams)), ...match.pathInput };
       const call = match.route.path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx)) as (
         input: unknown,
       ) => Promise<unknown>;
@@ -71,10 +72,14 @@ async function actorOf(db: Db, authorization: string | null) {
 
 const hasBody = (method: string) => method !== "GET" && method !== "HEAD" && method !== "DELETE";
 
-/** The JSON body, at most MAX_BODY_BYTES (counted as it streams in); an empty body is `{}` (actions like `/submit`). */
-async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
+/**
+ * The JSON body, at most `maxBytes`: a declared Content-Length above it is refused unread, and a body without
+ * one is counted as it streams in and cut off (the stream cancelled) at the first chunk past the limit, so a
+ * 200 MB upload costs at most the limit in memory. An empty body is `{}` (actions like `/submit`).
+ */
+async function readJsonBody(req: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const declared = Number(req.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  if (declared > maxBytes) throw bodyTooLarge(maxBytes);
   const type = req.headers.get("content-type");
   if (type && !/^application\/json\b/i.test(type)) {
     throw new RestError(415, { code: "UNSUPPORTED_MEDIA_TYPE", message: `Send JSON (Content-Type: application/json), not ${type}.` });
@@ -87,9 +92,9 @@ async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         await reader.cancel();
-        throw bodyTooLarge();
+        throw bodyTooLarge(maxBytes);
       }
       chunks.push(value);
     }
@@ -108,8 +113,12 @@ async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
-const bodyTooLarge = () =>
-  new RestError(413, { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${Math.round(MAX_BODY_BYTES / 1024)} KiB.` });
+const bodyTooLarge = (maxBytes: number) =>
+  new RestError(413, {
+    code: "PAYLOAD_TOO_LARGE",
+    message: `The request body is larger than ${maxBytes >= 1024 ? `${Math.round(maxBytes / 1024)} KiB` : `${maxBytes} bytes`}.`,
+    details: { maxBytes },
+  });
 
 /** An error the REST door answers itself (before any procedure runs). */
 class RestError extends Error {
