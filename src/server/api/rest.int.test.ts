@@ -173,6 +173,46 @@ describe("REST door: authentication and errors", () => {
   });
 });
 
+describe("REST door: text the database cannot store", () => {
+  const customer = { code: "TEXT", name: "Text Co", segment: "retail", demandClass: "C", currency: "USD", creditLimit: 1000, paymentTermsDays: 30, billingAddress: address };
+
+  it("answers a NUL or a lone surrogate in any string field, or in a field name, with 400 naming the field", async () => {
+    for (const [body, field] of [
+      [{ ...customer, name: "Bad \u0000 name" }, "name"],
+      [{ ...customer, name: "Bad \ud800 name" }, "name"],
+      [{ ...customer, billingAddress: { ...address, city: "\udfff" } }, "billingAddress.city"],
+      [{ ...customer, ["x\ud83d"]: 1 }, "x\ufffd"],
+    ] as const) {
+      const res = await api.call("POST", "/customers", { key: keys.admin, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("INVALID_INPUT");
+      expect(Object.keys(res.body.error.details.fields)).toEqual([field]);
+    }
+    const order = await api.call("POST", "/orders", { key: keys.admin, body: { customer: "TEXT", channel: "api", lines: [{ sku: "A\ud800", quantity: 1 }] } });
+    expect(order.status).toBe(400);
+    expect(order.body.error.details.fields).toHaveProperty(["lines.0.sku"]);
+    // The lone surrogate as it travels in JSON text, not re-encoded by a client.
+    const raw = await api.call("POST", "/customers", { key: keys.admin, rawBody: JSON.stringify(customer).replace('"Text Co"', '"Text \\udc00 Co"') });
+    expect(raw.status).toBe(400);
+    expect(raw.body.error.details.fields).toHaveProperty("name");
+    expect((await api.call("GET", "/customers/TEXT", { key: keys.admin })).status).toBe(404);
+  });
+
+  it("refuses the same on the pages' door (tRPC)", async () => {
+    const trpc = callerAs(t.db, "admin");
+    await expect(trpc.customers.create({ ...customer, name: "Bad \ud800" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^name: .*surrogate/) });
+  });
+
+  it("answers a malformed percent-escape in a path with 400 naming the path parameter", async () => {
+    for (const path of ["/orders/%", "/orders/%ZZ", "/orders/SO-1%E0%A4%A", "/customers/%ED%A0%80"]) {
+      const res = await api.call("GET", path, { key: keys.admin });
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe("INVALID_INPUT");
+      expect(Object.keys(res.body.error.details.fields)).toEqual([path.startsWith("/orders") ? "number" : "code"]);
+    }
+  });
+});
+
 describe("REST door: a database that is not there", () => {
   it("answers 503 DATABASE_UNAVAILABLE with Retry-After, not a 500, while the database is unreachable", async () => {
     // Nothing listens on port 1: every query fails to connect, as while PostgreSQL restarts.

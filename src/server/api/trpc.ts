@@ -5,7 +5,7 @@ import { can, type Action } from "../auth/permissions";
 import type { Db } from "../db";
 import { AppError, transientDatabaseError } from "../errors";
 import { describeError, toTRPCError } from "./errors";
-import { nulBytePath } from "./nul-bytes";
+import { unstorableText } from "./text-input";
 
 export type Context = {
   db: Db;
@@ -41,14 +41,17 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** Text with a NUL character cannot be stored: a 400 naming the field, before any validation or query. */
-const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
-  const path = nulBytePath(await getRawInput().catch(() => undefined));
-  if (path !== null) throw AppError.invalidField(path || "input", "contains a NUL character (\\u0000), which text cannot hold");
+/**
+ * Text the database cannot store (a NUL character, a lone surrogate) is a 400 naming the field, before any
+ * validation or query: not a 500 from PostgreSQL, nor text the driver silently changes.
+ */
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const found = unstorableText(await getRawInput().catch(() => undefined));
+  if (found) throw AppError.invalidField(found.path || "input", found.problem);
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseNulBytes);
+export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseUnstorableText);
 
 /** A procedure any signed-in user (or API key) may call. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
