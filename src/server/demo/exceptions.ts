@@ -34,7 +34,7 @@ const STOCKOUT_NOTES = ["Told the customer the new date", "Customer will wait fo
 export function bookExceptionDesk(db: Db, agenda: Agenda, cast: Cast, options: { seed: number }) {
   const life = new Random(deriveSeed(options.seed, "exceptions/life"));
   const summary: ExceptionSeedSummary = { exceptionsWorked: 0, addressesFixed: 0, breachRuns: 0 };
-  const orders = exceptionOrders(orderShipments);
+  const orders = exceptionOrders(orderShipments, orderPlanning);
   const teamActor = (type: ExceptionType) => ({ finance: cast.finance, manager: cast.manager, rep: cast.rep, warehouse: cast.warehouse, admin: cast.admin })[OWNING_TEAM[type]];
 
   agenda.book(agenda.start + 30 * MINUTE, "restricted list", async () => {

@@ -3,7 +3,7 @@ import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { ROLES } from "../auth/roles";
 import { findProductBySku } from "../catalog";
 import { zPage } from "../db/pagination";
-import { orderShipments } from "../fulfillment";
+import { orderPlanning, orderShipments } from "../fulfillment";
 import { decideOrderReturns } from "../billing";
 import { exceptionOrders } from "../orders/exception-orders";
 import { assignExceptions, ZAssignExceptionsInput } from "./assign-exceptions";
@@ -19,7 +19,7 @@ import { addRestrictedItem, listRestrictedItems, removeRestrictedItem, ZAddRestr
 import { listSlaTable, updateSla, ZSlaRow, ZUpdateSlaInput } from "./sla";
 
 const tags = ["exceptions"];
-const orders = { ...exceptionOrders(orderShipments), decideReturns: decideOrderReturns };
+const orders = { ...exceptionOrders(orderShipments, orderPlanning), decideReturns: decideOrderReturns };
 const ZIds = z.object({ ids: z.array(z.string()) });
 const ZId = z.object({ id: z.string().uuid("id must be an exception id") });
 const ZAssigned = z.object({ ids: z.array(z.string()), assignee: z.object({ id: z.string(), name: z.string() }).nullable() });

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { lockStock, recordShortPick } from "../inventory";
 import { recordOrderEvents, returnShortfall } from "../orders";
 import { completePickListIfDone } from "./create-pick-list";
+import { promiseAgain } from "./plans/plan-order";
 import { lockShipmentWithOrder, toShipmentDto } from "./queries";
 import { shipmentLines, shipments } from "./schema";
 import type { TPickShipmentInput, TShipment } from "./schemas";
@@ -78,6 +79,8 @@ export async function pickShipment(options: { db: Db; actor: Actor; input: TPick
     };
     if (shorts.length > 0) {
       await returnShortfall(tx, { order, lines: shorts.map((p) => ({ orderLineId: p.line.orderLineId, quantity: p.short })), actor, event });
+      // Reserved again elsewhere or backordered: promised again on the order's policy.
+      await promiseAgain(tx, order.id);
     } else {
       await recordOrderEvents(tx, order.id, actor, [event]);
     }

@@ -4,12 +4,13 @@ import { cancelOrder } from "./cancel-order";
 import { keptLine } from "./manual-price";
 import { loadOrder, recordOrderEvent, toOrderDto } from "./queries";
 import { orderLines, orders } from "./schema";
+import type { OrderPlanning } from "./planning-hook";
 import type { OrderShipments } from "./shipments-hook";
 import { assertTransition } from "./state-machine";
 import { updateOrder } from "./update-order";
 
 /** What working an exception does to its order (exceptions/order-hook.ts), in the exception's transaction. */
-export function exceptionOrders(shipments: OrderShipments): ExceptionOrders {
+export function exceptionOrders(shipments: OrderShipments, planning?: OrderPlanning): ExceptionOrders {
   return {
     async reconcileHold(tx, { orderId, actor, note }) {
       const order = await loadOrder(tx, { id: orderId }, { forUpdate: true });
@@ -38,7 +39,7 @@ export function exceptionOrders(shipments: OrderShipments): ExceptionOrders {
       const lines = dto.lines.map((l) =>
         needApproval.has(l.lineNo) ? { sku: l.sku, quantity: l.quantity } : keptLine(l),
       );
-      await updateOrder({ db: tx, actor, shipments, input: { number: order.number, version: order.version, lines } });
+      await updateOrder({ db: tx, actor, shipments, planning, input: { number: order.number, version: order.version, lines } });
     },
 
     async cancelOrder(tx, { orderId, actor, reason }) {

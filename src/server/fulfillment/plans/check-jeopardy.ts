@@ -8,6 +8,8 @@ import { orderPlans } from "../schema";
 import { projectPlan } from "./order-plan";
 import { planOrder } from "./plan-order";
 
+const live = (status: string) => (LIVE_ORDER_STATUSES as readonly string[]).includes(status);
+
 /** Who checks the plans when nobody looks: the job's name on exceptions and timelines. */
 export const JEOPARDY_WATCH: Actor = { kind: "user", id: "system", name: "Jeopardy watch", role: "manager" };
 
@@ -32,10 +34,11 @@ export async function checkJeopardy(db: Db, options: { limit?: number } = {}): P
     await db.transaction(async (tx) => {
       const [order] = await tx.select().from(orders).where(eq(orders.id, candidate.id)).for("update", { skipLocked: true });
       if (!order) return;
-      if (!candidate.plan) await planOrder(tx, order);
+      // No plan yet (submitted before plans), or orders moved its promise date on its own (a return's stock
+      // filled a backorder): planned and promised on its policy again.
+      if (!candidate.plan || (candidate.plan.promisedDate !== order.promisedDate && live(order.status))) await planOrder(tx, order);
       const [plan] = await tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id));
-      const live = (LIVE_ORDER_STATUSES as readonly string[]).includes(order.status);
-      const { projectedDate, finding } = live ? await projectPlan(tx, order, plan!) : { projectedDate: plan!.projectedDate, finding: null };
+      const { projectedDate, finding } = live(order.status) ? await projectPlan(tx, order, plan!) : { projectedDate: plan!.projectedDate, finding: null };
       await tx.update(orderPlans).set({ projectedDate, jeopardyCause: finding?.cause ?? null, checkedAt: clock.now() }).where(eq(orderPlans.orderId, order.id));
       if (finding) {
         const opened = await openException(tx, {
@@ -51,7 +54,7 @@ export async function checkJeopardy(db: Db, options: { limit?: number } = {}): P
         });
         if (opened.change !== "accepted") atRisk.push(order.number);
       } else if (plan!.jeopardyCause) {
-        const note = live ? `Back on track: the customer gets it by ${projectedDate} (promised ${plan!.promisedDate}).` : `The order is ${order.status}.`;
+        const note = live(order.status) ? `Back on track: the customer gets it by ${projectedDate} (promised ${plan!.promisedDate}).` : `The order is ${order.status}.`;
         await resolveOrderExceptions(tx, { orderId: order.id, actor: JEOPARDY_WATCH, resolution: "back_on_track", note, types: ["jeopardy"] });
         backOnTrack.push(order.number);
       }

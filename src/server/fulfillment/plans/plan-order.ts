@@ -133,11 +133,13 @@ async function startDropShip(tx: DbOrTx, order: OrderRow, lines: LineAvailabilit
  */
 export const allocateAndPromise: StockArrivalHandler = async (tx, arrival) => {
   const fills = await allocateBackorders(tx, arrival);
-  for (const number of [...new Set(fills.map((f) => f.orderNumber))]) {
-    const order = await loadOrder(tx, number);
-    const [plan] = await tx.select({ orderId: orderPlans.orderId }).from(orderPlans).where(eq(orderPlans.orderId, order.id));
-    if (plan) await planOrder(tx, order);
-  }
+  for (const number of [...new Set(fills.map((f) => f.orderNumber))]) await promiseAgain(tx, (await loadOrder(tx, number)).id);
   return fills;
 };
+
+/** An order with a plan whose reservations moved (stock arrived, a short pick): its promise dates again. */
+export async function promiseAgain(tx: DbOrTx, orderId: string) {
+  const [plan] = await tx.select({ orderId: orderPlans.orderId }).from(orderPlans).where(eq(orderPlans.orderId, orderId));
+  if (plan) await planOrder(tx, await loadOrder(tx, { id: orderId }));
+}
 
