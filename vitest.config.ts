@@ -24,6 +24,8 @@ export default defineConfig({
           include: ["src/**/*.test.{ts,tsx}"],
           exclude: ["src/**/*.int.test.{ts,tsx}", "**/node_modules/**"],
           server: { deps: { inline: ["next-auth"] } },
+          // PDF rendering and property tests take seconds on a busy 2-core machine: a limit, not a speed check.
+          testTimeout: 20_000,
         },
       },
       {
