@@ -89,3 +89,45 @@ function findConnectionErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * An error for the log, on one line: each error of its cause chain as `Name [code]: message`, joined by " ← ".
+ * The values a failed query was sent with are redacted (Drizzle puts them in its message, PostgreSQL puts the
+ * offending value in a data exception's), so the log holds no customer data or secrets; the SQL text stays.
+ */
+export function describeForLog(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 6; depth++) {
+    if (!(current instanceof Error)) {
+      // Auth.js wraps its cause as `{ err }`.
+      const wrapped = (current as { err?: unknown }).err;
+      if (typeof current === "object" && wrapped instanceof Error) {
+        current = wrapped;
+        continue;
+      }
+      parts.push(String(current).slice(0, 200));
+      break;
+    }
+    const code = (current as { code?: unknown }).code;
+    // Drizzle's DrizzleQueryError keeps the name "Error": its class says more.
+    const name = current.name === "Error" && current.constructor.name ? current.constructor.name : current.name;
+    parts.push(`${name}${typeof code === "string" ? ` [${code}]` : ""}: ${redact(current, typeof code === "string" ? code : undefined)}`);
+    current = current.cause;
+  }
+  return parts.join(" ← ").replace(/\s*\n\s*/g, " ");
+}
+
+function redact(error: Error, code: string | undefined): string {
+  const params = (error as { params?: unknown }).params;
+  let message = error.message.replace(/\nparams: [\s\S]*$/, Array.isArray(params) ? ` (${params.length} parameter${params.length === 1 ? "" : "s"} redacted)` : " (parameters redacted)");
+  // PostgreSQL data exceptions (class 22) end with the value that was refused: `… for type integer: "abc"`.
+  if (code?.startsWith("22")) message = message.replace(/: "(?:[^"]|"")*"$/, ': "[redacted]"');
+  return message;
+}
+
+/** Logs an error nobody expected: the one-line description, then where it was thrown (no parameters). */
+export function logUnexpectedError(error: unknown): void {
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8) : [];
+  console.error(["[orderdesk] unexpected error: " + describeForLog(error), ...frames].join("\n"));
+}

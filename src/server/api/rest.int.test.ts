@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { connectPostgres } from "~/server/db/client";
 import { createApiKey } from "~/server/integration";
@@ -6,6 +8,7 @@ import { createTestDb, type TestDb } from "~/test/db";
 import { callerAs } from "~/test/caller";
 import { startRestServer } from "~/test/rest-server";
 import { createRestHandler, getOpenApiDocument } from "./rest";
+import { appRouter } from "./root";
 
 /** A request body of `total` bytes of JSON-ish text that counts what the reader pulled, in 64 KiB chunks. */
 function countingStream(total: number) {
@@ -209,6 +212,39 @@ describe("REST door: text the database cannot store", () => {
       expect(res.status, path).toBe(400);
       expect(res.body.error.code).toBe("INVALID_INPUT");
       expect(Object.keys(res.body.error.details.fields)).toEqual([path.startsWith("/orders") ? "number" : "code"]);
+    }
+  });
+});
+
+describe("REST door: what is logged", () => {
+  it("logs an unexpected database error once, without the values the query was sent with", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    let calls: unknown[][] = [];
+    await t.db.execute(sql`alter table customers rename to customers_away`);
+    try {
+      const res = await api.call("GET", "/customers?search=secret-needle-4711", { key: keys.admin });
+      expect(res.status).toBe(500);
+      expect(JSON.stringify(res.body)).not.toContain("secret-needle");
+      // The pages' door formats its errors in the tRPC error formatter.
+      const trpc = await fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: new Request(`http://127.0.0.1/api/trpc/customers.list?input=${encodeURIComponent(JSON.stringify({ search: "secret-needle-4711" }))}`),
+        router: appRouter,
+        createContext: () => ({ db: t.db, actor: { kind: "user" as const, id: "test-admin", name: "Admin", role: "admin" as const }, headers: new Headers() }),
+      });
+      expect(trpc.status).toBe(500);
+      expect(await trpc.text()).not.toContain("secret-needle");
+    } finally {
+      await t.db.execute(sql`alter table customers_away rename to customers`);
+      calls = [...errors.mock.calls];
+      errors.mockRestore();
+    }
+    expect(calls).toHaveLength(2);
+    for (const [message, ...rest] of calls) {
+      expect(rest).toEqual([]);
+      expect(message).toMatch(/^\[orderdesk\] unexpected error: DrizzleQueryError: Failed query: select .* \(\d+ parameters redacted\) ← PostgresError \[42P01\]: relation "customers" does not exist\n/);
+      expect(message).not.toContain("secret-needle");
+      expect(String(message).split("\n").length).toBeLessThanOrEqual(9);
     }
   });
 });

@@ -4,7 +4,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { generateOpenApiDocument, type OpenApiMeta } from "trpc-to-openapi";
 import type { Db } from "../db";
 import { authenticateApiKey } from "../integration";
-import { transientDatabaseError } from "../errors";
+import { logUnexpectedError, transientDatabaseError } from "../errors";
 import { describeError, toTRPCError, type ApiErrorBody } from "./errors";
 import { queryInput } from "./query-input";
 import { appRouter, createCaller } from "./root";
@@ -135,7 +135,7 @@ function restError(error: unknown): Response {
   // Outside a procedure (the API key's lookup, say) the database can be gone too: a 503, not a 500.
   const transient = error instanceof TRPCError ? null : transientDatabaseError(error);
   const trpcError = error instanceof TRPCError ? error : transient ? toTRPCError(transient) : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
-  if (trpcError.code === "INTERNAL_SERVER_ERROR") console.error("[orderdesk] unexpected error", trpcError.cause ?? trpcError);
+  if (trpcError.code === "INTERNAL_SERVER_ERROR") logUnexpectedError(trpcError.cause ?? trpcError);
   return errorResponse(getHTTPStatusCodeFromError(trpcError), describeError(trpcError));
 }
 

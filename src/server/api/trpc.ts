@@ -3,7 +3,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Actor } from "../auth/actor";
 import { can, type Action } from "../auth/permissions";
 import type { Db } from "../db";
-import { AppError, transientDatabaseError } from "../errors";
+import { AppError, logUnexpectedError, transientDatabaseError } from "../errors";
 import { describeError, toTRPCError } from "./errors";
 import { unstorableText } from "./text-input";
 
@@ -19,7 +19,8 @@ const t = initTRPC
   .meta<OpenApiMeta>()
   .create({
     errorFormatter({ shape, error }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error("[orderdesk] unexpected error", error.cause ?? error);
+      // One description with the query's parameters redacted, never the raw error (its message carries them).
+      if (error.code === "INTERNAL_SERVER_ERROR") logUnexpectedError(error.cause ?? error);
       const body = describeError(error);
       return { ...shape, message: body.message, data: { ...shape.data, stack: undefined, error: body } };
     },
