@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getAppDb } from "../app-db";
-import { AppError, describeForLog } from "../errors";
+import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import type { Role } from "./roles";
 import { findAuthSecret } from "./secret";
@@ -34,12 +35,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
-  // A wrong password is an answer, not a server error: keep it out of the error log. Anything else (a forged or
-  // expired session cookie, say) is one line, not a stack trace per request.
+  // A wrong password is an answer, not a server error: keep it out of the error log.
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(`[auth] ${describeForLog(error)}`);
+      console.error("[auth]", error);
     },
   },
   providers: [
@@ -58,6 +58,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    /** After sign-in and sign-out: a path on this origin only (src/lib/safe-redirect.ts), else the desk's home. */
+    redirect({ url, baseUrl }) {
+      const path = safeRedirectPath(url, baseUrl);
+      return path ? new URL(path, baseUrl).href : baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import { signIn, signOut } from "~/server/auth/config";
 
 export type LoginState = { error?: string; email?: string };
@@ -31,7 +32,10 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
 }
 
-/** Only same-site paths: never redirect a user to another host after sign-in. */
+/** A placeholder origin: a callbackUrl from the form must be a path, and stay one when resolved against it. */
+const PATH_ORIGIN = "http://orderdesk.invalid";
+
+/** Only same-origin paths: never redirect a user to another host after sign-in (next-auth's redirect callback checks again). */
 function safeRedirect(target: string): string {
-  return target.startsWith("/") && !target.startsWith("//") ? target : "/orders";
+  return safeRedirectPath(target, PATH_ORIGIN) ?? "/orders";
 }
