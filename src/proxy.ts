@@ -1,13 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicyFor, createNonce, isHttpsRequest, responseKindOf } from "~/server/web/security-headers";
 
 /**
- * Layouts cannot see the URL, so pass it on: the desk layout sends a signed-out visitor to sign-in
- * with the page they asked for as callbackUrl, and back there after.
+ * Pages, /login and the desk's downloads pass here (not the API: its bodies must reach the route handlers
+ * unbuffered, and its headers are static, in next.config.js):
+ * - A Content-Security-Policy with a fresh nonce per page (src/server/web/security-headers.ts), which Next
+ *   reads from the request's own Content-Security-Policy header and puts on its scripts (pages are rendered
+ *   per request, so each gets its own). nosniff, Referrer-Policy, frame refusal and HSTS behind HTTPS come
+ *   from next.config.js, for every response.
+ * - Layouts cannot see the URL, so pass it on: the desk layout sends a signed-out visitor to sign-in with the
+ *   page they asked for as callbackUrl, and back there after, and refuses a page the role may not see.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const kind = responseKindOf(pathname);
+  const isHttps = isHttpsRequest(request.url, request.headers.get("x-forwarded-proto"));
+  const nonce = createNonce();
+  const policy = contentSecurityPolicyFor(kind, { nonce, isHttps, isDev: process.env.NODE_ENV === "development" });
+
   const headers = new Headers(request.headers);
-  headers.set("x-orderdesk-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  if (kind === "page") {
+    headers.set("x-orderdesk-path", pathname + search);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", policy);
+  } else {
+    // A download's route handler has no use for the path, and never takes one a client sent.
+    headers.delete("x-orderdesk-path");
+  }
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
-export const config = { matcher: ["/((?!api/|_next/|login|icon.svg|favicon.ico).*)"] };
+// Everything but the API and Next's build output: pages, /login, downloads.
+export const config = { matcher: ["/((?!api/|_next/static|_next/image).*)"] };
