@@ -6,6 +6,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "~/server/api/root";
+import { MAX_TRPC_BATCH_SIZE } from "~/server/web/trpc-request";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -32,7 +33,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
             op.result instanceof TRPCClientError &&
             ((op.result.data as { httpStatus?: number } | undefined)?.httpStatus ?? 500) >= 500,
         }),
-        httpBatchLink({ url: "/api/trpc" }),
+        // The server refuses bigger batches (src/server/web/trpc-request.ts).
+        httpBatchLink({ url: "/api/trpc", maxItems: MAX_TRPC_BATCH_SIZE }),
       ],
     }),
   );

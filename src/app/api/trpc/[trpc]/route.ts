@@ -1,13 +1,24 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createSessionContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
+import { checkTrpcRequest, MAX_TRPC_BATCH_SIZE } from "~/server/web/trpc-request";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
+const ENDPOINT = "/api/trpc";
+
+const handler = (req: Request) => {
+  // Cross-site and non-JSON mutations, and oversized batches, are refused before anything is read or run.
+  const refusal = checkTrpcRequest(req, ENDPOINT);
+  if (refusal) {
+    const { status, code, message } = refusal;
+    return Response.json({ error: { message, code: -32600, data: { code, httpStatus: status } } }, { status });
+  }
+  return fetchRequestHandler({
+    endpoint: ENDPOINT,
     req,
     router: appRouter,
+    maxBatchSize: MAX_TRPC_BATCH_SIZE,
     createContext: () => createSessionContext(req.headers),
   });
+};
 
 export { handler as GET, handler as POST };
