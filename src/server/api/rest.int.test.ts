@@ -1,3 +1,4 @@
+import net from "node:net";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -255,13 +256,43 @@ describe("REST door: a database that is not there", () => {
     const gone = connectPostgres("postgres://postgres@127.0.0.1:1/orderdesk", 1);
     const down = await startRestServer(gone.db);
     try {
+      const started = performance.now();
       const res = await down.call("GET", "/customers", { key: keys.admin });
       expect(res.status).toBe(503);
       expect(res.body.error).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
       expect(res.headers.get("retry-after")).toBe("2");
+      expect(performance.now() - started).toBeLessThan(5_000);
     } finally {
       await down.close();
       await gone.close();
+    }
+  });
+
+  it("answers 503 within 5 s when the database accepts the connection but never answers (connect_timeout)", async () => {
+    // A server that takes the TCP connection and says nothing, as a host that is going down or a full backlog.
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const mute = connectPostgres(`postgres://postgres@127.0.0.1:${port}/orderdesk`, 1);
+    const down = await startRestServer(mute.db);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const started = performance.now();
+      const res = await down.call("GET", "/customers", { key: keys.admin });
+      const elapsed = performance.now() - started;
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
+      expect(res.headers.get("retry-after")).toBe("2");
+      expect(elapsed).toBeLessThan(5_000);
+      // An expected outage is an answer, not an unexpected error in the log.
+      expect(errors.mock.calls).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      await down.close();
+      for (const socket of sockets) socket.destroy();
+      await mute.close();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 });

@@ -25,8 +25,15 @@ export type DbHandle = {
 /** Sees every statement the app sends (tests count them). */
 export type QueryLogger = { logQuery: (query: string, params: unknown[]) => void };
 
-export function connectPostgres(url: string, max = 10, logger?: QueryLogger): DbHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
+/**
+ * How long a new connection may take to be ready for queries (TCP connect, TLS, start-up) before postgres.js
+ * gives up with CONNECT_TIMEOUT, which the doors answer as 503 DATABASE_UNAVAILABLE. Its default of 30 s held
+ * requests for 35–47 s while PostgreSQL was down; a healthy server on the same network answers in milliseconds.
+ */
+export const CONNECT_TIMEOUT_SECONDS = 3;
+
+export function connectPostgres(url: string, max = 10, logger?: QueryLogger, options: { connectTimeoutSeconds?: number } = {}): DbHandle {
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: options.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS });
   const db = drizzlePostgres({ client: preparing(client), logger }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
