@@ -110,12 +110,20 @@ export function describeForLog(error: unknown): string {
       break;
     }
     const code = (current as { code?: unknown }).code;
-    // Drizzle's DrizzleQueryError keeps the name "Error": its class says more.
-    const name = current.name === "Error" && current.constructor.name ? current.constructor.name : current.name;
-    parts.push(`${name}${typeof code === "string" ? ` [${code}]` : ""}: ${redact(current, typeof code === "string" ? code : undefined)}`);
+    parts.push(`${nameOf(current)}${typeof code === "string" ? ` [${code}]` : ""}: ${redact(current, typeof code === "string" ? code : undefined)}`);
     current = current.cause;
   }
   return parts.join(" ← ").replace(/\s*\n\s*/g, " ");
+}
+
+/**
+ * Auth.js errors carry their class name in `type` (a production build minifies class names, so `name` is "m");
+ * Drizzle's DrizzleQueryError keeps the name "Error", where its class says more.
+ */
+function nameOf(error: Error): string {
+  const type = (error as { type?: unknown }).type;
+  if (typeof type === "string" && /Error$/.test(type)) return type;
+  return error.name === "Error" && error.constructor.name ? error.constructor.name : error.name;
 }
 
 function redact(error: Error, code: string | undefined): string {

@@ -22,6 +22,12 @@ describe("describeForLog", () => {
     expect(line).toMatch(/^JWTSessionError: Read more at https:\/\/errors\.authjs\.dev#jwtsessionerror ← \w+/);
     expect(line).not.toContain("\n");
     expect(line).not.toContain("forged.cookie");
+    // In a production build the class is called something like "m"; Auth.js's `type` still names it.
+    const minified = class extends AuthError {
+      static type = "JWTSessionError";
+    };
+    expect(minified.name).toBe("minified");
+    expect(describeForLog(new minified(forged as never))).toMatch(/^JWTSessionError: /);
   });
 
   it("redacts the values a failed query was sent with, in Drizzle's message and in PostgreSQL's", () => {

@@ -22,8 +22,12 @@ describe("unstorableText", () => {
   });
 
   it("finds every lone surrogate fast-check can make", () => {
+    // UTF-16 code units, surrogates often, so halves of pairs and whole pairs both come up.
+    const utf16Text = fc
+      .array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 20 })
+      .map((units) => String.fromCharCode(...units));
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), (text) => (unstorableText({ text }) === null) === (text.isWellFormed() && !text.includes("\u0000"))),
+      fc.property(utf16Text, (text) => (unstorableText({ text }) === null) === (text.isWellFormed() && !text.includes("\u0000"))),
     );
   });
 });
