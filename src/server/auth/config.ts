@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getAppDb } from "../app-db";
-import { AppError } from "../errors";
+import { AppError, describeForLog } from "../errors";
 import type { Actor } from "./actor";
 import type { Role } from "./roles";
 import { findAuthSecret } from "./secret";
@@ -35,11 +35,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
-  // A wrong password is an answer, not a server error: keep it out of the error log.
+  // A wrong password is an answer, not a server error: keep it out of the error log. Anything else (a forged or
+  // expired session cookie, say) is one line, not a stack trace per request.
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      console.error(`[auth] ${describeForLog(error)}`);
     },
   },
   providers: [
