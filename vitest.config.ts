@@ -36,6 +36,8 @@ export default defineConfig({
           include: ["src/**/*.int.test.{ts,tsx}"],
           exclude: ["**/node_modules/**"],
           globalSetup: ["./src/test/global-setup.ts"],
+          // Tests call the doors far faster than anyone may; request limits are tested with their own limiter.
+          env: { API_RATE_LIMIT: "0" },
           server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,

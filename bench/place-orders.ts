@@ -12,21 +12,14 @@
  * 10, 8 clients, same duration) on the same server. Ends by checking the books: every 2xx order exists
  * once, and reserved stock equals the allocations and the reservation ledger.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { createProduct } from "~/server/catalog/create-product";
-import { createCustomer } from "~/server/customers/create-customer";
 import { connectPostgres } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
-import { adjustStock } from "~/server/inventory/adjust-stock";
-import { createWarehouse } from "~/server/inventory/warehouses";
-import { createApiKey } from "~/server/integration/api-keys";
-import { SYSTEM_ACTOR } from "~/server/auth/actor";
-import { actors } from "~/test/fixtures";
+import { createOrderMasterData, orderBody, requireProductionBuild, seededRandom, startProductionServer, stopProcessGroup, waitForServer } from "./rest-orders";
 import { freshDatabases, log, machine, pgbenchTps } from "./support";
 
 const { values } = parseArgs({
@@ -50,104 +43,40 @@ const warmup = Number(values.warmup);
 const instances = Number(values.instances);
 const basePort = Number(values.port);
 const url = new URL(values.url!);
-const root = path.resolve(import.meta.dirname, "..");
 
 const CUSTOMERS = 32;
 const SKUS = 200;
 const LINES = 5;
-const WAREHOUSES = [
-  { code: "EAST", region: "NJ", priority: 10 },
-  { code: "CENTRAL", region: "IL", priority: 20 },
-  { code: "WEST", region: "CA", priority: 30 },
-];
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.error("bench/place-orders.ts measures the production build: run `npm run build` first.");
-  process.exit(1);
-}
+requireProductionBuild("bench/place-orders.ts");
 
 log("migrating and creating customers, products, stock and an API key through the use cases…");
 const databases = await freshDatabases(url);
 const handle = connectPostgres(url.toString(), 4);
 const { db } = handle;
-const address = (region: string) => ({ line1: "1 Dock Rd", city: "Springfield", region, postalCode: "07102", country: "US" });
-for (const w of WAREHOUSES) {
-  await createWarehouse({ db, actor: actors.admin, input: { code: w.code, name: `${w.code} DC`, address: address(w.region), priority: w.priority } });
-}
-const customerCodes = Array.from({ length: CUSTOMERS }, (_, i) => `BENCH-${String(i + 1).padStart(2, "0")}`);
-for (const [i, code] of customerCodes.entries()) {
-  const region = WAREHOUSES[i % WAREHOUSES.length]!.region;
-  await createCustomer({
-    db,
-    actor: actors.admin,
-    input: { code, name: `Bench customer ${i + 1}`, segment: "wholesale", demandClass: "B", currency: "USD", creditLimit: 10_000_000_000, paymentTermsDays: 30, taxExempt: false, billingAddress: address(region) },
-  });
-}
-const skus = Array.from({ length: SKUS }, (_, i) => `BEN-${String(i + 1).padStart(4, "0")}`);
-for (const [i, sku] of skus.entries()) {
-  await createProduct({
-    db,
-    actor: actors.admin,
-    input: { sku, name: `Bench part ${i + 1}`, category: "Bench", unit: "each", currency: "USD", listPrice: 500 + i, cost: 250, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14 },
-  });
-  for (const w of WAREHOUSES) {
-    await adjustStock({ db, actor: actors.admin, input: { sku, warehouse: w.code, quantity: 1_000_000, reason: "initial_stock" } });
-  }
-}
-const { key } = await createApiKey({ db, actor: SYSTEM_ACTOR, input: { name: "bench", role: "manager" } });
+const { customerCodes, skus, key } = await createOrderMasterData(db, { customers: CUSTOMERS, skus: SKUS });
 await db.execute(sql`analyze`);
 
 log(`starting ${instances} production server instance(s)…`);
 const servers: ChildProcess[] = [];
 const ports = Array.from({ length: instances }, (_, i) => basePort + i);
 for (const port of ports) {
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
-  const child = spawn(process.execPath, [...profile, nextBin, "start", "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url.toString(),
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      AUTH_TRUST_HOST: "true",
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  servers.push(child);
+  servers.push(startProductionServer({ port, databaseUrl: url.toString(), nodeArgs: profile }));
 }
-const stopServers = () => {
-  for (const s of servers) {
-    try {
-      process.kill(-s.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-};
+const stopServers = () => servers.forEach((s) => stopProcessGroup(s));
 process.on("exit", stopServers);
 for (const port of ports) await waitForServer(`http://127.0.0.1:${port}/login`);
 
 const bases = ports.map((p) => `http://127.0.0.1:${p}/api/v1`);
 const authorization = `Bearer ${key}`;
-let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const random = seededRandom(42);
 
 type Outcome = { ok: boolean; status: number; ms: number; number?: string };
 let requestCounter = 0;
 
 async function placeOrder(client: number): Promise<Outcome> {
-  const picked = new Set<string>();
-  while (picked.size < LINES) picked.add(skus[Math.floor(random() * skus.length)]!);
-  const body = JSON.stringify({
-    customer: customerCodes[client % CUSTOMERS],
-    channel: "api",
-    customerReference: `BENCH-${client}-${requestCounter}`,
-    lines: [...picked].map((sku) => ({ sku, quantity: 1 + Math.floor(random() * 5) })),
-  });
+  const body = orderBody(random, { customer: customerCodes[client % CUSTOMERS]!, skus, lines: LINES, customerReference: `BENCH-${client}-${requestCounter}` });
   const t0 = performance.now();
   const response = await fetch(`${bases[client % bases.length]}/orders`, {
     method: "POST",
@@ -304,17 +233,3 @@ console.log(
   ),
 );
 process.exit(0);
-
-async function waitForServer(target: string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(target);
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${target} did not come up within 2 minutes`);
-}

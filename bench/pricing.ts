@@ -70,7 +70,7 @@ const ruleCount = priceLists.length + discountRules.length + taxRates.length;
 const input: PricingInput = {
   currency: "USD",
   channel: "phone",
-  customer: { id: "cust0", segment: "wholesale", taxExempt: false },
+  customer: { id: "cust0", segment: "wholesale", taxExemptions: [] },
   shipTo: { country: "US", region: "NJ" },
   role: "rep",
   lines: Array.from({ length: 100 }, (_, i) => {

@@ -53,7 +53,7 @@ async function hasData(db: Db): Promise<boolean> {
 class Refusal extends Error {}
 
 /** Reference data the migrations insert (and the seed does not make again): kept by --reset. */
-const REFERENCE_TABLES = ["carriers", "policies", "policy_versions"];
+const REFERENCE_TABLES = ["carriers", "policies", "policy_versions", "customer_segments", "tax_categories", "units", "unit_aliases"];
 
 /** Empties every table the app owns (including users, API keys and document numbers, which start again). */
 async function truncateAll(db: Db) {

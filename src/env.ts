@@ -11,6 +11,10 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   /** "1" seeds demo data and demo users on PostgreSQL too (always on for the embedded database). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
+  /** Runs migrations (the tables' owner) when the app itself logs in as a member of orderdesk_app. */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the app faces clients itself). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof ZEnv>;

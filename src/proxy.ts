@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { MALFORMED_PATH_HEADER, malformedPathSegment } from "~/server/web/path-escapes";
 import { contentSecurityPolicyFor, createNonce, isHttpsRequest, responseKindOf } from "~/server/web/security-headers";
 
 /**
@@ -10,10 +11,14 @@ import { contentSecurityPolicyFor, createNonce, isHttpsRequest, responseKindOf }
  *   from next.config.js, for every response.
  * - Layouts cannot see the URL, so pass it on: the desk layout sends a signed-out visitor to sign-in with the
  *   page they asked for as callbackUrl, and back there after, and refuses a page the role may not see.
+ * - A path whose escapes do not decode (`/orders/%`) would fail inside Next's routing with a bare 500: a rewrite
+ *   in next.config.js (run after the proxy) sends it to the not-found page, and the proxy marks the request so
+ *   that page says why (src/server/web/path-escapes.ts).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const kind = responseKindOf(pathname);
+  const malformed = malformedPathSegment(pathname) !== null;
+  const kind = malformed ? "page" : responseKindOf(pathname);
   const isHttps = isHttpsRequest(request.url, request.headers.get("x-forwarded-proto"));
   const nonce = createNonce();
   const policy = contentSecurityPolicyFor(kind, { nonce, isHttps, isDev: process.env.NODE_ENV === "development" });
@@ -27,6 +32,9 @@ export function proxy(request: NextRequest) {
     // A download's route handler has no use for the path, and never takes one a client sent.
     headers.delete("x-orderdesk-path");
   }
+  // Only the proxy says a path is malformed.
+  headers.delete(MALFORMED_PATH_HEADER);
+  if (malformed) headers.set(MALFORMED_PATH_HEADER, "1");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

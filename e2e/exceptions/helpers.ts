@@ -32,6 +32,23 @@ export async function placeOrder(request: APIRequestContext, input: Record<strin
   return mutate<Order>(request, "orders.create", { channel: "phone", draft: false, shipTo: GOOD_SHIP_TO, ...input });
 }
 
+/**
+ * An order held for `type` alone. Parallel journeys order for the same roomy customer from the same SKUs, so a
+ * draw can also look like a duplicate of theirs (the same lines within 24 hours, one more hold): such an order
+ * is canceled and another drawn, up to three times.
+ */
+export async function placeOrderHeldFor(request: APIRequestContext, type: string, draw: () => Promise<Record<string, unknown>>): Promise<Order> {
+  const seen: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const order = await placeOrder(request, await draw());
+    const types = order.exceptions.map((e) => e.type);
+    if (order.status === "on_hold" && types.length === 1 && types[0] === type) return order;
+    seen.push(`${order.number}: ${order.status} (${types.join(", ")})`);
+    await mutate(request, "orders.cancel", { number: order.number, reason: "e2e: held for another reason too, another draw is taken" });
+  }
+  throw new Error(`No order held for ${type} alone: ${seen.join(" | ")}`);
+}
+
 export async function expectAccessible(page: Page, exclude: string[] = []) {
   let builder = new AxeBuilder({ page });
   for (const selector of exclude) builder = builder.exclude(selector);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, placeOrder, roomyCustomer, skusWithStock, type Order } from "./helpers";
+import { expectAccessible, placeOrderHeldFor, roomyCustomer, skusWithStock, type Order } from "./helpers";
 
 /**
  * The exception desk: a rep works the queue from the keyboard and fixes an address hold in the side panel; a
@@ -29,7 +29,14 @@ test.describe("[EXCEPTIONS] rep", () => {
     const stamp = Date.now();
     const held: Order[] = [];
     for (const [i, sku] of skus.entries()) {
-      held.push(await placeOrder(request, { customer, customerReference: `E2E-ADDR-${stamp}-${i}`, shipTo: badShipTo, lines: [{ sku, quantity: quantity() }] }));
+      held.push(
+        await placeOrderHeldFor(request, "address_hold", async () => ({
+          customer,
+          customerReference: `E2E-ADDR-${stamp}-${i}-${Date.now()}`,
+          shipTo: badShipTo,
+          lines: [{ sku, quantity: quantity() }],
+        })),
+      );
     }
     for (const order of held) {
       expect(order.status, `${order.number} is held`).toBe("on_hold");
@@ -104,11 +111,10 @@ test.describe("[EXCEPTIONS] manager", () => {
     const rep = await browser.newContext({ storageState: "e2e/.auth/rep.json" });
     let order: Order;
     try {
-      const [customer, [sku]] = await Promise.all([roomyCustomer(rep.request), skusWithStock(rep.request, 1)]);
-      order = await placeOrder(rep.request, {
-        customer,
-        customerReference: `E2E-PRICE-${Date.now()}`,
-        lines: [{ sku, quantity: quantity(), unitPrice: 1, overrideReason: "Matching a competitor (e2e)" }],
+      const customer = await roomyCustomer(rep.request);
+      order = await placeOrderHeldFor(rep.request, "price_approval", async () => {
+        const [sku] = await skusWithStock(rep.request, 1);
+        return { customer, customerReference: `E2E-PRICE-${Date.now()}`, lines: [{ sku, quantity: quantity(), unitPrice: 1, overrideReason: "Matching a competitor (e2e)" }] };
       });
     } finally {
       await rep.close();

@@ -45,6 +45,65 @@ test.describe("[INVENTORY] grid", () => {
     await expect(page.getByRole("heading", { name: /Available to promise/ })).toBeVisible();
   });
 
+  test("Low (≤ N days of supply): a person picks the filter, changes N, the rows follow and the URL keeps N", async ({ page }) => {
+    await page.goto("/inventory");
+    const quick = page.getByRole("navigation", { name: "Quick filters" });
+    const grid = page.getByRole("table", { name: "Inventory grid" });
+    const rows = grid.locator("tbody tr[aria-rowindex]");
+    const status = page.getByRole("status").filter({ hasText: /SKUs? (loaded|— all shown)/ });
+    const days = page.getByLabel("Days of supply for the Low filter");
+    await expect(days).toHaveValue("14");
+
+    await quick.getByRole("link", { name: "Low (≤ 14 days of supply)" }).click();
+    await expect(page).toHaveURL(/status=low&days=14/);
+    await expect(quick.getByRole("link", { name: "Low (≤ 14 days of supply)" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("low");
+    await expect(rows.first()).toBeVisible();
+    // Every row has a warehouse whose stock lasts 14 days or fewer at the last 30 days' shipping rate.
+    async function expectRowsWithin(n: number) {
+      const shown = Math.min(await rows.count(), 10);
+      expect(shown).toBeGreaterThan(0);
+      for (let i = 0; i < shown; i++) {
+        const hints = await rows.nth(i).getByTestId("days-of-supply").allTextContents();
+        expect(hints.length, `row ${i}`).toBeGreaterThan(0);
+        expect(Math.min(...hints.map((h) => Number.parseInt(h, 10))), `row ${i}`).toBeLessThanOrEqual(n);
+      }
+    }
+    await expectRowsWithin(14);
+    const skuCount = async () => Number(/^([\d,]+) SKU/.exec((await status.textContent()) ?? "")![1]!.replace(/,/g, ""));
+    const at14 = await skuCount();
+
+    // A shorter horizon: typing applies it after a pause, fewer SKUs.
+    await days.fill("3");
+    await expect(page).toHaveURL(/status=low&days=3(&|$)/);
+    await expect(quick.getByRole("link", { name: "Low (≤ 3 days of supply)" })).toHaveAttribute("aria-current", "page");
+    await expect(days).toBeFocused();
+    await expect.poll(skuCount).toBeLessThan(at14);
+    await expectRowsWithin(3);
+
+    // An impossible N is marked and applies nothing.
+    await days.fill("400");
+    await expect(days).toHaveAttribute("aria-invalid", "true");
+    await page.waitForTimeout(700);
+    await expect(page).toHaveURL(/days=3(&|$)/);
+
+    // A longer one (Enter applies at once): more SKUs.
+    await days.fill("60");
+    await days.press("Enter");
+    await expect(page).toHaveURL(/status=low&days=60/);
+    await expect.poll(skuCount).toBeGreaterThan(at14);
+
+    // Shared or reloaded, the view is the same.
+    await page.goto("/inventory?status=low&days=3");
+    await expect(days).toHaveValue("3");
+    await expect(quick.getByRole("link", { name: "Low (≤ 3 days of supply)" })).toHaveAttribute("aria-current", "page");
+    await expectRowsWithin(3);
+    // The filter form keeps N when other filters are applied.
+    await page.getByLabel("Warehouse", { exact: true }).selectOption("CENTRAL");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/status=low&days=3&warehouse=CENTRAL/);
+  });
+
   test("the sidebar's low-stock badge counts levels at or below their reorder point and opens that filter", async ({ page }) => {
     await page.goto("/orders");
     const badge = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^[\d,]+ low-stock items?$/ });
@@ -53,7 +112,7 @@ test.describe("[INVENTORY] grid", () => {
     expect(count).toBeGreaterThan(0);
     await badge.click();
     await expect(page).toHaveURL(/\/inventory\?status=reorder/);
-    const quick = page.getByRole("navigation", { name: "Quick filters" }).getByRole("link", { name: /Low stock/ });
+    const quick = page.getByRole("navigation", { name: "Quick filters" }).getByRole("link", { name: /^Below reorder point/ });
     await expect(quick).toHaveAttribute("aria-current", "page");
     // Same page, same moment: other specs move stock in parallel, so compare with the badge rendered beside it.
     const now = Number((await badge.getAttribute("aria-label"))!.replace(/[^\d]/g, ""));
@@ -109,5 +168,35 @@ test.describe("[INVENTORY] demand-class hold-backs", () => {
     // Clear it again (0 clears), so other journeys see the stock.
     await holdBack(0);
     await expect(heldBackCell).toHaveText("—");
+  });
+});
+
+test.describe("[INVENTORY] my warehouse and warehouses that never stocked a SKU", () => {
+  // Finance reads stock and pins nothing else: its pin does not change what other specs see.
+  test.use({ storageState: "e2e/.auth/finance.json" });
+
+  test("a pinned warehouse is the grid's filter until 'All warehouses'; the filter names tell the low filters apart", async ({ page }) => {
+    await page.goto("/inventory");
+    const quick = page.getByRole("navigation", { name: "Quick filters" });
+    await expect(quick.getByRole("link", { name: /^Below reorder point \(/ })).toBeVisible();
+    await expect(quick.getByRole("link", { name: "Low (≤ 14 days of supply)" })).toBeVisible();
+
+    const grid = page.getByRole("table", { name: "Inventory grid" });
+    await page.getByLabel("My warehouse").selectOption("WEST");
+    await expect(page.getByText("My warehouse: WEST")).toBeVisible();
+    await expect(page.getByLabel("Warehouse", { exact: true })).toHaveValue("WEST");
+    await expect(grid.getByRole("columnheader")).toHaveCount(3);
+    await expect(grid.getByRole("columnheader", { name: /WEST/ })).toBeVisible();
+
+    // Kept on the server: a fresh load still filters on it.
+    await page.reload();
+    await expect(page.getByLabel("Warehouse", { exact: true })).toHaveValue("WEST");
+    await page.getByLabel("Warehouse", { exact: true }).selectOption({ label: "All warehouses" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/warehouse=all/);
+    await expect(grid.getByRole("columnheader")).not.toHaveCount(3);
+
+    await page.getByLabel("My warehouse").selectOption("");
+    await expect(page.getByText("No warehouse pinned")).toBeVisible();
   });
 });

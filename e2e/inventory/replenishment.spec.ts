@@ -76,7 +76,7 @@ test.describe("[INVENTORY] replenishment, as a manager", () => {
 test.describe("[INVENTORY] transfers, as the warehouse", () => {
   test.use({ storageState: "e2e/.auth/warehouse.json" });
 
-  test("sees replenishment without its buttons, ships a transfer (too much refused on the field), receives one and cancels another", async ({ page, browser }) => {
+  test("sees replenishment without its buttons, ships a transfer of two SKUs (too much refused on the line), receives it in two goes and cancels another", async ({ page, browser }) => {
     await recalculateAsManager(browser);
 
     await page.goto("/inventory/replenishment");
@@ -84,60 +84,93 @@ test.describe("[INVENTORY] transfers, as the warehouse", () => {
     await expect(page.getByRole("button", { name: "Recalculate now" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Draft / })).toHaveCount(0);
 
-    // A suggested SKU with at least 2 units free (on hand − reserved) in its warehouse.
+    // Two suggested SKUs with at least 2 units available in the same warehouse.
     const rows = suggestions(page).locator("tbody tr:not([data-vendor-group])");
     await expect(rows.first()).toBeVisible();
-    let source: { sku: string; warehouse: string; free: number } | undefined;
-    const count = Math.min(await rows.count(), 200);
-    for (let i = 0; i < count && !source; i++) {
-      const cells = rows.nth(i).getByRole("cell");
-      const [sku, warehouse, onHand, reserved] = await Promise.all([0, 2, 3, 4].map(async (c) => ((await cells.nth(c).textContent()) ?? "").trim()));
-      if (Number(onHand) - Number(reserved) >= 2) source = { sku: sku!, warehouse: warehouse!, free: Number(onHand) - Number(reserved) };
+    // One read of every row's cells (SKU, warehouse, on hand, reserved), not a round trip per cell; a link's text is the cell's (the SKU cell adds the product name on narrow screens).
+    const cells = await rows.evaluateAll((trs) => trs.slice(0, 200).map((tr) => [...tr.querySelectorAll("td")].map((c) => ((c.querySelector("a") ?? c).textContent ?? "").trim())));
+    const candidates: { sku: string; warehouse: string; free: number }[] = [];
+    let pair: [{ sku: string; warehouse: string; free: number }, { sku: string; warehouse: string; free: number }] | undefined;
+    // What a transfer may take is the live available (hold-backs other specs set included), read as the dialog reads it.
+    const liveAvailable = async (sku: string, warehouse: string) => {
+      const res = await page.request.get(`/api/trpc/inventory.stock?input=${encodeURIComponent(JSON.stringify({ sku, warehouse, limit: 1 }))}`);
+      const body = (await res.json()) as { result?: { data?: { items?: { available: number }[] } } };
+      return body.result?.data?.items?.[0]?.available ?? 0;
+    };
+    for (const [sku, , warehouse, onHand, reserved] of cells) {
+      if (!sku || !warehouse || !(Number(onHand) - Number(reserved) >= 2)) continue;
+      const free = await liveAvailable(sku, warehouse);
+      if (!(free >= 2)) continue;
+      const other = candidates.find((c) => c.warehouse === warehouse && c.sku !== sku);
+      if (other) {
+        pair = [other, { sku, warehouse, free }];
+        break;
+      }
+      candidates.push({ sku, warehouse, free });
     }
-    expect(source, "a suggested SKU with free stock").toBeDefined();
+    expect(pair, "two suggested SKUs with free stock in one warehouse").toBeDefined();
+    const [source, second] = pair!;
 
     await page.goto("/inventory/transfers");
-    const ship = async (quantity: number) => {
+    const ship = async (lines: { sku: string; quantity: number }[]) => {
       await page.getByRole("button", { name: "New transfer" }).click();
       const dialog = page.getByRole("dialog", { name: "New transfer" });
-      await dialog.getByLabel("SKU").fill(source!.sku);
-      await dialog.getByLabel("From").selectOption(source!.warehouse);
+      await dialog.getByLabel("From").selectOption(source.warehouse);
       const destinations = (await dialog.getByLabel("To").locator("option").allTextContents()).map((t) => t.split(" — ")[0]!.trim());
-      const to = destinations.find((code) => code !== source!.warehouse)!;
+      const to = destinations.find((code) => code !== source.warehouse)!;
       await dialog.getByLabel("To").selectOption(to);
-      await expect(dialog.getByText(new RegExp(`^\\d+ available in ${source!.warehouse}$`))).toBeVisible();
-      await dialog.getByLabel("Quantity").fill(String(quantity));
+      for (const [i, line] of lines.entries()) {
+        if (i > 0) await dialog.getByRole("button", { name: "Add SKU" }).click();
+        await dialog.getByLabel(`SKU, line ${i + 1}`).fill(line.sku);
+        await dialog.getByLabel(`Quantity, line ${i + 1}`).fill(String(line.quantity));
+      }
+      await expect(dialog.getByText(new RegExp(`^\\d+ available in ${source.warehouse}$`))).toHaveCount(lines.length);
       await dialog.getByRole("button", { name: "Ship transfer" }).click();
       return { dialog, to };
     };
 
-    // Too much: refused, named on the quantity field, the dialog stays open.
-    const refused = await ship(source!.free + 1000);
-    await expect(refused.dialog.getByText(new RegExp(`at most \\d+ can be transferred from ${source!.warehouse}`))).toBeVisible();
+    // Too much on the second line: refused, named on that line's quantity, the dialog stays open.
+    const refused = await ship([{ sku: second.sku, quantity: 1 }, { sku: source.sku, quantity: source.free + 1000 }]);
+    await expect(refused.dialog.getByText(new RegExp(`at most \\d+ can be transferred from ${source.warehouse}`))).toBeVisible();
+    await expect(refused.dialog.getByLabel("Quantity, line 2")).toHaveAttribute("aria-invalid", "true");
     await refused.dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(refused.dialog).toBeHidden();
 
-    // One unit: shipped and in transit.
-    const shipped = await ship(1);
+    // Two SKUs, 3 units: shipped and in transit.
+    const shipped = await ship([{ sku: source.sku, quantity: 2 }, { sku: second.sku, quantity: 1 }]);
     await expect(shipped.dialog).toBeHidden();
-    const toast = page.getByText(new RegExp(`^TR-\\d+: 1 × ${source!.sku} from ${source!.warehouse} to ${shipped.to}$`));
+    const toast = page.getByText(new RegExp(`^TR-\\d+: 2 SKUs, 3 units from ${source.warehouse} to ${shipped.to}$`));
     await expect(toast).toBeVisible();
     const number = /^(TR-\d+)/.exec((await toast.textContent()) ?? "")![1]!;
     const table = page.getByRole("table", { name: "Transfers" });
     const row = table.getByRole("row").filter({ hasText: number });
     await expect(row).toContainText("In transit");
+    await expect(row).toContainText(source.sku);
+    await expect(row).toContainText(second.sku);
 
+    // Part of it arrives: 1 of the first SKU, none of the second; the rest stays in transit.
     await row.getByRole("button", { name: `Receive ${number}` }).click();
     const confirm = page.getByRole("dialog", { name: `Receive ${number}?` });
+    await confirm.getByLabel(`Arrived of ${source.sku}`).fill("1");
+    await confirm.getByLabel(`Arrived of ${second.sku}`).fill("0");
     await confirm.getByRole("button", { name: `Receive in ${shipped.to}` }).click();
-    await expect(page.getByText(`${number} received in ${shipped.to}: 1 × ${source!.sku}`)).toBeVisible();
-    await expect(row).toContainText("Received");
+    await expect(page.getByText(`${number} partly received in ${shipped.to}: 1 of 3 units`)).toBeVisible();
+    await expect(row).toContainText("Partly received");
+    await expect(row).toContainText("1/3");
+
+    // The rest arrives (the dialog offers what is still in transit).
+    await row.getByRole("button", { name: `Receive ${number}` }).click();
+    await expect(confirm.getByLabel(`Arrived of ${source.sku}`)).toHaveValue("1");
+    await expect(confirm.getByLabel(`Arrived of ${second.sku}`)).toHaveValue("1");
+    await confirm.getByRole("button", { name: `Receive in ${shipped.to}` }).click();
+    await expect(page.getByText(`${number} received in ${shipped.to}: 3 of 3 units`)).toBeVisible();
     await expect(row.getByRole("button", { name: `Receive ${number}` })).toHaveCount(0);
+    await expect(row).toContainText("Received");
 
     // Another unit, canceled: back at the source.
-    const second = await ship(1);
-    await expect(second.dialog).toBeHidden();
-    const secondToast = page.getByText(new RegExp(`^TR-\\d+: 1 × ${source!.sku} from ${source!.warehouse} to ${second.to}$`)).filter({ hasNotText: number });
+    const another = await ship([{ sku: source.sku, quantity: 1 }]);
+    await expect(another.dialog).toBeHidden();
+    const secondToast = page.getByText(new RegExp(`^TR-\\d+: 1 × ${source.sku} from ${source.warehouse} to ${another.to}$`)).filter({ hasNotText: number });
     await expect(secondToast).toBeVisible();
     const secondNumber = /^(TR-\d+)/.exec((await secondToast.textContent()) ?? "")![1]!;
     expect(secondNumber).not.toBe(number);

@@ -45,7 +45,10 @@ test("[ORDERS] a rep enters a 5-line order with the keyboard only and submits it
   await page.goto("/orders/new");
   // The form opens with the focus in Customer: no clicks from here on.
   await chooseCustomerByKeyboard(page, "C-10");
-
+  // Choosing the customer goes straight on to the first SKU; Alt+H goes back to the header for the reference.
+  await expect(skuField(page, 1)).toBeFocused();
+  await page.keyboard.press("Alt+H");
+  await expect(customerField(page)).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Channel", { exact: true })).toBeFocused();
   await page.keyboard.press("Tab");

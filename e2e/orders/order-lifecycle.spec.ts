@@ -32,6 +32,8 @@ async function openDialog(page: Page, button: string, dialog: RegExp) {
 
 const statuses = (page: Page) => page.getByRole("group", { name: "Statuses" });
 const totalOf = (page: Page) => page.getByTestId("order-total");
+/** The quantity among a line's cells at 1440 px: #, SKU · product, Qty (the product's own column shows from 1536 px). */
+const QTY_CELL = 2;
 const newestEvent = (page: Page) => page.getByRole("list", { name: "Timeline" }).getByRole("listitem").first();
 /** The newest timeline entry of a kind (an edit may be followed by a hold check's own entry). */
 const newestEventOf = (page: Page, label: string) =>
@@ -57,7 +59,7 @@ test.describe("[ORDERS] rep", () => {
 
     await expect(totalOf(page)).not.toHaveText(oldTotal);
     const newTotal = (await totalOf(page).textContent())!.trim();
-    await expect(page.getByRole("table", { name: "Order lines" }).getByRole("row").nth(1).getByRole("cell").nth(3)).toHaveText(
+    await expect(page.getByRole("table", { name: "Order lines" }).getByRole("row").nth(1).getByRole("cell").nth(QTY_CELL)).toHaveText(
       String(oldQuantity + 2),
     );
     const edited = newestEventOf(page, "Edited");
@@ -121,7 +123,7 @@ test.describe("[ORDERS] rep", () => {
     await expect(secondDialog.getByLabel("Line 1 quantity")).toHaveValue(String(base + 5));
     await secondDialog.getByRole("button", { name: "Save changes" }).click();
     await expect(secondDialog).toBeHidden();
-    await expect(second.getByRole("table", { name: "Order lines" }).getByRole("row").nth(1).getByRole("cell").nth(3)).toHaveText(
+    await expect(second.getByRole("table", { name: "Order lines" }).getByRole("row").nth(1).getByRole("cell").nth(QTY_CELL)).toHaveText(
       String(base + 5),
     );
     await expect(newestEventOf(second, "Edited")).toContainText("PO-SECOND-TAB");

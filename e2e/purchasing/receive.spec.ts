@@ -45,6 +45,11 @@ test("[PURCHASING] a warehouse user receives part of a sent purchase order, then
   await form.getByLabel(`Receive ${sku}`, { exact: true }).fill(String(partial));
   for (let i = 1; i < count; i++) await inputs.nth(i).fill("0");
   await form.getByRole("button", { name: "Receive", exact: true }).click();
+  // A confirmation sums up what is received, into which warehouse.
+  const confirm = page.getByRole("dialog", { name: `Receive on ${number}?` });
+  await expect(confirm).toContainText(`${partial} unit${partial === 1 ? "" : "s"} on 1 line go on hand in`);
+  await expect(confirm.getByRole("list", { name: "Lines to receive" })).toContainText(`${sku}`);
+  await confirm.getByRole("button", { name: /^Receive into / }).click();
 
   await expect(page.getByText(`Received ${partial} unit${partial === 1 ? "" : "s"} on ${number} — partially received`)).toBeVisible();
   await expect(statusOf(page)).toContainText("Partially received");
@@ -55,6 +60,7 @@ test("[PURCHASING] a warehouse user receives part of a sent purchase order, then
   // The rest: every input is prefilled with what remains.
   await expect(form.getByLabel(`Receive ${sku}`, { exact: true })).toHaveValue(String(remaining - partial));
   await form.getByRole("button", { name: "Receive", exact: true }).click();
+  await confirm.getByRole("button", { name: /^Receive into / }).click();
   await expect(page.getByText(new RegExp(`Received \\d+ units? on ${number} — received`))).toBeVisible();
   await expect(statusOf(page)).toContainText("Received");
   await expect(statusOf(page)).not.toContainText("Partially");

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { navFor } from "~/components/shell/nav";
-import { currentActor } from "~/server/auth/config";
+import { currentActor } from "~/server/api/current-user";
 
 /** The desk opens on the first area the user's role may use. */
 export default async function HomePage() {

@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
 import type { Actor } from "~/server/auth/actor";
-import { currentActor } from "~/server/auth/config";
+import { currentActor } from "~/server/api/current-user";
 import { can, type Action } from "~/server/auth/permissions";
 
 /** For pages: the signed-in actor, or a redirect to sign-in; a role without the permission gets a 403. */

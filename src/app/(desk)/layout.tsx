@@ -1,24 +1,27 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { DeskShell } from "~/components/shell/desk-shell";
-import { auth } from "~/server/auth/config";
+import { parseSidebarMode, SIDEBAR_COOKIE } from "~/components/shell/sidebar-mode";
+import { currentUser } from "~/server/api/current-user";
 import { TRPCReactProvider } from "~/trpc/react";
 import { mayOpenPage } from "~/server/web/page-permissions";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
-  const session = await auth();
+  const signedIn = await currentUser();
   const path = (await headers()).get("x-orderdesk-path") ?? "/";
-  if (!session?.user?.id) {
+  if (!signedIn) {
     redirect(path === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(path)}`);
   }
   // Above every loading.tsx boundary: a page the role may not see answers a real 403 (src/server/web/page-permissions.ts).
-  if (!mayOpenPage(session.user.role, path)) forbidden();
-  const user = { name: session.user.name ?? session.user.email ?? "User", email: session.user.email ?? "", role: session.user.role };
+  if (!mayOpenPage(signedIn.role, path)) forbidden();
+  const user = { name: signedIn.name, email: signedIn.email, role: signedIn.role };
   return (
     <TRPCReactProvider>
-      <DeskShell user={user}>{children}</DeskShell>
+      <DeskShell user={user} initialSidebar={parseSidebarMode((await cookies()).get(SIDEBAR_COOKIE)?.value)}>
+        {children}
+      </DeskShell>
     </TRPCReactProvider>
   );
 }

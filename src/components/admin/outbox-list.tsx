@@ -128,7 +128,7 @@ export function OutboxList({ status }: { status: OutboxStatus | undefined }) {
                           </Button>
                         </TableCell>
                         <TableCell className="whitespace-nowrap">
-                          <DateTime value={m.createdAt} dateStyle="short" />
+                          <DateTime value={m.createdAt} />
                         </TableCell>
                         <TableCell className="max-w-0 w-full">
                           <span className="block truncate font-medium" title={m.subject}>

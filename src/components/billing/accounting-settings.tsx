@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { BellRing, RotateCcw, Save } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "~/components/ui/card";
@@ -18,6 +18,7 @@ import { ACCOUNT_LABELS, DEFAULT_ACCOUNT_CODES, JOURNAL_ACCOUNTS, type JournalAc
 import type { TBillingSettings } from "~/server/billing/schemas";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { amountText, readAmount } from "./payment-format";
+import { formatTime } from "~/lib/format-date";
 
 type Settings = RouterOutputs["receivables"]["settings"];
 
@@ -418,7 +419,7 @@ export function RunDunningCard({ canRun }: { canRun: boolean }) {
           )}
           {result && (
             <p role="status" className="text-sm">
-              {summary(result)} <span className="text-muted-foreground">({result.at.toLocaleTimeString()})</span>
+              {summary(result)} <span className="text-muted-foreground">({formatTime(result.at)})</span>
             </p>
           )}
         </CardFooter>

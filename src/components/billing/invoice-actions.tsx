@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Download, FileMinus, Send, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { formatMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";

@@ -1,15 +1,10 @@
 import Papa from "papaparse";
+import { neutraliseCell } from "~/lib/csv-cell";
 import { toDecimalString } from "~/lib/money";
 import { ACCOUNT_LABELS } from "~/server/billing/constants";
 import type { TJournal } from "~/server/billing/schemas";
 
-/**
- * A text cell a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return
- * that some spreadsheets skip before one) gets a leading apostrophe, so it is read as text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutraliseCell };
 
 export const JOURNAL_CSV_COLUMNS = ["date", "document", "description", "account", "account_code", "account_name", "debit", "credit", "currency"] as const;
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Banknote } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { CustomerCombobox } from "~/components/order-entry/customer-combobox";
 import type { EntryCustomer } from "~/components/order-entry/entry-state";
 import { Button } from "~/components/ui/button";

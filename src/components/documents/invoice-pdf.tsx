@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { formatMoney } from "~/lib/money";
 import type { TAddress } from "~/server/customers/schemas";
 import type { TBillingSettings, TInvoice } from "~/server/billing/schemas";
+import { formatDate } from "~/lib/format-date";
 
 /**
  * The invoice as a printable Letter PDF, and the building blocks the credit note reuses: the company header
@@ -76,7 +77,8 @@ export function dateText(value: string | null | undefined): string {
   if (!value) return "—";
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return value;
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  // Documents go out in the company's own locale, whoever prints them.
+  return formatDate(match[0], { locale: "en-US" });
 }
 
 /** The company on the left (name, address, tax id), the document's title, number and dates on the right. */

@@ -28,6 +28,7 @@ const quote: TOrder = {
   notes: "Delivery to dock 4",
   version: 1,
   createdBy: "Riley Rep",
+  assignedTo: null,
   createdAt: "2026-11-21T10:00:00.000Z",
   submittedAt: null,
   canceledReason: null,

@@ -2,6 +2,7 @@ import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatMoney } from "~/lib/money";
 import { AGING_BUCKETS, type AgingBucket } from "~/server/billing/constants";
 import type { TBillingSettings, TStatement } from "~/server/billing/schemas";
+import { formatDate } from "~/lib/format-date";
 
 const BUCKETS: Record<AgingBucket, string> = { current: "Current", "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "Over 90 days" };
 
@@ -46,8 +47,7 @@ export type StatementCompany = Pick<TBillingSettings, "companyName" | "companyAd
 
 /** "Nov 21, 2026" from "2026-11-21", without time-zone shifts. */
 function day(value: string) {
-  const [y, m, d] = value.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return formatDate(value.slice(0, 10), { locale: "en-US" });
 }
 
 /**

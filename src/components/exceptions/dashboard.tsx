@@ -13,6 +13,7 @@ import { EXCEPTION_LABELS, EXCEPTION_TYPES, type ExceptionType } from "~/server/
 import type { RouterOutputs } from "~/trpc/react";
 import { AGE_BUCKETS, AGE_LABELS, AGE_SHORT, formatHours, type AgeBucket } from "./format";
 import { queueHref, type QueueParams } from "./queue-params";
+import { formatShortDate, SERVER_LOCALE } from "~/lib/format-date";
 
 type Dashboard = RouterOutputs["exceptions"]["dashboard"];
 
@@ -270,7 +271,7 @@ function OpenByTypeAndAge({ rows }: { rows: Dashboard["openByTypeAndAge"] }) {
 function Trend({ trend }: { trend: Dashboard["trend"] }) {
   const isClient = useIsClient();
   const totals = trend.reduce((t, d) => ({ opened: t.opened + d.opened, resolved: t.resolved + d.resolved, breached: t.breached + d.breached }), { opened: 0, resolved: 0, breached: 0 });
-  const short = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  const short = (day: string) => formatShortDate(day, { locale: isClient ? undefined : SERVER_LOCALE });
   return (
     <Card className="min-w-0">
       <CardHeader>

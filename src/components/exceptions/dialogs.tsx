@@ -2,12 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { FieldError } from "~/components/ui/field-error";
-import { Kbd } from "~/components/ui/kbd";
 import { Label } from "~/components/ui/label";
+import { ShortcutsDialog, type Shortcut } from "~/components/ui/shortcuts-dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
@@ -276,7 +276,7 @@ function NoteForm({ kind, targets, onClose, onDone }: { kind: NoteKind; targets:
   );
 }
 
-export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
+export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["j"], does: "Next exception" },
   { keys: ["k"], does: "Previous exception" },
   { keys: ["Enter"], does: "Open it in the side panel" },
@@ -291,28 +291,13 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
 
 export function KeysDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent data-exceptions-modal="" className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>Work the queue without the mouse. Keys do nothing while you type in a field.</DialogDescription>
-        </DialogHeader>
-        <table className="w-full text-sm">
-          <caption className="sr-only">Keys of the exception queue</caption>
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.does} className="border-b last:border-0">
-                <th scope="row" className="w-20 py-1.5 text-left font-normal">
-                  {s.keys.map((k) => (
-                    <Kbd key={k}>{k}</Kbd>
-                  ))}
-                </th>
-                <td className="py-1.5">{s.does}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </DialogContent>
-    </Dialog>
+    <ShortcutsDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      shortcuts={SHORTCUTS}
+      description="Work the queue without the mouse. Keys do nothing while you type in a field."
+      caption="Keys of the exception queue"
+      contentProps={{ "data-exceptions-modal": "" }}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ExternalLink, MapPin, MessageSquarePlus, RotateCcw, UserMinus, UserPlus, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateTime, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";

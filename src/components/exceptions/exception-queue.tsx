@@ -5,7 +5,7 @@ import { CircleCheck, Keyboard, LoaderCircle, TriangleAlert, UserPlus, X } from 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateTime } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";

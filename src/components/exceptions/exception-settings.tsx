@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Plus, RotateCcw, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateTime } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { cn } from "~/lib/utils";
 import { isActiveException } from "~/server/exceptions/constants";
 import { slaText } from "./format";
+import { formatDateTime } from "~/lib/format-date";
 
 /** The current time, ticking every 30 s (null before hydration, so the server's HTML never disagrees). */
 export function useNow(intervalMs = 30_000): number | null {
@@ -33,7 +34,7 @@ export function SlaTimer({ dueAt, status, now, className }: { dueAt: string; sta
         sla.breached ? "font-medium text-destructive" : sla.soon ? "font-medium text-warning-soft-foreground" : "text-foreground",
         className,
       )}
-      title={`Due ${new Date(dueAt).toLocaleString()}`}
+      title={`Due ${formatDateTime(dueAt)}`}
     >
       <Clock className="size-3.5 shrink-0" aria-hidden />
       {sla.text}

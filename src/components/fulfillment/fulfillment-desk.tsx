@@ -5,7 +5,7 @@ import { ClipboardCheck, ClipboardList, FileText, PackageCheck, PackageOpen, Sea
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateOnly, DateTime } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Button } from "~/components/ui/button";
@@ -550,7 +550,7 @@ function ShipmentQueue({
                   )}
                   {tab === "shipped" && (
                     <TableCell className="hidden xl:table-cell">
-                      <DateTime value={s.shippedAt} timeStyle="short" dateStyle="short" />
+                      <DateTime value={s.shippedAt} timeStyle="short" />
                     </TableCell>
                   )}
                   {tab !== "shipped" && (

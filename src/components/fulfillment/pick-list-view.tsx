@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Check, CircleAlert, ScanLine } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
@@ -290,7 +290,7 @@ export function PickListView({ initial, canPick }: { initial: TPickList; canPick
                         ? `Picked with ${short.map((i) => `${i.quantity - (i.picked ?? 0)} × ${i.sku}`).join(", ")} short.`
                         : "Picked in full."}{" "}
                     {s.status === "picked" || s.status === "packed" ? (
-                      <Link href={`/fulfillment/shipments/${encodeURIComponent(s.number)}`} className="text-primary hover:underline print:hidden">
+                      <Link href={`/fulfillment/shipments/${encodeURIComponent(s.number)}`} className="text-primary underline underline-offset-2 print:hidden">
                         {s.status === "picked" ? "Pack or ship it" : "Ship it"}
                       </Link>
                     ) : null}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Check, CircleCheck, CircleX, ClipboardList, FileText, PackageCheck, Truck, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { FieldError } from "~/components/ui/field-error";
@@ -20,6 +20,7 @@ import { useTRPC } from "~/trpc/react";
 import { PackDialog } from "./pack-dialog";
 import { ShipDialog } from "./ship-dialog";
 import { useFulfillmentChanged } from "./use-fulfillment-changed";
+import { formatDate } from "~/lib/format-date";
 
 type DialogKind = "pick" | "pack" | "ship" | "deliver" | "fail" | "cancel";
 
@@ -205,8 +206,7 @@ function PickDialog({ shipment, open, onOpenChange }: DialogProps) {
 
 /** A calendar day (YYYY-MM-DD) as "Dec 3, 2026", without a time zone shifting it. */
 function formatDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+  return formatDate(day);
 }
 
 function DeliverDialog({ shipment, open, onOpenChange }: DialogProps) {

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
 import { Input } from "~/components/ui/input";
@@ -37,12 +37,15 @@ export function AdjustStockDialog({
   warehouses,
   defaultSku,
   defaultWarehouse,
+  initiallyOpen = false,
 }: {
   warehouses: { code: string; name: string }[];
   defaultSku?: string;
   defaultWarehouse?: string;
+  /** Open on arrival (the command palette's "Adjust stock of …" links with ?adjust=1). */
+  initiallyOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

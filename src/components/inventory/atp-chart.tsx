@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import { apiErrorOf } from "~/lib/trpc-error";
 import type { TAtpTimeline } from "~/server/inventory/schemas";
 import { useTRPC } from "~/trpc/react";
+import { formatDate, formatShortDate, isoDate } from "~/lib/format-date";
 
 type DemandClass = "A" | "B" | "C";
 type Point = { date: string; atp: number; inbound: number };
@@ -167,9 +168,9 @@ function weekTicks(start: number, end: number): number[] {
 }
 
 function formatTick(value: number): string {
-  return new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(value));
+  return formatShortDate(isoDate(value));
 }
 
 function formatDay(value: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(value));
+  return formatDate(isoDate(value));
 }

@@ -9,8 +9,8 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { WarehouseFilter } from "~/components/inventory/warehouse-filter";
 import { NativeSelect } from "~/components/ui/select";
-import { STOCK_STATUS_FILTER_LABELS, STOCK_STATUS_FILTERS, type StockStatusFilter } from "~/server/inventory/stock-status";
-import { gridHref, hasGridFilters, type GridParams } from "./grid-params";
+import { STOCK_STATUS_FILTERS, stockStatusFilterHint, stockStatusFilterLabel, type StockStatusFilter } from "~/server/inventory/stock-status";
+import { gridHref, hasGridFilters, supplyDaysOf, type GridParams } from "./grid-params";
 
 /**
  * The grid's filter bar: a GET form (works before hydration) that, once hydrated, navigates with
@@ -20,7 +20,9 @@ export function StockFilters({
   params,
   warehouses,
   categories,
+  mine,
 }: {
+  mine?: string;
   params: GridParams;
   warehouses: { code: string; name: string }[];
   categories: { code: string; name: string }[];
@@ -37,9 +39,12 @@ export function StockFilters({
     };
     const next: GridParams = {
       status: value("status") as StockStatusFilter | undefined,
+      // N is set beside the quick filter; the form keeps it.
+      days: params.days,
       category: value("category"),
       warehouse: value("warehouse"),
       search: value("search"),
+      show: value("show") === "all" ? "all" : undefined,
     };
     startTransition(() => router.push(gridHref(next)));
   }
@@ -67,13 +72,14 @@ export function StockFilters({
           />
         </div>
       </div>
+      {params.days && <input type="hidden" name="days" value={params.days} />}
       <div className="grid gap-1.5">
         <Label htmlFor="stock-status">Status</Label>
-        <NativeSelect id="stock-status" name="status" defaultValue={params.status ?? ""} className="w-56">
+        <NativeSelect id="stock-status" name="status" defaultValue={params.status ?? ""} className="w-60">
           <option value="">Any status</option>
           {STOCK_STATUS_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {STOCK_STATUS_FILTER_LABELS[status]}
+            <option key={status} value={status} title={stockStatusFilterHint(status, supplyDaysOf(params))}>
+              {stockStatusFilterLabel(status, supplyDaysOf(params))}
             </option>
           ))}
         </NativeSelect>
@@ -89,7 +95,11 @@ export function StockFilters({
           ))}
         </NativeSelect>
       </div>
-      <WarehouseFilter id="stock-warehouse" value={params.warehouse} warehouses={warehouses} />
+      <WarehouseFilter id="stock-warehouse" value={params.warehouse} warehouses={warehouses} mine={mine} />
+      <label className="flex h-9 items-center gap-2 text-sm" title="Warehouses that never stocked a SKU (nothing on hand, reserved or inbound, no movement) are hidden unless this is on">
+        <input type="checkbox" name="show" value="all" defaultChecked={params.show === "all"} className="size-4 accent-primary" />
+        Show all warehouses
+      </label>
       <div className="ml-auto flex items-center gap-2">
         {hasGridFilters(params) && (
           <Button asChild variant="ghost">

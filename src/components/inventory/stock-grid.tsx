@@ -10,10 +10,11 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
+import { DEMAND_WINDOW_DAYS } from "~/server/inventory/days-of-supply";
 import type { TStockGridCell, TStockGridRow } from "~/server/inventory/schemas";
 import { useTRPC } from "~/trpc/react";
 import { GRID_PAGE_SIZE } from "./constants";
-import type { GridParams } from "./grid-params";
+import { gridInputOf, supplyDaysOf, type GridParams } from "./grid-params";
 import { stockStatusLabel, stockStatusTextClass, StockStatusTag } from "./stock-status-tag";
 
 const ROW_HEIGHT = 48;
@@ -39,7 +40,7 @@ export function StockGrid({
   const trpc = useTRPC();
   const router = useRouter();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const input = { ...params, limit: GRID_PAGE_SIZE };
+  const input = { ...gridInputOf(params), limit: GRID_PAGE_SIZE };
   const query = useInfiniteQuery(
     trpc.inventory.grid.infiniteQueryOptions(input, {
       getNextPageParam: (last) => last.nextCursor,
@@ -49,6 +50,7 @@ export function StockGrid({
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   const columns = params.warehouse ? warehouses.filter((w) => w.code === params.warehouse) : warehouses;
   const hasMore = !!query.hasNextPage;
+  const supplyDays = supplyDaysOf(params);
 
   // The virtualizer returns fresh functions every render; nothing here is memoized around them.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
@@ -126,6 +128,7 @@ export function StockGrid({
                   row={row}
                   index={item.index}
                   columns={columns}
+                  supplyDays={supplyDays}
                   onOpen={() => router.push(`/inventory/${encodeURIComponent(row.sku)}`)}
                 />
               );
@@ -166,11 +169,13 @@ function GridRow({
   row,
   index,
   columns,
+  supplyDays,
   onOpen,
 }: {
   row: TStockGridRow;
   index: number;
   columns: { code: string; name: string }[];
+  supplyDays: number;
   onOpen: () => void;
 }) {
   const cells = new Map(row.cells.map((c) => [c.warehouse, c]));
@@ -197,7 +202,7 @@ function GridRow({
         </span>
       </th>
       {columns.map((w) => (
-        <GridCell key={w.code} cell={cells.get(w.code)} warehouse={w} />
+        <GridCell key={w.code} cell={cells.get(w.code)} warehouse={w} supplyDays={supplyDays} />
       ))}
       <td className="border-b border-l px-3 text-right whitespace-nowrap">
         <span className="font-medium">{row.totals.available}</span>
@@ -210,21 +215,39 @@ function GridRow({
   );
 }
 
-function GridCell({ cell, warehouse }: { cell: TStockGridCell | undefined; warehouse: { code: string; name: string } }) {
+function GridCell({ cell, warehouse, supplyDays }: { cell: TStockGridCell | undefined; warehouse: { code: string; name: string }; supplyDays: number }) {
   if (!cell) {
     return (
-      <td className="border-b px-3 text-right text-muted-foreground" title={`${warehouse.code}: no stock level`}>
-        —<span className="sr-only">no stock level</span>
+      <td className="border-b px-3 text-right text-muted-foreground" title={`${warehouse.code}: not stocked here`}>
+        —<span className="sr-only">not stocked here</span>
+      </td>
+    );
+  }
+  if (cell.neverStocked) {
+    return (
+      <td className="border-b px-3 text-right text-muted-foreground" title={`${warehouse.code}: never stocked (nothing on hand, reserved or inbound, no movement)`} data-never-stocked>
+        <span className="text-xs italic">never stocked</span>
       </td>
     );
   }
   const reorder = cell.reorderPoint === null ? "no reorder point" : `reorder point ${cell.reorderPoint} (reorder qty ${cell.reorderQuantity ?? "—"})`;
+  const supply =
+    cell.daysOfSupply === null
+      ? `no shipments in the last ${DEMAND_WINDOW_DAYS} days`
+      : `${cell.daysOfSupply} day${cell.daysOfSupply === 1 ? "" : "s"} of supply (${cell.shipped30d} shipped in the last ${DEMAND_WINDOW_DAYS} days)`;
   const title =
     `${warehouse.code} — ${stockStatusLabel(cell.status)}: available ${cell.available} = on hand ${cell.onHand} − reserved ${cell.reserved}` +
-    `${cell.heldBack > 0 ? `; ${cell.heldBack} held back for demand classes` : ""}; ${reorder}`;
+    `${cell.heldBack > 0 ? `; ${cell.heldBack} held back for demand classes` : ""}; ${reorder}; ${supply}`;
+  // Days of supply show where they warn: at or below the Low filter's N.
+  const runningLow = cell.daysOfSupply !== null && cell.daysOfSupply <= supplyDays;
   return (
-    <td className="border-b px-3 text-right whitespace-nowrap" title={title} data-status={cell.status}>
+    <td className="border-b px-3 text-right whitespace-nowrap" title={title} data-status={cell.status} data-days-of-supply={cell.daysOfSupply ?? undefined}>
       <span className="flex items-center justify-end gap-1.5">
+        {runningLow && (
+          <span className="text-[11px] font-medium text-warning-soft-foreground" data-testid="days-of-supply">
+            {cell.daysOfSupply} d<span className="sr-only"> of supply</span>
+          </span>
+        )}
         <StockStatusTag status={cell.status} compact />
         <span className={cn("font-medium", stockStatusTextClass(cell.status))}>{cell.available}</span>
       </span>

@@ -134,7 +134,7 @@ export function StockLedgerTable({
                 <TableHead numeric>On hand after</TableHead>
                 <TableHead>Reason</TableHead>
                 <TableHead>Reference</TableHead>
-                <TableHead>By</TableHead>
+                <TableHead className="hidden xl:table-cell">By</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -142,7 +142,7 @@ export function StockLedgerTable({
                 const isReservation = m.balance === null;
                 const href = m.reference ? referenceHref(m.reference) : null;
                 return (
-                  <TableRow key={m.id} className={cn(isReservation && "text-muted-foreground")}>
+                  <TableRow key={m.id} className={cn(isReservation && "text-muted-foreground")} title={`By ${m.actor}`}>
                     <TableCell>
                       <DateTime value={m.createdAt} />
                     </TableCell>
@@ -152,7 +152,7 @@ export function StockLedgerTable({
                       {isReservation ? m.quantity : `${m.quantity > 0 ? "+" : "−"}${Math.abs(m.quantity)}`}
                     </TableCell>
                     <TableCell numeric>{m.balance ?? <span title="Reservations change reserved, not on hand">—</span>}</TableCell>
-                    <TableCell className="whitespace-nowrap" title={m.reason ?? undefined}>{m.reason ? reasonLabel(m.reason) : "—"}</TableCell>
+                    <TableCell className="xl:whitespace-nowrap" title={m.reason ?? undefined}>{m.reason ? reasonLabel(m.reason) : "—"}</TableCell>
                     <TableCell className="font-mono text-xs whitespace-nowrap">
                       {href ? (
                         <Link href={href} className="text-primary hover:underline">
@@ -162,7 +162,8 @@ export function StockLedgerTable({
                         (m.reference ?? "—")
                       )}
                     </TableCell>
-                    <TableCell className="max-w-40 truncate" title={m.actor}>
+                    {/* Who, from 1280 px on (below it the row's title says): the figures keep the room. */}
+                    <TableCell className="hidden max-w-40 truncate xl:table-cell" title={m.actor}>
                       {m.actor}
                     </TableCell>
                   </TableRow>

@@ -4,7 +4,7 @@ import type { StockStatus } from "~/server/inventory/stock-status";
 
 const DISPLAY: Record<StockStatus, { label: string; short: string; variant: BadgeVariant; text: string; tag: string }> = {
   out: { label: "Out of stock", short: "Out", variant: "danger", text: "text-danger-soft-foreground", tag: "bg-danger-soft text-danger-soft-foreground" },
-  low: { label: "Low stock", short: "Low", variant: "warning", text: "text-warning-soft-foreground", tag: "bg-warning-soft text-warning-soft-foreground" },
+  low: { label: "At or below reorder point", short: "Low", variant: "warning", text: "text-warning-soft-foreground", tag: "bg-warning-soft text-warning-soft-foreground" },
   ok: { label: "In stock", short: "OK", variant: "success", text: "", tag: "" },
   overstock: { label: "Overstock", short: "Over", variant: "info", text: "text-info-soft-foreground", tag: "bg-info-soft text-info-soft-foreground" },
 };

@@ -8,15 +8,15 @@ import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
+import { exemptionFor, exemptionWarning } from "~/lib/tax-exemptions";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
+import { useReferenceValues } from "~/components/settings/reference-values";
 import { EXCEPTION_LABELS } from "~/server/exceptions/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 
 export type CustomerPanelData = RouterOutputs["orders"]["customerPanel"];
 export type PanelOrder = CustomerPanelData["lastOrders"][number];
-
-const SEGMENT_LABELS: Record<string, string> = { wholesale: "Wholesale", retail: "Retail", contractor: "Contractor", industrial: "Industrial" };
 
 export const paymentTerms = (days: number) => (days === 0 ? "Prepaid" : `Net ${days} days`);
 
@@ -27,15 +27,19 @@ export const paymentTerms = (days: number) => (days === 0 ? "Prepaid" : `Net ${d
 export function CustomerPanel({
   customerCode,
   orderTotal,
+  shipTo,
   onReorder,
   disabled,
 }: {
   customerCode: string | null;
   orderTotal: number;
+  /** The order's ship-to: the exemption certificate for its state is checked against it. */
+  shipTo?: { country: string; region: string } | null;
   onReorder: (order: PanelOrder) => void;
   disabled?: boolean;
 }) {
   const trpc = useTRPC();
+  const segments = useReferenceValues("segments");
   const panel = useQuery({
     ...trpc.orders.customerPanel.queryOptions({ code: customerCode ?? "" }),
     enabled: !!customerCode,
@@ -78,7 +82,9 @@ export function CustomerPanel({
     );
   }
 
-  const { customer, credit, holds, lastOrders } = panel.data;
+  const { customer, credit, holds, lastOrders, today } = panel.data;
+  const exemptionNote = shipTo?.country && shipTo.region ? exemptionWarning(customer.taxExemptions, shipTo, today) : null;
+  const isExempted = !!shipTo && exemptionFor(customer.taxExemptions, shipTo, today).valid !== null;
   const currency = customer.currency;
   const isOverLimit = credit.available < 0;
   const wouldExceed = !isOverLimit && orderTotal > 0 && orderTotal > credit.available;
@@ -106,11 +112,19 @@ export function CustomerPanel({
           <dd className="text-right">{paymentTerms(customer.paymentTermsDays)}</dd>
           <dt className="text-muted-foreground">Segment</dt>
           <dd className="text-right">
-            {SEGMENT_LABELS[customer.segment] ?? customer.segment} · class {customer.demandClass}
+            {segments.nameOf(customer.segment)} · class {customer.demandClass}
           </dd>
           <dt className="text-muted-foreground">Tax</dt>
-          <dd className="text-right">{customer.taxExempt ? "Exempt" : "Taxable"}</dd>
+          <dd className="text-right" data-testid="panel-tax">
+            {isExempted ? `Exempt in ${shipTo!.region}` : customer.taxExempt ? "Exempt elsewhere" : "Taxable"}
+          </dd>
         </dl>
+        {exemptionNote && (
+          <p role="status" data-testid="exemption-warning" className="mt-2 flex gap-2 rounded-md border border-warning/30 bg-warning-soft px-2.5 py-2 text-xs font-medium text-warning-soft-foreground">
+            <AlertTriangle aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+            {exemptionNote}
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="panel-credit" className="border-b px-4 py-3">

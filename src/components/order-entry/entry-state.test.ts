@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryReducer, hasContent, initialEntryState, newLine, reviveEntryState, type EntryState, type ProductInfo } from "./entry-state";
+import { entryReducer, hasContent, initialEntryState, mergedQuantity, newLine, repeatedSkus, reviveEntryState, type EntryState, type ProductInfo } from "./entry-state";
 
 const bolt: ProductInfo = { sku: "BLT-10001", name: "Hex Bolt", unit: "box", currency: "USD", listPrice: 1250, leadTimeDays: 7 };
 
@@ -145,5 +145,44 @@ describe("manual prices", () => {
       ],
     });
     expect(revived!.lines.map((l) => l.override)).toEqual([override, undefined, undefined]);
+  });
+});
+
+describe("repeated SKUs and merging", () => {
+  it("flags a SKU already on an earlier line (ignoring case and spaces), never blank lines", () => {
+    const state = withLines("BLT-10001", "", "NUT-2", " blt-10001 ", "", "NUT-2", "BLT-10001");
+    const repeats = repeatedSkus(state.lines);
+    expect([...repeats]).toEqual([
+      ["l3", 0],
+      ["l5", 2],
+      ["l6", 0],
+    ]);
+  });
+
+  it("uses the catalog's spelling when the caller gives it", () => {
+    const state = withLines("blt-10001", "BLT-10001");
+    expect(repeatedSkus(state.lines, () => "").size).toBe(0);
+    expect(repeatedSkus(state.lines, (l) => (l.id === "l0" ? bolt.sku : l.sku)).get("l1")).toBe(0);
+  });
+
+  it("merging adds the quantity to the earlier line and removes this one", () => {
+    let state = withLines("BLT-10001", "NUT-2", "BLT-10001");
+    state = entryReducer(state, { type: "setLineQuantity", id: "l0", quantity: "4" });
+    state = entryReducer(state, { type: "setLineQuantity", id: "l2", quantity: " 6" });
+    state = entryReducer(state, { type: "mergeLine", id: "l2", intoId: "l0" });
+    expect(state.lines.map((l) => [l.id, l.sku, l.quantity])).toEqual([
+      ["l0", "BLT-10001", "10"],
+      ["l1", "NUT-2", "1"],
+    ]);
+    // Unknown ids or a line merged into itself change nothing.
+    expect(entryReducer(state, { type: "mergeLine", id: "l0", intoId: "l0" })).toBe(state);
+    expect(entryReducer(state, { type: "mergeLine", id: "x", intoId: "l0" })).toBe(state);
+  });
+
+  it("keeps the quantity that is a whole number when the other is not", () => {
+    expect(mergedQuantity("3", "2")).toBe("5");
+    expect(mergedQuantity("3", "two")).toBe("3");
+    expect(mergedQuantity("", "2")).toBe("2");
+    expect(mergedQuantity("x", "y")).toBe("x");
   });
 });

@@ -104,7 +104,9 @@ export type EntryAction =
   /** Pasted rows: the first fills the line pasted into (when it is blank), the rest follow it. `ids`: one per row. */
   | { type: "pasteLines"; atId: string; rows: RowInput[]; ids: string[] }
   /** Reorder: appended after the lines that have a SKU (blank lines make way). `ids`: one per row. */
-  | { type: "appendLines"; rows: RowInput[]; ids: string[] };
+  | { type: "appendLines"; rows: RowInput[]; ids: string[] }
+  /** A SKU entered twice: this line's quantity is added to the earlier line's (`intoId`) and this line goes. */
+  | { type: "mergeLine"; id: string; intoId: string };
 
 export function entryReducer(state: EntryState, action: EntryAction): EntryState {
   switch (action.type) {
@@ -170,7 +172,47 @@ export function entryReducer(state: EntryState, action: EntryAction): EntryState
       const fresh = action.rows.map((row, i) => newLine(action.ids[i]!, row.sku, row.quantity ?? DEFAULT_QUANTITY));
       return { ...state, lines: [...kept, ...fresh] };
     }
+    case "mergeLine": {
+      const from = state.lines.find((l) => l.id === action.id);
+      const into = state.lines.find((l) => l.id === action.intoId);
+      if (!from || !into || from === into) return state;
+      const quantity = mergedQuantity(into.quantity, from.quantity);
+      return {
+        ...state,
+        lines: state.lines.filter((l) => l.id !== from.id).map((l) => (l.id === into.id ? { ...l, quantity } : l)),
+      };
+    }
   }
+}
+
+const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/** Two quantities as typed, added when both are whole numbers; otherwise the one that is (the earlier line's first). */
+export function mergedQuantity(earlier: string, later: string): string {
+  const a = wholeNumber(earlier);
+  const b = wholeNumber(later);
+  if (a !== null && b !== null) return String(a + b);
+  if (a !== null) return earlier.trim();
+  if (b !== null) return later.trim();
+  return earlier;
+}
+
+/**
+ * Lines whose SKU is already on an earlier line: line id → the index of the first line with that SKU.
+ * `skuOf` gives a line's SKU (the catalog's spelling once known, else as typed); blank SKUs never match,
+ * and case and spaces do not count.
+ */
+export function repeatedSkus(lines: readonly EntryLine[], skuOf: (line: EntryLine) => string = (l) => l.sku): Map<string, number> {
+  const first = new Map<string, number>();
+  const repeats = new Map<string, number>();
+  lines.forEach((line, index) => {
+    const key = skuOf(line).trim().toLowerCase();
+    if (key === "") return;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, index);
+    else repeats.set(line.id, seen);
+  });
+  return repeats;
 }
 
 /** The same SKU as typed, ignoring case and surrounding spaces (the catalog's spelling may differ). */

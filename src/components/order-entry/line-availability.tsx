@@ -1,15 +1,12 @@
 "use client";
 
+import { formatShortDate } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
 import type { LineDetail } from "./use-line-details";
 
 /** "Dec 5" (with the year when it is not this year), in the user's locale; promise dates are calendar dates. */
 export function shortDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) return isoDate;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  const sameYear = date.getUTCFullYear() === new Date().getFullYear();
-  return new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", year: sameYear ? undefined : "numeric", timeZone: "UTC" }).format(date);
+  return formatShortDate(isoDate.slice(0, 10));
 }
 
 /**

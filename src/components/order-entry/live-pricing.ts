@@ -100,6 +100,7 @@ const STEP_LABELS: Record<string, string> = {
   order_discount: "Order discount",
   override: "Manual price",
   tax: "Tax",
+  exemption_expired: "Exemption",
   rounding: "Rounding",
 };
 

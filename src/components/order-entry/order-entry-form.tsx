@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useState, type KeyboardEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
+import { ShortcutsDialog } from "~/components/ui/shortcuts-dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { todayIn } from "~/lib/dates";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -30,7 +31,9 @@ import {
   type EntryState,
   type ShipTo,
 } from "./entry-state";
-import { OrderLinesEditor } from "./order-lines-editor";
+import { ENTRY_SHORTCUTS, isTypingTarget } from "./entry-shortcuts";
+import { stateFromOrder, type SourceOrder } from "./from-order";
+import { isAltKey, OrderLinesEditor } from "./order-lines-editor";
 import { taxAddressDiffers } from "./live-pricing";
 import { OrderTotals } from "./order-totals";
 import { PromiseSummary } from "./promise-summary";
@@ -40,6 +43,7 @@ import { useFieldFocus } from "./use-field-focus";
 import { useLineDetails } from "./use-line-details";
 import { usePromisePreview } from "./use-promise-preview";
 import { firstErrorKey, lineErrorKey, mapServerErrors, validateEntry, type EntryErrors, type EntryPayload } from "./validate-entry";
+import { formatDateTime, formatTime } from "~/lib/format-date";
 
 export type InitialCustomer = { code: string; name: string; shipTo: ShipTo | null };
 type Intent = "submit" | "draft" | "quote";
@@ -122,21 +126,27 @@ function describeErrors(errors: EntryErrors, state: EntryState): string {
 export function OrderEntryForm({
   storageKey,
   initialCustomer,
+  source = null,
   canSaveQuote,
 }: {
   storageKey: string;
   initialCustomer: InitialCustomer | null;
+  /** Duplicate: the order this new one starts from (nothing is saved until the rep submits or saves). */
+  source?: SourceOrder | null;
   canSaveQuote: boolean;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
   const fieldFocus = useFieldFocus();
-  const { focus, register } = fieldFocus;
+  const { focus, focusAfterRender, register } = fieldFocus;
+  const [keysOpen, setKeysOpen] = useState(false);
 
+  // Where the form starts (and starts over on Discard): the order being duplicated, else the link's customer.
+  const startState = () => (source ? stateFromOrder(source, makeLineId) : initialEntryState(makeLineId(), initialCustomer));
   const [boot] = useState(() => {
     const draft = loadDraft(storageKey);
-    const state = draft?.state ?? initialEntryState(makeLineId(), initialCustomer);
+    const state = draft?.state ?? startState();
     const firstBlank = state.lines.find(isBlankLine) ?? state.lines[0]!;
     return { draft, state, focusKey: state.customer ? lineErrorKey(firstBlank.id, "sku") : "customer" };
   });
@@ -185,8 +195,10 @@ export function OrderEntryForm({
       : "working out this customer’s price…";
   // The simulator taxes the address on file; the order is taxed for its own ship-to (see OrderTotals).
   const onFile = panel.data?.customer.shippingAddress ?? null;
+  // Certificates are per state: only a country-wide one makes the ship-to irrelevant to tax.
+  const exemptEverywhere = !!panel.data?.customer.taxExemptions.some((e) => e.region === "ALL" && (e.status === "valid" || e.status === "expiring"));
   const taxNote =
-    totals.source === "server" && panel.data && !panel.data.customer.taxExempt && taxAddressDiffers(onFile, state.shipTo)
+    totals.source === "server" && panel.data && !exemptEverywhere && taxAddressDiffers(onFile, state.shipTo)
       ? onFile
         ? `Tax shown for the address on file (${[onFile.region, onFile.country].filter(Boolean).join(", ")}); this order ships elsewhere and is taxed for its ship-to when saved.`
         : "Tax shown without a shipping address on file; the order is taxed for its ship-to when saved."
@@ -210,10 +222,15 @@ export function OrderEntryForm({
       });
   }, []);
 
+  /** The first line without a SKU (else the first line): where the rep goes on to type. */
+  const firstEmptySkuKey = (lines = state.lines) => lineErrorKey((lines.find(isBlankLine) ?? lines[0]!).id, "sku");
+
   async function chooseCustomer(customer: EntryCustomer | null) {
     if (customer?.code === state.customer?.code) return;
     change({ type: "setCustomer", customer, shipTo: null });
     if (!customer) return;
+    // Straight on to the lines: channel, reference and date keep their defaults most of the time (Alt+H goes back).
+    focusAfterRender(firstEmptySkuKey());
     try {
       const panel = await queryClient.fetchQuery({ ...trpc.orders.customerPanel.queryOptions({ code: customer.code }), staleTime: 30_000 });
       dispatch({
@@ -234,7 +251,7 @@ export function OrderEntryForm({
 
   function discardDraft() {
     const previous = state;
-    const fresh = initialEntryState(makeLineId(), initialCustomer);
+    const fresh = startState();
     dispatch({ type: "reset", state: fresh });
     setPristine(fresh);
     setErrors({});
@@ -322,6 +339,35 @@ export function OrderEntryForm({
     }
   }
 
+  function goToLines() {
+    if (state.lines.some(isBlankLine) || isLocked) return void focus(firstEmptySkuKey());
+    // Every line has a SKU: a new one at the end to type into.
+    const id = makeLineId();
+    dispatch({ type: "addLine", id });
+    focusAfterRender(lineErrorKey(id, "sku"));
+  }
+
+  // Page keys (anywhere on the page, also with the focus nowhere): Alt+L lines, Alt+H header, ? the list of keys.
+  function onWindowKeyDown(event: globalThis.KeyboardEvent) {
+    if (event.defaultPrevented) return;
+    const inDialog = !!document.querySelector('[role="dialog"], [role="alertdialog"]');
+    if (isAltKey(event, "l") && !inDialog) {
+      event.preventDefault();
+      goToLines();
+    } else if (isAltKey(event, "h") && !inDialog) {
+      event.preventDefault();
+      focus("customer");
+    } else if (event.key === "?" && !event.ctrlKey && !event.metaKey && !event.altKey && !inDialog && !isTypingTarget(event.target)) {
+      event.preventDefault();
+      setKeysOpen(true);
+    }
+  }
+  // Re-registered on each render so the listener sees the current lines.
+  useEffect(() => {
+    window.addEventListener("keydown", onWindowKeyDown);
+    return () => window.removeEventListener("keydown", onWindowKeyDown);
+  });
+
   const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
   const error = (key: string, id: string) => (
     <FieldError id={id} className="text-xs">
@@ -341,7 +387,7 @@ export function OrderEntryForm({
               {restored.savedAt && (
                 <span className="text-xs opacity-80">
                   {" "}
-                  · saved {new Date(restored.savedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                  · saved {formatDateTime(restored.savedAt)}
                 </span>
               )}
             </span>
@@ -437,6 +483,7 @@ export function OrderEntryForm({
             promises={promise.lines}
             isPromiseUpdating={promise.isUpdating}
             disabled={isLocked}
+            onShowKeys={() => setKeysOpen(true)}
           />
           <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-t px-4 py-3">
             <PromiseSummary preview={promise} hasCustomer={!!state.customer} />
@@ -488,7 +535,7 @@ export function OrderEntryForm({
             ) : (
               <p aria-live="polite">
                 {autosave.savedAt
-                  ? `Draft kept on this device · ${autosave.savedAt.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}`
+                  ? `Draft kept on this device · ${formatTime(autosave.savedAt)}`
                   : "Changes are kept on this device until the order is saved."}
               </p>
             )}
@@ -511,8 +558,16 @@ export function OrderEntryForm({
       </form>
 
       <div className="xl:sticky xl:top-4">
-        <CustomerPanel customerCode={state.customer?.code ?? null} orderTotal={totals.total} onReorder={reorder} disabled={isLocked} />
+        <CustomerPanel customerCode={state.customer?.code ?? null} orderTotal={totals.total} shipTo={state.shipTo} onReorder={reorder} disabled={isLocked} />
       </div>
+
+      <ShortcutsDialog
+        open={keysOpen}
+        onOpenChange={setKeysOpen}
+        shortcuts={ENTRY_SHORTCUTS}
+        description="Enter an order without the mouse. ? opens this list when the focus is not in a text field."
+        caption="Keys of order entry"
+      />
 
       <DuplicateOrderDialog
         duplicates={duplicates?.list ?? null}

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { Skeleton } from "~/components/ui/skeleton";
+import type { SourceOrder } from "./from-order";
 import { OrderEntryForm, type InitialCustomer } from "./order-entry-form";
 
 const subscribe = () => () => {};
@@ -10,7 +11,7 @@ const subscribe = () => () => {};
  * The form starts from the draft autosaved in this browser, which the server cannot see: it renders on the
  * client only (a skeleton in the server HTML), so the first paint already shows the restored draft.
  */
-export function OrderEntry(props: { storageKey: string; initialCustomer: InitialCustomer | null; canSaveQuote: boolean }) {
+export function OrderEntry(props: { storageKey: string; initialCustomer: InitialCustomer | null; source?: SourceOrder | null; canSaveQuote: boolean }) {
   const isClient = useSyncExternalStore(
     subscribe,
     () => true,

@@ -1,8 +1,8 @@
 "use client";
 
-import { CircleAlert, Plus, X } from "lucide-react";
-import { Fragment, type ClipboardEvent, type Dispatch, type KeyboardEvent } from "react";
-import { toast } from "sonner";
+import { CircleAlert, Copy, Plus, X } from "lucide-react";
+import { Fragment, useMemo, type ClipboardEvent, type Dispatch, type KeyboardEvent } from "react";
+import { toast } from "~/components/ui/toast";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
@@ -11,15 +11,18 @@ import { Kbd } from "~/components/ui/kbd";
 import { cn } from "~/lib/utils";
 import { LineAvailabilityNote, shortDate } from "./line-availability";
 import { LinePricePopover } from "./line-price-popover";
-import type { EntryAction, EntryLine } from "./entry-state";
+import { repeatedSkus, type EntryAction, type EntryLine } from "./entry-state";
 import { looksLikeLines, parsePastedLines } from "./parse-pasted-lines";
 import { SkuCombobox } from "./sku-combobox";
 import type { FieldFocus } from "./use-field-focus";
 import type { LineDetail } from "./use-line-details";
-import type { LinePromiseView } from "./promise-preview";
+import { describeSourcing, type LinePromiseView } from "./promise-preview";
 import { lineErrorKey, type EntryErrors } from "./validate-entry";
 
 const isPlain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+/** Alt+<letter> by the key's place, not its character (Alt+M types "µ" on a Mac). */
+export const isAltKey = (event: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; code: string }, letter: string) =>
+  event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.code === `Key${letter.toUpperCase()}`;
 
 /**
  * The lines grid. Keyboard: Enter on a SKU picks the product and moves to its quantity; Enter on a
@@ -27,7 +30,8 @@ const isPlain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !e
  * Backspace/Delete in the empty SKU of a blank line (not the first) removes it. Rows pasted from a
  * spreadsheet into a SKU become lines. Prices are the server's (see use-line-details.ts); "ⓘ" beside a
  * unit price explains it and sets a manual price, and a manual price that needs approval says so
- * under its line.
+ * under its line. A SKU already on an earlier line says so under the line, with a merge (Alt+M in the
+ * line). Field errors are a line under the row, never wrapped inside the narrow cells.
  */
 export function OrderLinesEditor({
   lines,
@@ -41,6 +45,7 @@ export function OrderLinesEditor({
   promises,
   isPromiseUpdating = false,
   disabled,
+  onShowKeys,
 }: {
   lines: EntryLine[];
   details: Map<string, LineDetail>;
@@ -56,8 +61,28 @@ export function OrderLinesEditor({
   promises?: Map<string, LinePromiseView>;
   isPromiseUpdating?: boolean;
   disabled?: boolean;
+  /** Opens the keyboard shortcuts dialog. */
+  onShowKeys?: () => void;
 }) {
   const { register, focus, focusAfterRender } = fieldFocus;
+  // Line id → index of the earlier line with the same SKU (the catalog's spelling once known).
+  const repeats = useMemo(() => repeatedSkus(lines, (l) => details.get(l.id)?.product?.sku ?? l.sku), [lines, details]);
+
+  function merge(line: EntryLine) {
+    const intoIndex = repeats.get(line.id);
+    if (intoIndex === undefined || disabled) return;
+    const into = lines[intoIndex]!;
+    dispatch({ type: "mergeLine", id: line.id, intoId: into.id });
+    focusAfterRender(lineErrorKey(into.id, "quantity"), { select: true });
+    toast.success(`Merged into line ${intoIndex + 1}`);
+  }
+
+  function rowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, line: EntryLine) {
+    if (isAltKey(event, "m") && repeats.has(line.id)) {
+      event.preventDefault();
+      merge(line);
+    }
+  }
 
   function addLine(afterId?: string) {
     const id = newId();
@@ -170,12 +195,19 @@ export function OrderLinesEditor({
             const priceError = errors[priceKey];
             const lineCurrency = detail?.currency;
             const approval = detail?.approval ?? null;
-            const hasNote = !!approval || !!priceError;
+            const hasPriceNote = !!approval || !!priceError;
+            const repeatOf = repeats.get(line.id);
+            const hasNote = hasPriceNote || !!skuError || !!quantityError || repeatOf !== undefined;
             const noteId = `line-${line.id}-price-note`;
+            const repeatId = `line-${line.id}-repeat`;
             const dim = detail?.isRepricing ? "opacity-55 transition-opacity" : "transition-opacity";
             return (
               <Fragment key={line.id}>
-                <tr className={cn("group border-b align-top last:border-0 focus-within:bg-muted/30", hasNote && "border-b-0")} data-line={lineNo}>
+                <tr
+                  className={cn("group border-b align-top last:border-0 focus-within:bg-muted/30", hasNote && "border-b-0")}
+                  data-line={lineNo}
+                  onKeyDown={(event) => rowKeyDown(event, line)}
+                >
                   <td className="px-2 pt-3.5 text-right text-xs text-muted-foreground tabular-nums">{lineNo}</td>
                   <td className="px-2 py-1.5">
                     <SkuCombobox
@@ -196,13 +228,10 @@ export function OrderLinesEditor({
                       }}
                       inputRef={register(skuKey)}
                       invalid={!!skuError}
-                      describedBy={skuError ? `line-${line.id}-sku-error` : undefined}
+                      describedBy={[skuError && `line-${line.id}-sku-error`, repeatOf !== undefined && repeatId].filter(Boolean).join(" ") || undefined}
                       onKeyDown={(event) => skuKeyDown(event, index)}
                       onPaste={(event) => paste(event, line)}
                     />
-                    <FieldError id={`line-${line.id}-sku-error`} className="mt-1 text-xs">
-                      {skuError}
-                    </FieldError>
                   </td>
                   <td className="min-w-0 px-2 py-1.5">
                     <ProductCell detail={detail} promise={promises?.get(line.id)} isPromiseUpdating={isPromiseUpdating} />
@@ -222,9 +251,6 @@ export function OrderLinesEditor({
                       aria-describedby={quantityError ? `line-${line.id}-qty-error` : undefined}
                       className="h-8 px-2 text-right tabular-nums"
                     />
-                    <FieldError id={`line-${line.id}-qty-error`} className="mt-1 text-xs">
-                      {quantityError}
-                    </FieldError>
                   </td>
                   <td className="py-1.5 pr-2 pl-0 text-right tabular-nums" data-cell="unit-price">
                     <div className="flex items-center justify-end gap-1 pt-[3px]">
@@ -237,7 +263,7 @@ export function OrderLinesEditor({
                         unpricedReason={unpricedReason}
                         disabled={disabled}
                         triggerRef={register(priceKey)}
-                        describedBy={hasNote ? noteId : undefined}
+                        describedBy={hasPriceNote ? noteId : undefined}
                         onOverride={(override) => dispatch({ type: "setLineOverride", id: line.id, override })}
                       />
                       <Money amount={detail?.unitPrice} currency={lineCurrency} className={dim} />
@@ -281,19 +307,53 @@ export function OrderLinesEditor({
                   <tr className="border-b last:border-0" data-line-note={lineNo}>
                     <td />
                     <td colSpan={7} className="px-2 pb-2">
-                      <div id={noteId} className="grid gap-1">
-                        {approval && (
-                          <p className="flex items-start gap-1.5 rounded-md border border-warning/30 bg-warning-soft px-2.5 py-1 text-xs text-warning-soft-foreground">
-                            <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden="true" />
-                            <span>
-                              <span className="font-medium">Needs manager approval:</span> {approval}. The order goes on hold until a manager approves
-                              the price.
+                      <div className="grid gap-1">
+                        <FieldError id={`line-${line.id}-sku-error`} className="text-xs" data-line-error="sku">
+                          {skuError}
+                        </FieldError>
+                        <FieldError id={`line-${line.id}-qty-error`} className="text-xs" data-line-error="quantity">
+                          {quantityError}
+                        </FieldError>
+                        {repeatOf !== undefined && (
+                          <p
+                            className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-md border border-warning/30 bg-warning-soft px-2.5 py-1 text-xs text-warning-soft-foreground"
+                            data-repeat-of={repeatOf + 1}
+                          >
+                            <Copy className="size-3.5 shrink-0" aria-hidden="true" />
+                            <span id={repeatId}>
+                              {detail?.product?.sku ?? line.sku.trim()} is also on line {repeatOf + 1} — merge?
                             </span>
+                            <Button
+                              variant="outline"
+                              size="sm"
+                              className="h-6 px-2 text-xs"
+                              onClick={() => merge(line)}
+                              disabled={disabled}
+                              aria-keyshortcuts="Alt+M"
+                            >
+                              Merge into line {repeatOf + 1}
+                              <Kbd aria-hidden="true" className="h-4 px-1 text-[10px]">
+                                Alt M
+                              </Kbd>
+                            </Button>
                           </p>
                         )}
-                        <FieldError id={`${noteId}-error`} className="text-xs">
-                          {priceError}
-                        </FieldError>
+                        {hasPriceNote && (
+                          <div id={noteId} className="grid gap-1">
+                            {approval && (
+                              <p className="flex items-start gap-1.5 rounded-md border border-warning/30 bg-warning-soft px-2.5 py-1 text-xs text-warning-soft-foreground">
+                                <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden="true" />
+                                <span>
+                                  <span className="font-medium">Needs manager approval:</span> {approval}. The order goes on hold until a manager approves
+                                  the price.
+                                </span>
+                              </p>
+                            )}
+                            <FieldError id={`${noteId}-error`} className="text-xs">
+                              {priceError}
+                            </FieldError>
+                          </div>
+                        )}
                       </div>
                     </td>
                   </tr>
@@ -314,6 +374,15 @@ export function OrderLinesEditor({
         </Button>
         <p className="text-xs text-muted-foreground">
           <Kbd>Enter</Kbd> on a quantity adds the next line · paste rows from a spreadsheet into a SKU field
+          {onShowKeys && (
+            <>
+              {" · "}
+              <Button variant="link" className="h-auto p-0 text-xs text-muted-foreground underline" onClick={onShowKeys} aria-keyshortcuts="?">
+                All shortcuts
+              </Button>{" "}
+              <Kbd>?</Kbd>
+            </>
+          )}
         </p>
       </div>
     </div>
@@ -337,6 +406,7 @@ function ProductCell({ detail, promise, isPromiseUpdating }: { detail: LineDetai
         {detail.product.name}
       </p>
       <LineAvailabilityNote detail={detail} />
+      {promise && <LineSourcingNote promise={promise} isUpdating={isPromiseUpdating} />}
       {promise && <LinePromiseNote promise={promise} isUpdating={isPromiseUpdating} />}
     </div>
   );
@@ -352,6 +422,33 @@ function LinePromiseNote({ promise, isUpdating }: { promise: LinePromiseView; is
       data-testid="line-promise"
     >
       Promised <span className="font-medium text-foreground">{shortDate(promise.promisedDate)}</span>
+    </p>
+  );
+}
+
+/**
+ * "46 EAST · 30 CENTRAL · 22 backordered, all by Dec 24" under a line that will not ship whole from one warehouse:
+ * the plan reservation makes at submission (the promise preview's sourcing), said before submitting.
+ */
+function LineSourcingNote({ promise, isUpdating }: { promise: LinePromiseView; isUpdating: boolean }) {
+  const text = describeSourcing(promise, shortDate);
+  if (!text) return null;
+  const isShort = (promise.sourcing?.short ?? 0) > 0;
+  return (
+    <p
+      className={cn(
+        "mt-0.5 text-xs font-medium tabular-nums transition-opacity",
+        isShort ? "text-warning-soft-foreground" : "text-muted-foreground",
+        isUpdating && "opacity-55",
+      )}
+      title={
+        isShort
+          ? "Submitting reserves what is in stock now, from these warehouses, and backorders the rest until the date shown."
+          : "No one warehouse has the whole quantity: the line ships from these warehouses."
+      }
+      data-testid="line-sourcing"
+    >
+      {text}
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPromiseRequest, mapPromiseAnswer, type PromiseAnswer, type PromiseLine } from "./promise-preview";
+import { buildPromiseRequest, describeSourcing, mapPromiseAnswer, type PromiseAnswer, type PromiseLine } from "./promise-preview";
 
 const lines: PromiseLine[] = [
   { lineId: "a", sku: "BLT-1", quantity: 4 },
@@ -51,5 +51,44 @@ describe("mapPromiseAnswer", () => {
   });
   it("is empty without an answer", () => {
     expect(mapPromiseAnswer(undefined, lines).size).toBe(0);
+  });
+});
+
+describe("describeSourcing", () => {
+  const date = (iso: string) => `on ${iso}`;
+  it("says nothing when one warehouse ships the whole line", () => {
+    expect(describeSourcing({ availableOn: "2026-03-09", sourcing: { takes: [{ warehouse: "EAST", quantity: 4 }], short: 0 } }, date)).toBeNull();
+    expect(describeSourcing({ availableOn: "2026-03-09" }, date)).toBeNull();
+  });
+  it("lists a split and what is backordered, with the date all can be there", () => {
+    const sourcing = {
+      takes: [
+        { warehouse: "EAST", quantity: 46 },
+        { warehouse: "CENTRAL", quantity: 30 },
+        { warehouse: "WEST", quantity: 2 },
+      ],
+      short: 22,
+    };
+    expect(describeSourcing({ availableOn: "2026-12-24", sourcing }, date)).toBe("46 EAST · 30 CENTRAL · 2 WEST · 22 backordered, all by on 2026-12-24");
+    expect(describeSourcing({ availableOn: "2026-12-24", sourcing: { takes: [{ warehouse: "EAST", quantity: 3 }, { warehouse: "WEST", quantity: 1 }], short: 0 } }, date)).toBe(
+      "3 EAST · 1 WEST",
+    );
+    expect(describeSourcing({ availableOn: "2026-12-24", sourcing: { takes: [], short: 5 } }, date)).toBe("5 backordered, all by on 2026-12-24");
+  });
+  it("carries the sourcing through mapPromiseAnswer", () => {
+    const request = buildPromiseRequest("C-1", "phone", lines)!;
+    const sourcing = { takes: [{ warehouse: "EAST", quantity: 1 }], short: 3 };
+    const map = mapPromiseAnswer(
+      {
+        request,
+        result: {
+          policy: { code: "S", name: "S", version: 1, chosenBy: "Default" },
+          promisedDate: null,
+          lines: [{ sku: "BLT-1", lineNo: 1, availableOn: "2026-03-09", transitDays: 2, promisedDate: "2026-03-11", sourcing }],
+        },
+      },
+      lines,
+    );
+    expect(map.get("a")?.sourcing).toEqual(sourcing);
   });
 });

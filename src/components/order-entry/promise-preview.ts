@@ -12,10 +12,26 @@ export type PromiseRequest = {
 export type PromiseAnswer = {
   policy: { code: string; name: string; version: number; chosenBy: string };
   promisedDate: string | null;
-  lines: { sku: string; lineNo: number; availableOn: string; transitDays: number; promisedDate: string }[];
+  lines: { sku: string; lineNo: number; availableOn: string; transitDays: number; promisedDate: string; sourcing?: LineSourcing }[];
 };
 
-export type LinePromiseView = { promisedDate: string; availableOn: string; transitDays: number };
+/** Where the line's units would be reserved now (inventory's sourcing plan) and how many would be backordered. */
+export type LineSourcing = { takes: { warehouse: string; quantity: number }[]; short: number };
+
+export type LinePromiseView = { promisedDate: string; availableOn: string; transitDays: number; sourcing?: LineSourcing };
+
+/**
+ * "46 EAST · 30 CENTRAL · 2 WEST · 22 backordered, all by Dec 24" when a line will be split across warehouses or
+ * partly backordered; null when one warehouse ships it all (nothing to warn about). `formatDate` renders
+ * `availableOn` (when the backorder can be filled). Pure.
+ */
+export function describeSourcing(view: Pick<LinePromiseView, "sourcing" | "availableOn">, formatDate: (isoDate: string) => string): string | null {
+  const sourcing = view.sourcing;
+  if (!sourcing || (sourcing.takes.length <= 1 && sourcing.short === 0)) return null;
+  const parts = sourcing.takes.map((t) => `${t.quantity} ${t.warehouse}`);
+  if (sourcing.short > 0) parts.push(`${sourcing.short} backordered, all by ${formatDate(view.availableOn)}`);
+  return parts.join(" · ");
+}
 
 const MAX_LINES = 500;
 
@@ -63,7 +79,7 @@ export function mapPromiseAnswer(
     const now = current.get(lineId);
     // A line changed since (another SKU or quantity) waits for its own answer rather than showing a stale date.
     if (!now || now.sku !== asked.sku || now.quantity !== asked.quantity) continue;
-    map.set(lineId, { promisedDate: promise.promisedDate, availableOn: promise.availableOn, transitDays: promise.transitDays });
+    map.set(lineId, { promisedDate: promise.promisedDate, availableOn: promise.availableOn, transitDays: promise.transitDays, sourcing: promise.sourcing });
   }
   return map;
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { AlertTriangle, Info, Plus, RotateCcw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";

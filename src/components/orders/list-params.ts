@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZIsoDate } from "~/lib/iso-date";
 import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_STATUSES, type Channel } from "~/server/orders/constants";
 
 /**
@@ -7,13 +8,13 @@ import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_STATUSES, type 
  */
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
-export const SORT_KEYS = ["created", "total", "number"] as const;
+export const SORT_KEYS = ["created", "total", "number", "status", "customer"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
-const isoDate = z.iso.date().optional().catch(undefined);
+const isoDate = ZIsoDate.optional().catch(undefined);
 
 const ZListParams = z.object({
   search: text(100),
@@ -25,13 +26,16 @@ const ZListParams = z.object({
   from: isoDate,
   to: isoDate,
   createdBy: z.literal("me").optional().catch(undefined),
+  assignedTo: z.union([z.enum(["me", "none"]), z.uuid()]).optional().catch(undefined),
   sort: oneOf(SORT_KEYS),
   direction: oneOf(["asc", "desc"] as const),
   cursor: text(500),
+  before: text(500),
+  size: z.enum(["25", "50", "100"]).optional().catch(undefined),
 });
 export type OrderListParams = z.infer<typeof ZListParams>;
 
-/** Query-string order: filters first, then sort, then the page cursor. */
+/** Query-string order: filters first, then sort and page size, then the page cursor. */
 export const PARAM_KEYS = [
   "search",
   "status",
@@ -42,13 +46,22 @@ export const PARAM_KEYS = [
   "from",
   "to",
   "createdBy",
+  "assignedTo",
   "sort",
   "direction",
+  "size",
   "cursor",
+  "before",
 ] as const satisfies readonly (keyof OrderListParams)[];
 
-/** The filters a user sets (everything except sort and page). */
-export const FILTER_KEYS = PARAM_KEYS.filter((k) => k !== "sort" && k !== "direction" && k !== "cursor");
+/** The filters a user sets (everything except sort, page size and page). */
+export const FILTER_KEYS = PARAM_KEYS.filter((k) => k !== "sort" && k !== "direction" && k !== "size" && k !== "cursor" && k !== "before");
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+export function pageSizeOf(params: OrderListParams): number {
+  return params.size ? Number(params.size) : DEFAULT_PAGE_SIZE;
+}
 
 export function parseListParams(raw: RawSearchParams | URLSearchParams): OrderListParams {
   const get = (key: string) => {
@@ -68,7 +81,7 @@ export const DEFAULT_DIRECTION: SortDirection = "desc";
 
 /** The first direction a column sorts in when its header is clicked. */
 export function firstDirection(sort: SortKey): SortDirection {
-  return sort === "number" ? "asc" : "desc";
+  return sort === "number" || sort === "customer" || sort === "status" ? "asc" : "desc";
 }
 
 /** A query string (without "?") from params plus overrides; empty values are left out. */
@@ -97,6 +110,7 @@ export function canonicalQuery(query: string | OrderListParams): string {
   return toQueryString({
     ...params,
     cursor: undefined,
+    before: undefined,
     sort: sortIsDefault ? undefined : params.sort,
     direction: sortIsDefault ? undefined : params.direction,
   });

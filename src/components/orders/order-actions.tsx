@@ -2,9 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { ArrowRightLeft, CircleStop, Copy, Pencil, Printer, Send, ShieldCheck, XCircle } from "lucide-react";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { formatMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -30,7 +30,6 @@ function mayTransition(order: TOrder, to: TOrder["status"], role: Role): boolean
 /** What an order's state and the user's role allow, as buttons; each opens its dialog or runs at once. */
 export function OrderActions({ order, role, today }: { order: TOrder; role: Role; today: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const changed = useOrderChanged();
   const [dialog, setDialog] = useState<"edit" | "cancel" | "release" | "convert" | "close" | null>(null);
   const [draft, setDraftState] = useState<EditDraft | null>(null);
@@ -61,16 +60,6 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
         changed();
       },
       onError: (error) => toast.error(`Could not submit ${order.number}`, { description: apiErrorOf(error).message }),
-    }),
-  );
-  const duplicate = useMutation(
-    trpc.orders.duplicate.mutationOptions({
-      onSuccess: (copy) => {
-        toast.success(`Draft ${copy.number} created from ${order.number}`, { description: "Priced at today's prices. Check it and submit." });
-        changed();
-        router.push(`/orders/${encodeURIComponent(copy.number)}`);
-      },
-      onError: (error) => toast.error(`Could not duplicate ${order.number}`, { description: apiErrorOf(error).message }),
     }),
   );
 
@@ -117,9 +106,12 @@ export function OrderActions({ order, role, today }: { order: TOrder; role: Role
         </Button>
       )}
       {canDuplicate && (
-        <Button variant="outline" onClick={() => duplicate.mutate({ number: order.number })} disabled={duplicate.isPending}>
-          <Copy aria-hidden />
-          {duplicate.isPending ? "Duplicating…" : "Duplicate"}
+        // A new, unsaved order in the entry page, prefilled from this one (customer changeable); nothing is saved here.
+        <Button asChild variant="outline">
+          <Link href={`/orders/new?from=${encodeURIComponent(order.number)}`}>
+            <Copy aria-hidden />
+            Duplicate
+          </Link>
         </Button>
       )}
       {isQuote && (

@@ -3,24 +3,69 @@
 import { LoaderCircle, Search, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import { statusLabel } from "~/components/shell/status-badge";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_STATUSES } from "~/server/orders/constants";
-import { CHANNEL_LABELS, hasFilters, hrefWith, type OrderListParams } from "./list-params";
+import { CHANNEL_LABELS, FILTER_KEYS, hasFilters, hrefWith, toQueryString, type OrderListParams } from "./list-params";
+
+/** How long typing may pause before a text filter applies. */
+const TYPING_DEBOUNCE_MS = 400;
+
+const filterQuery = (params: Partial<OrderListParams>) => toQueryString(Object.fromEntries(FILTER_KEYS.map((k) => [k, params[k]])));
 
 /**
- * The list's filter bar. It is a GET form (works before hydration); once hydrated it navigates with
- * router.push and leaves empty fields out, so the URL stays short and shareable. Sort order is kept,
- * the page cursor is dropped. Mount it with `key={query}` so it follows back/forward navigation.
+ * The list's filter bar. It is a GET form (works before hydration); once hydrated every change applies
+ * at once (selects, checkbox) or after a pause in typing (search, customer code, dates), navigating with
+ * router.push and leaving empty fields out, so the URL stays short and shareable. Sort order and page
+ * size are kept, the page cursor is dropped. The fields stay mounted while the URL follows them (typing
+ * goes on undisturbed); a URL change the form did not make (back/forward, Clear filters, a saved view)
+ * writes the URL's values back into the fields.
  */
-export function OrderFilters({ basePath, params, kind }: { basePath: string; params: OrderListParams; kind: "order" | "quote" }) {
+export function OrderFilters({
+  basePath,
+  params,
+  kind,
+  assignees,
+}: {
+  basePath: string;
+  params: OrderListParams;
+  kind: "order" | "quote";
+  /** The desk users orders can be assigned to (the "Assigned to" filter). */
+  assignees: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const noun = kind === "quote" ? "quotes" : "orders";
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const current = filterQuery(params);
+  const shown = useRef(current);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || current === shown.current) return;
+    shown.current = current;
+    const values = new URLSearchParams(current);
+    for (const key of FILTER_KEYS) {
+      const field = form.elements.namedItem(key);
+      if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = values.get(key) === field.value;
+      else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = values.get(key) ?? "";
+    }
+  }, [current]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  function onChange(event: React.FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    const field = event.target as HTMLInputElement | HTMLSelectElement;
+    window.clearTimeout(timer.current);
+    const typed = field instanceof HTMLInputElement && field.type !== "checkbox";
+    if (typed) timer.current = window.setTimeout(() => form.requestSubmit(), TYPING_DEBOUNCE_MS);
+    else form.requestSubmit();
+  }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,10 +84,17 @@ export function OrderFilters({ basePath, params, kind }: { basePath: string; par
       from: value("from"),
       to: value("to"),
       createdBy: value("createdBy") === "me" ? "me" : undefined,
+      assignedTo: value("assignedTo"),
       sort: params.sort,
       direction: params.direction,
+      size: params.size,
       cursor: undefined,
+      before: undefined,
     };
+    window.clearTimeout(timer.current);
+    const query = filterQuery(next);
+    if (query === shown.current && !params.cursor && !params.before) return;
+    shown.current = query;
     startTransition(() => router.push(hrefWith(basePath, next)));
   }
 
@@ -53,6 +105,8 @@ export function OrderFilters({ basePath, params, kind }: { basePath: string; par
       role="search"
       aria-label={`Filter ${noun}`}
       onSubmit={onSubmit}
+      onChange={onChange}
+      ref={formRef}
       className="mb-4 grid gap-3 rounded-lg border bg-background p-3"
     >
       <div className="flex flex-wrap items-end gap-3">
@@ -65,8 +119,8 @@ export function OrderFilters({ basePath, params, kind }: { basePath: string; par
               name="search"
               type="search"
               defaultValue={params.search}
-              placeholder="Number, PO, customer or SKU"
-              className="w-72 pl-8"
+              placeholder="Number, PO, customer, SKU or product"
+              className="w-88 pl-8"
             />
           </div>
         </div>
@@ -145,9 +199,19 @@ export function OrderFilters({ basePath, params, kind }: { basePath: string; par
           />
           Created by me
         </label>
+        <FilterSelect
+          id="filter-assigned"
+          name="assignedTo"
+          label="Assigned to"
+          value={params.assignedTo}
+          anyLabel="Anyone or nobody"
+          options={["me", "none", ...assignees.map((a) => a.id)]}
+          labelOf={(v) => (v === "me" ? "Me" : v === "none" ? "Nobody" : (assignees.find((a) => a.id === v)?.name ?? v))}
+        />
         {/* The sort order survives a filter change (only for the no-JavaScript GET). */}
         {params.sort && <input type="hidden" name="sort" value={params.sort} />}
         {params.direction && <input type="hidden" name="direction" value={params.direction} />}
+        {params.size && <input type="hidden" name="size" value={params.size} />}
         <div className="ml-auto flex items-center gap-2">
           {hasFilters(params) && (
             <Button asChild variant="ghost">

@@ -21,8 +21,20 @@ const STEP_LABELS: Record<string, string> = {
   order_discount: "Order discount",
   override: "Manual price",
   tax: "Tax",
+  exemption_expired: "Exemption",
   rounding: "Rounding",
 };
+
+/**
+ * Below 1280 px (office laptops) the line number, discount and tax columns hide (the line's "Why?" shows the
+ * last two), so quantities, prices, fulfillment and warehouse stay in view without a sideways scroll.
+ */
+const WIDE_ONLY = "hidden xl:table-cell";
+/**
+ * The product name has a column of its own from 1536 px on; below it the name sits under the SKU, two lines at
+ * most (the whole name in its title), so a long name never widens the table (at 1440 px the sidebar shows names).
+ */
+const PRODUCT_COLUMN = "hidden 2xl:table-cell";
 
 const stepLabel = (step: string) => STEP_LABELS[step] ?? step.replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
 
@@ -50,15 +62,21 @@ export function OrderLinesTable({ order, linePromises = null, today }: { order: 
       <Table aria-label="Order lines">
         <TableHeader>
           <TableRow>
-            <TableHead numeric className="w-8">
+            <TableHead numeric className={cn("w-8", WIDE_ONLY)}>
               #
             </TableHead>
-            <TableHead>SKU</TableHead>
-            <TableHead>Product</TableHead>
+            <TableHead>
+              SKU<span className="2xl:hidden"> · product</span>
+            </TableHead>
+            <TableHead className={PRODUCT_COLUMN}>Product</TableHead>
             <TableHead numeric>Qty</TableHead>
             <TableHead numeric>Unit price</TableHead>
-            <TableHead numeric>Discount</TableHead>
-            <TableHead numeric>Tax</TableHead>
+            <TableHead numeric className={WIDE_ONLY}>
+              Discount
+            </TableHead>
+            <TableHead numeric className={WIDE_ONLY}>
+              Tax
+            </TableHead>
             <TableHead numeric>Line total</TableHead>
             {showFulfillment && (
               <>
@@ -81,15 +99,18 @@ export function OrderLinesTable({ order, linePromises = null, today }: { order: 
             return (
               <Fragment key={line.lineNo}>
                 <TableRow className={cn(isOpen && "border-b-0 bg-muted/40")}>
-                  <TableCell numeric className="text-muted-foreground">
+                  <TableCell numeric className={cn("text-muted-foreground", WIDE_ONLY)}>
                     {line.lineNo}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-mono text-xs hover:underline">
+                  <TableCell>
+                    <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-mono text-xs whitespace-nowrap hover:underline">
                       {line.sku}
                     </Link>
+                    <span className="line-clamp-2 w-36 text-xs break-words text-muted-foreground 2xl:hidden" title={line.productName}>
+                      {line.productName}
+                    </span>
                   </TableCell>
-                  <TableCell className="max-w-72 min-w-48">
+                  <TableCell className={cn("min-w-48", PRODUCT_COLUMN)}>
                     <span className="line-clamp-2" title={line.productName}>
                       {line.productName}
                     </span>
@@ -100,15 +121,16 @@ export function OrderLinesTable({ order, linePromises = null, today }: { order: 
                   <TableCell numeric>
                     <Money amount={line.unitPrice} currency={order.currency} />
                     {line.overrideReason && (
-                      <Badge variant="warning" className="ml-1.5" title={line.overrideReason}>
+                      // Under the price, not beside it: the column stays as narrow as its amounts.
+                      <Badge variant="warning" className="mt-0.5 ml-auto flex" title={line.overrideReason}>
                         Manual
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell numeric className={cn(line.discount === 0 && "text-muted-foreground")}>
+                  <TableCell numeric className={cn(line.discount === 0 && "text-muted-foreground", WIDE_ONLY)}>
                     {line.discount === 0 ? "—" : <Money amount={-line.discount} currency={order.currency} />}
                   </TableCell>
-                  <TableCell numeric className={cn(line.tax === 0 && "text-muted-foreground")}>
+                  <TableCell numeric className={cn(line.tax === 0 && "text-muted-foreground", WIDE_ONLY)}>
                     <Money amount={line.tax} currency={order.currency} />
                   </TableCell>
                   <TableCell numeric className="font-medium">
@@ -124,7 +146,14 @@ export function OrderLinesTable({ order, linePromises = null, today }: { order: 
                   {showPromises && <PromiseCell promise={promises.get(line.lineNo)} today={today} shortDate={shortDate} />}
                   <TableCell className="font-mono text-xs whitespace-nowrap">
                     {line.allocations.length > 1 ? (
-                      <span title="Reserved in more than one warehouse">{line.allocations.map((a) => `${a.warehouse} ${a.quantity}`).join(" · ")}</span>
+                      // One warehouse a line: side by side they pushed the table wider than a laptop.
+                      <span title="Reserved in more than one warehouse" className="grid">
+                        {line.allocations.map((a) => (
+                          <span key={a.warehouse}>
+                            {a.warehouse} {a.quantity}
+                          </span>
+                        ))}
+                      </span>
                     ) : (
                       (line.warehouse ?? <span className="text-muted-foreground">—</span>)
                     )}

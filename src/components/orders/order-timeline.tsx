@@ -30,6 +30,7 @@ import {
   ShieldCheck,
   Truck,
   Undo2,
+  UserRound,
   XCircle,
   Zap,
   ZapOff,
@@ -189,7 +190,7 @@ export function OrderTimeline({
   return (
     <ol aria-label="Timeline" className="relative grid gap-0">
       {newestFirst.map((event, i) => {
-        const meta = EVENTS[event.type] ?? exceptionEventMeta(event) ?? { label: humanize(event.type), icon: CircleDot };
+        const meta = EVENTS[event.type] ?? exceptionEventMeta(event) ?? assignmentMeta(event) ?? { label: humanize(event.type), icon: CircleDot };
         const label = event.type === "created" && kind === "quote" ? "Quote created" : meta.label;
         const Icon = meta.icon;
         return (
@@ -209,7 +210,9 @@ export function OrderTimeline({
               <FulfillmentSentence type={event.type} data={event.data} link={linkShipments} />
               <BillingSentence type={event.type} data={event.data} currency={currency} linkInvoices={linkInvoices} linkShipments={linkShipments} />
               <PlanSentence type={event.type} data={event.data} linkShipments={linkShipments} linkPurchaseOrders={linkPurchaseOrders} />
-              {event.type.startsWith("exception.") ? (
+              {event.type === "assigned" ? (
+                <AssignmentSentence data={event.data} />
+              ) : event.type.startsWith("exception.") ? (
                 typeof event.data.note === "string" && event.data.note && <p className="mt-0.5 text-sm text-muted-foreground">{event.data.note}</p>
               ) : (
                 <EventDetails
@@ -223,6 +226,20 @@ export function OrderTimeline({
       })}
     </ol>
   );
+}
+
+const assigneeName = (value: unknown) => (isRecord(value) && typeof value.name === "string" ? value.name : null);
+
+/** The order changed hands: "Assigned to Riley Rep", or "Unassigned". */
+function assignmentMeta(event: TimelineEvent): { label: string; icon: LucideIcon; tone?: string } | null {
+  if (event.type !== "assigned") return null;
+  const to = assigneeName(event.data.to);
+  return { label: to ? `Assigned to ${to}` : "Unassigned", icon: UserRound };
+}
+
+function AssignmentSentence({ data }: { data: Record<string, unknown> }) {
+  const from = assigneeName(data.from);
+  return from ? <p className="mt-0.5 text-sm text-muted-foreground">Was {from}</p> : null;
 }
 
 /** An exception's history entry (`exception.<what>`): "Address hold: assigned to Riley Rep". */
@@ -251,12 +268,13 @@ const omit = (data: Record<string, unknown>, keys: readonly string[]) => Object.
 
 function DocLink({ number, href, link }: { number: unknown; href: string; link: boolean }) {
   if (typeof number !== "string") return null;
+  // Never broken at its hyphen ("SH-" at a line's end, "700709" on the next).
   return link ? (
-    <Link href={href} className="font-mono text-primary hover:underline">
+    <Link href={href} className="font-mono whitespace-nowrap text-primary hover:underline">
       {number}
     </Link>
   ) : (
-    <span className="font-mono">{number}</span>
+    <span className="font-mono whitespace-nowrap">{number}</span>
   );
 }
 
@@ -687,7 +705,8 @@ function LineSummary({ text, currency }: { text: string; currency: string }) {
 function Value({ field, value, currency, muted }: { field: string; value: unknown; currency: string; muted?: boolean }) {
   const cls = muted ? "text-muted-foreground" : undefined;
   if (value === null || value === undefined || value === "") return <span className="text-muted-foreground italic">none</span>;
-  if (STATUS_KEYS.has(field) && typeof value === "string") return <StatusBadge status={value} className={muted ? "opacity-70" : undefined} />;
+  // The status it was: a dashed edge, not faded (a faded Draft fell below the contrast ratio).
+  if (STATUS_KEYS.has(field) && typeof value === "string") return <StatusBadge status={value} className={muted ? "border-dashed" : undefined} />;
   if (MONEY_KEYS.has(field) && typeof value === "number") return <Money amount={value} currency={currency} className={cls} />;
   if (DATE_KEYS.has(field) && typeof value === "string") return <DateOnly value={value} className={cls} />;
   if (DOCUMENT_KEYS.has(field) && typeof value === "string") {

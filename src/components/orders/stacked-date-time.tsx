@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDate, formatFullDateTime, formatTime, SERVER_LOCALE } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
 
 const subscribe = () => () => {};
@@ -19,14 +20,13 @@ export function StackedDateTime({ value, className }: { value: string; className
   const isClient = useIsClient();
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return <span className={className}>{value}</span>;
-  const locale = isClient ? undefined : "en-US";
-  const timeZone = isClient ? undefined : "UTC";
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(date) + (isClient ? "" : " UTC");
+  const where = isClient ? {} : { locale: SERVER_LOCALE, timeZone: "UTC" };
+  const day = formatDate(date, where);
+  const time = formatTime(date, where) + (isClient ? "" : " UTC");
   return (
     <time
       dateTime={date.toISOString()}
-      title={isClient ? new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "long" }).format(date) : undefined}
+      title={isClient ? formatFullDateTime(date) : undefined}
       className={cn("grid leading-tight whitespace-nowrap tabular-nums", className)}
       suppressHydrationWarning
     >

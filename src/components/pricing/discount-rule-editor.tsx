@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, History, Quote } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { CustomerCombobox } from "~/components/order-entry/customer-combobox";
 import { DateOnly, Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
@@ -16,7 +16,7 @@ import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
-import { SEGMENTS, type Segment } from "~/server/customers/constants";
+import { ReferenceOptions, useReferenceValues } from "~/components/settings/reference-values";
 import { CHANNELS, type Channel } from "~/server/orders/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { keepComboboxEscape } from "./dom";
@@ -33,7 +33,7 @@ import {
   type Who,
 } from "./discount-rule-form";
 import { CategoryPicker, SkuPicker } from "./pickers";
-import { CHANNEL_LABELS, FormError, SEGMENT_LABELS, StaleNotice, fieldErrorsOf } from "./shared";
+import { CHANNEL_LABELS, FormError, StaleNotice, fieldErrorsOf } from "./shared";
 
 export type DiscountRule = RouterOutputs["pricing"]["discountRules"][number];
 export type RuleEditorMode = { kind: "create" } | { kind: "edit"; rule: DiscountRule };
@@ -69,6 +69,7 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
   const [stale, setStale] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const [impact, setImpact] = useState<(WhatWouldChange & { sentence: string }) | null>(null);
+  const segments = useReferenceValues("segments");
 
   const set = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.pricing.discountRules.queryKey() });
@@ -288,12 +289,8 @@ function RuleForm({ mode, onClose, onSaved }: { mode: RuleEditorMode; onClose: (
             <option value="customer">customer</option>
           </NativeSelect>
           {draft.who === "segment" && (
-            <NativeSelect aria-label="Segment" value={draft.segment} onChange={(e) => set("segment", e.target.value as Segment)} className="w-auto" selectClassName="h-8" {...errAttrs("conditions.segment")}>
-              {SEGMENTS.map((s) => (
-                <option key={s} value={s}>
-                  {SEGMENT_LABELS[s] ?? s}
-                </option>
-              ))}
+            <NativeSelect aria-label="Segment" value={draft.segment} onChange={(e) => set("segment", e.target.value)} className="w-auto" selectClassName="h-8" {...errAttrs("conditions.segment")}>
+              <ReferenceOptions values={segments.values} current={draft.segment} />
             </NativeSelect>
           )}
           {draft.who === "customer" && (

@@ -3,7 +3,6 @@
  * input and its live preview (the same sentence the server stores as the rule's `summary`). Pure.
  */
 import { parseMoney, toDecimalString } from "~/lib/money";
-import type { Segment } from "~/server/customers/constants";
 import type { Channel } from "~/server/orders/constants";
 import { describeRule } from "~/server/pricing/describe-rule";
 
@@ -30,7 +29,7 @@ export type RuleDraft = {
   sku: string;
   category: string;
   who: Who;
-  segment: Segment;
+  segment: string;
   customer: { code: string; name: string } | null;
   minQuantity: string;
   minOrderAmount: string;
@@ -53,7 +52,7 @@ export type RuleInput = {
   buyQuantity?: number;
   getQuantity?: number;
   conditions: {
-    segment: Segment | null;
+    segment: string | null;
     customer: string | null;
     sku: string | null;
     category: string | null;

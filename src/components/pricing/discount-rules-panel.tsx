@@ -4,7 +4,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Archive, Pencil, Percent, Plus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateTime } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -92,7 +92,8 @@ export function DiscountRulesPanel({ canManage }: { canManage: boolean }) {
                 <TableHead numeric>Priority</TableHead>
                 <TableHead>Combines</TableHead>
                 <TableHead>Validity</TableHead>
-                <TableHead>Updated</TableHead>
+                {/* Hidden below 1280 px so the actions stay in view (History shows every change). */}
+                <TableHead className="hidden xl:table-cell">Updated</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
                 </TableHead>
@@ -130,8 +131,8 @@ export function DiscountRulesPanel({ canManage }: { canManage: boolean }) {
                   <TableCell>
                     <ValidityCell validFrom={r.validFrom} validTo={r.validTo} archived={r.isArchived} />
                   </TableCell>
-                  <TableCell className="text-xs text-muted-foreground">
-                    <DateTime value={r.updatedAt} dateStyle="short" />
+                  <TableCell className="hidden text-xs text-muted-foreground xl:table-cell">
+                    <DateTime value={r.updatedAt} />
                     <span className="block">version {r.version}</span>
                   </TableCell>
                   <TableCell>

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Download, FileUp } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { CustomerCombobox } from "~/components/order-entry/customer-combobox";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
@@ -14,7 +14,7 @@ import { NativeSelect } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
 import { parseMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { SEGMENTS, type Segment } from "~/server/customers/constants";
+import { ReferenceOptions, useReferenceValues } from "~/components/settings/reference-values";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { csvToItems, itemsToCsv } from "./csv";
 import { downloadText, keepComboboxEscape } from "./dom";
@@ -29,7 +29,7 @@ import {
   type PriceListDraft,
   type TierBasis,
 } from "./price-list-form";
-import { FormError, SEGMENT_LABELS, StaleNotice, fieldErrorsOf } from "./shared";
+import { FormError, StaleNotice, fieldErrorsOf } from "./shared";
 
 export type PriceList = RouterOutputs["pricing"]["priceLists"][number];
 export type PriceListEditorMode = { kind: "create" } | { kind: "edit"; list: PriceList };
@@ -72,6 +72,7 @@ function EditorBody({ mode, onClose }: { mode: PriceListEditorMode; onClose: () 
   const [stale, setStale] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const segments = useReferenceValues("segments");
 
   const set = <K extends keyof PriceListDraft>(key: K, value: PriceListDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.pricing.priceLists.queryKey() });
@@ -213,12 +214,14 @@ function EditorBody({ mode, onClose }: { mode: PriceListEditorMode; onClose: () 
           {draft.audience === "segment" ? (
             <>
               <Label htmlFor={id("segment")}>Segment</Label>
-              <NativeSelect id={id("segment")} value={draft.segment} onChange={(e) => set("segment", e.target.value as Segment)} aria-describedby={described("segment")}>
-                {SEGMENTS.map((s) => (
-                  <option key={s} value={s}>
-                    {SEGMENT_LABELS[s] ?? s}
-                  </option>
-                ))}
+              <NativeSelect
+                id={id("segment")}
+                value={draft.segment}
+                onChange={(e) => set("segment", e.target.value)}
+                aria-invalid={!!err("segment") || undefined}
+                aria-describedby={described("segment")}
+              >
+                <ReferenceOptions values={segments.values} current={draft.segment} />
               </NativeSelect>
               <FieldError id={id("segment-error")}>{err("segment")}</FieldError>
             </>

@@ -4,7 +4,6 @@
  * server's field errors ("items.3.unitPrice"). Pure, so it is unit-tested.
  */
 import { parseMoney, toDecimalString } from "~/lib/money";
-import type { Segment } from "~/server/customers/constants";
 import type { CsvItem } from "./csv";
 
 export type Audience = "everyone" | "segment" | "customer";
@@ -24,7 +23,7 @@ export type PriceListDraft = {
   name: string;
   currency: string;
   audience: Audience;
-  segment: Segment;
+  segment: string;
   customer: { code: string; name: string } | null;
   validFrom: string;
   validTo: string;
@@ -37,7 +36,7 @@ export type PriceListLike = {
   code: string;
   name: string;
   currency: string;
-  segment: Segment | null;
+  segment: string | null;
   customer: string | null;
   customerName: string | null;
   validFrom: string | null;
@@ -51,7 +50,7 @@ export type PriceListInput = {
   code: string;
   name: string;
   currency: string;
-  segment: Segment | null;
+  segment: string | null;
   customer: string | null;
   validFrom: string | null;
   validTo: string | null;

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, Download, Eye, ListOrdered, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateTime, Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -17,9 +17,11 @@ import { HistoryButton } from "./change-history";
 import { itemsToCsv } from "./csv";
 import { downloadText } from "./dom";
 import { PriceListEditor, TIER_BASIS_LABELS, type PriceList, type PriceListEditorMode } from "./price-list-editor";
-import { LoadError, SEGMENT_LABELS, SectionHeader, TableSkeleton, ValidityCell } from "./shared";
+import { useReferenceValues } from "~/components/settings/reference-values";
+import { LoadError, SectionHeader, TableSkeleton, ValidityCell } from "./shared";
 
 function Audience({ list }: { list: PriceList }) {
+  const segments = useReferenceValues("segments");
   if (list.customer)
     return (
       <span className="flex flex-col">
@@ -34,7 +36,7 @@ function Audience({ list }: { list: PriceList }) {
     return (
       <span>
         <span className="text-muted-foreground">Segment </span>
-        {SEGMENT_LABELS[list.segment] ?? list.segment}
+        {segments.nameOf(list.segment)}
       </span>
     );
   return <span>Everyone</span>;
@@ -108,8 +110,11 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
                 <TableHead>For</TableHead>
                 <TableHead>Validity</TableHead>
                 <TableHead numeric>Priority</TableHead>
-                <TableHead numeric>Items</TableHead>
-                <TableHead>Updated</TableHead>
+                {/* Below 1280 px these two hide so the actions stay in view (the editor shows both). */}
+                <TableHead numeric className="hidden xl:table-cell">
+                  Items
+                </TableHead>
+                <TableHead className="hidden xl:table-cell">Updated</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
                 </TableHead>
@@ -130,9 +135,11 @@ export function PriceListsPanel({ canManage }: { canManage: boolean }) {
                     <ValidityCell validFrom={l.validFrom} validTo={l.validTo} archived={l.isArchived} />
                   </TableCell>
                   <TableCell numeric>{l.priority}</TableCell>
-                  <TableCell numeric>{l.items.length}</TableCell>
-                  <TableCell className="text-xs text-muted-foreground">
-                    <DateTime value={l.updatedAt} dateStyle="short" />
+                  <TableCell numeric className="hidden xl:table-cell">
+                    {l.items.length}
+                  </TableCell>
+                  <TableCell className="hidden text-xs text-muted-foreground xl:table-cell">
+                    <DateTime value={l.updatedAt} />
                     <span className="block">version {l.version}</span>
                   </TableCell>
                   <TableCell>

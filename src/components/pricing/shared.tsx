@@ -12,13 +12,6 @@ import { apiErrorOf, type ApiError } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import { validityOf, type Validity } from "./validity";
 
-export const SEGMENT_LABELS: Record<string, string> = {
-  wholesale: "Wholesale",
-  retail: "Retail",
-  contractor: "Contractor",
-  industrial: "Industrial",
-};
-
 export const CHANNEL_LABELS: Record<string, string> = {
   phone: "Phone",
   email: "E-mail",
@@ -27,13 +20,6 @@ export const CHANNEL_LABELS: Record<string, string> = {
   edi: "EDI",
   portal: "Portal",
   api: "API",
-};
-
-export const TAX_CATEGORY_LABELS: Record<string, string> = {
-  standard: "Standard",
-  reduced: "Reduced",
-  zero: "Zero-rated",
-  exempt: "Exempt",
 };
 
 const VALIDITY_BADGE: Record<Validity, { label: string; variant: "info" | "success" | "neutral" }> = {

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Calculator, Plus, Trash2 } from "lucide-react";
 import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { CustomerCombobox } from "~/components/order-entry/customer-combobox";
 import { DateOnly, Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
@@ -20,7 +20,8 @@ import { cn } from "~/lib/utils";
 import { CHANNELS, type Channel } from "~/server/orders/constants";
 import { useTRPC, type RouterInputs, type RouterOutputs } from "~/trpc/react";
 import { SkuPicker } from "./pickers";
-import { CHANNEL_LABELS, FormError, SEGMENT_LABELS, SectionHeader, fieldErrorsOf } from "./shared";
+import { useReferenceValues } from "~/components/settings/reference-values";
+import { CHANNEL_LABELS, FormError, SectionHeader, fieldErrorsOf } from "./shared";
 
 type SimInput = RouterInputs["pricing"]["simulate"];
 type SimResult = RouterOutputs["pricing"]["simulate"];
@@ -303,6 +304,7 @@ export function SimulatorPanel() {
 function SimulationResult({ result, stale }: { result: SimResult; stale: boolean }) {
   const { currency } = result;
   const approvals = result.lines.filter((l) => l.approval);
+  const segments = useReferenceValues("segments");
   return (
     <section aria-labelledby="sim-result-title" className={cn("grid gap-4", stale && "opacity-60")}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -310,7 +312,7 @@ function SimulationResult({ result, stale }: { result: SimResult; stale: boolean
           {result.customer.name} <span className="font-mono text-xs font-normal text-muted-foreground">{result.customer.code}</span>
         </h3>
         <p className="text-sm text-muted-foreground">
-          Segment {SEGMENT_LABELS[result.customer.segment] ?? result.customer.segment} · priced as on <DateOnly value={result.date} /> · {currency}
+          Segment {segments.nameOf(result.customer.segment)} · priced as on <DateOnly value={result.date} /> · {currency}
         </p>
       </div>
       {approvals.length > 0 && (

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Landmark, Pencil, Plus, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { DateTime } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -12,14 +12,14 @@ import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { TAX_CATEGORIES, type TaxCategory } from "~/server/catalog/constants";
+import { ReferenceOptions, useReferenceValues } from "~/components/settings/reference-values";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { HistoryButton } from "./change-history";
 import { parseRate, percentText } from "./percent";
-import { FormError, LoadError, SectionHeader, TAX_CATEGORY_LABELS, TableSkeleton, fieldErrorsOf } from "./shared";
+import { FormError, LoadError, SectionHeader, TableSkeleton, fieldErrorsOf } from "./shared";
 
 type TaxRate = RouterOutputs["pricing"]["taxRates"][number];
-type Editing = { id: string | null; country: string; region: string; taxCategory: TaxCategory; rate: string };
+type Editing = { id: string | null; country: string; region: string; taxCategory: string; rate: string };
 
 const place = (r: { country: string; region: string }) => `${r.country} / ${r.region || "All regions"}`;
 export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
@@ -27,6 +27,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const formId = useId();
   const rates = useQuery(trpc.pricing.taxRates.queryOptions());
+  const taxCategories = useReferenceValues("tax-categories");
   const [editing, setEditing] = useState<Editing | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [deleting, setDeleting] = useState<TaxRate | null>(null);
@@ -36,7 +37,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
     trpc.pricing.setTaxRate.mutationOptions({
       onSuccess: (rate, input) => {
         const existed = rates.data?.some((r) => r.country === rate.country && r.region === rate.region && r.taxCategory === rate.taxCategory);
-        toast.success(`Tax rate ${existed ? "updated" : "added"}: ${place(rate)}, ${TAX_CATEGORY_LABELS[rate.taxCategory] ?? rate.taxCategory} ${percentText(input.ratePercent)}`);
+        toast.success(`Tax rate ${existed ? "updated" : "added"}: ${place(rate)}, ${taxCategories.nameOf(rate.taxCategory)} ${percentText(input.ratePercent)}`);
         setEditing(null);
         setErrors({});
         void invalidate();
@@ -51,7 +52,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
   const remove = useMutation(
     trpc.pricing.deleteTaxRate.mutationOptions({
       onSuccess: () => {
-        if (deleting) toast.success(`Tax rate deleted: ${place(deleting)}, ${TAX_CATEGORY_LABELS[deleting.taxCategory]}`);
+        if (deleting) toast.success(`Tax rate deleted: ${place(deleting)}, ${taxCategories.nameOf(deleting.taxCategory)}`);
         setDeleting(null);
         void invalidate();
       },
@@ -210,17 +211,15 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
                       form={formId}
                       aria-label="Tax category"
                       value={editing.taxCategory}
-                      onChange={(e) => setEditing({ ...editing, taxCategory: e.target.value as TaxCategory })}
+                      onChange={(e) => setEditing({ ...editing, taxCategory: e.target.value })}
                       onKeyDown={escToCancel}
                       className="w-40"
                       selectClassName="h-8"
+                      aria-invalid={!!errors.taxCategory || undefined}
                     >
-                      {TAX_CATEGORIES.map((c) => (
-                        <option key={c} value={c}>
-                          {TAX_CATEGORY_LABELS[c] ?? c}
-                        </option>
-                      ))}
+                      <ReferenceOptions values={taxCategories.values} current={editing.taxCategory} />
                     </NativeSelect>
+                    {errors.taxCategory && <span className="mt-1 block text-xs font-medium text-destructive">{errors.taxCategory}</span>}
                   </TableCell>
                   <TableCell numeric>{rateInput}</TableCell>
                   <TableCell className="text-xs text-muted-foreground">New</TableCell>
@@ -233,7 +232,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
                   <TableRow key={`${r.id}-editing`} className="bg-muted/40 align-top">
                     <TableCell className="pt-3 font-mono">{r.country}</TableCell>
                     <TableCell className="pt-3">{r.region || <span className="text-muted-foreground">All regions</span>}</TableCell>
-                    <TableCell className="pt-3">{TAX_CATEGORY_LABELS[r.taxCategory] ?? r.taxCategory}</TableCell>
+                    <TableCell className="pt-3">{taxCategories.nameOf(r.taxCategory)}</TableCell>
                     <TableCell numeric>{rateInput}</TableCell>
                     <TableCell className="text-xs text-muted-foreground">
                       <DateTime value={r.updatedAt} />
@@ -244,7 +243,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
                   <TableRow key={r.id}>
                     <TableCell className="font-mono">{r.country}</TableCell>
                     <TableCell>{r.region || <span className="text-muted-foreground">All regions</span>}</TableCell>
-                    <TableCell>{TAX_CATEGORY_LABELS[r.taxCategory] ?? r.taxCategory}</TableCell>
+                    <TableCell>{taxCategories.nameOf(r.taxCategory)}</TableCell>
                     <TableCell numeric>{percentText(r.ratePercent)}</TableCell>
                     <TableCell className="text-xs text-muted-foreground">
                       <DateTime value={r.updatedAt} />
@@ -275,7 +274,7 @@ export function TaxRatesPanel({ canManage }: { canManage: boolean }) {
         onClose={() => setDeleting(null)}
         title={(d) => `Delete the tax rate for ${place(d)}?`}
         description={(d) =>
-          `${TAX_CATEGORY_LABELS[d.taxCategory]} goods there are no longer taxed at ${percentText(d.ratePercent)}` +
+          `${taxCategories.nameOf(d.taxCategory)} goods there are no longer taxed at ${percentText(d.ratePercent)}` +
           `${d.region ? "; the country's “All regions” rate applies if there is one." : "."} Orders already priced keep the tax they were priced with.`
         }
         confirmLabel="Delete tax rate"

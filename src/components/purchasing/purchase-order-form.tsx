@@ -5,7 +5,7 @@ import { Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { SkuCombobox } from "~/components/order-entry/sku-combobox";
 import { Button } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";

@@ -5,6 +5,9 @@ import { cn } from "~/lib/utils";
 import type { TPurchaseOrderSummary } from "~/server/purchasing/schemas";
 import { OverdueBadge, PurchaseOrderStatusBadge } from "./purchase-order-status";
 
+/** Shown from 1280 px on; below it (office laptops) the number, status, vendor, dates, progress and total fit. */
+const WIDE_ONLY = "hidden xl:table-cell";
+
 /** Purchase orders as rows: number, status, vendor, delivery warehouse, expected date, progress, total. */
 export function PurchaseOrdersTable({ items, label = "Purchase orders", showVendor = true }: { items: TPurchaseOrderSummary[]; label?: string; showVendor?: boolean }) {
   return (
@@ -15,9 +18,11 @@ export function PurchaseOrdersTable({ items, label = "Purchase orders", showVend
             <TableHead>Number</TableHead>
             <TableHead>Status</TableHead>
             {showVendor && <TableHead>Vendor</TableHead>}
-            <TableHead>Deliver to</TableHead>
+            <TableHead className={WIDE_ONLY}>Deliver to</TableHead>
             <TableHead>Expected</TableHead>
-            <TableHead numeric>Lines</TableHead>
+            <TableHead numeric className={WIDE_ONLY}>
+              Lines
+            </TableHead>
             <TableHead numeric>Received</TableHead>
             <TableHead numeric>Total</TableHead>
             <TableHead>Created</TableHead>
@@ -45,13 +50,15 @@ export function PurchaseOrdersTable({ items, label = "Purchase orders", showVend
                   <span className="font-mono text-xs text-muted-foreground">{po.vendor.code}</span>
                 </TableCell>
               )}
-              <TableCell className="font-mono text-xs" title={po.warehouse.name}>
+              <TableCell className={cn("font-mono text-xs", WIDE_ONLY)} title={po.warehouse.name}>
                 {po.warehouse.code}
               </TableCell>
               <TableCell className={cn(po.isOverdue && "font-medium text-destructive")}>
                 <DateOnly value={po.expectedDate} />
               </TableCell>
-              <TableCell numeric>{po.lineCount}</TableCell>
+              <TableCell numeric className={WIDE_ONLY}>
+                {po.lineCount}
+              </TableCell>
               <TableCell numeric>
                 {po.received} / {po.quantity}
               </TableCell>
@@ -59,7 +66,7 @@ export function PurchaseOrdersTable({ items, label = "Purchase orders", showVend
                 <Money amount={po.total} currency={po.currency} />
               </TableCell>
               <TableCell className="text-muted-foreground">
-                <DateTime value={po.createdAt} dateStyle="medium" timeStyle={null} />
+                <DateTime value={po.createdAt} timeStyle={null} />
               </TableCell>
             </TableRow>
           ))}

@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { PackageCheck } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
@@ -23,7 +24,8 @@ export function describeAllocations(allocated: TReceiptResult["allocated"]): str
 
 /**
  * The warehouse's receiving form: one quantity per open line, prefilled with what remains, each labelled
- * "Receive <SKU>". Lines left at 0 are not received. Over-receipt is refused by the server per line.
+ * "Receive <SKU>". Lines left at 0 are not received. Receive asks for confirmation first (the lines,
+ * their quantities and the warehouse). Over-receipt is refused by the server per line.
  */
 export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
   const trpc = useTRPC();
@@ -32,6 +34,8 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
   const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(open.map((l) => [l.sku, String(l.remaining)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  /** The lines waiting for the user's confirmation. */
+  const [toConfirm, setToConfirm] = useState<{ sku: string; quantity: number }[] | null>(null);
   // The version this receipt is based on: the page's, or the one our own last receipt answered with
   // (the page refreshes a moment later), so a double click is refused instead of booked twice.
   const [answeredVersion, setAnsweredVersion] = useState(0);
@@ -46,6 +50,7 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
           description: filled ? `Backorders that got stock: ${filled}` : "No backorders were waiting for these SKUs here.",
         });
         setAnsweredVersion(result.purchaseOrder.version);
+        setToConfirm(null);
         setErrors({});
         setFormError(null);
         setQuantities(
@@ -62,6 +67,7 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
           if (sku) next[sku] = messages.join(", ");
         }
         setErrors(next);
+        setToConfirm(null);
         setFormError(Object.keys(next).length === 0 ? e.message : null);
         toast.error(`Could not receive on ${po.number}`, { description: e.message });
       },
@@ -89,8 +95,11 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
       return;
     }
     setFormError(null);
-    receive.mutate({ number: po.number, version, lines });
+    setToConfirm(lines);
   }
+
+  const confirmedUnits = (toConfirm ?? []).reduce((sum, l) => sum + l.quantity, 0);
+  const nameOf = new Map(po.lines.map((l) => [l.sku, l.productName]));
 
   if (open.length === 0) return null;
   return (
@@ -157,6 +166,41 @@ export function ReceiveForm({ po }: { po: TPurchaseOrder }) {
           {receive.isPending ? "Receiving…" : "Receive"}
         </Button>
       </div>
+      <Dialog open={toConfirm !== null} onOpenChange={(isOpen) => !isOpen && !receive.isPending && setToConfirm(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Receive on {po.number}?</DialogTitle>
+            <DialogDescription>
+              {confirmedUnits} unit{confirmedUnits === 1 ? "" : "s"} on {toConfirm?.length ?? 0} line{toConfirm?.length === 1 ? "" : "s"} go on hand in{" "}
+              <span className="font-medium text-foreground">
+                {po.warehouse.code} — {po.warehouse.name}
+              </span>
+              ; waiting backorders take them first.
+            </DialogDescription>
+          </DialogHeader>
+          <ul className="grid max-h-64 gap-1 overflow-y-auto text-sm" aria-label="Lines to receive">
+            {(toConfirm ?? []).map((l) => (
+              <li key={l.sku} className="flex items-baseline justify-between gap-3 border-b py-1 last:border-b-0">
+                <span className="min-w-0 truncate">
+                  <span className="font-mono text-xs">{l.sku}</span> <span className="text-muted-foreground">{nameOf.get(l.sku)}</span>
+                </span>
+                <span className="font-medium tabular-nums">× {l.quantity}</span>
+              </li>
+            ))}
+          </ul>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline" disabled={receive.isPending}>
+                Back
+              </Button>
+            </DialogClose>
+            <Button type="button" disabled={receive.isPending} onClick={() => toConfirm && receive.mutate({ number: po.number, version, lines: toConfirm })}>
+              <PackageCheck aria-hidden />
+              {receive.isPending ? "Receiving…" : `Receive into ${po.warehouse.code}`}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Pencil, Plus } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
 import { FieldError } from "~/components/ui/field-error";

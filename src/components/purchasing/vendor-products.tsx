@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Link2, Unlink } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";

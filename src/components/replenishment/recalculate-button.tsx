@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";

@@ -4,12 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { ClipboardList } from "lucide-react";
 import Link from "next/link";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { PurchaseOrderStatusBadge } from "~/components/purchasing/purchase-order-status";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
+import { useMediaQuery, XL_QUERY } from "~/components/ui/use-media-query";
 import { cn } from "~/lib/utils";
 import type { TDraftPurchaseOrdersResult, TReorderSuggestion } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
@@ -17,6 +18,17 @@ import { groupByVendor, groupSelection, toggleGroup } from "./group-suggestions"
 import { useReplenishmentChanged } from "./use-replenishment-changed";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Shown from 1280 px on. Below it the product name moves under the SKU, and reserved, inbound and backordered
+ * give way to the position they add up to (its title and a screen-reader note spell the sum out), so Est. cost
+ * stays in view at 1024 px.
+ */
+const WIDE_ONLY = "hidden xl:table-cell";
+/** Columns between the choice box and Est. cost: SKU, warehouse, on hand, position, reorder point, suggested qty. */
+const NARROW_SPAN = 6;
+/** The same from 1280 px on: plus product, reserved, inbound and backordered. */
+const WIDE_SPAN = 10;
 
 /** The toast after drafting: every PO number, linked to its page. */
 function DraftedDescription({ result }: { result: TDraftPurchaseOrdersResult }) {
@@ -75,6 +87,8 @@ export function SuggestionsTable({
   const groups = groupByVendor(items);
   const isOpen = status === "open";
   const showSelection = isOpen && canDraft;
+  // The vendor row's name spans every column shown before Est. cost, so its total sits under that column.
+  const groupSpan = useMediaQuery(XL_QUERY, true) ? WIDE_SPAN : NARROW_SPAN;
 
   const draft = useMutation(
     trpc.replenishment.draftPurchaseOrders.mutationOptions({
@@ -136,12 +150,18 @@ export function SuggestionsTable({
                 </TableHead>
               )}
               <TableHead>SKU</TableHead>
-              <TableHead>Product</TableHead>
+              <TableHead className={WIDE_ONLY}>Product</TableHead>
               <TableHead>Warehouse</TableHead>
               <TableHead numeric>On hand</TableHead>
-              <TableHead numeric>Reserved</TableHead>
-              <TableHead numeric>Inbound</TableHead>
-              <TableHead numeric>Backordered</TableHead>
+              <TableHead numeric className={WIDE_ONLY}>
+                Reserved
+              </TableHead>
+              <TableHead numeric className={WIDE_ONLY}>
+                Inbound
+              </TableHead>
+              <TableHead numeric className={WIDE_ONLY}>
+                Backordered
+              </TableHead>
               <TableHead numeric>Position</TableHead>
               {/* Two-word headings may wrap: the numbers under them are narrow. */}
               <TableHead numeric className="whitespace-normal">
@@ -173,7 +193,7 @@ export function SuggestionsTable({
                         />
                       </TableCell>
                     )}
-                    <TableCell colSpan={10} className="py-1.5">
+                    <TableCell colSpan={groupSpan} className="py-1.5">
                       <span className="font-medium">{vendorLabel}</span>
                       <span className="ml-2 text-xs text-muted-foreground">
                         {plural(group.items.length, "suggestion")}
@@ -188,6 +208,7 @@ export function SuggestionsTable({
                   </TableRow>
                   {group.items.map((s) => {
                     const drifted = s.position !== s.computedPosition;
+                    const sum = `${s.onHand} on hand − ${s.reserved} reserved + ${s.inbound} inbound − ${s.backordered} backordered`;
                     return (
                       <TableRow key={s.id} data-state={selected.has(s.id) ? "selected" : undefined}>
                         {showSelection && (
@@ -211,22 +232,29 @@ export function SuggestionsTable({
                           </TableCell>
                         )}
                         <TableCell className="font-mono text-xs whitespace-nowrap">
-                          <Link href={`/inventory/${encodeURIComponent(s.sku)}`} className="text-primary hover:underline">
+                          <Link href={`/inventory/${encodeURIComponent(s.sku)}`} className="text-primary hover:underline" title={s.productName}>
                             {s.sku}
                           </Link>
+                          <span className="block max-w-32 truncate font-sans text-muted-foreground xl:hidden">{s.productName}</span>
                         </TableCell>
-                        <TableCell className={cn("max-w-40 truncate", isOpen ? "xl:max-w-48" : "xl:max-w-40")} title={s.productName}>
+                        <TableCell className={cn("hidden max-w-40 truncate xl:table-cell", isOpen ? "xl:max-w-48" : "xl:max-w-40")} title={s.productName}>
                           {s.productName}
                         </TableCell>
                         <TableCell>{s.warehouse}</TableCell>
                         <TableCell numeric>{s.onHand}</TableCell>
-                        <TableCell numeric>{s.reserved}</TableCell>
-                        <TableCell numeric>{s.inbound}</TableCell>
-                        <TableCell numeric className={cn(s.backordered > 0 && "text-warning-soft-foreground")}>
+                        <TableCell numeric className={WIDE_ONLY}>
+                          {s.reserved}
+                        </TableCell>
+                        <TableCell numeric className={WIDE_ONLY}>
+                          {s.inbound}
+                        </TableCell>
+                        <TableCell numeric className={cn(s.backordered > 0 && "text-warning-soft-foreground", WIDE_ONLY)}>
                           {s.backordered}
                         </TableCell>
                         <TableCell numeric className={cn("font-medium", s.position <= s.reorderPoint && "text-destructive")}>
-                          <span title={drifted ? `${s.computedPosition} when computed` : undefined}>{s.position}</span>
+                          <span title={drifted ? `${sum} (${s.computedPosition} when computed)` : sum}>{s.position}</span>
+                          {/* The columns it adds up are hidden below 1280 px. */}
+                          <span className="sr-only xl:hidden"> ({sum})</span>
                           {drifted && <span className="sr-only"> (was {s.computedPosition} when computed)</span>}
                         </TableCell>
                         <TableCell numeric>{s.reorderPoint}</TableCell>

@@ -3,7 +3,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
-import { Building2, ClipboardList, LoaderCircle, Plus, Search } from "lucide-react";
+import { Building2, ClipboardList, FileText, History, LoaderCircle, Package, PackageCheck, Plus, Search, SlidersHorizontal, Truck, type LucideIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type Dispatch, type SetStateAction } from "react";
 import { Kbd } from "~/components/ui/kbd";
@@ -11,6 +11,7 @@ import { can } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
 import { useTRPC } from "~/trpc/react";
 import { navFor } from "./nav";
+import { readRecent, RECENT_KEY, withRecent, type RecentItem } from "./palette-recent";
 import { StatusBadge } from "./status-badge";
 
 const MIN_QUERY = 2;
@@ -50,8 +51,8 @@ export function CommandPalette({
         >
           <DialogPrimitive.Title className="sr-only">Command palette</DialogPrimitive.Title>
           <DialogPrimitive.Description className="sr-only">
-            Jump to an area, or type at least two characters to search orders and customers. Use the arrow keys to
-            choose and Enter to open.
+            Jump to an area or a recent item, or type at least two characters to search orders, quotes, customers,
+            products and purchase orders and act on them. Use the arrow keys to choose and Enter to open.
           </DialogPrimitive.Description>
           {/* Mounted only while open, so the query resets every time the palette opens. */}
           <PaletteBody role={role} onDone={() => onOpenChange(false)} />
@@ -85,8 +86,36 @@ function PaletteBody({ role, onDone }: { role: Role; onDone: () => void }) {
   const results = isSearching && debounced.length >= MIN_QUERY ? search.data : undefined;
   const orders = results?.orders ?? [];
   const customers = results?.customers ?? [];
+  const products = results?.products ?? [];
+  const purchaseOrders = results?.purchaseOrders ?? [];
+  const [recent, setRecent] = useState<RecentItem[]>(() => (typeof window === "undefined" ? [] : readRecent(window.localStorage.getItem(RECENT_KEY))));
 
-  function go(href: string) {
+  // What can be done with what was found: start an order for a customer, receive a purchase order, adjust a SKU.
+  const actions: (RecentItem & { icon: LucideIcon })[] = [
+    ...(can(role, "orders.create")
+      ? customers.map((c) => ({ kind: "action" as const, label: `New order for ${c.code}`, href: `/orders/new?customer=${encodeURIComponent(c.code)}`, icon: Plus }))
+      : []),
+    ...(can(role, "purchasing.receive")
+      ? purchaseOrders
+          .filter((po) => po.receivable)
+          .map((po) => ({ kind: "action" as const, label: `Receive ${po.number}`, href: `/purchasing/${encodeURIComponent(po.number)}#receive`, icon: PackageCheck }))
+      : []),
+    ...(can(role, "stock.adjust")
+      ? products.map((p) => ({ kind: "action" as const, label: `Adjust stock of ${p.sku}`, href: `/inventory/${encodeURIComponent(p.sku)}?adjust=1`, icon: SlidersHorizontal }))
+      : []),
+  ];
+  const productHref = (sku: string) => (can(role, "inventory.view") ? `/inventory/${encodeURIComponent(sku)}` : `/products/${encodeURIComponent(sku)}`);
+
+  function go(href: string, remember?: RecentItem) {
+    if (remember) {
+      const next = withRecent(recent, remember);
+      setRecent(next);
+      try {
+        window.localStorage.setItem(RECENT_KEY, JSON.stringify(next));
+      } catch {
+        // Storage full or disabled: the palette works without its recent list.
+      }
+    }
     onDone();
     router.push(href);
   }
@@ -112,14 +141,25 @@ function PaletteBody({ role, onDone }: { role: Role; onDone: () => void }) {
       <Command.List label="Results" className="max-h-[min(60vh,24rem)] overflow-y-auto overscroll-contain p-1.5">
         {!isLoading && !search.isError && (
           <Command.Empty className="px-3 py-8 text-center text-sm text-muted-foreground">
-            {isSearching ? `No orders or customers match “${q}”.` : "No matching commands."}
+            {isSearching ? `Nothing matches “${q}”.` : "No matching commands."}
           </Command.Empty>
+        )}
+
+        {!q && recent.length > 0 && (
+          <Command.Group heading="Recent" className={groupClassName}>
+            {recent.map((item) => (
+              <Command.Item key={item.href} value={`recent:${item.href}`} onSelect={() => go(item.href, item)} className={itemClassName}>
+                <History aria-hidden="true" className="size-4 text-muted-foreground" />
+                <span className="min-w-0 flex-1 truncate">{item.label}</span>
+              </Command.Item>
+            ))}
+          </Command.Group>
         )}
 
         {goTo.length > 0 && (
           <Command.Group heading="Go to" className={groupClassName}>
             {goTo.map((item) => (
-              <Command.Item key={item.href} value={`goto:${item.href}`} onSelect={() => go(item.href)} className={itemClassName}>
+              <Command.Item key={item.href} value={`goto:${item.href}`} onSelect={() => go(item.href, { kind: "page", label: item.label, href: item.href })} className={itemClassName}>
                 <item.icon aria-hidden="true" className="size-4 text-muted-foreground" />
                 <span>{item.label}</span>
               </Command.Item>
@@ -133,10 +173,17 @@ function PaletteBody({ role, onDone }: { role: Role; onDone: () => void }) {
               <Command.Item
                 key={order.number}
                 value={`order:${order.number}`}
-                onSelect={() => go(`/orders/${encodeURIComponent(order.number)}`)}
+                onSelect={() => {
+                  const href = `/${order.kind === "quote" ? "quotes" : "orders"}/${encodeURIComponent(order.number)}`;
+                  go(href, { kind: order.kind, label: `${order.number} · ${order.customerName}`, href });
+                }}
                 className={itemClassName}
               >
-                <ClipboardList aria-hidden="true" className="size-4 text-muted-foreground" />
+                {order.kind === "quote" ? (
+                  <FileText aria-hidden="true" className="size-4 text-muted-foreground" />
+                ) : (
+                  <ClipboardList aria-hidden="true" className="size-4 text-muted-foreground" />
+                )}
                 <span className="font-medium tabular-nums">{order.number}</span>
                 <span className="min-w-0 flex-1 truncate text-muted-foreground">{order.customerName}</span>
                 <StatusBadge status={order.status} />
@@ -151,12 +198,64 @@ function PaletteBody({ role, onDone }: { role: Role; onDone: () => void }) {
               <Command.Item
                 key={customer.code}
                 value={`customer:${customer.code}`}
-                onSelect={() => go(`/customers/${encodeURIComponent(customer.code)}`)}
+                onSelect={() => {
+                  const href = `/customers/${encodeURIComponent(customer.code)}`;
+                  go(href, { kind: "customer", label: `${customer.name} · ${customer.code}`, href });
+                }}
                 className={itemClassName}
               >
                 <Building2 aria-hidden="true" className="size-4 text-muted-foreground" />
                 <span className="min-w-0 flex-1 truncate">{customer.name}</span>
                 <span className="text-xs text-muted-foreground tabular-nums">{customer.code}</span>
+              </Command.Item>
+            ))}
+          </Command.Group>
+        )}
+
+        {products.length > 0 && (
+          <Command.Group heading="Products" className={groupClassName}>
+            {products.map((product) => (
+              <Command.Item
+                key={product.sku}
+                value={`product:${product.sku}`}
+                onSelect={() => go(productHref(product.sku), { kind: "product", label: `${product.sku} · ${product.name}`, href: productHref(product.sku) })}
+                className={itemClassName}
+              >
+                <Package aria-hidden="true" className="size-4 text-muted-foreground" />
+                <span className="font-mono text-xs">{product.sku}</span>
+                <span className="min-w-0 flex-1 truncate text-muted-foreground">{product.name}</span>
+              </Command.Item>
+            ))}
+          </Command.Group>
+        )}
+
+        {purchaseOrders.length > 0 && (
+          <Command.Group heading="Purchase orders" className={groupClassName}>
+            {purchaseOrders.map((po) => {
+              const href = `/purchasing/${encodeURIComponent(po.number)}`;
+              return (
+                <Command.Item
+                  key={po.number}
+                  value={`po:${po.number}`}
+                  onSelect={() => go(href, { kind: "purchaseOrder", label: `${po.number} · ${po.vendorName}`, href })}
+                  className={itemClassName}
+                >
+                  <Truck aria-hidden="true" className="size-4 text-muted-foreground" />
+                  <span className="font-medium tabular-nums">{po.number}</span>
+                  <span className="min-w-0 flex-1 truncate text-muted-foreground">{po.vendorName}</span>
+                  <StatusBadge status={po.status} />
+                </Command.Item>
+              );
+            })}
+          </Command.Group>
+        )}
+
+        {actions.length > 0 && (
+          <Command.Group heading="Actions" className={groupClassName}>
+            {actions.map(({ icon: Icon, ...action }) => (
+              <Command.Item key={action.href} value={`action:${action.href}`} onSelect={() => go(action.href, action)} className={itemClassName}>
+                <Icon aria-hidden="true" className="size-4 text-muted-foreground" />
+                <span>{action.label}</span>
               </Command.Item>
             ))}
           </Command.Group>

@@ -1,7 +1,7 @@
 "use client";
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import { LogOut, Menu, Search, XIcon } from "lucide-react";
+import { LogOut, Menu, PanelLeftClose, PanelLeftOpen, Search, XIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
@@ -14,18 +14,31 @@ import type { Role } from "~/server/auth/roles";
 import { CommandPalette } from "./command-palette";
 import { LowStockBadge } from "./low-stock-badge";
 import { isActivePath, navFor, roleLabel } from "./nav";
+import { isCompact, sidebarCookie, toggledSidebarMode, WIDE_SIDEBAR_QUERY, type SidebarMode } from "./sidebar-mode";
 import { Wordmark } from "./wordmark";
 
 export type DeskUser = { name: string; email: string; role: Role };
 
-/** The signed-in desk: sidebar with the role's areas, a top bar with the command palette, and the page. */
-export function DeskShell({ user, children }: { user: DeskUser; children: React.ReactNode }) {
+/**
+ * The signed-in desk: sidebar with the role's areas, a top bar with the command palette, and the page.
+ * The sidebar collapses to icons (sidebar-mode.ts); the `sidebar-compact:` variant (globals.css) styles that.
+ */
+export function DeskShell({ user, initialSidebar = "auto", children }: { user: DeskUser; initialSidebar?: SidebarMode; children: React.ReactNode }) {
   const [isPaletteOpen, setPaletteOpen] = useState(false);
   const [isMenuOpen, setMenuOpen] = useState(false);
+  const [sidebar, setSidebar] = useState(initialSidebar);
   const isMac = useIsMac();
+  const isWide = useIsWide();
+  const compact = isCompact(sidebar, isWide);
+
+  function toggleSidebar() {
+    const next = toggledSidebarMode(sidebar, window.matchMedia(WIDE_SIDEBAR_QUERY).matches);
+    document.cookie = sidebarCookie(next);
+    setSidebar(next);
+  }
 
   return (
-    <div className="min-h-dvh bg-background">
+    <div data-sidebar={sidebar} className="min-h-dvh bg-background">
       <a
         href="#main"
         className="sr-only rounded-md bg-background px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[60] focus:ring-[3px] focus:ring-ring/70"
@@ -33,8 +46,8 @@ export function DeskShell({ user, children }: { user: DeskUser; children: React.
         Skip to content
       </a>
 
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 border-r border-sidebar-border bg-sidebar md:flex print:hidden!">
-        <Sidebar user={user} />
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 border-r border-sidebar-border bg-sidebar sidebar-compact:w-16 md:flex print:hidden!">
+        <Sidebar user={user} toggle={{ compact, onToggle: toggleSidebar }} />
       </aside>
 
       {/* Narrow screens: the same sidebar in a drawer. */}
@@ -57,7 +70,7 @@ export function DeskShell({ user, children }: { user: DeskUser; children: React.
         </DialogPrimitive.Portal>
       </DialogPrimitive.Root>
 
-      <div className="flex min-h-dvh flex-col md:pl-60 print:min-h-0 print:pl-0">
+      <div className="flex min-h-dvh flex-col md:pl-60 sidebar-compact:md:pl-16 print:min-h-0 print:pl-0">
         <header className="sticky top-0 z-20 flex h-14 print:hidden shrink-0 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/80 md:px-8">
           <Button variant="ghost" size="icon" className="-ml-2 md:hidden" onClick={() => setMenuOpen(true)}>
             <Menu aria-hidden="true" />
@@ -86,23 +99,35 @@ export function DeskShell({ user, children }: { user: DeskUser; children: React.
   );
 }
 
-function Sidebar({ user, onNavigate }: { user: DeskUser; onNavigate?: () => void }) {
+/**
+ * A name shown beside its icon, or (sidebar collapsed) kept for screen readers and shown as a tooltip while
+ * the pointer or the keyboard focus is on its link (the nearest `group/item`).
+ */
+const COLLAPSIBLE_LABEL = cn(
+  "truncate",
+  "sidebar-compact:pointer-events-none sidebar-compact:absolute sidebar-compact:top-1/2 sidebar-compact:left-full sidebar-compact:z-50 sidebar-compact:ml-2 sidebar-compact:-translate-y-1/2",
+  "sidebar-compact:rounded-md sidebar-compact:bg-foreground sidebar-compact:px-2 sidebar-compact:py-1 sidebar-compact:text-xs sidebar-compact:font-medium sidebar-compact:whitespace-nowrap sidebar-compact:text-background sidebar-compact:shadow-md",
+  "sidebar-compact:opacity-0 sidebar-compact:group-hover/item:opacity-100 sidebar-compact:group-focus-visible/item:opacity-100",
+);
+
+function Sidebar({ user, onNavigate, toggle }: { user: DeskUser; onNavigate?: () => void; toggle?: { compact: boolean; onToggle: () => void } }) {
   const pathname = usePathname() ?? "";
   const items = navFor(user.role);
 
   return (
     <nav aria-label="Main" className="flex min-h-0 w-full flex-col">
-      <div className="flex h-14 shrink-0 items-center px-4">
+      <div className="flex h-14 shrink-0 items-center px-4 sidebar-compact:justify-center sidebar-compact:px-0">
         <Link
           href={items[0]?.href ?? "/"}
           onClick={onNavigate}
           className="rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/70"
         >
-          <Wordmark />
+          <Wordmark nameClassName="sidebar-compact:sr-only" />
         </Link>
       </div>
 
-      <ul className="flex-1 space-y-0.5 overflow-y-auto px-3 py-2">
+      {/* Visible tooltips need the list not to clip sideways: the compact list does not scroll (11 icons fit 768 px). */}
+      <ul className="flex-1 space-y-0.5 overflow-y-auto px-3 py-2 sidebar-compact:overflow-visible sidebar-compact:px-2">
         {items.map((item) => {
           const isActive = isActivePath(pathname, item.href);
           return (
@@ -112,14 +137,14 @@ function Sidebar({ user, onNavigate }: { user: DeskUser; onNavigate?: () => void
                 onClick={onNavigate}
                 aria-current={isActive ? "page" : undefined}
                 className={cn(
-                  "flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/70",
+                  "group/item relative flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/70 sidebar-compact:h-9 sidebar-compact:justify-center sidebar-compact:px-0",
                   isActive
                     ? "bg-sidebar-accent font-medium text-sidebar-accent-foreground"
                     : "text-muted-foreground hover:bg-sidebar-accent/60 hover:text-sidebar-foreground",
                 )}
               >
                 <item.icon aria-hidden="true" className={cn("size-4 shrink-0", isActive && "text-primary")} />
-                {item.label}
+                <span className={COLLAPSIBLE_LABEL}>{item.label}</span>
               </Link>
               {item.href === "/inventory" && <LowStockBadge onNavigate={onNavigate} />}
             </li>
@@ -127,15 +152,16 @@ function Sidebar({ user, onNavigate }: { user: DeskUser; onNavigate?: () => void
         })}
       </ul>
 
-      <div className="shrink-0 border-t border-sidebar-border p-3">
-        <div className="flex items-center gap-2.5 px-1 pb-2">
+      <div className="shrink-0 border-t border-sidebar-border p-3 sidebar-compact:px-2">
+        <div className="flex items-center gap-2.5 px-1 pb-2 sidebar-compact:justify-center sidebar-compact:px-0">
           <span
             aria-hidden="true"
+            title={`${user.name || user.email} (${roleLabel(user.role)})`}
             className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary"
           >
             {initials(user.name || user.email)}
           </span>
-          <div className="min-w-0 leading-tight">
+          <div className="min-w-0 leading-tight sidebar-compact:sr-only">
             <p className="truncate text-sm font-medium text-sidebar-foreground" title={user.email}>
               {user.name || user.email}
             </p>
@@ -145,17 +171,32 @@ function Sidebar({ user, onNavigate }: { user: DeskUser; onNavigate?: () => void
         <form action={signOutAction}>
           <SignOutButton />
         </form>
+        {toggle && (
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={toggle.onToggle}
+            aria-expanded={!toggle.compact}
+            className={cn(SIDEBAR_BUTTON, "mt-0.5")}
+          >
+            {toggle.compact ? <PanelLeftOpen aria-hidden="true" /> : <PanelLeftClose aria-hidden="true" />}
+            <span className={COLLAPSIBLE_LABEL}>{toggle.compact ? "Expand sidebar" : "Collapse sidebar"}</span>
+          </Button>
+        )}
       </div>
     </nav>
   );
 }
 
+const SIDEBAR_BUTTON = "group/item relative w-full justify-start text-muted-foreground sidebar-compact:justify-center sidebar-compact:px-0";
+
 function SignOutButton() {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant="ghost" size="sm" disabled={pending} className="w-full justify-start text-muted-foreground">
+    <Button type="submit" variant="ghost" size="sm" disabled={pending} className={SIDEBAR_BUTTON}>
       <LogOut aria-hidden="true" />
-      {pending ? "Signing out…" : "Sign out"}
+      <span className={COLLAPSIBLE_LABEL}>{pending ? "Signing out…" : "Sign out"}</span>
     </Button>
   );
 }
@@ -166,6 +207,16 @@ function initials(name: string): string {
 }
 
 const noSubscribe = () => () => {};
+function subscribeToWidth(onChange: () => void) {
+  const query = window.matchMedia(WIDE_SIDEBAR_QUERY);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+/** True from 1440 px on, where the "auto" sidebar shows names (the server assumes a wide window). */
+function useIsWide(): boolean {
+  return useSyncExternalStore(subscribeToWidth, () => window.matchMedia(WIDE_SIDEBAR_QUERY).matches, () => true);
+}
+
 /** Shows ⌘ K on Apple devices after hydration; the server (and the first render) say Ctrl K. */
 function useIsMac(): boolean {
   return useSyncExternalStore(

@@ -7,7 +7,7 @@ import { useTRPC } from "~/trpc/react";
 
 /**
  * The sidebar's low-stock count beside "Inventory": stock levels at or below their reorder point. A link
- * of its own (the "Low stock" quick filter), so the Inventory link keeps its plain name. One small
+ * of its own (the "Below reorder point" quick filter), so the Inventory link keeps its plain name. One small
  * aggregate query, cached for a minute and refreshed when stock changes (adjustments invalidate it).
  */
 export function LowStockBadge({ onNavigate }: { onNavigate?: () => void }) {
@@ -24,6 +24,8 @@ export function LowStockBadge({ onNavigate }: { onNavigate?: () => void }) {
       className={cn(
         "absolute top-1/2 right-1.5 -translate-y-1/2 rounded-full bg-warning-soft px-1.5 text-[11px] leading-5 font-semibold text-warning-soft-foreground tabular-nums outline-none",
         "hover:ring-1 hover:ring-warning/40 focus-visible:ring-[3px] focus-visible:ring-ring/70",
+        // Icons-only sidebar: a small count on the icon's corner.
+        "sidebar-compact:top-0 sidebar-compact:right-0 sidebar-compact:translate-y-0 sidebar-compact:px-1 sidebar-compact:text-[10px] sidebar-compact:leading-4",
       )}
     >
       {data.count > 999 ? "999+" : data.count}

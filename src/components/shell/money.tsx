@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDate, formatDateTime, formatFullDateTime, SERVER_LOCALE } from "~/lib/format-date";
 import { formatMoney } from "~/lib/money";
 import { cn } from "~/lib/utils";
 
@@ -10,7 +11,8 @@ import { cn } from "~/lib/utils";
  * locale and time zone. Client-side navigations render in the user's locale straight away.
  */
 const subscribe = () => () => {};
-function useIsClient(): boolean {
+/** False while hydrating (the server's render), true after: locale and time-zone formatting waits for it. */
+export function useIsClient(): boolean {
   return useSyncExternalStore(
     subscribe,
     () => true,
@@ -18,7 +20,6 @@ function useIsClient(): boolean {
   );
 }
 
-const SERVER_LOCALE = "en-US";
 
 /** An amount in minor units (cents) with its currency, in the user's locale, as tabular figures. */
 export function Money({
@@ -46,27 +47,25 @@ export function Money({
   );
 }
 
-/** A point in time (ISO string or Date) as date and time in the user's locale and time zone. */
+/** A point in time (ISO string or Date) as date and time ("Dec 4, 2026, 2:15 PM") in the user's locale and time zone. */
 export function DateTime({
   value,
-  dateStyle = "medium",
   timeStyle = "short",
   className,
 }: {
   value: string | Date | null | undefined;
-  dateStyle?: Intl.DateTimeFormatOptions["dateStyle"];
   /** `null` shows the date alone. */
-  timeStyle?: Intl.DateTimeFormatOptions["timeStyle"] | null;
+  timeStyle?: "short" | null;
   className?: string;
 }) {
   const isClient = useIsClient();
   if (value === null || value === undefined || value === "") return <Missing className={className} />;
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return <span className={className}>{String(value)}</span>;
-  const format = (options: Intl.DateTimeFormatOptions, locale?: string) => new Intl.DateTimeFormat(locale, options).format(date);
-  const shown: Intl.DateTimeFormatOptions = timeStyle === null ? { dateStyle } : { dateStyle, timeStyle };
-  const text = isClient ? format(shown) : `${format({ ...shown, timeZone: "UTC" }, SERVER_LOCALE)} UTC`;
-  const full = isClient ? format({ dateStyle: "full", timeStyle: "long" }) : undefined;
+  const where = isClient ? {} : { locale: SERVER_LOCALE, timeZone: "UTC" };
+  const shown = timeStyle === null ? formatDate(date, where) : formatDateTime(date, where);
+  const text = isClient ? shown : `${shown} UTC`;
+  const full = isClient ? formatFullDateTime(date) : undefined;
   return (
     <time dateTime={date.toISOString()} title={full} className={cn("tabular-nums whitespace-nowrap", className)} suppressHydrationWarning>
       {text}
@@ -74,26 +73,16 @@ export function DateTime({
   );
 }
 
-/** A calendar date ("2026-11-21") in the user's locale; never shifted by time zones. */
-export function DateOnly({
-  value,
-  dateStyle = "medium",
-  className,
-}: {
-  value: string | null | undefined;
-  dateStyle?: Intl.DateTimeFormatOptions["dateStyle"];
-  className?: string;
-}) {
+/** A calendar date ("2026-11-21") as "Nov 21, 2026" in the user's locale; never shifted by time zones. */
+export function DateOnly({ value, className }: { value: string | null | undefined; className?: string }) {
   const isClient = useIsClient();
   if (!value) return <Missing className={className} />;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return <span className={className}>{value}</span>;
-  const [, y, m, d] = match;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  const text = new Intl.DateTimeFormat(isClient ? undefined : SERVER_LOCALE, { dateStyle, timeZone: "UTC" }).format(date);
+  const day = match[0];
   return (
-    <time dateTime={`${y}-${m}-${d}`} className={cn("tabular-nums whitespace-nowrap", className)} suppressHydrationWarning>
-      {text}
+    <time dateTime={day} className={cn("tabular-nums whitespace-nowrap", className)} suppressHydrationWarning>
+      {formatDate(day, { locale: isClient ? undefined : SERVER_LOCALE })}
     </time>
   );
 }

@@ -1,7 +1,7 @@
 import { cn } from "~/lib/utils";
 
 /** The Orderdesk mark (a stacked box with a check) and name. Decorative mark; the text carries the name. */
-export function Wordmark({ className, markClassName }: { className?: string; markClassName?: string }) {
+export function Wordmark({ className, markClassName, nameClassName }: { className?: string; markClassName?: string; nameClassName?: string }) {
   return (
     <span className={cn("inline-flex items-center gap-2 text-[15px] font-semibold tracking-tight text-foreground", className)}>
       <svg
@@ -18,7 +18,7 @@ export function Wordmark({ className, markClassName }: { className?: string; mar
         <path d="M3 7.5v9L12 21l9-4.5v-9" />
         <path d="m8.5 14.5 2.5 2 4.5-5" />
       </svg>
-      <span>Orderdesk</span>
+      <span className={nameClassName}>Orderdesk</span>
     </span>
   );
 }

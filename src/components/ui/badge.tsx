@@ -11,7 +11,7 @@ export const badgeVariants = cva(
         default: "border-transparent bg-primary text-primary-foreground",
         secondary: "border-transparent bg-secondary text-secondary-foreground",
         outline: "border-border bg-background text-foreground",
-        neutral: "border-border bg-muted text-muted-foreground",
+        neutral: "border-border bg-muted text-foreground/80",
         success: "border-success/25 bg-success-soft text-success-soft-foreground",
         warning: "border-warning/30 bg-warning-soft text-warning-soft-foreground",
         danger: "border-danger/25 bg-danger-soft text-danger-soft-foreground",

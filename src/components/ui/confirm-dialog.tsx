@@ -16,6 +16,7 @@ export function ConfirmDialog<T>({
   confirmLabel,
   pendingLabel,
   cancelLabel = "Cancel",
+  confirmVariant = "destructive",
   isPending,
   onConfirm,
 }: {
@@ -26,6 +27,8 @@ export function ConfirmDialog<T>({
   confirmLabel: string;
   pendingLabel: string;
   cancelLabel?: string;
+  /** "default" for a confirmation that undoes nothing (restore). */
+  confirmVariant?: "destructive" | "default";
   isPending: boolean;
   onConfirm: (target: T) => void;
 }) {
@@ -42,7 +45,7 @@ export function ConfirmDialog<T>({
               <DialogClose asChild>
                 <Button variant="outline">{cancelLabel}</Button>
               </DialogClose>
-              <Button variant="destructive" disabled={isPending} onClick={() => onConfirm(target)}>
+              <Button variant={confirmVariant} disabled={isPending} onClick={() => onConfirm(target)}>
                 {isPending ? pendingLabel : confirmLabel}
               </Button>
             </DialogFooter>

@@ -2,7 +2,7 @@
 
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
-/** Mount once in the root layout; call `toast.success(...)` / `toast.error(...)` from "sonner" anywhere. */
+/** Mount once in the root layout; call `toast.success(...)` / `toast.error(...)` from "~/components/ui/toast" anywhere. */
 export function Toaster(props: ToasterProps) {
   return (
     <Sonner

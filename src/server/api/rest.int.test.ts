@@ -8,8 +8,9 @@ import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
 import { callerAs } from "~/test/caller";
 import { startRestServer } from "~/test/rest-server";
+import { RateLimiter } from "./rate-limit";
 import { createRestHandler, getOpenApiDocument } from "./rest";
-import { appRouter } from "./root";
+import { appRouter, createCaller } from "./root";
 
 /** A request body of `total` bytes of JSON-ish text that counts what the reader pulled, in 64 KiB chunks. */
 function countingStream(total: number) {
@@ -177,6 +178,25 @@ describe("REST door: authentication and errors", () => {
   });
 });
 
+describe("REST door: request limits per API key", () => {
+  it("answers 429 with Retry-After once a key has used its burst, before reading the body; other keys go on", async () => {
+    const handle = createRestHandler(async () => t.db, { rateLimiter: new RateLimiter({ perMinute: 60, burst: 2 }) });
+    const get = (key: string) => handle(new Request("http://127.0.0.1/api/v1/warehouses", { headers: { authorization: `Bearer ${key}` } }));
+    expect((await get(keys.admin)).status).toBe(200);
+    expect((await get(keys.admin)).status).toBe(200);
+    const refused = await get(keys.admin);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toEqual({
+      error: { code: "RATE_LIMITED", message: "Too many requests for this API key (60 a minute). Try again in 1 s.", details: { retryAfterSeconds: 1 } },
+    });
+    const body = countingStream(500_000);
+    expect((await handle(jsonRequest("/customers", body.stream, `Bearer ${keys.admin}`))).status).toBe(429);
+    expect(body.pulled()).toBe(0);
+    expect((await get(keys.rep)).status).toBe(200);
+  });
+});
+
 describe("REST door: text the database cannot store", () => {
   const customer = { code: "TEXT", name: "Text Co", segment: "retail", demandClass: "C", currency: "USD", creditLimit: 1000, paymentTermsDays: 30, billingAddress: address };
 
@@ -205,6 +225,15 @@ describe("REST door: text the database cannot store", () => {
   it("refuses the same on the pages' door (tRPC)", async () => {
     const trpc = callerAs(t.db, "admin");
     await expect(trpc.customers.create({ ...customer, name: "Bad \ud800" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^name: .*surrogate/) });
+  });
+
+  it("settles who is calling before looking at the text: anonymous 401, a role without the permission 403", async () => {
+    const bad = { ...customer, name: "Bad \u0000 name" } as never;
+    const anonymous = createCaller({ db: t.db, actor: null, headers: new Headers() });
+    await expect(anonymous.customers.create(bad)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerAs(t.db, "warehouse").customers.create(bad)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await api.call("POST", "/customers", { body: bad })).status).toBe(401);
+    expect((await api.call("POST", "/customers", { key: keys.warehouse, body: bad })).status).toBe(403);
   });
 
   it("answers a malformed percent-escape in a path with 400 naming the path parameter", async () => {
@@ -243,7 +272,7 @@ describe("REST door: what is logged", () => {
     expect(calls).toHaveLength(2);
     for (const [message, ...rest] of calls) {
       expect(rest).toEqual([]);
-      expect(message).toMatch(/^\[orderdesk\] unexpected error: DrizzleQueryError: Failed query: select .* \(\d+ parameters redacted\) ← PostgresError \[42P01\]: relation "customers" does not exist\n/);
+      expect(message).toMatch(/^\[orderdesk\] unexpected error: DrizzleQueryError: Failed query: select .* \(\d+ parameters redacted\) ← (?:PostgresError|error) \[42P01\]: relation "customers" does not exist\n/);
       expect(message).not.toContain("secret-needle");
       expect(String(message).split("\n").length).toBeLessThanOrEqual(9);
     }
@@ -323,7 +352,7 @@ describe("REST door: customers", () => {
   it("names every invalid field in a 400", async () => {
     const res = await api.call("POST", "/customers", {
       key: keys.rep,
-      body: { code: "BAD", segment: "galactic", creditLimit: 10.5, billingAddress: { ...address, country: "USA" } },
+      body: { code: "BAD", segment: 42, creditLimit: 10.5, billingAddress: { ...address, country: "USA" } },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("INVALID_INPUT");

@@ -3,10 +3,12 @@ import type { AnyProcedure } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { generateOpenApiDocument, type OpenApiMeta } from "trpc-to-openapi";
 import type { Db } from "../db";
-import { authenticateApiKey } from "../integration";
+import type { Actor } from "../auth/actor";
+import { authenticateApiKey, recordApiRequest } from "../integration";
 import { logUnexpectedError, transientDatabaseError } from "../errors";
 import { describeError, toTRPCError, type ApiErrorBody } from "./errors";
 import { queryInput } from "./query-input";
+import { apiRateLimiter, type RateLimiter, rateLimitMessage } from "./rate-limit";
 import { appRouter, createCaller } from "./root";
 import type { Context } from "./trpc";
 
@@ -22,30 +24,55 @@ type Route = { method: string; pattern: RegExp; path: string; procedure: AnyProc
  * with the procedure's own zod schema. JSON bodies are taken as they are (a string is not a boolean):
  * only query parameters, which are text by nature, are converted to the schema's types.
  */
-export function createRestHandler(getDb: () => Promise<Db>, options: { maxBodyBytes?: number } = {}) {
+export function createRestHandler(getDb: () => Promise<Db>, options: { maxBodyBytes?: number; rateLimiter?: RateLimiter } = {}) {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const rateLimiter = options.rateLimiter ?? apiRateLimiter();
   return async function handleRest(req: Request): Promise<Response> {
-    try {
-      const url = new URL(req.url);
-      const match = matchRoute(req.method, url.pathname.slice(REST_BASE.length) || "/");
-      if (!match) {
-        if (req.method === "HEAD") return new Response(null, { status: 204 });
-        return errorResponse(404, { code: "NOT_FOUND", message: `No API operation ${req.method} ${url.pathname}.` });
+    const started = performance.now();
+    let caller: { db: Db; actor: Actor } | undefined;
+    const response = await answer();
+    if (caller) await logRequest(caller.db, caller.actor, req, response.status, performance.now() - started);
+    return response;
+
+    async function answer(): Promise<Response> {
+      try {
+        const url = new URL(req.url);
+        const match = matchRoute(req.method, url.pathname.slice(REST_BASE.length) || "/");
+        if (!match) {
+          if (req.method === "HEAD") return new Response(null, { status: 204 });
+          return errorResponse(404, { code: "NOT_FOUND", message: `No API operation ${req.method} ${url.pathname}.` });
+        }
+        // Authenticate before reading a byte of the body.
+        const db = await getDb();
+        const actor = await actorOf(db, req.headers.get("authorization"));
+        checkRate(rateLimiter, actor);
+        caller = { db, actor };
+        const ctx: Context = { db, actor, headers: req.headers };
+        const input = { ...(hasBody(req.method) ? await readJsonBody(req, maxBodyBytes) : queryInput(match.route.procedure, url.searchParams)), ...match.pathInput };
+        const call = match.route.path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx)) as (
+          input: unknown,
+        ) => Promise<unknown>;
+        const data = await call(input);
+        return new Response(JSON.stringify(data ?? null), { status: 200, headers: JSON_HEADERS });
+      } catch (error) {
+        return restError(error);
       }
-      // Authenticate before reading a byte of the body.
-      const db = await getDb();
-      const actor = await actorOf(db, req.headers.get("authorization"));
-      const ctx: Context = { db, actor, headers: req.headers };
-      const input = { ...(hasBody(req.method) ? await readJsonBody(req, maxBodyBytes) : queryInput(match.route.procedure, url.searchParams)), ...match.pathInput };
-      const call = match.route.path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx)) as (
-        input: unknown,
-      ) => Promise<unknown>;
-      const data = await call(input);
-      return new Response(JSON.stringify(data ?? null), { status: 200, headers: JSON_HEADERS });
-    } catch (error) {
-      return restError(error);
     }
   };
+}
+
+/**
+ * The key's request log (Admin → API keys). Written once the answer is known; a call refused for the rate
+ * limit is not logged (it came past the limit, and logging it would be the very write the limit saves). A
+ * log that cannot be written never fails the call.
+ */
+async function logRequest(db: Db, actor: Actor, req: Request, status: number, durationMs: number) {
+  if (actor.kind !== "api_key") return;
+  try {
+    await recordApiRequest(db, actor.id, { method: req.method, path: new URL(req.url).pathname.slice(REST_BASE.length) || "/", status, durationMs });
+  } catch (error) {
+    logUnexpectedError(error);
+  }
 }
 
 /**
@@ -53,21 +80,39 @@ export function createRestHandler(getDb: () => Promise<Db>, options: { maxBodyBy
  * context, and answers errors as the door does (`{ "error": … }` with the procedure's status).
  */
 export async function withApiKey(req: Request, getDb: () => Promise<Db>, handle: (ctx: Context) => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  let caller: { db: Db; actor: Actor } | undefined;
+  let response: Response;
   try {
     const db = await getDb();
     const actor = await actorOf(db, req.headers.get("authorization"));
-    return await handle({ db, actor, headers: req.headers });
+    checkRate(apiRateLimiter(), actor);
+    caller = { db, actor };
+    response = await handle({ db, actor, headers: req.headers });
   } catch (error) {
-    return restError(error);
+    response = restError(error);
   }
+  if (caller) await logRequest(caller.db, caller.actor, req, response.status, performance.now() - started);
+  return response;
 }
 
 async function actorOf(db: Db, authorization: string | null) {
   if (!authorization) throw new TRPCError({ code: "UNAUTHORIZED", message: "Send an API key as 'Authorization: Bearer <key>'." });
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   const actor = token ? await authenticateApiKey(db, token) : null;
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "The API key is not valid or has been revoked." });
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "The API key is not valid, has been revoked or has expired." });
   return actor;
+}
+
+/** Each API key gets its share of requests (rate-limit.ts): 429 with Retry-After beyond it, before the body is read. */
+function checkRate(limiter: RateLimiter, actor: { kind: "user" | "api_key"; id: string }) {
+  const decision = limiter.take(`${actor.kind}:${actor.id}`);
+  if (decision.ok) return;
+  throw new RestError(
+    429,
+    { code: "RATE_LIMITED", message: rateLimitMessage(actor.kind, decision.retryAfterSeconds, limiter.limit), details: { retryAfterSeconds: decision.retryAfterSeconds } },
+    decision.retryAfterSeconds,
+  );
 }
 
 const hasBody = (method: string) => method !== "GET" && method !== "HEAD" && method !== "DELETE";
@@ -125,13 +170,15 @@ class RestError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
+    readonly retryAfterSeconds?: number,
   ) {
     super(body.message);
   }
 }
 
-function restError(error: unknown): Response {
-  if (error instanceof RestError) return errorResponse(error.status, error.body);
+/** An error as the REST door answers it: `{ "error": { code, message, details } }` with its status. */
+export function restError(error: unknown): Response {
+  if (error instanceof RestError) return errorResponse(error.status, error.body, error.retryAfterSeconds);
   // Outside a procedure (the API key's lookup, say) the database can be gone too: a 503, not a 500.
   const transient = error instanceof TRPCError ? null : transientDatabaseError(error);
   const trpcError = error instanceof TRPCError ? error : transient ? toTRPCError(transient) : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
@@ -139,8 +186,12 @@ function restError(error: unknown): Response {
   return errorResponse(getHTTPStatusCodeFromError(trpcError), describeError(trpcError));
 }
 
-const errorResponse = (status: number, error: ApiErrorBody) =>
-  new Response(JSON.stringify({ error }), { status, headers: status === 503 ? { ...JSON_HEADERS, "retry-after": "2" } : JSON_HEADERS });
+/** A 503 may be sent again in a moment (the database restarting); a 429 says when. */
+const errorResponse = (status: number, error: ApiErrorBody, retryAfterSeconds = status === 503 ? 2 : undefined) =>
+  new Response(JSON.stringify({ error }), {
+    status,
+    headers: retryAfterSeconds ? { ...JSON_HEADERS, "retry-after": String(retryAfterSeconds) } : JSON_HEADERS,
+  });
 
 /**
  * API answers are live data (never cached) and small: compressing each one costs the server more (a new
@@ -182,10 +233,52 @@ function matchRoute(method: string, pathname: string) {
 
 let openApiJson: string | undefined;
 
+/** The error body every operation answers (`ApiErrorBody`, errors.ts), as the OpenAPI document names it. */
+export const API_ERROR_REF = "#/components/schemas/ApiError";
+type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
+const API_ERROR_SCHEMA: NonNullable<NonNullable<OpenApiDocument["components"]>["schemas"]>[string] = {
+  type: "object",
+  description: "Every error: `code` is stable and safe to branch on; for bad input `details.fields` maps each field path to its messages.",
+  properties: {
+    error: {
+      type: "object",
+      properties: {
+        code: { type: "string", examples: ["INVALID_INPUT", "ORDER_NOT_FOUND", "STALE_VERSION"] },
+        message: { type: "string", description: "A sentence for people" },
+        details: { type: "object", additionalProperties: true },
+      },
+      required: ["code", "message"],
+    },
+  },
+  required: ["error"],
+};
+
+type OpenApiResponses = Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+
+/**
+ * trpc-to-openapi describes tRPC's own error body (`{ message, code, issues }`); this door answers
+ * `{ "error": { code, message, details } }`. Each error response is pointed at that shape, and a `default`
+ * response covers the statuses the door adds (404, 409, 413, 415, 422, 429, 503): clients generated from the
+ * document then read errors as they come.
+ */
+function withDoorErrors(doc: OpenApiDocument): OpenApiDocument {
+  const schemas = Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).filter(([name]) => !name.startsWith("error.")));
+  doc.components = { ...doc.components, schemas: { ...schemas, ApiError: API_ERROR_SCHEMA } };
+  const error = { "application/json": { schema: { $ref: API_ERROR_REF } } };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { responses?: OpenApiResponses }>)) {
+      if (!operation.responses) continue;
+      for (const [status, response] of Object.entries(operation.responses)) if (!status.startsWith("2")) response.content = error;
+      operation.responses.default = { description: "Any other error (see docs/api.md, Errors)", content: error };
+    }
+  }
+  return doc;
+}
+
 /** The OpenAPI document, generated and serialized once per process. */
 export function getOpenApiJson(): string {
   openApiJson ??= JSON.stringify(
-    generateOpenApiDocument(appRouter, {
+    withDoorErrors(generateOpenApiDocument(appRouter, {
       title: "Orderdesk API",
       description:
         "The integration API of Orderdesk. Authenticate with `Authorization: Bearer <key>` (Admin → API keys). " +
@@ -195,11 +288,11 @@ export function getOpenApiJson(): string {
       baseUrl: REST_BASE,
       docsUrl: "/api/docs",
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An Orderdesk API key" } },
-    }),
+    })),
   );
   return openApiJson;
 }
 
-export function getOpenApiDocument(): ReturnType<typeof generateOpenApiDocument> {
+export function getOpenApiDocument(): OpenApiDocument {
   return JSON.parse(getOpenApiJson());
 }

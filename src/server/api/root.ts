@@ -1,4 +1,6 @@
 import { creditNotesRouter, invoicesRouter, paymentsRouter, receivablesRouter, returnsRouter } from "../billing/router";
+import { usersRouter } from "../auth/router";
+import { preferencesRouter } from "../auth/preferences-router";
 import { catalogRouter } from "../catalog/router";
 import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
@@ -11,6 +13,7 @@ import { ordersRouter, quotesRouter } from "../orders/router";
 import { pricingRouter } from "../pricing/router";
 import { replenishmentRouter } from "../purchasing/replenishment-router";
 import { purchasingRouter } from "../purchasing/router";
+import { settingsRouter } from "../settings/router";
 import { searchRouter } from "./search-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -34,6 +37,9 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   returns: returnsRouter,
   receivables: receivablesRouter,
+  users: usersRouter,
+  preferences: preferencesRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,9 +14,17 @@ export type Context = {
   headers: Headers;
 };
 
+/**
+ * Who may call a procedure, as data (the authorization matrix test reads it): an action of the permission
+ * table, set by permissionProcedure(action), or a deliberate exception written on the procedure itself,
+ * `.meta({ permission: "signedIn" })` (any signed-in user or API key) or `"public"` (anyone).
+ */
+export type ProcedurePermission = Action | "signedIn" | "public";
+export type Meta = OpenApiMeta & { permission?: ProcedurePermission };
+
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<Meta>()
   .create({
     errorFormatter({ shape, error }) {
       // One description with the query's parameters redacted, never the raw error (its message carries them).
@@ -52,19 +60,30 @@ const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseUnstorableText);
+const procedure = t.procedure.use(mapAppErrors);
 
-/** A procedure any signed-in user (or API key) may call. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Anyone may call it: give the procedure `.meta({ permission: "public" })` so the choice is on record. */
+export const publicProcedure = procedure.use(refuseUnstorableText);
+
+// Who is calling is settled before the input is looked at: an anonymous caller gets 401, not a 400 about
+// the text it sent.
+const signedInProcedure = procedure.use(({ ctx, type, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in, or send an API key as 'Authorization: Bearer <key>'." });
+  if (ctx.actor.readOnly && type === "mutation") throw new TRPCError({ code: "FORBIDDEN", message: `The API key "${ctx.actor.name}" is read-only: it may read, not change.` });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
+/** A procedure any signed-in user (or API key) may call: give it `.meta({ permission: "signedIn" })`. */
+export const authedProcedure = signedInProcedure.use(refuseUnstorableText);
+
 /** The role check (docs/architecture.md): every procedure names its action in the permission table. */
 export const permissionProcedure = (action: Action) =>
-  authedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.actor.role, action)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `The ${ctx.actor.role} role may not do "${action}".` });
-    }
-    return next();
-  });
+  signedInProcedure
+    .meta({ permission: action })
+    .use(({ ctx, next }) => {
+      if (!can(ctx.actor.role, action)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `The ${ctx.actor.role} role may not do "${action}".` });
+      }
+      return next();
+    })
+    .use(refuseUnstorableText);

@@ -6,6 +6,8 @@ export type Actor = {
   id: string;
   name: string;
   role: Role;
+  /** An API key with the `read` scope: it may call queries only, whatever its role. */
+  readOnly?: true;
 };
 
 /** How an actor is written into timelines and ledgers: "Dana Reyes" or "API key shop". */

@@ -1,39 +1,42 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { env } from "~/env";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getAppDb } from "../app-db";
-import { AppError, describeForLog } from "../errors";
-import type { Actor } from "./actor";
+import { describeForLog } from "../errors";
+import { clientAddress } from "../web/client-address";
 import type { Role } from "./roles";
 import { findAuthSecret } from "./secret";
-import { verifyCredentials } from "./sign-in";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { SignInLocked, verifyCredentials } from "./sign-in";
 
 declare module "next-auth" {
   interface User {
     role: Role;
+    sessionId: string;
   }
   interface Session {
+    sessionId?: string;
     user: { id: string; role: Role } & DefaultSession["user"];
   }
 }
 
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
+/** The sign-in form reads the code: "locked:account:<ISO time>" says which limit and when it lifts. */
+class SignInRefused extends CredentialsSignin {
+  constructor(locked: SignInLocked) {
+    super();
+    this.code = `locked:${locked.scope}:${locked.unlocksAt.toISOString()}`;
+  }
 }
 
-const ZCredentials = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
-
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "local";
-}
+const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Checked at start-up (src/instrumentation.ts): production without AUTH_SECRET refuses to start.
   secret: findAuthSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   // A wrong password is an answer, not a server error: keep it out of the error log. Anything else (a forged or
   // expired session cookie, say) is one line, not a stack trace per request.
@@ -49,10 +52,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
+        const db = await getAppDb();
+        const address = clientAddress(request.headers, env.TRUSTED_PROXIES);
         try {
-          return await verifyCredentials({ db: await getAppDb(), ...parsed.data, ip: clientIp(request) });
+          const user = await verifyCredentials({ db, ...parsed.data, address });
+          if (!user) return null;
+          const userAgent = request.headers.get("user-agent") ?? "";
+          return { ...user, sessionId: await startSession(db, { userId: user.id, address, userAgent }) };
         } catch (error) {
-          if (error instanceof AppError && error.kind === "rate_limited") throw new RateLimited();
+          if (error instanceof SignInLocked) throw new SignInRefused(error);
           throw error;
         }
       },
@@ -65,23 +73,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return path ? new URL(path, baseUrl).href : baseUrl;
     },
     jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = user.role;
-      }
+      if (user) token.sid = user.sessionId;
       return token;
     },
     session({ session, token }) {
-      session.user.id = token.uid as string;
-      session.user.role = token.role as Role;
+      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },
+  events: {
+    /** Signing out ends the session on the server too: a copy of the cookie stops working. */
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(await getAppDb(), sid);
+    },
+  },
 });
-
-/** The signed-in user as an Actor, or null. */
-export async function currentActor(): Promise<Actor | null> {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  return { kind: "user", id: session.user.id, name: session.user.name ?? session.user.email ?? "User", role: session.user.role };
-}

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "orders.edit": DESK,
   "orders.submit": DESK,
   "orders.cancel": DESK,
+  /** Give orders to a desk user to look after (the order list's bulk action). */
+  "orders.assign": DESK,
   "orders.releaseHold": ["manager", "admin"],
   /** "Ship what we have, cancel the rest." */
   "orders.close": DESK,
@@ -62,6 +64,8 @@ export const PERMISSIONS = {
   "customers.create": ["rep", "finance", "manager", "admin"],
   /** Payment terms, invoice on order, freight terms. */
   "customers.billingTerms": ["finance", "admin"],
+  /** Sales tax exemption certificates: they decide whether orders are taxed. */
+  "customers.taxExemptions": ["finance", "admin"],
   "products.create": ["manager", "admin"],
   "warehouses.view": ALL,
   "warehouses.create": ["admin"],
@@ -84,6 +88,9 @@ export const PERMISSIONS = {
   // Integration
   "apiKeys.manage": ["admin"],
   "users.manage": ["admin"],
+  /** Admin → Settings: segments, tax categories and units. Everyone reads the lists (forms offer them); admins change them. */
+  "settings.view": ALL,
+  "settings.manage": ["admin"],
   /** Messages waiting to go out (customer e-mails) until sending exists. */
   "outbox.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

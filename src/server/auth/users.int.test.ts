@@ -26,7 +26,7 @@ describe("importUsers", () => {
     const [row] = await t.db.select().from(users).where(eq(users.id, dana.id));
     expect(row).toMatchObject({ email: "dana@example.com", role: "rep", isActive: true, createdAt: LOADED_AT, updatedAt: LOADED_AT });
     const now = new Date("2026-01-01T10:00:00Z");
-    expect(await verifyCredentials({ db: t.db, email: "lee@example.com", password: "shared secret", ip: "10.0.0.1", now })).toMatchObject({ name: "Lee", role: "finance" });
+    expect(await verifyCredentials({ db: t.db, email: "lee@example.com", password: "shared secret", address: "10.0.0.1", now })).toMatchObject({ name: "Lee", role: "finance" });
   });
 
   it("refuses an email that exists (in any case), loading nothing of the batch", async () => {

@@ -7,9 +7,10 @@ import { AppError } from "../errors";
 import { resolveOrderExceptions } from "../exceptions";
 import { orders, type OrderEventEntry } from "../orders";
 import { allocateInOrder, paidStatus } from "./amounts";
-import { invoiceStateOf, recordOrderBilling, UUID } from "./queries";
+import { invoiceStateOf, recordOrderBilling } from "./queries";
 import { refreshReceivables } from "./refresh-receivables";
 import { allocations, creditNotes, invoices, payments } from "./schema";
+import { isUuid } from "~/lib/uuid";
 
 /** Where the money comes from; a credit note's label (its number) may not exist yet when its timeline entries are held. */
 export type CreditSource = { kind: "payment"; id: string; label: string } | { kind: "credit_note"; id: string; label: string | null };
@@ -63,7 +64,7 @@ export async function applyCredit(
     only?.invoiceId ? eq(invoices.id, only.invoiceId) : undefined,
   );
   const byKey = wanted
-    ? or(...wanted.map((a) => (UUID.test(a.invoice) ? eq(invoices.id, a.invoice) : eq(invoices.number, a.invoice.trim().toUpperCase()))))
+    ? or(...wanted.map((a) => (isUuid(a.invoice) ? eq(invoices.id, a.invoice) : eq(invoices.number, a.invoice.trim().toUpperCase()))))
     : undefined;
   const seen = await tx.select({ id: invoices.id, orderId: invoices.orderId }).from(invoices).where(and(eq(invoices.customerId, input.customerId), byKey ?? open));
   if (seen.length === 0) return none;

@@ -5,13 +5,14 @@ import { decodeCursor, toPage } from "../db/pagination";
 import { AppError } from "../errors";
 import { orders } from "../orders";
 import { taxByRate } from "./amounts";
-import { allocationDtos, type CreditNoteRow, UUID } from "./queries";
+import { allocationDtos, type CreditNoteRow } from "./queries";
 import { allocations, creditNoteLines, creditNotes, invoices, refunds, returns } from "./schema";
 import type { TCreditNote, TListCreditNotesInput } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
 /** A credit note by number (CN-300001) or id, locked when it is about to change; 404 naming it. */
 export async function loadCreditNote(db: DbOrTx, key: string, options: { forUpdate?: boolean } = {}): Promise<CreditNoteRow> {
-  const where = UUID.test(key) ? eq(creditNotes.id, key) : eq(creditNotes.number, key.trim().toUpperCase());
+  const where = isUuid(key) ? eq(creditNotes.id, key) : eq(creditNotes.number, key.trim().toUpperCase());
   const query = db.select().from(creditNotes).where(and(where, sql`${creditNotes.number} is not null`)).limit(1);
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw AppError.notFound("credit note", key);

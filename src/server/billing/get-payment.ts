@@ -3,12 +3,13 @@ import { customers } from "../customers";
 import type { Db, DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import { AppError } from "../errors";
-import { allocationDtos, type PaymentRow, UUID } from "./queries";
+import { allocationDtos, type PaymentRow } from "./queries";
 import { allocations, payments, refunds } from "./schema";
 import type { TListPaymentsInput, TPayment } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
 export async function loadPayment(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<PaymentRow> {
-  if (!UUID.test(id)) throw AppError.notFound("payment", id);
+  if (!isUuid(id)) throw AppError.notFound("payment", id);
   const query = db.select().from(payments).where(eq(payments.id, id));
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw AppError.notFound("payment", id);

@@ -6,15 +6,15 @@ import { decodeCursor, toPage } from "../db/pagination";
 import { AppError } from "../errors";
 import { warehouses } from "../inventory";
 import { orderLines, orders } from "../orders";
-import { UUID } from "./queries";
 import { creditNotes, returnLines, returnReasons, returns } from "./schema";
 import type { TListReturnsInput, TReturn } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
 export type ReturnRow = typeof returns.$inferSelect;
 
 /** A return by number (RMA-400001) or id, locked when it is about to change; 404 naming it. */
 export async function loadReturn(db: DbOrTx, key: string, options: { forUpdate?: boolean } = {}): Promise<ReturnRow> {
-  const where = UUID.test(key) ? eq(returns.id, key) : eq(returns.number, key.trim().toUpperCase());
+  const where = isUuid(key) ? eq(returns.id, key) : eq(returns.number, key.trim().toUpperCase());
   const query = db.select().from(returns).where(where).limit(1);
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw AppError.notFound("return", key);

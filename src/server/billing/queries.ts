@@ -10,16 +10,16 @@ import { daysBetween, taxByRate } from "./amounts";
 import { OPEN_INVOICE_STATUSES } from "./constants";
 import { allocations, creditNotes, invoiceLines, invoices, payments } from "./schema";
 import type { TAllocation, TInvoice, TInvoiceSummary } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type CreditNoteRow = typeof creditNotes.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An invoice by number (INV-200001) or id, locked when it is about to change; 404 naming it when absent. */
 export async function loadInvoice(db: DbOrTx, key: string, options: { forUpdate?: boolean } = {}): Promise<InvoiceRow> {
-  const where = UUID.test(key) ? eq(invoices.id, key) : eq(invoices.number, key.trim().toUpperCase());
+  const where = isUuid(key) ? eq(invoices.id, key) : eq(invoices.number, key.trim().toUpperCase());
   const query = db.select().from(invoices).where(where).limit(1);
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw AppError.notFound("invoice", key);

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { ZIsoDate } from "~/lib/iso-date";
 import { ZSku } from "../catalog";
 import { ZAddress } from "../customers";
 import { ZPageInput } from "../db/pagination";
 import { AGING_BUCKETS, CREDIT_NOTE_KINDS, INVOICE_STATUSES, JOURNAL_ACCOUNTS, PAYMENT_METHODS, RETURN_DISPOSITIONS, RETURN_STATUSES } from "./constants";
 
-const ZIsoDate = z.iso.date("Use a date like 2026-11-21");
 const ZMoney = (what: string) => z.number().int(`${what} is in minor units (cents)`);
 const ZPositiveMoney = (what: string) => ZMoney(what).positive(`${what} must be more than 0`).max(100_000_000_000);
 const ZReason = (what: string) => z.string().trim().min(1, `Say why ${what}`).max(500);

@@ -1,5 +1,7 @@
-export const UNITS = ["each", "box", "case", "pallet", "kg", "m", "l"] as const;
-export type Unit = (typeof UNITS)[number];
-
-export const TAX_CATEGORIES = ["standard", "reduced", "zero", "exempt"] as const;
-export type TaxCategory = (typeof TAX_CATEGORIES)[number];
+/**
+ * The units and tax categories every database starts with (the migration seeds them). Admins keep both
+ * lists at Admin → Settings, so a product's unit and tax category are any code of them (strings); the
+ * demo's catalog uses these.
+ */
+export type Unit = "each" | "box" | "case" | "pallet" | "kg" | "m" | "l";
+export type TaxCategory = "standard" | "reduced" | "zero" | "exempt";

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError, isUniqueViolation } from "../errors";
+import { resolveActiveCode } from "../settings";
 import { findCategory, toProductDto } from "./queries";
 import { categories, products } from "./schema";
 import type { TCreateProductInput, TProduct } from "./schemas";
@@ -12,15 +13,19 @@ export async function createProduct(options: { db: Db; actor: Actor; input: TCre
   const { category: categoryKey, ...fields } = input;
   try {
     return await db.transaction(async (tx) => {
+      const unit = await resolveActiveCode(tx, "units", input.unit, "unit");
+      const taxCategory = await resolveActiveCode(tx, "tax-categories", input.taxCategory, "taxCategory");
       let category = await findCategory(tx, categoryKey);
       if (!category) {
         const code = categoryKey.toUpperCase().replace(/[^A-Z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "GENERAL";
-        [category] = await tx.insert(categories).values({ code, name: categoryKey }).returning();
-        await recordAudit(tx, { entityType: "category", entityId: code, action: "created", actor, after: category });
+        [category] = await tx.insert(categories).values({ code, name: categoryKey }).onConflictDoNothing().returning();
+        if (category) await recordAudit(tx, { entityType: "category", entityId: code, action: "created", actor, after: category });
+        // Its code is taken ("Hand tools" and "hand-tools" are both HAND-TOOLS), or another request just made it: that one.
+        else category = (await findCategory(tx, code)) ?? (await findCategory(tx, categoryKey));
       }
       const [product] = await tx
         .insert(products)
-        .values({ ...fields, categoryId: category!.id })
+        .values({ ...fields, unit, taxCategory, categoryId: category!.id })
         .returning();
       const dto = toProductDto({ ...product!, category: category!.name });
       await recordAudit(tx, { entityType: "product", entityId: dto.sku, action: "created", actor, after: dto });

@@ -2,6 +2,7 @@ import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { insertRows } from "../db/bulk";
 import { AppError, isUniqueViolation } from "../errors";
+import { resolveActiveCodes } from "../settings";
 import { categories, products } from "./schema";
 
 export type CategoryImport = typeof categories.$inferInsert;
@@ -9,7 +10,8 @@ export type ProductImport = typeof products.$inferInsert;
 
 /**
  * Categories and products in bulk, as another system (or the demo) hands them over, ids included: a few
- * statements whatever their number, in one transaction. Every row of a kind sets the same fields
+ * statements whatever their number, in one transaction. Units may come as their aliases (EA, KGM: stored as
+ * each, kg); a unit or tax category that is not an active one refuses the load (400 naming `products.N.unit`). Every row of a kind sets the same fields
  * (db/bulk.ts); rows without timestamps take the domain clock's time. Not audited, unlike createProduct:
  * a load of master data, not an edit. A SKU or category that exists already refuses the whole load.
  */
@@ -24,7 +26,15 @@ export async function importCatalog(
         await insertRows(tx, categories, input.categories.map((row) => ({ createdAt: at, updatedAt: at, ...row })));
       }
       if (input.products.length > 0) {
-        await insertRows(tx, products, input.products.map((row) => ({ createdAt: at, updatedAt: at, ...row })));
+        const [units, taxCategories] = await Promise.all([
+          resolveActiveCodes(tx, "units", input.products.map((row) => row.unit ?? "each"), (i) => `products.${i}.unit`),
+          resolveActiveCodes(tx, "tax-categories", input.products.map((row) => row.taxCategory ?? "standard"), (i) => `products.${i}.taxCategory`),
+        ]);
+        await insertRows(
+          tx,
+          products,
+          input.products.map((row, i) => ({ createdAt: at, updatedAt: at, ...row, unit: units[i]!, taxCategory: taxCategories[i]! })),
+        );
       }
     });
   } catch (error) {

@@ -1,10 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { archivedAt, id, moneyMinor, timestamps } from "../db/columns";
-import { TAX_CATEGORIES, UNITS } from "./constants";
-
-export const unitEnum = pgEnum("unit", UNITS);
-export const taxCategoryEnum = pgEnum("tax_category", TAX_CATEGORIES);
+import { taxCategories, units } from "../settings/schema";
 
 export const categories = pgTable(
   "categories",
@@ -27,7 +24,10 @@ export const products = pgTable(
     categoryId: uuid("category_id")
       .notNull()
       .references(() => categories.id),
-    unit: unitEnum("unit").notNull().default("each"),
+    unit: text("unit")
+      .notNull()
+      .default("each")
+      .references(() => units.code),
     currency: text("currency").notNull().default("USD"),
     listPrice: moneyMinor("list_price").notNull(),
     cost: moneyMinor("cost").notNull(),
@@ -35,7 +35,10 @@ export const products = pgTable(
     lengthMm: integer("length_mm"),
     widthMm: integer("width_mm"),
     heightMm: integer("height_mm"),
-    taxCategory: taxCategoryEnum("tax_category").notNull().default("standard"),
+    taxCategory: text("tax_category")
+      .notNull()
+      .default("standard")
+      .references(() => taxCategories.code),
     /** Days a vendor needs to deliver; used for promise dates when nothing is inbound. */
     leadTimeDays: integer("lead_time_days").notNull().default(14),
     /** Sold in multiples of this (a case of 12): other quantities are checked with the customer. */

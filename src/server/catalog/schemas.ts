@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZPageInput } from "../db/pagination";
-import { TAX_CATEGORIES, UNITS } from "./constants";
+import { referenceCodeField } from "../settings/schemas";
 
 export const ZSku = z
   .string()
@@ -9,20 +9,24 @@ export const ZSku = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "SKU may contain letters, digits, '.', '_', '/' and '-'");
 
+/** A unit's price or cost, in minor units: what a purchase order line takes too ($10,000,000.00). */
+const MAX_UNIT_PRICE = 1_000_000_000;
+
 export const ZCreateProductInput = z
   .object({
     sku: ZSku,
     name: z.string().trim().min(1, "Name is required").max(300),
     category: z.string().trim().min(1, "Category is required").max(100),
-    unit: z.enum(UNITS).default("each"),
+    /** A code of an active unit, or one of its aliases (EA, KGM): stored as the unit's code. */
+    unit: referenceCodeField("unit").default("each"),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code, e.g. USD")
       .default("USD"),
-    listPrice: z.number().int("List price is in minor units (cents)").min(0),
-    cost: z.number().int("Cost is in minor units (cents)").min(0),
-    weightGrams: z.number().int().min(0).default(0),
-    taxCategory: z.enum(TAX_CATEGORIES).default("standard"),
+    listPrice: z.number().int("List price is in minor units (cents)").min(0).max(MAX_UNIT_PRICE, "List price is at most 1,000,000,000 minor units"),
+    cost: z.number().int("Cost is in minor units (cents)").min(0).max(MAX_UNIT_PRICE, "Cost is at most 1,000,000,000 minor units"),
+    weightGrams: z.number().int("Weight is in whole grams").min(0).max(10_000_000, "Weight is at most 10,000,000 g").default(0),
+    taxCategory: referenceCodeField("tax category").default("standard"),
     leadTimeDays: z.number().int().min(0).max(365).default(14),
     /** Sold in multiples of this; other quantities are checked with the customer. */
     packSize: z.number().int("Pack size is a whole number").min(1, "Pack size is at least 1").max(10_000).optional(),
@@ -34,12 +38,12 @@ export const ZProduct = z.object({
   sku: z.string(),
   name: z.string(),
   category: z.string(),
-  unit: z.enum(UNITS),
+  unit: z.string(),
   currency: z.string(),
   listPrice: z.number().int(),
   cost: z.number().int(),
   weightGrams: z.number().int(),
-  taxCategory: z.enum(TAX_CATEGORIES),
+  taxCategory: z.string(),
   leadTimeDays: z.number().int(),
   packSize: z.number().int(),
   isArchived: z.boolean(),

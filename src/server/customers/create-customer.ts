@@ -2,16 +2,24 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { ALL_REGIONS } from "~/lib/tax-exemptions";
+import * as clock from "../clock";
+import { actorLabel } from "../auth/actor";
+import { resolveActiveCode } from "../settings";
 import { toCustomerDto } from "./queries";
-import { customerAddresses, customers } from "./schema";
+import { customerAddresses, customers, customerTaxExemptions } from "./schema";
 import type { TCreateCustomerInput, TCustomer } from "./schemas";
 
 export async function createCustomer(options: { db: Db; actor: Actor; input: TCreateCustomerInput }): Promise<TCustomer> {
   const { db, actor, input } = options;
-  const { billingAddress, shippingAddress, ...fields } = input;
+  const { billingAddress, shippingAddress, taxExempt, ...fields } = input;
   try {
     return await db.transaction(async (tx) => {
-      const [customer] = await tx.insert(customers).values(fields).returning();
+      const segment = await resolveActiveCode(tx, "segments", input.segment, "segment");
+      const [customer] = await tx
+        .insert(customers)
+        .values({ ...fields, segment })
+        .returning();
       if (!customer) throw new Error("insert returned nothing");
       const addresses = await tx
         .insert(customerAddresses)
@@ -21,7 +29,14 @@ export async function createCustomer(options: { db: Db; actor: Actor; input: TCr
           { customerId: customer.id, kind: "shipping", ...(shippingAddress ?? billingAddress) },
         ])
         .returning();
-      const dto = toCustomerDto(customer, addresses);
+      // The old flag, kept for existing clients: exempt everywhere in the billing country, certificate not recorded yet.
+      const exemptions = taxExempt
+        ? await tx
+            .insert(customerTaxExemptions)
+            .values({ customerId: customer.id, certificateNumber: "ON-FILE", country: billingAddress.country, region: ALL_REGIONS, issuedOn: clock.today(), createdBy: actorLabel(actor) })
+            .returning()
+        : [];
+      const dto = toCustomerDto(customer, addresses, exemptions);
       await recordAudit(tx, { entityType: "customer", entityId: customer.code, action: "created", actor, after: dto });
       return dto;
     });

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { eq } from "drizzle-orm";
-import { toCustomerDto } from "./queries";
+import { taxExemptionRowsOf, toCustomerDto } from "./queries";
 import { customerAddresses, customers } from "./schema";
 import type { TCustomer } from "./schemas";
 
@@ -20,7 +20,7 @@ export async function getCustomerWithId(options: { db: DbOrTx; code: string }): 
   if (!row) throw AppError.notFound("customer", options.code);
   return {
     id: row.id,
-    customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : []))),
+    customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : [])), await taxExemptionRowsOf(options.db, [row.id])),
     receivables: { unpaidInvoices: row.unpaidInvoices, overdueHold: row.overdueHold },
   };
 }

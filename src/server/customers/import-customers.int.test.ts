@@ -15,7 +15,7 @@ afterAll(() => t?.cleanup());
 
 const LOADED_AT = new Date("2025-03-01T08:00:00Z");
 const address = { line1: "1 Main St", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };
-const customer = (code: string): CustomerImport & { id: string } => ({ id: randomUUID(), code, name: `${code} Supply`, segment: "wholesale", demandClass: "A", creditLimit: 500_000, paymentTermsDays: 45, taxExempt: true });
+const customer = (code: string): CustomerImport & { id: string } => ({ id: randomUUID(), code, name: `${code} Supply`, segment: "wholesale", demandClass: "A", creditLimit: 500_000, paymentTermsDays: 45 });
 
 describe("importCustomers", () => {
   it("loads customers with their ids and addresses, at the domain clock's time", async () => {
@@ -39,7 +39,8 @@ describe("importCustomers", () => {
       demandClass: "A",
       creditLimit: 500_000,
       paymentTermsDays: 45,
-      taxExempt: true,
+      taxExempt: false,
+      taxExemptions: [],
       billingAddress: address,
       shippingAddress: { ...address, line1: "9 Yard Rd" },
     });

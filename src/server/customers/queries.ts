@@ -1,15 +1,51 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
+import { exemptionStatus, isValidOn, type TaxExemption } from "~/lib/tax-exemptions";
+import * as clock from "../clock";
 import type { DbOrTx } from "../db";
-import { customerAddresses, customers } from "./schema";
-import type { TAddress, TCustomer } from "./schemas";
+import { customerAddresses, customers, customerTaxExemptions } from "./schema";
+import type { TAddress, TCustomer, TTaxExemption } from "./schemas";
 
 type CustomerRow = typeof customers.$inferSelect;
 type AddressRow = typeof customerAddresses.$inferSelect;
+type ExemptionRow = typeof customerTaxExemptions.$inferSelect;
+
+export function toExemptionDto(row: ExemptionRow, today: string): TTaxExemption {
+  const status = exemptionStatus(row, today);
+  return {
+    id: row.id,
+    certificateNumber: row.certificateNumber,
+    country: row.country,
+    region: row.region,
+    issuedOn: row.issuedOn,
+    expiresOn: row.expiresOn,
+    status: status.kind,
+    days: status.kind === "expired" ? status.daysAgo : status.kind === "not_yet_valid" ? status.daysUntil : status.daysLeft,
+    addedBy: row.createdBy,
+    addedAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The customers' certificates, by customer id: what pricing takes (latest expiry first). */
+export async function taxExemptionsOf(db: DbOrTx, customerIds: string[]): Promise<Map<string, (TaxExemption & { id: string })[]>> {
+  const byCustomer = new Map<string, (TaxExemption & { id: string })[]>(customerIds.map((id) => [id, []]));
+  for (const row of await taxExemptionRowsOf(db, customerIds)) byCustomer.get(row.customerId)?.push(row);
+  return byCustomer;
+}
+
+export async function taxExemptionRowsOf(db: DbOrTx, customerIds: string[]): Promise<ExemptionRow[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(customerTaxExemptions)
+    .where(inArray(customerTaxExemptions.customerId, customerIds))
+    .orderBy(asc(customerTaxExemptions.region), asc(customerTaxExemptions.issuedOn), asc(customerTaxExemptions.certificateNumber));
+}
 
 const toAddress = (row: AddressRow | undefined): TAddress | null =>
   row ? { line1: row.line1, city: row.city, region: row.region, postalCode: row.postalCode, country: row.country } : null;
 
-export function toCustomerDto(row: CustomerRow, addresses: AddressRow[]): TCustomer {
+export function toCustomerDto(row: CustomerRow, addresses: AddressRow[], exemptions: ExemptionRow[]): TCustomer {
+  const today = clock.today();
   return {
     code: row.code,
     name: row.name,
@@ -18,7 +54,8 @@ export function toCustomerDto(row: CustomerRow, addresses: AddressRow[]): TCusto
     currency: row.currency,
     creditLimit: row.creditLimit,
     paymentTermsDays: row.paymentTermsDays,
-    taxExempt: row.taxExempt,
+    taxExempt: exemptions.some((e) => isValidOn(e, today)),
+    taxExemptions: exemptions.map((e) => toExemptionDto(e, today)),
     invoiceOnOrder: row.invoiceOnOrder,
     billFreight: row.billFreight,
     email: row.email,
@@ -30,14 +67,18 @@ export function toCustomerDto(row: CustomerRow, addresses: AddressRow[]): TCusto
   };
 }
 
-/** Loads customers with their addresses in two queries, whatever the page size. */
+/** Loads customers with their addresses and certificates in three queries, whatever the page size. */
 export async function withAddresses(db: DbOrTx, rows: CustomerRow[]): Promise<TCustomer[]> {
   if (rows.length === 0) return [];
-  const addresses = await db
-    .select()
-    .from(customerAddresses)
-    .where(inArray(customerAddresses.customerId, rows.map((r) => r.id)));
-  return rows.map((row) => toCustomerDto(row, addresses.filter((a) => a.customerId === row.id)));
+  const ids = rows.map((r) => r.id);
+  const [addresses, exemptions] = await Promise.all([db.select().from(customerAddresses).where(inArray(customerAddresses.customerId, ids)), taxExemptionRowsOf(db, ids)]);
+  return rows.map((row) =>
+    toCustomerDto(
+      row,
+      addresses.filter((a) => a.customerId === row.id),
+      exemptions.filter((e) => e.customerId === row.id),
+    ),
+  );
 }
 
 export async function findCustomerByCode(db: DbOrTx, code: string) {

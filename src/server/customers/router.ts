@@ -5,7 +5,9 @@ import { createCustomer } from "./create-customer";
 import { searchCustomers } from "./search-customers";
 import { getCustomer } from "./get-customer";
 import { listCustomers } from "./list-customers";
-import { ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput, ZSetBillingTermsInput } from "./schemas";
+import { addTaxExemption } from "./add-tax-exemption";
+import { removeTaxExemption } from "./remove-tax-exemption";
+import { ZAddTaxExemptionInput, ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput, ZRemoveTaxExemptionInput, ZSetBillingTermsInput } from "./schemas";
 import { setBillingTerms } from "./set-billing-terms";
 
 const tags = ["customers"];
@@ -38,6 +40,18 @@ export const customersRouter = createTRPCRouter({
     .input(ZSetBillingTermsInput)
     .output(ZCustomer)
     .mutation(({ ctx, input }) => setBillingTerms({ db: ctx.db, actor: ctx.actor, input })),
+
+  addTaxExemption: permissionProcedure("customers.taxExemptions")
+    .meta({ openapi: { method: "POST", path: "/customers/{code}/tax-exemptions", tags, summary: "Record a sales tax exemption certificate", protect: true, successDescription: "The customer with its certificates" } })
+    .input(ZAddTaxExemptionInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => addTaxExemption({ db: ctx.db, actor: ctx.actor, input })),
+
+  removeTaxExemption: permissionProcedure("customers.taxExemptions")
+    .meta({ openapi: { method: "DELETE", path: "/customers/{code}/tax-exemptions/{id}", tags, summary: "Remove (revoke) a tax exemption certificate", protect: true } })
+    .input(ZRemoveTaxExemptionInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => removeTaxExemption({ db: ctx.db, actor: ctx.actor, input })),
 });
 
 export type CustomersRouter = typeof customersRouter;

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ZPageInput } from "../db/pagination";
-import { DEMAND_CLASSES, SEGMENTS } from "./constants";
+import { referenceCodeField } from "../settings/schemas";
+import { ALL_REGIONS, US_REGIONS } from "~/lib/tax-exemptions";
+import { ZIsoDate } from "~/lib/iso-date";
+import { DEMAND_CLASSES } from "./constants";
 
 export const ZAddress = z.object({
   line1: z.string().trim().min(1, "Street address is required").max(200),
@@ -25,7 +28,8 @@ export const ZCustomerCode = z
 export const ZCreateCustomerInput = z.object({
   code: ZCustomerCode,
   name: z.string().trim().min(1, "Name is required").max(200),
-  segment: z.enum(SEGMENTS),
+  /** A code of an active segment (Admin → Settings). */
+  segment: referenceCodeField("segment"),
   demandClass: z.enum(DEMAND_CLASSES).default("B"),
   currency: z
     .string()
@@ -33,6 +37,10 @@ export const ZCreateCustomerInput = z.object({
     .default("USD"),
   creditLimit: z.number().int("Credit limit is in minor units (cents)").min(0).default(0),
   paymentTermsDays: z.number().int().min(0).max(365).default(30),
+  /**
+   * Kept for existing clients: true records a country-wide certificate numbered ON-FILE, without expiry, for
+   * finance to replace with the real one (Add certificate). Certificates are the source of truth.
+   */
   taxExempt: z.boolean().default(false),
   /** Prepaid: invoiced when the order is submitted instead of when it ships. */
   invoiceOnOrder: z.boolean().optional(),
@@ -45,15 +53,34 @@ export const ZCreateCustomerInput = z.object({
 });
 export type TCreateCustomerInput = z.infer<typeof ZCreateCustomerInput>;
 
+export const ZTaxExemption = z.object({
+  id: z.string(),
+  certificateNumber: z.string(),
+  country: z.string(),
+  /** A state code, or "ALL" for every region of the country. */
+  region: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  /** On today's date (company time zone): valid, expiring (within 30 days), expired, or not yet valid. */
+  status: z.enum(["valid", "expiring", "expired", "not_yet_valid"]),
+  /** Days until it expires (0: expires today), or since it expired; null without an expiry date. */
+  days: z.number().int().nullable(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type TTaxExemption = z.infer<typeof ZTaxExemption>;
+
 export const ZCustomer = z.object({
   code: z.string(),
   name: z.string(),
-  segment: z.enum(SEGMENTS),
+  segment: z.string(),
   demandClass: z.enum(DEMAND_CLASSES),
   currency: z.string(),
   creditLimit: z.number().int(),
   paymentTermsDays: z.number().int(),
+  /** Holds an exemption certificate valid today (for some region: see taxExemptions). */
   taxExempt: z.boolean(),
+  taxExemptions: z.array(ZTaxExemption),
   invoiceOnOrder: z.boolean(),
   billFreight: z.boolean(),
   email: z.string().nullable(),
@@ -67,7 +94,7 @@ export type TCustomer = z.infer<typeof ZCustomer>;
 
 export const ZListCustomersInput = ZPageInput.extend({
   search: z.string().trim().max(100).optional(),
-  segment: z.enum(SEGMENTS).optional(),
+  segment: z.string().trim().max(40).optional(),
 });
 export type TListCustomersInput = z.infer<typeof ZListCustomersInput>;
 
@@ -80,3 +107,31 @@ export const ZSetBillingTermsInput = z.object({
   billFreight: z.boolean().optional(),
 });
 export type TSetBillingTermsInput = z.infer<typeof ZSetBillingTermsInput>;
+
+const ZCertificateNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(1, "Certificate number is required")
+  .max(60)
+  .regex(/^[A-Z0-9][A-Z0-9 ./-]*$/, "Use letters, digits, spaces, '.', '/' and '-'");
+
+export const ZAddTaxExemptionInput = z
+  .object({
+    code: ZCustomerCode,
+    certificateNumber: ZCertificateNumber,
+    /** Only US certificates for now: the regions are US states. */
+    country: z.literal("US", "Only US certificates are supported").default("US"),
+    region: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((r) => r === ALL_REGIONS || (US_REGIONS as readonly string[]).includes(r), "Use a US state code (e.g. NJ) or ALL for every state"),
+    issuedOn: ZIsoDate,
+    expiresOn: ZIsoDate.nullish(),
+  })
+  .refine((i) => !i.expiresOn || i.expiresOn >= i.issuedOn, { path: ["expiresOn"], message: "The expiry date cannot be before the issue date" });
+export type TAddTaxExemptionInput = z.infer<typeof ZAddTaxExemptionInput>;
+
+export const ZRemoveTaxExemptionInput = z.object({ code: ZCustomerCode, id: z.uuid("Not a certificate id") });
+export type TRemoveTaxExemptionInput = z.infer<typeof ZRemoveTaxExemptionInput>;

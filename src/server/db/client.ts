@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { type Breaker, createBreaker, refusedQuery } from "./breaker";
 
 /**
  * The one database type every use case takes: PGlite and postgres.js share the same PostgreSQL dialect.
@@ -32,9 +33,21 @@ export type QueryLogger = { logQuery: (query: string, params: unknown[]) => void
  */
 export const CONNECT_TIMEOUT_SECONDS = 3;
 
+/**
+ * Seconds a closed connection waits before it connects again, after `retries` failed attempts in a row (of the
+ * whole pool). postgres.js's default grows to 20 s: after PostgreSQL had been down for 3 s, requests waited up
+ * to 13 s once it was back (`npm run torture`). Half a second at most; a refused attempt costs the server nothing.
+ */
+export const reconnectBackoffSeconds = (retries: number) => Math.min(3 ** retries / 100, 0.5) * (0.5 + Math.random() / 2);
+
 export function connectPostgres(url: string, max = 10, logger?: QueryLogger, options: { connectTimeoutSeconds?: number } = {}): DbHandle {
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: options.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS });
-  const db = drizzlePostgres({ client: preparing(client), logger }) as unknown as Db;
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: options.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectBackoffSeconds,
+  });
+  const db = drizzlePostgres({ client: preparing(client, createBreaker()), logger }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
@@ -46,26 +59,74 @@ type Sql = postgres.Sql;
  * plans it every time. This client (and the ones it hands to transactions and savepoints) prepares every
  * statement instead: cached per connection, one round trip, planned once or a few times. postgres.js
  * recycles each connection within an hour, which bounds the cache.
+ *
+ * The pool's own queries and transactions also pass the breaker (breaker.ts); the statements of a transaction run
+ * on the connection it holds and are not refused halfway — unless that connection is gone (guardTransaction).
  */
-function preparing<T extends Sql>(sql: T): T {
+function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: TransactionState): T {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe") {
-        return (query: string, parameters?: unknown[], options?: object) =>
-          target.unsafe(query, parameters as never, { ...options, prepare: true });
+        return (query: string, parameters?: unknown[], options?: object) => {
+          if (transaction?.over) return refusedQuery(transactionOver());
+          const refusal = breaker?.refuse();
+          if (refusal) return refusedQuery(refusal);
+          const pending = target.unsafe(query, parameters as never, { ...options, prepare: true });
+          return breaker ? breaker.observe(pending) : pending;
+        };
       }
       if (property === "begin" || property === "savepoint") {
         const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => Promise<unknown>;
         return (...args: unknown[]) => {
+          if (transaction?.over) return Promise.reject(transactionOver());
+          const refusal = breaker?.refuse();
+          if (refusal) return Promise.reject(refusal);
+          const state = transaction ?? { over: false };
           const last = args.length - 1;
           const scope = args[last] as (inner: Sql) => unknown;
-          return open.apply(target, [...args.slice(0, last), (inner: Sql) => scope(preparing(inner))]);
+          const settled = open.apply(target, [...args.slice(0, last), (inner: Sql) => guardTransaction(state, () => scope(preparing(inner, undefined, state)))]);
+          // A savepoint shares its transaction's state; the transaction is over once begin() has settled.
+          if (!transaction) settled.then(() => (state.over = true), () => (state.over = true));
+          return breaker ? breaker.watch(settled) : settled;
         };
       }
       return Reflect.get(target, property, receiver);
     },
   });
 }
+
+type TransactionState = { over: boolean };
+
+/**
+ * postgres.js (3.4.9) rejects `begin()` as soon as the transaction's connection closes (PostgreSQL restarted,
+ * the backend killed), but the transaction's callback runs on, and the connection object is reused by the pool:
+ * - when the callback then fails, postgres.js sends ROLLBACK on it (COMMIT when it succeeds). While it is still
+ *   closed that write is thrown from a timer (an uncaughtException, "Cannot read properties of null (reading
+ *   'write')") and leaves the connection wedged: every later connect on it timed out after 3 s, for ~30 s
+ *   (`npm run torture`: retries answered 503 long after PostgreSQL was back);
+ * - once it has reconnected, the callback's statements, ROLLBACK or COMMIT would run on someone else's session,
+ *   in or out of another request's transaction (client.int.test.ts: a lost transaction's INSERT committed).
+ * So a transaction that is over (begin() settled) sends nothing more: its statements are refused
+ * (CONNECTION_CLOSED, a 503 at the doors), and a callback that ends after its connection was lost never
+ * settles, so postgres.js has no ROLLBACK or COMMIT to send; the caller already has begin()'s rejection.
+ */
+async function guardTransaction<R>(state: TransactionState, run: () => R): Promise<Awaited<R>> {
+  let result: Awaited<R>;
+  try {
+    result = await run();
+  } catch (error) {
+    // A connection that closes rejects the statement in flight and begin() in the same turn: let begin's
+    // rejection land before deciding whether the connection is still there to roll back on.
+    if (!state.over) await new Promise((resolve) => setImmediate(resolve));
+    if (state.over) return new Promise<never>(() => {});
+    throw error;
+  }
+  if (state.over) return new Promise<never>(() => {});
+  return result;
+}
+
+const transactionOver = () =>
+  Object.assign(new Error("The transaction's database connection was lost; nothing more is sent on it."), { code: "CONNECTION_CLOSED" });
 
 /** Opens an embedded PGlite. The caller owns the data directory (see lock.ts). */
 export async function connectPglite(client: PGlite, logger?: QueryLogger): Promise<DbHandle> {

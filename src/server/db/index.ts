@@ -20,8 +20,9 @@ const holder = globalThis as unknown as { __orderdeskDb?: Promise<DbHandle>; __o
 async function boot(): Promise<DbHandle> {
   let handle: DbHandle;
   if (env.DATABASE_URL) {
-    // Migrate on one dedicated connection so the advisory lock and the migration share a session.
-    const migrator = connectPostgres(env.DATABASE_URL, 1);
+    // Migrate on one dedicated connection so the advisory lock and the migration share a session; as the
+    // tables' owner when the app's own login may only use them (.env.example).
+    const migrator = connectPostgres(env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL, 1);
     try {
       await migrate(migrator);
     } finally {

@@ -8,6 +8,8 @@ import { bookFulfillment, type FulfillmentSeedSummary } from "./fulfillment";
 import { loadMarket } from "./market";
 import { type MasterDataSummary, seedMasterData } from "./master-data";
 import { bookOrders, type OrderSeedSummary } from "./orders";
+import { type PricingSeedSummary, seedPricing } from "./pricing";
+import { seedTaxExemptions, type TaxExemptionSeedSummary } from "./tax-exemptions";
 import { bookPurchasing, type PurchasingSeedSummary } from "./purchasing";
 import { deriveSeed, Random } from "./random";
 import { loadParcelSpecs } from "./shipping";
@@ -40,6 +42,8 @@ export type SeedOptions = {
 
 export type SeedSummary = MasterDataSummary & {
   vendors: number;
+  pricing: PricingSeedSummary;
+  taxExemptions: TaxExemptionSeedSummary;
   history: OrderSeedSummary & PurchasingSeedSummary & StockSeedSummary & FulfillmentSeedSummary & ExceptionSeedSummary & BillingSeedSummary;
   /** Use-case actions run, and the time they took, by kind. */
   actions: Record<string, { count: number; seconds: number }>;
@@ -48,9 +52,9 @@ export type SeedSummary = MasterDataSummary & {
 /**
  * Fills an empty, migrated database with a believable distributor. Master data (demo users,
  * warehouses, catalog, customers, opening stock in the ledger) is written in bulk; everything after
- * that is history, made only by calling the use cases — orders, quotes, edits, holds and releases,
- * cancellations, purchase orders and receipts, transfers, counts, hold-backs, replenishment — each
- * with the domain clock set to the moment it happened (see Agenda). So every screen agrees with the
+ * that is history, made only by calling the use cases — the admin's pricing set-up, orders, quotes, edits,
+ * holds and releases, cancellations, purchase orders and receipts, transfers, counts, hold-backs,
+ * replenishment — each with the domain clock set to the moment it happened (see Agenda). So every screen agrees with the
  * documents behind it, and nothing exists that the product could not have produced: the warehouse's
  * shipments become invoices, finance collects, chases and credits (billing.ts).
  */
@@ -67,7 +71,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
 
   progress("master data: users, warehouses, catalog, customers, opening stock");
   // About 3.9 lines an order (see orders.ts), conversions and repeat orders on top.
-  const master = await seedMasterData(db, { seed, now, openedAt, linesPerDay: ((orders + quotes) * 4) / days });
+  const { taxExempt, ...master } = await seedMasterData(db, { seed, now, openedAt, linesPerDay: ((orders + quotes) * 4) / days });
   const { cast, vendors } = await runAt(openedAt, async () => {
     const cast = await castOf(db);
     const vendors = await seedVendors(db, cast.admin, new Random(deriveSeed(seed, "vendors")));
@@ -76,6 +80,11 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   });
   const market = await loadMarket(db);
   const parcels = await loadParcelSpecs(db);
+  progress("pricing: state sales tax, price lists, discount rules, override limits");
+  // Before the first order, so the history is priced (and taxed) by them.
+  const pricing = await runAt(openedAt, () => seedPricing(db, cast, market, { start, end: now.getTime() }));
+  progress("tax exemption certificates of the exempt accounts");
+  const taxExemptions = await runAt(openedAt, () => seedTaxExemptions(db, cast, taxExempt, { start, end: now.getTime() }));
 
   const agenda = new Agenda(start, now.getTime());
   // Each summary fills in as the agenda runs.
@@ -94,5 +103,5 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     lastReport = performance.now();
     progress(`history: ${done} actions, up to ${new Date(at).toISOString().slice(0, 10)}`);
   });
-  return { ...master, ...vendors, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary, ...billing, ...watched }, actions: agenda.timings() };
+  return { ...master, ...vendors, pricing, taxExemptions, history: { ...placed, ...bought, ...stocked, ...shipping.summary, ...desk.summary, ...billing, ...watched }, actions: agenda.timings() };
 }

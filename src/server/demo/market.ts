@@ -72,7 +72,8 @@ export async function loadMarket(db: Db): Promise<Market> {
   return {
     listPrices: new Map(productRows.map((p) => [p.sku, p.listPrice])),
     skus: productRows.map((p) => p.sku),
-    customers: new WeightedTable(customerRows.map((c) => [c, ORDER_FREQUENCY_BY_CLASS[c.demandClass]] as const)),
+    // The demo made its customers with the segments every database starts with.
+    customers: new WeightedTable(customerRows.map((c) => [{ ...c, segment: c.segment as Segment }, ORDER_FREQUENCY_BY_CLASS[c.demandClass]] as const)),
     products: new WeightedTable(
       productRows.map(
         (p) =>

@@ -32,6 +32,8 @@ export type MasterDataSummary = {
 type WarehouseRow = WarehouseImport & { id: string };
 type ProductRow = ProductImport & { id: string; sku: string };
 type CustomerRow = CustomerImport;
+/** An account that buys tax-free (reseller, public body): finance records its certificate when the history starts. */
+export type TaxExemptAccount = { code: string; state: string };
 type AddressRow = CustomerAddressImport;
 
 /**
@@ -50,7 +52,7 @@ export async function seedMasterData(
     /** Order lines expected per day: reorder points and opening stock follow the demand they will see. */
     linesPerDay: number;
   },
-): Promise<MasterDataSummary> {
+): Promise<MasterDataSummary & { taxExempt: TaxExemptAccount[] }> {
   const random = new Random(deriveSeed(options.seed, "master-data"));
   const { now } = options;
   // bcrypt is deliberately slow: hash the shared demo password once.
@@ -92,6 +94,7 @@ export async function seedMasterData(
     customers: clients.customers.length,
     stockLevels: opened.levels,
     stockMovements: opened.movements,
+    taxExempt: clients.taxExempt,
   };
 }
 
@@ -246,6 +249,7 @@ function buildCustomers(random: Random, now: Date) {
   const { faker } = random;
   const customerRows: CustomerRow[] = [];
   const addressRows: AddressRow[] = [];
+  const taxExempt: TaxExemptAccount[] = [];
   const names = new Set<string>();
 
   for (let i = 0; i < CUSTOMER_COUNT; i++) {
@@ -268,6 +272,9 @@ function buildCustomers(random: Random, now: Date) {
       : random.int(profile.creditLimit[0] / 1_000, profile.creditLimit[1] / 1_000) * 1_000;
     const domain = name.toLowerCase().replace(/,? (inc\.|llc)$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     const code = `C-${10_001 + i}`;
+    // Drawn in the order the customer's fields always were, so the draws that follow stay the same.
+    const paymentTermsDays = random.chance(0.05) ? 0 : random.pick(profile.terms);
+    const isTaxExempt = random.chance(profile.taxExemptShare);
     customerRows.push({
       id,
       code,
@@ -276,8 +283,7 @@ function buildCustomers(random: Random, now: Date) {
       demandClass,
       currency: "USD",
       creditLimit: creditLimitDollars * 100,
-      paymentTermsDays: random.chance(0.05) ? 0 : random.pick(profile.terms),
-      taxExempt: random.chance(profile.taxExemptShare),
+      paymentTermsDays,
       // A few accounts prepay (invoiced on order); about a third pay freight on top (prepay and add). From the
       // code, so the draws that follow stay the same.
       invoiceOnOrder: hashUnit(`${code}/prepaid`) < 0.04,
@@ -294,6 +300,7 @@ function buildCustomers(random: Random, now: Date) {
     const anywhere = faker.location.state({ abbreviated: true });
     const home = hashUnit(`${code}/home`);
     const state = home < 0.28 ? "NJ" : home < 0.5 ? "TX" : home < 0.64 ? "NV" : anywhere;
+    if (isTaxExempt) taxExempt.push({ code, state });
     const address = () => ({
       line1: faker.location.streetAddress(),
       city: faker.location.city(),
@@ -308,7 +315,7 @@ function buildCustomers(random: Random, now: Date) {
       { customerId: id, kind: "shipping", ...shipping, country: "US", createdAt, updatedAt: createdAt },
     );
   }
-  return { customers: customerRows, addresses: addressRows };
+  return { customers: customerRows, addresses: addressRows, taxExempt };
 }
 
 /** Bays per aisle and shelf levels per bay: a bin is aisle-bay-level, "C-07-3". */

@@ -95,7 +95,7 @@ export function bookStock(
             join warehouses src on src.id = s.warehouse_id
             where d.reorder_point is not null and d.on_hand - d.reserved <= d.reorder_point
               and (s.on_hand - s.reserved) - 2 * coalesce(s.reorder_point, 0) >= 5
-              and not exists (select 1 from stock_transfers t where t.product_id = d.product_id and t.status = 'in_transit')
+              and not exists (select 1 from stock_transfer_lines tl join stock_transfers t on t.id = tl.transfer_id where tl.product_id = d.product_id and t.status = 'in_transit')
             order by (d.reorder_point - (d.on_hand - d.reserved)) desc, p.sku, src.code, dst.code
             limit 1`,
       );

@@ -7,8 +7,8 @@ import { stockLevels, warehouses } from "../inventory";
 import { orders } from "../orders";
 import { pickLists, shipmentLines, shipments } from "./schema";
 import type { TPickList } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A pick list as the picker walks it: each SKU once, in bin order (SKUs without a bin last), with how many
@@ -20,7 +20,7 @@ export async function getPickList(options: { db: DbOrTx; id: string }): Promise<
     .select({ list: pickLists, warehouse: warehouses.code, warehouseName: warehouses.name })
     .from(pickLists)
     .innerJoin(warehouses, eq(warehouses.id, pickLists.warehouseId))
-    .where(UUID.test(id) ? eq(pickLists.id, id) : eq(pickLists.number, id.trim().toUpperCase()));
+    .where(isUuid(id) ? eq(pickLists.id, id) : eq(pickLists.number, id.trim().toUpperCase()));
   if (!list) throw AppError.notFound("pick list", id);
   const rows = await db
     .select({

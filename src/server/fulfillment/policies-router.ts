@@ -20,7 +20,7 @@ export const policiesRouter = createTRPCRouter({
 
   get: permissionProcedure("policies.view")
     .meta({ openapi: { method: "GET", path: "/policies/{code}", tags: ["policies"], summary: "One policy, at its current version or ?version=N", protect: true } })
-    .input(z.object({ code: ZPolicyCode, version: z.coerce.number().int().min(1).optional() }))
+    .input(z.object({ code: ZPolicyCode, version: z.coerce.number().int().min(1).max(2_147_483_647, "No such version").optional() }))
     .output(ZPolicy)
     .query(({ ctx, input }) => getPolicy({ db: ctx.db, code: input.code, version: input.version })),
 

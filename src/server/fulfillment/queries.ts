@@ -8,14 +8,14 @@ import { loadOrderForFulfillment, orderLines, orders } from "../orders";
 import { SHIPPED_STATUSES } from "./constants";
 import { carriers, packageItems, packages, pickLists, shipmentLines, shipments } from "./schema";
 import type { TShipment } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
 export type ShipmentRow = typeof shipments.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A shipment by number (SH-700123) or id, locked when it is about to change; 404 naming it when absent. */
 export async function loadShipment(db: DbOrTx, key: string, options: { forUpdate?: boolean } = {}): Promise<ShipmentRow> {
-  const where = UUID.test(key) ? eq(shipments.id, key) : eq(shipments.number, key.trim().toUpperCase());
+  const where = isUuid(key) ? eq(shipments.id, key) : eq(shipments.number, key.trim().toUpperCase());
   const query = db.select().from(shipments).where(where).limit(1);
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw AppError.notFound("shipment", key);

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { ZIsoDate } from "~/lib/iso-date";
 import { ZSku } from "../catalog";
 import { ZPageInput } from "../db/pagination";
 import { SHIPMENT_STATUSES } from "./constants";
 
-const ZIsoDate = z.iso.date("Use a date like 2026-11-21");
 const ZWarehouseCode = z.string().trim().min(1, "Choose a warehouse").max(20);
 const ZUnits = z.number().int("Quantities are whole units").positive("Must be more than 0").max(1_000_000);
 /** A shipment by its number (SH-700123) or id. */

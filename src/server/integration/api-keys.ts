@@ -1,17 +1,23 @@
 import crypto from "node:crypto";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
+import { COMPANY_TIME_ZONE, todayIn } from "~/lib/dates";
 import { ROLES } from "../auth/roles";
 import type { Db, DbOrTx } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError } from "../errors";
+import { API_KEY_SCOPES } from "./constants";
 import { apiKeys } from "./schema";
 import * as clock from "../clock";
 
 export const ZCreateApiKeyInput = z.object({
   name: z.string().trim().min(1, "Name is required").max(100),
   role: z.enum(ROLES),
+  /** `read`: queries only; `write` (default): the role's changes too. */
+  scope: z.enum(API_KEY_SCOPES).default("write"),
+  /** The last day the key works (company time zone); none for no end. */
+  expiresOn: z.iso.date("A date as YYYY-MM-DD").nullish(),
 });
 export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;
 
@@ -23,6 +29,10 @@ export const ZApiKey = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scope: z.enum(API_KEY_SCOPES),
+  expiresOn: z.string().nullable(),
+  /** Past its last day (company time zone): refused like a revoked key. */
+  isExpired: z.boolean(),
 });
 export type TApiKey = z.infer<typeof ZApiKey>;
 
@@ -39,11 +49,17 @@ const toDto = (row: typeof apiKeys.$inferSelect): TApiKey => ({
   createdAt: row.createdAt.toISOString(),
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   revokedAt: row.revokedAt?.toISOString() ?? null,
+  scope: row.scope,
+  expiresOn: row.expiresOn,
+  isExpired: row.expiresOn !== null && row.expiresOn < clock.today(),
 });
 
 /** Creates a key and returns it in full, the only time it is ever shown. */
-export async function createApiKey(options: { db: Db; actor: Actor; input: TCreateApiKeyInput }) {
-  const { db, actor, input } = options;
+export async function createApiKey(options: { db: Db; actor: Actor; input: z.input<typeof ZCreateApiKeyInput> }) {
+  const { db, actor } = options;
+  // Parsed here too: scripts, the seed and tests call this without the router and get the same defaults.
+  const input = ZCreateApiKeyInput.parse(options.input);
+  if (input.expiresOn && input.expiresOn < clock.today()) throw AppError.invalidField("expiresOn", "must be today or later");
   const key = KEY_PREFIX + crypto.randomBytes(24).toString("base64url");
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -53,6 +69,8 @@ export async function createApiKey(options: { db: Db; actor: Actor; input: TCrea
         role: input.role,
         prefix: key.slice(0, 10),
         keyHash: hashApiKey(key),
+        scope: input.scope,
+        expiresOn: input.expiresOn ?? null,
         createdBy: actor.kind === "user" && actor.id !== "system" ? actor.id : null,
       })
       .returning();
@@ -82,13 +100,19 @@ export async function revokeApiKey(options: { db: Db; actor: Actor; id: string }
   });
 }
 
-/** Resolves a bearer token to the key's actor; null for unknown or revoked keys. */
+/** Resolves a bearer token to the key's actor; null for unknown, revoked or expired keys. */
 export async function authenticateApiKey(db: DbOrTx, token: string, now = clock.now()): Promise<Actor | null> {
   if (!token.startsWith(KEY_PREFIX)) return null;
   const [row] = await db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashApiKey(token)), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        eq(apiKeys.keyHash, hashApiKey(token)),
+        isNull(apiKeys.revokedAt),
+        or(isNull(apiKeys.expiresOn), gte(apiKeys.expiresOn, todayIn(COMPANY_TIME_ZONE, now))),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   // "Last used" to the minute is enough: most requests write nothing, and the guard keeps concurrent
@@ -100,6 +124,6 @@ export async function authenticateApiKey(db: DbOrTx, token: string, now = clock.
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo))));
   }
-  return { kind: "api_key", id: row.id, name: row.name, role: row.role };
+  return { kind: "api_key", id: row.id, name: row.name, role: row.role, ...(row.scope === "read" ? { readOnly: true as const } : {}) };
 }
 

@@ -4,6 +4,7 @@ import { ZPageInput } from "../db/pagination";
 import { createApiKey, listApiKeys, revokeApiKey, ZApiKey, ZCreateApiKeyInput } from "./api-keys";
 import { OUTBOX_STATUSES } from "./constants";
 import { listOutbox } from "./list-outbox";
+import { listApiKeyRequests, ZApiKeyRequest } from "./request-log";
 
 export const integrationRouter = createTRPCRouter({
   apiKeys: permissionProcedure("apiKeys.manage")
@@ -20,6 +21,11 @@ export const integrationRouter = createTRPCRouter({
     .input(z.object({ id: z.uuid("Not an API key id") }))
     .output(ZApiKey)
     .mutation(({ ctx, input }) => revokeApiKey({ db: ctx.db, actor: ctx.actor, id: input.id })),
+
+  apiKeyRequests: permissionProcedure("apiKeys.manage")
+    .input(z.object({ id: z.uuid("Not an API key id") }))
+    .output(z.array(ZApiKeyRequest))
+    .query(({ ctx, input }) => listApiKeyRequests({ db: ctx.db, apiKeyId: input.id })),
 
   outbox: permissionProcedure("outbox.view")
     .meta({ openapi: { method: "GET", path: "/outbox", tags: ["outbox"], summary: "Messages waiting to go out (customer e-mails), newest first (admins)", protect: true } })

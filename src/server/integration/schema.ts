@@ -1,7 +1,9 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { roleEnum, users } from "../auth/schema";
 import { createdAt, id, timestamps } from "../db/columns";
-import { OUTBOX_STATUSES } from "./constants";
+import { API_KEY_SCOPES, OUTBOX_STATUSES } from "./constants";
+
+export const apiKeyScopeEnum = pgEnum("api_key_scope", API_KEY_SCOPES);
 
 /** API keys: shown once, stored as a SHA-256 hash; a key acts with one role. */
 export const apiKeys = pgTable(
@@ -16,9 +18,31 @@ export const apiKeys = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    /** `read`: queries only; `write`: whatever the role may do. */
+    scope: apiKeyScopeEnum("scope").notNull().default("write"),
+    /** The last day (company time zone) the key works; null for no end. */
+    expiresOn: date("expires_on", { mode: "string" }),
     ...timestamps,
   },
   (t) => [uniqueIndex("api_keys_hash_uq").on(t.keyHash), index("api_keys_created_idx").on(t.createdAt)],
+);
+
+/** Each key's latest REST calls (REQUEST_LOG_SIZE of them are kept): what an admin checks when a system says it failed. */
+export const apiKeyRequests = pgTable(
+  "api_key_requests",
+  {
+    id: id(),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    method: text("method").notNull(),
+    /** Below /api/v1, without the query string. */
+    path: text("path").notNull(),
+    status: smallint("status").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_key_requests_key_created_idx").on(t.apiKeyId, t.createdAt)],
 );
 
 export const outboxStatusEnum = pgEnum("outbox_status", OUTBOX_STATUSES);

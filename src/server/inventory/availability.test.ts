@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/lib/dates";
 import type { AtpLevel } from "./atp";
-import { availabilityOf, type WarehouseAtp } from "./availability";
+import { availabilityOf, sourcingOf, type WarehouseAtp } from "./availability";
 
 const level = (onHand: number, reserved = 0, extra: Partial<AtpLevel> = {}): AtpLevel => ({ onHand, reserved, heldBack: 0, backordered: 0, inbound: [], ...extra });
 const at = (warehouse: string, priority: number, l: AtpLevel): WarehouseAtp => ({ warehouseId: warehouse, warehouse, priority, region: "", level: l });
@@ -43,5 +43,30 @@ describe("availabilityOf", () => {
 
   it("adds days across month and year ends", () => {
     expect(addDays("2026-12-25", 10)).toBe("2027-01-04");
+  });
+});
+
+describe("sourcingOf (the plan reserveStock makes, by warehouse code)", () => {
+  const region = (code: string, r: string, priority: number, l: AtpLevel): WarehouseAtp => ({ ...at(code, priority, l), region: r });
+  const levels = [region("EAST", "NY", 10, level(50, 4)), region("CENTRAL", "IL", 20, level(30)), region("WEST", "CA", 30, level(2))];
+
+  it("takes the whole line from one warehouse when one can fill it, the ship-to region's first", () => {
+    expect(sourcingOf(20, levels, "IL")).toEqual({ takes: [{ warehouse: "CENTRAL", quantity: 20 }], short: 0 });
+    expect(sourcingOf(20, levels, null)).toEqual({ takes: [{ warehouse: "EAST", quantity: 20 }], short: 0 });
+  });
+
+  it("splits most available first and backorders the rest", () => {
+    expect(sourcingOf(100, levels, "IL")).toEqual({
+      takes: [
+        { warehouse: "EAST", quantity: 46 },
+        { warehouse: "CENTRAL", quantity: 30 },
+        { warehouse: "WEST", quantity: 2 },
+      ],
+      short: 22,
+    });
+  });
+
+  it("leaves stock held back for other classes alone, and backorders everything when nothing is free", () => {
+    expect(sourcingOf(10, [region("EAST", "NY", 10, level(10, 0, { heldBack: 10 }))], null)).toEqual({ takes: [], short: 10 });
   });
 });

@@ -4,6 +4,7 @@ import type { DemandClass } from "../customers/constants";
 import type { DbOrTx } from "../db";
 import { earliestPromise, type AtpLevel, type Promise as StockPromise } from "./atp";
 import { heldBackFrom } from "./holdback-sql";
+import { planSourcing } from "./sourcing";
 import { inboundKey, loadInbound } from "./inbound";
 import { stockBackorders, stockHoldbacks, stockLevels, warehouses } from "./schema";
 import type { SupplySource } from "./supply";
@@ -126,6 +127,29 @@ export function availabilityOf(line: { sku: string; quantity: number }, levels: 
   };
 }
 
+/** Where a line's units would come from if it were reserved now, by warehouse code, and what would be backordered. */
+export type LineSourcing = { takes: { warehouse: string; quantity: number }[]; short: number };
+
+/**
+ * Pure: the plan reservation would make for `quantity` of one product now — the same `planSourcing` over the
+ * same free stock `reserveStock` locks and reads (on hand − reserved − held back for other classes, per active
+ * warehouse; the ship-to region first) — so order entry can say before submission how a line will be split
+ * or backordered.
+ */
+export function sourcingOf(quantity: number, levels: WarehouseAtp[], region: string | null): LineSourcing {
+  const plan = planSourcing(
+    quantity,
+    levels.map((l) => ({
+      warehouseId: l.warehouseId,
+      priority: l.priority,
+      inRegion: !!region && l.region === region,
+      available: l.level.onHand - l.level.reserved - l.level.heldBack,
+    })),
+  );
+  const codes = new Map(levels.map((l) => [l.warehouseId, l.warehouse]));
+  return { takes: plan.takes.map((t) => ({ warehouse: codes.get(t.warehouseId) ?? t.warehouseId, quantity: t.quantity })), short: plan.short };
+}
+
 /**
  * Availability for order-entry lines, for a customer's demand class when given. Inbound and lead times come
  * from `supply` (purchasing's; the router passes it): lead time is the usual supplier's when the product
@@ -134,8 +158,8 @@ export function availabilityOf(line: { sku: string; quantity: number }, levels: 
 export async function getAvailability(
   db: DbOrTx,
   lines: { sku: string; quantity: number }[],
-  options: { demandClass?: DemandClass; today?: string; supply: SupplySource },
-): Promise<(LineAvailability | null)[]> {
+  options: { demandClass?: DemandClass; today?: string; supply: SupplySource; /** The ship-to region, for `sourcing`. */ region?: string | null },
+): Promise<((LineAvailability & { sourcing: LineSourcing }) | null)[]> {
   if (lines.length === 0) return [];
   const today = options.today ?? clock.today();
   const { supply } = options;
@@ -147,7 +171,9 @@ export async function getAvailability(
   const [atpLevels, leadTimes] = await Promise.all([loadAtpLevels(db, ids, { demandClass: options.demandClass, supply }), productLeadTimes(db, ids, supply)]);
   return lines.map((line) => {
     const product = found.find((p) => p.sku === line.sku);
-    return product ? availabilityOf(line, atpLevels.get(product.id) ?? [], leadTimes.get(product.id) ?? 14, today) : null;
+    if (!product) return null;
+    const levels = atpLevels.get(product.id) ?? [];
+    return { ...availabilityOf(line, levels, leadTimes.get(product.id) ?? 14, today), sourcing: sourcingOf(line.quantity, levels, options.region ?? null) };
   });
 }
 

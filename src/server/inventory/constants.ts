@@ -23,5 +23,7 @@ export const ON_HAND_KINDS: readonly MovementKind[] = [
 
 export const ADJUSTMENT_REASONS = ["cycle_count", "damaged", "found", "lost", "correction", "initial_stock"] as const;
 
-export const TRANSFER_STATUSES = ["in_transit", "received", "canceled"] as const;
+export const TRANSFER_STATUSES = ["in_transit", "partially_received", "received", "canceled"] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+/** Statuses whose unreceived rest is still on its way (inbound at the destination). */
+export const OPEN_TRANSFER_STATUSES = ["in_transit", "partially_received"] as const satisfies readonly TransferStatus[];

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { OPEN_TRANSFER_STATUSES } from "./constants";
 import type { DbOrTx } from "../db";
 import type { Inbound } from "./atp";
-import { stockTransfers } from "./schema";
+import { stockTransferLines, stockTransfers } from "./schema";
 import type { SupplySource } from "./supply";
 
 /** Map key of a (product, warehouse) pair. */
@@ -9,20 +10,21 @@ export const inboundKey = (productId: string, warehouseId: string) => `${product
 
 type InboundRow = { productId: string; warehouseId: string; date: string; quantity: number };
 
-/** Transfers in transit per product and destination warehouse, summed per expected date. */
+/** What transfers still have in transit (shipped − received) per product and destination warehouse, summed per expected date. */
 export async function loadTransfersInTransit(db: DbOrTx, productIds: string[]): Promise<InboundRow[]> {
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return [];
   return db
     .select({
-      productId: stockTransfers.productId,
+      productId: stockTransferLines.productId,
       warehouseId: stockTransfers.toWarehouseId,
       date: stockTransfers.expectedDate,
-      quantity: sql<number>`sum(${stockTransfers.quantity})`.mapWith(Number),
+      quantity: sql<number>`sum(${stockTransferLines.quantity} - ${stockTransferLines.received})`.mapWith(Number),
     })
-    .from(stockTransfers)
-    .where(and(inArray(stockTransfers.productId, ids), eq(stockTransfers.status, "in_transit")))
-    .groupBy(stockTransfers.productId, stockTransfers.toWarehouseId, stockTransfers.expectedDate);
+    .from(stockTransferLines)
+    .innerJoin(stockTransfers, eq(stockTransfers.id, stockTransferLines.transferId))
+    .where(and(inArray(stockTransferLines.productId, ids), inArray(stockTransfers.status, [...OPEN_TRANSFER_STATUSES])))
+    .groupBy(stockTransferLines.productId, stockTransfers.toWarehouseId, stockTransfers.expectedDate);
 }
 
 /** Inbound per product and warehouse (inboundKey), summed per date, dates ascending; rows of 0 or less are left out. */

@@ -1,7 +1,8 @@
 /** What other modules may use of inventory. */
 export { earliestPromise } from "./atp";
+export { OPEN_TRANSFER_STATUSES } from "./constants";
 export { allocationsOf, backorderedProducts } from "./allocations";
-export { getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability } from "./availability";
+export { getAvailability, loadAtpLevels, productLeadTimes, type LineAvailability, type LineSourcing } from "./availability";
 export { fillBackorders, type BackorderFill, type LockDemands } from "./fill-backorders";
 export { importWarehouses, type WarehouseImport } from "./import-warehouses";
 export { lockStock } from "./lock-stock";

@@ -80,7 +80,7 @@ export const inventoryRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => adjustStock({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateAndPromise })),
 
   grid: permissionProcedure("stock.view")
-    .meta({ openapi: { method: "GET", path: "/stock/grid", tags: ["stock"], summary: "Stock by SKU × warehouse (rows are SKUs; filters: status, category, warehouse, search)", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/stock/grid", tags: ["stock"], summary: "Stock by SKU × warehouse (rows are SKUs; filters: status, days (of supply, for status=low), category, warehouse, search)", protect: true } })
     .input(ZStockGridInput)
     .output(zPage(ZStockGridRow))
     .query(({ ctx, input }) => listStockGrid({ db: ctx.db, input })),

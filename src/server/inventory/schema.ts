@@ -98,34 +98,56 @@ export const stockMovements = pgTable(
   ],
 );
 
-/** Stock moving between warehouses: out of the source when shipped, into the destination when received. */
+/**
+ * Stock moving between warehouses: each line leaves the source when shipped and enters the destination as
+ * it is received (partly, line by line); what is shipped and not yet received is in transit.
+ */
 export const stockTransfers = pgTable(
   "stock_transfers",
   {
     id: id(),
     number: text("number").notNull(),
-    productId: uuid("product_id")
-      .notNull()
-      .references(() => products.id),
     fromWarehouseId: uuid("from_warehouse_id")
       .notNull()
       .references(() => warehouses.id),
     toWarehouseId: uuid("to_warehouse_id")
       .notNull()
       .references(() => warehouses.id),
-    quantity: quantity("quantity").notNull(),
     status: transferStatusEnum("status").notNull().default("in_transit"),
     expectedDate: date("expected_date", { mode: "string" }).notNull(),
     createdBy: text("created_by").notNull(),
+    /** Who received last, and when (a transfer may be received in several goes). */
     receivedBy: text("received_by"),
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("stock_transfers_number_uq").on(t.number),
-    index("stock_transfers_product_idx").on(t.productId, t.status),
-    check("stock_transfers_quantity_pos", sql`${t.quantity} > 0`),
+    index("stock_transfers_status_idx").on(t.status),
     check("stock_transfers_distinct", sql`${t.fromWarehouseId} <> ${t.toWarehouseId}`),
+  ],
+);
+
+/** A SKU on a transfer: `quantity` shipped, `received` so far; the difference is in transit while the transfer is open. */
+export const stockTransferLines = pgTable(
+  "stock_transfer_lines",
+  {
+    transferId: uuid("transfer_id")
+      .notNull()
+      .references(() => stockTransfers.id),
+    lineNo: integer("line_no").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: quantity("quantity").notNull(),
+    received: quantity("received").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.transferId, t.lineNo] }),
+    uniqueIndex("stock_transfer_lines_product_uq").on(t.transferId, t.productId),
+    index("stock_transfer_lines_product_idx").on(t.productId),
+    check("stock_transfer_lines_quantity_pos", sql`${t.quantity} > 0`),
+    check("stock_transfer_lines_received_range", sql`${t.received} >= 0 and ${t.received} <= ${t.quantity}`),
   ],
 );
 

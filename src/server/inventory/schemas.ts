@@ -4,6 +4,7 @@ import { ZAddress } from "../customers";
 import { DEMAND_CLASSES } from "../customers/constants";
 import { ZPageInput } from "../db/pagination";
 import { MOVEMENT_KINDS } from "./constants";
+import { SUPPLY_DAYS } from "./days-of-supply";
 import { STOCK_STATUSES, STOCK_STATUS_FILTERS } from "./stock-status";
 
 export const ZWarehouseCode = z
@@ -94,12 +95,16 @@ export const ZStockGridInput = ZPageInput.extend({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   cursor: ZNullableCursor,
   status: z.enum(STOCK_STATUS_FILTERS).optional(),
+  /** The `low` filter's N: levels whose available lasts N days or fewer at the last 30 days' shipping rate. */
+  days: z.number().int().min(SUPPLY_DAYS.min).max(SUPPLY_DAYS.max).default(SUPPLY_DAYS.default),
   /** Category code or id. */
   category: z.string().trim().min(1).max(100).optional(),
   /** Restricts the cells (and the status filter) to one warehouse. */
   warehouse: ZWarehouseCode.optional(),
   /** A SKU prefix or part of the product name. */
   search: z.string().trim().max(100).optional(),
+  /** Also the warehouses that never stocked a SKU (all zero, no movement, nothing inbound): hidden by default. */
+  allWarehouses: z.boolean().default(false),
 });
 export type TStockGridInput = z.infer<typeof ZStockGridInput>;
 
@@ -114,6 +119,12 @@ export const ZStockGridCell = z.object({
   /** Units held back for demand classes (all classes together). */
   heldBack: ZQuantityValue,
   status: z.enum(STOCK_STATUSES),
+  /** Net units shipped from this warehouse over the last 30 days (the demand behind days of supply). */
+  shipped30d: ZQuantityValue,
+  /** Days the available lasts at that rate, rounded up (0 when nothing is available); null without shipments. */
+  daysOfSupply: ZQuantityValue.nullable(),
+  /** All zero, no movement, nothing inbound: only listed when all warehouses are asked for. */
+  neverStocked: z.boolean(),
 });
 export type TStockGridCell = z.infer<typeof ZStockGridCell>;
 
@@ -124,7 +135,7 @@ export const ZStockGridRow = z.object({
   name: z.string(),
   category: z.string(),
   categoryName: z.string(),
-  /** One cell per warehouse that has a stock level for the SKU (active warehouses, by priority). */
+  /** One cell per warehouse that has a stock level for the SKU (active warehouses, by priority; those that never stocked it only with `allWarehouses`). */
   cells: z.array(ZStockGridCell),
   totals: ZStockTotals,
 });
@@ -156,6 +167,8 @@ export const ZStockDetailLevel = z.object({
   status: z.enum(STOCK_STATUSES),
   inbound: z.array(ZInbound),
   inboundTotal: ZQuantityValue,
+  /** All zero, no movement in the ledger, nothing inbound: the page hides it unless asked for all warehouses. */
+  neverStocked: z.boolean(),
 });
 export type TStockDetailLevel = z.infer<typeof ZStockDetailLevel>;
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { addDays } from "~/lib/dates";
 import { categories, products } from "../catalog";
 import type { DbOrTx } from "../db";
@@ -7,9 +7,10 @@ import { atp, atpTimeline, effectiveInboundDate, type AtpLevel } from "./atp";
 import { loadAtpLevels } from "./availability";
 import { toByClass } from "./holdbacks";
 import { groupInbound, inboundKey } from "./inbound";
-import { stockHoldbacks, stockLevels, stockTransfers, warehouses } from "./schema";
+import { OPEN_TRANSFER_STATUSES } from "./constants";
+import { stockHoldbacks, stockLevels, stockMovements, stockTransferLines, stockTransfers, warehouses } from "./schema";
 import type { TAtpTimeline, TAtpTimelineInput, TStockDetail } from "./schemas";
-import { stockStatusOf } from "./stock-status";
+import { isNeverStocked, stockStatusOf } from "./stock-status";
 import type { SupplySource } from "./supply";
 import * as clock from "../clock";
 
@@ -43,7 +44,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function getStockDetail(options: { db: DbOrTx; sku: string; supply: SupplySource }): Promise<TStockDetail> {
   const { db, supply } = options;
   const product = await findProductForStock(db, options.sku);
-  const [levelRows, holdbackRows, supplied, transferRows, suppliers, warehouseCodes] = await Promise.all([
+  const [levelRows, holdbackRows, supplied, transferRows, suppliers, warehouseCodes, movedIn] = await Promise.all([
     db
       .select({
         warehouseId: warehouses.id,
@@ -71,16 +72,20 @@ export async function getStockDetail(options: { db: DbOrTx; sku: string; supply:
         to: warehouses.code,
         toWarehouseId: stockTransfers.toWarehouseId,
         expectedDate: stockTransfers.expectedDate,
-        quantity: stockTransfers.quantity,
+        quantity: sql<number>`${stockTransferLines.quantity} - ${stockTransferLines.received}`.mapWith(Number),
       })
-      .from(stockTransfers)
+      .from(stockTransferLines)
+      .innerJoin(stockTransfers, eq(stockTransfers.id, stockTransferLines.transferId))
       .innerJoin(warehouses, eq(warehouses.id, stockTransfers.toWarehouseId))
-      .where(and(eq(stockTransfers.productId, product.id), eq(stockTransfers.status, "in_transit")))
+      .where(and(eq(stockTransferLines.productId, product.id), inArray(stockTransfers.status, [...OPEN_TRANSFER_STATUSES])))
       .orderBy(asc(stockTransfers.expectedDate), asc(stockTransfers.number)),
     supply.usualSuppliers(db, [product.id]),
     // Documents may deliver to a warehouse that is no longer active: name them all.
     db.select({ id: warehouses.id, code: warehouses.code }).from(warehouses),
+    // Warehouses with any ledger history of the SKU (the movements index is by product, warehouse).
+    db.selectDistinct({ warehouseId: stockMovements.warehouseId }).from(stockMovements).where(eq(stockMovements.productId, product.id)),
   ]);
+  const withMovements = new Set(movedIn.map((m) => m.warehouseId));
   const inbound = groupInbound([
     ...supplied,
     ...transferRows.map((t) => ({ productId: product.id, warehouseId: t.toWarehouseId, date: t.expectedDate, quantity: t.quantity })),
@@ -97,6 +102,7 @@ export async function getStockDetail(options: { db: DbOrTx; sku: string; supply:
     };
     const heldBack = toByClass(holdbackRows.filter((h) => h.warehouseId === row.warehouseId));
     const levelInbound = inbound.get(inboundKey(product.id, row.warehouseId)) ?? [];
+    const inboundTotal = levelInbound.reduce((sum, i) => sum + i.quantity, 0);
     return {
       warehouse: row.warehouse,
       warehouseName: row.warehouseName,
@@ -107,7 +113,8 @@ export async function getStockDetail(options: { db: DbOrTx; sku: string; supply:
       heldBackTotal: heldBack.A + heldBack.B + heldBack.C,
       status: stockStatusOf(level),
       inbound: levelInbound,
-      inboundTotal: levelInbound.reduce((sum, i) => sum + i.quantity, 0),
+      inboundTotal,
+      neverStocked: isNeverStocked({ ...level, inbound: inboundTotal, hasMovements: withMovements.has(row.warehouseId) }),
     };
   });
   const totals = levels.reduce(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAtOrBelowReorderPoint, matchesStatusFilter, stockStatusOf } from "./stock-status";
+import { isAtOrBelowReorderPoint, matchesStatusFilter, stockStatusFilterHint, stockStatusFilterLabel, stockStatusOf } from "./stock-status";
 
 const level = (onHand: number, reserved: number, reorderPoint: number | null = null, reorderQuantity: number | null = null) => ({
   onHand,
@@ -40,9 +40,25 @@ describe("isAtOrBelowReorderPoint (the low-stock count)", () => {
     expect(isAtOrBelowReorderPoint(level(0, 0))).toBe(false);
   });
 
-  it("is the reorder filter; the other filters are the status", () => {
+  it("is the reorder filter; low is days of supply; the other filters are the status", () => {
     expect(matchesStatusFilter(level(0, 0, 5, 10), "reorder")).toBe(true);
     expect(matchesStatusFilter(level(0, 0, 5, 10), "out")).toBe(true);
+    // Out, but nothing shipped in the window: no days-of-supply figure, not low.
     expect(matchesStatusFilter(level(0, 0, 5, 10), "low")).toBe(false);
+    expect(matchesStatusFilter({ ...level(0, 0, 5, 10), shipped: 3 }, "low")).toBe(true);
+    // 100 available, 300 shipped in 30 days: 10 days, low at N = 14 (the default) and 10, not at 9.
+    const moving = { ...level(100, 0), shipped: 300 };
+    expect(matchesStatusFilter(moving, "low")).toBe(true);
+    expect(matchesStatusFilter(moving, "low", 10)).toBe(true);
+    expect(matchesStatusFilter(moving, "low", 9)).toBe(false);
+  });
+});
+
+describe("filter names", () => {
+  it("fill in the days of the low filter", () => {
+    expect(stockStatusFilterLabel("low")).toBe("Low (≤ 14 days of supply)");
+    expect(stockStatusFilterLabel("low", 30)).toBe("Low (≤ 30 days of supply)");
+    expect(stockStatusFilterLabel("reorder", 30)).toBe("Below reorder point");
+    expect(stockStatusFilterHint("low", 7)).toMatch(/^Available \(on hand − reserved\) lasts 7 days or fewer/);
   });
 });

@@ -20,7 +20,7 @@ import { loadAtpLevels } from "./availability";
 import { setHoldback } from "./holdbacks";
 import { listStock } from "./list-stock";
 import { setReorderPoint } from "./reorder-points";
-import { stockHoldbacks, stockLevels, stockMovements, stockTransfers } from "./schema";
+import { stockHoldbacks, stockLevels, stockMovements, stockTransferLines, stockTransfers } from "./schema";
 import { ZLedgerInput, ZListStockInput, ZSetReorderPointInput } from "./schemas";
 import { getAtpTimeline, getStockDetail } from "./stock-detail";
 import { listStockLedger } from "./stock-ledger";
@@ -67,9 +67,16 @@ beforeAll(async () => {
     ],
     suppliers: new Map([[ids.bolt, { code: "FASTCO", name: "Fastco Supply", leadTimeDays: 9, supplierSku: "FC-8" }]]),
   });
-  await db.insert(stockTransfers).values([
-    { number: "TR-1", productId: ids.bolt, fromWarehouseId: ids.east, toWarehouseId: ids.west, quantity: 4, expectedDate: "2026-11-24", createdBy: "test" },
-    { number: "TR-2", productId: ids.bolt, fromWarehouseId: ids.west, toWarehouseId: ids.east, quantity: 2, status: "received", expectedDate: "2026-11-20", createdBy: "test" },
+  const [tr1, tr2] = await db
+    .insert(stockTransfers)
+    .values([
+      { number: "TR-1", fromWarehouseId: ids.east, toWarehouseId: ids.west, expectedDate: "2026-11-24", createdBy: "test" },
+      { number: "TR-2", fromWarehouseId: ids.west, toWarehouseId: ids.east, status: "received", expectedDate: "2026-11-20", createdBy: "test" },
+    ])
+    .returning({ id: stockTransfers.id });
+  await db.insert(stockTransferLines).values([
+    { transferId: tr1!.id, lineNo: 1, productId: ids.bolt, quantity: 4 },
+    { transferId: tr2!.id, lineNo: 1, productId: ids.bolt, quantity: 2, received: 2 },
   ]);
 
   api = await startRestServer(db);
@@ -131,7 +138,7 @@ describe("GET /stock/grid", () => {
         name: "BOLT-M8 part",
         category: "FASTENERS",
         categoryName: "Fasteners",
-        cells: [{ warehouse: "WEST", onHand: 12, reserved: 0, available: 12, reorderPoint: null, reorderQuantity: null, heldBack: 0, status: "ok" }],
+        cells: [{ warehouse: "WEST", onHand: 12, reserved: 0, available: 12, reorderPoint: null, reorderQuantity: null, heldBack: 0, status: "ok", shipped30d: 0, daysOfSupply: null, neverStocked: false }],
         totals: { onHand: 12, reserved: 0, available: 12, heldBack: 0 },
       },
     ]);
@@ -139,6 +146,13 @@ describe("GET /stock/grid", () => {
     const bad = await api.call("GET", "/stock/grid?warehouse=NOWHERE", { key: shopKey });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields.warehouse).toBeDefined();
+    // The low filter's days: a whole number from 1 to 365.
+    expect((await api.call("GET", "/stock/grid?status=low&days=365", { key: shopKey })).status).toBe(200);
+    for (const days of ["0", "366", "1.5", "two"]) {
+      const refused = await api.call("GET", `/stock/grid?status=low&days=${days}`, { key: shopKey });
+      expect(refused.status, days).toBe(400);
+      expect(Object.keys(refused.body.error.details.fields), days).toEqual(["days"]);
+    }
     // Infinite queries ask for their first page with a null cursor.
     expect((await callerAs("rep").inventory.grid({ cursor: null, limit: 1 })).items).toHaveLength(1);
   });
@@ -249,6 +263,7 @@ describe("SKU page", () => {
         status: "ok",
         inbound: [{ date: "2026-12-01", quantity: 25 }],
         inboundTotal: 25,
+        neverStocked: false,
       },
       {
         warehouse: "WEST",
@@ -267,6 +282,7 @@ describe("SKU page", () => {
           { date: "2026-11-28", quantity: 6 },
         ],
         inboundTotal: 10,
+        neverStocked: false,
       },
     ]);
     expect(detail.totals).toEqual({ onHand: 47, reserved: 0, available: 47, heldBack: 12, inbound: 35 });

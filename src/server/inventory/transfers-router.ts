@@ -1,7 +1,7 @@
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
 import { allocateAndPromise } from "../fulfillment";
-import { ZCancelTransferInput, ZCreateTransferInput, ZListTransfersInput, ZReceivedTransfer, ZTransfer, ZTransferKey } from "./transfer-schemas";
+import { ZCancelTransferInput, ZCreateTransferInput, ZListTransfersInput, ZReceivedTransfer, ZReceiveTransferInput, ZTransfer, ZTransferKey } from "./transfer-schemas";
 import { cancelTransfer, createTransfer, getTransfer, listTransfers, receiveTransfer } from "./transfers";
 
 const tags = ["transfers"];
@@ -26,8 +26,8 @@ export const transfersRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createTransfer({ db: ctx.db, actor: ctx.actor, input })),
 
   receive: permissionProcedure("stock.transfer")
-    .meta({ openapi: { method: "POST", path: "/transfers/{number}/receive", tags, summary: "Receive a transfer at its destination", protect: true } })
-    .input(ZTransferKey)
+    .meta({ openapi: { method: "POST", path: "/transfers/{number}/receive", tags, summary: "Receive a transfer at its destination: everything in transit, or per SKU what arrived", protect: true } })
+    .input(ZReceiveTransferInput)
     .output(ZReceivedTransfer)
     .mutation(({ ctx, input }) => receiveTransfer({ db: ctx.db, actor: ctx.actor, input, onStockArrival: allocateAndPromise })),
 

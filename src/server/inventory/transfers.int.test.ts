@@ -17,6 +17,7 @@ import { adjustStock } from "./adjust-stock";
 import { ON_HAND_KINDS } from "./constants";
 import { stockLevels, stockMovements, warehouses } from "./schema";
 import type { StockArrivalHandler } from "./stock-arrival";
+import { loadTransfersInTransit } from "./inbound";
 import { ZListTransfersInput } from "./transfer-schemas";
 import { cancelTransfer, createTransfer, getTransfer, listTransfers, receiveTransfer } from "./transfers";
 import { createWarehouse } from "./warehouses";
@@ -89,7 +90,7 @@ describe("transfers", () => {
     const created = await transfer("BOLT-M8", "EAST", "WEST", 15);
     expect(created).toMatchObject({
       number: expect.stringMatching(/^TR-\d+$/),
-      sku: "BOLT-M8",
+      lines: [{ sku: "BOLT-M8", productName: expect.any(String), quantity: 15, received: 0, inTransit: 15 }],
       from: "EAST",
       to: "WEST",
       quantity: 15,
@@ -203,7 +204,7 @@ describe("transfers", () => {
 
   it("lists transfers newest first, filtered by status, SKU and warehouse, page by page", async () => {
     const all = await listTransfers({ db: t.db, input: ZListTransfersInput.parse({}) });
-    expect(all.items.length).toBe(4);
+    expect(all.items.length).toBeGreaterThanOrEqual(4);
     const createdAts = all.items.map((i) => i.createdAt);
     expect([...createdAts].sort().reverse()).toEqual(createdAts);
 
@@ -213,7 +214,7 @@ describe("transfers", () => {
     expect(north.items.length).toBeGreaterThanOrEqual(2);
     expect(north.items.every((i) => i.from === "NORTH" || i.to === "NORTH")).toBe(true);
     const washers = await listTransfers({ db: t.db, input: ZListTransfersInput.parse({ sku: "WASHER-M8", status: "canceled" }) });
-    expect(washers.items.map((i) => [i.sku, i.status])).toEqual([["WASHER-M8", "canceled"]]);
+    expect(washers.items.map((i) => [i.lines[0]!.sku, i.status])).toEqual([["WASHER-M8", "canceled"]]);
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -246,12 +247,142 @@ describe("transfers", () => {
   });
 });
 
+/** What transfers still bring to a warehouse, as ATP and replenishment read it. */
+async function inTransitTo(sku: string, warehouse: string) {
+  const [product] = await t.db.select({ id: products.id }).from(products).where(eq(products.sku, sku));
+  const [target] = await t.db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.code, warehouse));
+  const rows = await loadTransfersInTransit(t.db, [product!.id]);
+  return rows.filter((r) => r.warehouseId === target!.id).reduce((sum, r) => sum + r.quantity, 0);
+}
+
+describe("transfers with several SKUs, received in parts", () => {
+  it("ships every line at once, receives part (the rest stays in transit), then the rest; on hand, in transit and the ledger agree at each step", async () => {
+    await stock("BOLT-M8", "WEST", 50);
+    await stock("NUT-M8", "WEST", 40);
+    const inboundBefore = { bolt: await inTransitTo("BOLT-M8", "NORTH"), nut: await inTransitTo("NUT-M8", "NORTH") };
+    const westBefore = { bolt: (await level("BOLT-M8", "WEST")).onHand, nut: (await level("NUT-M8", "WEST")).onHand };
+    const northBefore = { bolt: (await level("BOLT-M8", "NORTH")).onHand, nut: (await level("NUT-M8", "NORTH")).onHand };
+
+    const created = await createTransfer({
+      db: t.db,
+      actor: actors.warehouse,
+      input: { from: "WEST", to: "NORTH", lines: [{ sku: "NUT-M8", quantity: 12 }, { sku: "BOLT-M8", quantity: 20 }] },
+    });
+    expect(created).toMatchObject({
+      status: "in_transit",
+      quantity: 32,
+      received: 0,
+      inTransit: 32,
+      lines: [
+        { sku: "NUT-M8", quantity: 12, received: 0, inTransit: 12 },
+        { sku: "BOLT-M8", quantity: 20, received: 0, inTransit: 20 },
+      ],
+    });
+    expect((await level("BOLT-M8", "WEST")).onHand).toBe(westBefore.bolt - 20);
+    expect((await level("NUT-M8", "WEST")).onHand).toBe(westBefore.nut - 12);
+    expect(await inTransitTo("BOLT-M8", "NORTH")).toBe(inboundBefore.bolt + 20);
+    expect(await inTransitTo("NUT-M8", "NORTH")).toBe(inboundBefore.nut + 12);
+
+    const partial = await receiveTransfer({
+      db: t.db,
+      actor: actors.warehouse,
+      input: { number: created.number, lines: [{ sku: "BOLT-M8", quantity: 15 }, { sku: "NUT-M8", quantity: 0 }] },
+      onStockArrival: recordArrival,
+    });
+    expect(partial).toMatchObject({
+      status: "partially_received",
+      received: 15,
+      inTransit: 17,
+      lines: [
+        { sku: "NUT-M8", received: 0, inTransit: 12 },
+        { sku: "BOLT-M8", received: 15, inTransit: 5 },
+      ],
+    });
+    expect((await level("BOLT-M8", "NORTH")).onHand).toBe(northBefore.bolt + 15);
+    expect((await level("NUT-M8", "NORTH")).onHand).toBe(northBefore.nut);
+    expect(await inTransitTo("BOLT-M8", "NORTH")).toBe(inboundBefore.bolt + 5);
+    expect(await inTransitTo("NUT-M8", "NORTH")).toBe(inboundBefore.nut + 12);
+    for (const sku of ["BOLT-M8", "NUT-M8"]) for (const w of ["WEST", "NORTH"]) await expectLedgerMatches(sku, w);
+
+    // More than is in transit, or a SKU not on the transfer: 400 naming the line's field, nothing changes.
+    await expect(receiveTransfer({ db: t.db, actor: actors.warehouse, input: { number: created.number, lines: [{ sku: "BOLT-M8", quantity: 6 }] } })).rejects.toMatchObject({
+      kind: "invalid",
+      details: { fields: { "lines.0.quantity": [expect.stringContaining("at most 5")] } },
+    });
+    await expect(receiveTransfer({ db: t.db, actor: actors.warehouse, input: { number: created.number, lines: [{ sku: "WASHER-M8", quantity: 1 }] } })).rejects.toMatchObject({
+      details: { fields: { "lines.0.sku": expect.any(Array) } },
+    });
+
+    const rest = await receiveTransfer({ db: t.db, actor: actors.manager, input: { number: created.number }, onStockArrival: recordArrival });
+    expect(rest).toMatchObject({ status: "received", received: 32, inTransit: 0, receivedBy: "Morgan Manager" });
+    expect((await level("BOLT-M8", "NORTH")).onHand).toBe(northBefore.bolt + 20);
+    expect((await level("NUT-M8", "NORTH")).onHand).toBe(northBefore.nut + 12);
+    expect(await inTransitTo("BOLT-M8", "NORTH")).toBe(inboundBefore.bolt);
+    expect(await inTransitTo("NUT-M8", "NORTH")).toBe(inboundBefore.nut);
+    for (const sku of ["BOLT-M8", "NUT-M8"]) for (const w of ["WEST", "NORTH"]) await expectLedgerMatches(sku, w);
+    const arrived = (await movementsOf(created.number)).filter((m) => m.kind === "transfer_in").map((m) => `${m.warehouse} ${m.quantity}`);
+    expect(arrived[0]).toBe("NORTH 15");
+    expect(arrived.slice(1).sort()).toEqual(["NORTH 12", "NORTH 5"]);
+    const audit = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityType, "transfer"), eq(auditEvents.entityId, created.number)));
+    expect(audit.map((a) => a.action)).toEqual(["created", "partially_received", "received"]);
+  });
+
+  it("rolls the whole transfer back when one line cannot leave, naming that line", async () => {
+    await stock("WASHER-M8", "NORTH", 3);
+    const boltBefore = await level("BOLT-M8", "NORTH");
+    await expect(
+      createTransfer({ db: t.db, actor: actors.warehouse, input: { from: "NORTH", to: "EAST", lines: [{ sku: "BOLT-M8", quantity: 1 }, { sku: "WASHER-M8", quantity: 1000 }] } }),
+    ).rejects.toMatchObject({ code: "INSUFFICIENT_STOCK", details: { fields: { "lines.1.quantity": expect.any(Array) }, sku: "WASHER-M8" } });
+    expect(await level("BOLT-M8", "NORTH")).toEqual(boltBefore);
+    await expect(
+      createTransfer({ db: t.db, actor: actors.warehouse, input: { from: "NORTH", to: "EAST", lines: [{ sku: "BOLT-M8", quantity: 1 }, { sku: "NOPE-9", quantity: 1 }] } }),
+    ).rejects.toMatchObject({ kind: "invalid", details: { fields: { "lines.1.sku": expect.any(Array) } } });
+  });
+
+  it("canceling a partly received transfer sends only what is still in transit back to the source", async () => {
+    await stock("BOLT-M8", "EAST", 10);
+    await stock("NUT-M8", "EAST", 10);
+    const eastBefore = { bolt: (await level("BOLT-M8", "EAST")).onHand, nut: (await level("NUT-M8", "EAST")).onHand };
+    const created = await createTransfer({ db: t.db, actor: actors.warehouse, input: { from: "EAST", to: "WEST", lines: [{ sku: "BOLT-M8", quantity: 6 }, { sku: "NUT-M8", quantity: 4 }] } });
+    await receiveTransfer({ db: t.db, actor: actors.warehouse, input: { number: created.number, lines: [{ sku: "BOLT-M8", quantity: 2 }] } });
+    const canceled = await cancelTransfer({ db: t.db, actor: actors.warehouse, input: { number: created.number, reason: "lost on the way back" } });
+    expect(canceled).toMatchObject({ status: "canceled", received: 2, inTransit: 0 });
+    expect((await level("BOLT-M8", "EAST")).onHand).toBe(eastBefore.bolt - 2);
+    expect((await level("NUT-M8", "EAST")).onHand).toBe(eastBefore.nut);
+    for (const sku of ["BOLT-M8", "NUT-M8"]) for (const w of ["EAST", "WEST"]) await expectLedgerMatches(sku, w);
+  });
+});
+
 describe("REST: /transfers", () => {
+  it("takes several lines and a partial receipt over HTTP, 400 naming the line's field", async () => {
+    await stock("BOLT-M8", "WEST", 10);
+    await stock("WASHER-M8", "WEST", 10);
+    const created = await api.call("POST", "/transfers", {
+      key: warehouseKey,
+      body: { from: "WEST", to: "EAST", lines: [{ sku: "BOLT-M8", quantity: 3 }, { sku: "WASHER-M8", quantity: 2 }] },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ quantity: 5, lines: [{ sku: "BOLT-M8" }, { sku: "WASHER-M8" }] });
+    const duplicate = await api.call("POST", "/transfers", { key: warehouseKey, body: { from: "WEST", to: "EAST", lines: [{ sku: "BOLT-M8", quantity: 1 }, { sku: "BOLT-M8", quantity: 1 }] } });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.details.fields).toHaveProperty(["lines.1.sku"]);
+    const partial = await api.call("POST", `/transfers/${created.body.number}/receive`, { key: warehouseKey, body: { lines: [{ sku: "WASHER-M8", quantity: 2 }] } });
+    expect(partial.status).toBe(200);
+    expect(partial.body).toMatchObject({ status: "partially_received", received: 2, inTransit: 3 });
+    const tooMuch = await api.call("POST", `/transfers/${created.body.number}/receive`, { key: warehouseKey, body: { lines: [{ sku: "BOLT-M8", quantity: 4 }] } });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.error.details.fields).toHaveProperty(["lines.0.quantity"]);
+    const fetched = await api.call("GET", `/transfers/${created.body.number}`, { key: warehouseKey });
+    expect(fetched.body).toMatchObject({ status: "partially_received", lines: [{ sku: "BOLT-M8", received: 0, inTransit: 3 }, { sku: "WASHER-M8", received: 2, inTransit: 0 }] });
+  });
+
+
   it("creates, lists, receives and cancels over HTTP with the API's error shapes", async () => {
     await stock("NUT-M8", "WEST", 20);
+    const northBefore = (await level("NUT-M8", "NORTH")).onHand;
     const created = await api.call("POST", "/transfers", { key: warehouseKey, body: { sku: "NUT-M8", from: "WEST", to: "NORTH", quantity: 7, expectedDate: addDays(todayIn(), 3) } });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ sku: "NUT-M8", from: "WEST", to: "NORTH", quantity: 7, status: "in_transit" });
+    expect(created.body).toMatchObject({ lines: [{ sku: "NUT-M8", quantity: 7 }], from: "WEST", to: "NORTH", quantity: 7, status: "in_transit" });
 
     const listed = await api.call("GET", `/transfers?status=in_transit&sku=NUT-M8&warehouse=NORTH`, { key: warehouseKey });
     expect(listed.status).toBe(200);
@@ -271,7 +402,7 @@ describe("REST: /transfers", () => {
     const received = await api.call("POST", `/transfers/${created.body.number}/receive`, { key: warehouseKey });
     expect(received.status).toBe(200);
     expect(received.body).toMatchObject({ status: "received", allocatedToBackorders: [] });
-    expect(await level("NUT-M8", "NORTH")).toMatchObject({ onHand: 7 });
+    expect(await level("NUT-M8", "NORTH")).toMatchObject({ onHand: northBefore + 7 });
 
     const again = await api.call("POST", `/transfers/${created.body.number}/cancel`, { key: warehouseKey, body: { reason: "late" } });
     expect(again.status).toBe(409);

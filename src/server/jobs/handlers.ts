@@ -3,7 +3,8 @@ import { runReplenishment } from "../purchasing";
 import { checkJeopardy, planReadyOrders } from "../fulfillment";
 import { markSlaBreaches } from "../exceptions";
 import { runDunning } from "../billing";
-import { BILLING_DUNNING, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, FULFILLMENT_JEOPARDY, REPLENISHMENT_NIGHTLY } from "./queues";
+import { pruneSignInRecords } from "../auth/prune-sign-in-records";
+import { AUTH_PRUNE, BILLING_DUNNING, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, FULFILLMENT_JEOPARDY, REPLENISHMENT_NIGHTLY } from "./queues";
 
 /**
  * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
@@ -20,4 +21,5 @@ export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
   [EXCEPTIONS_SLA_BREACHES.name]: (db) => markSlaBreaches(db),
   [BILLING_DUNNING.name]: (db) => runDunning(db),
   [FULFILLMENT_JEOPARDY.name]: (db) => checkJeopardy(db),
+  [AUTH_PRUNE.name]: (db) => pruneSignInRecords(db),
 };

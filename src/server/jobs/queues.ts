@@ -43,4 +43,19 @@ export const FULFILLMENT_JEOPARDY: ScheduledQueue = {
   summary: "Flag orders whose projection passed their promise date (and clear those back on track)",
 };
 
-export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [REPLENISHMENT_NIGHTLY, FULFILLMENT_AUTO_PLAN, EXCEPTIONS_SLA_BREACHES, BILLING_DUNNING, FULFILLMENT_JEOPARDY];
+/** Every hour: sign-in counters past their window, expired sessions and failed sign-ins older than 90 days go. */
+export const AUTH_PRUNE: ScheduledQueue = {
+  name: "auth.prune",
+  cron: "17 * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Remove spent sign-in counters, expired sessions and old failed sign-ins",
+};
+
+export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
+  REPLENISHMENT_NIGHTLY,
+  FULFILLMENT_AUTO_PLAN,
+  EXCEPTIONS_SLA_BREACHES,
+  BILLING_DUNNING,
+  FULFILLMENT_JEOPARDY,
+  AUTH_PRUNE,
+];

@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { DbHandle } from "../db/client";
+import { createErrorLog } from "./error-log";
 import { JOB_HANDLERS } from "./handlers";
 import { pgliteExecutor } from "./pglite-executor";
 import { SCHEDULED_QUEUES } from "./queues";
@@ -44,7 +45,11 @@ export function bossOptions(handle: DbHandle, databaseUrl?: string): PgBoss.Cons
 export async function startJobWorker(options: StartJobWorkerOptions): Promise<JobWorker> {
   const { handle } = options;
   const boss = new PgBoss(bossOptions(handle, options.databaseUrl));
-  boss.on("error", (error) => console.error("[orderdesk] job queue error:", error));
+  const errors = createErrorLog();
+  boss.on("error", (error) => {
+    const line = errors.report(error);
+    if (line) console.error(`[orderdesk] job queue error: ${line}`);
+  });
   await boss.start();
 
   for (const queue of SCHEDULED_QUEUES) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { products } from "../catalog";
 import { creditExposure, getCustomerWithId } from "../customers";
+import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { openExceptionsForCustomer } from "../exceptions";
 import { openOrdersTotal } from "./queries";
@@ -32,6 +33,8 @@ export async function customerPanel(options: { db: DbOrTx; code: string }) {
   const exposure = creditExposure({ openOrders, unpaidInvoices });
   return {
     customer,
+    /** The desk's today (company time zone): order entry reads the certificates' expiry against it. */
+    today: clock.today(),
     credit: { limit: customer.creditLimit, openOrders, unpaidInvoices, exposure, available: customer.creditLimit - exposure, overdueHold },
     holds,
     lastOrders: lastOrders.map(({ id, createdAt, ...o }) => ({

@@ -1,42 +1,90 @@
-import { and, asc, desc, eq, exists, gte, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
+import { users } from "../auth/schema";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
-import { decodeCursor, toPage } from "../db/pagination";
+import { decodeCursor, encodeCursor } from "../db/pagination";
 import { escapeLike } from "../db/search";
 import { SEQUENCED_DOCUMENTS } from "../db/sequences";
 import { addDays } from "~/lib/dates";
+import { ORDER_STATUSES } from "./constants";
 import { orderLines, orders } from "./schema";
 import type { TListOrdersInput, TOrderSummary } from "./schemas";
+import { isUuid } from "~/lib/uuid";
 
-/**
- * Numbers are handed out in creation order, so "by number" is "by creation": sorting the text itself
- * would put SO-1000000 before SO-999999.
- */
-const SORT_COLUMNS = { created: orders.createdAt, total: orders.total, number: orders.createdAt } as const;
+/** What a list row carries for sorting and its cursor. */
+type KeyRow = { id: string; createdAt: Date; total: number; status: string; customerSortName: string };
+type SortPart = { expr: SQL; cast: string; value: (r: KeyRow) => string | number; rank?: (r: KeyRow) => string | number };
 
+const created: SortPart = { expr: sql`${orders.createdAt}`, cast: "timestamptz", value: (r) => r.createdAt.toISOString() };
 /**
- * The order list: every filter of the list page, sorted, keyset-paginated on (sort column, id) so page 1000
- * costs what page 1 does. Search matches order number, customer PO, customer name or SKU.
+ * Each sort is a list of keys; the order id always follows as the unique tiebreak, so (keys…, id) is a keyset.
+ * Numbers are handed out in creation order, so "by number" is "by creation": sorting the text itself would put
+ * SO-1000000 before SO-999999. Customer names compare in the "C" collation, so the merge of search branches in
+ * JavaScript orders them as the database does.
  */
-export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput; actorId?: string }) {
-  const { db, input } = options;
+const SORTS: Record<TListOrdersInput["sort"], SortPart[]> = {
+  created: [created],
+  number: [created],
+  total: [{ expr: sql`${orders.total}`, cast: "bigint", value: (r) => r.total }],
+  status: [{ expr: sql`${orders.status}`, cast: "order_status", value: (r) => r.status, rank: (r) => ORDER_STATUSES.indexOf(r.status as never) }, created],
+  customer: [{ expr: sql`lower(${customers.name}) collate "C"`, cast: "text", value: (r) => r.customerSortName }],
+};
+
+
+/** The most orders the list counts exactly; beyond it the count says "10,000+". */
+export const COUNT_CAP = 10_000;
+
+/** The list's filters (everything but search, sort and page) as conditions on orders joined to customers. */
+function filterConditions(input: TListOrdersInput, actorId: string | undefined): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [eq(orders.kind, input.kind)];
   if (input.status) conditions.push(eq(orders.status, input.status));
   if (input.fulfillmentStatus) conditions.push(eq(orders.fulfillmentStatus, input.fulfillmentStatus));
   if (input.billingStatus) conditions.push(eq(orders.billingStatus, input.billingStatus));
   if (input.channel) conditions.push(eq(orders.channel, input.channel));
   if (input.customer) conditions.push(eq(customers.code, input.customer));
-  if (input.createdBy === "me") conditions.push(eq(orders.createdById, options.actorId ?? "-"));
+  if (input.createdBy === "me") conditions.push(eq(orders.createdById, actorId ?? "-"));
+  if (input.assignedTo === "none") conditions.push(isNull(orders.assignedToId));
+  else if (input.assignedTo) {
+    const userId = input.assignedTo === "me" ? actorId : input.assignedTo;
+    // An API key is nobody's assignee: "me" matches nothing rather than comparing a uuid to a key id.
+    conditions.push(userId && isUuid(userId) ? eq(orders.assignedToId, userId) : sql`false`);
+  }
   if (input.from) conditions.push(gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)));
   if (input.to) conditions.push(lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)));
+  return conditions;
+}
 
-  const column = SORT_COLUMNS[input.sort];
+/**
+ * The order list: every filter of the list page, sorted, keyset-paginated on (sort keys, id) so page 1000
+ * costs what page 1 does. `cursor` pages forward (rows after it), `before` pages back (rows before it);
+ * the answer carries both a nextCursor and a prevCursor. Search matches order number, customer PO,
+ * customer name, SKU or product name.
+ */
+export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput; actorId?: string }) {
+  const { db, input } = options;
+  const conditions = filterConditions(input, options.actorId);
+
+  const parts = SORTS[input.sort];
+  const exprs = [...parts.map((p) => p.expr), sql`${orders.id}`];
   const isDesc = input.direction === "desc";
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, 2);
-    const typed = input.sort === "total" ? sql`${Number(value)}` : sql`${String(value)}::timestamptz`;
-    conditions.push(isDesc ? sql`(${column}, ${orders.id}) < (${typed}, ${String(id)}::uuid)` : sql`(${column}, ${orders.id}) > (${typed}, ${String(id)}::uuid)`);
+  const backward = !input.cursor && !!input.before;
+  /** The direction rows are fetched in: paging back reads the list backwards from the cursor. */
+  const readDesc = backward ? !isDesc : isDesc;
+  const anchor = input.cursor ?? (backward ? input.before : undefined);
+  if (anchor) {
+    const key = decodeCursor(anchor, parts.length + 1);
+    const typed = sql.join(
+      [...parts.map((p, i) => sql`${key[i]}::${sql.raw(p.cast)}`), sql`${String(key.at(-1))}::uuid`],
+      sql`, `,
+    );
+    const tuple = sql.join(exprs, sql`, `);
+    conditions.push(readDesc ? sql`(${tuple}) < (${typed})` : sql`(${tuple}) > (${typed})`);
+    // The same bound on the first key alone (implied by the tuple): the planner cannot start an index scan
+    // from a tuple that spans two tables (customer name, order id), but it can from this one.
+    const first = sql`${key[0]}::${sql.raw(parts[0]!.cast)}`;
+    conditions.push(readDesc ? sql`${exprs[0]} <= ${first}` : sql`${exprs[0]} >= ${first}`);
   }
 
   const selectPage = (where: SQL | undefined) =>
@@ -51,27 +99,31 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
         channel: orders.channel,
         customerCode: customers.code,
         customerName: customers.name,
+        customerSortName: input.sort === "customer" ? sql<string>`lower(${customers.name}) collate "C"` : sql<string>`''`,
         customerReference: orders.customerReference,
         currency: orders.currency,
         total: orders.total,
         validUntil: orders.validUntil,
         lineCount: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`.mapWith(Number),
         createdAt: orders.createdAt,
+        assignedToId: orders.assignedToId,
+        assignedToName: users.name,
       })
       .from(orders)
       .innerJoin(customers, eq(customers.id, orders.customerId))
+      .leftJoin(users, eq(users.id, orders.assignedToId))
       .where(where)
-      .orderBy(isDesc ? desc(column) : asc(column), isDesc ? desc(orders.id) : asc(orders.id))
+      .orderBy(...exprs.map((e) => (readDesc ? desc(e) : asc(e))))
       .limit(input.limit + 1);
 
   type Row = Awaited<ReturnType<typeof selectPage>>[number];
-  const sortKey = (r: Row): number => (input.sort === "total" ? r.total : r.createdAt.getTime());
+  const ranks = (r: Row) => [...parts.map((p) => (p.rank ?? p.value)(r)), r.id];
   let rows: Row[];
   if (!input.search) {
     rows = await selectPage(and(...conditions));
   } else {
-    // An OR across number, PO, customer and SKU would defeat every index; instead each way of matching
-    // runs as its own indexed query for one page, and the pages are merged in the list's order.
+    // An OR across number, PO, customer, SKU and product name would defeat every index; instead each way of
+    // matching runs as its own indexed query for one page, and the pages are merged in the list's order.
     const branches = await searchBranches(db, input.search, input.kind);
     const pages = await Promise.all(branches.map((branch) => selectPage(and(...conditions, branch))));
     const seen = new Set<string>();
@@ -79,23 +131,58 @@ export async function listOrders(options: { db: DbOrTx; input: TListOrdersInput;
       .flat()
       .filter((r) => !seen.has(r.id) && seen.add(r.id))
       .sort((a, b) => {
-        const [x, y] = [sortKey(a), sortKey(b)];
-        const byKey = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-        return isDesc ? -byKey : byKey;
+        const [x, y] = [ranks(a), ranks(b)];
+        let byKey = 0;
+        for (let i = 0; i < x.length && byKey === 0; i++) byKey = x[i]! < y[i]! ? -1 : x[i]! > y[i]! ? 1 : 0;
+        return readDesc ? -byKey : byKey;
       })
       .slice(0, input.limit + 1);
   }
 
-  return toPage(
-    rows,
-    input.limit,
-    ({ id: _id, customerCode, customerName, createdAt, ...row }): TOrderSummary => ({
-      ...row,
-      customer: { code: customerCode, name: customerName },
-      createdAt: createdAt.toISOString(),
-    }),
-    (r) => [input.sort === "total" ? r.total : r.createdAt.toISOString(), r.id],
-  );
+  const more = rows.length > input.limit;
+  let page = rows.slice(0, input.limit);
+  if (backward) page = page.reverse();
+  const keyOf = (r: Row) => [...parts.map((p) => p.value(r)), r.id];
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    items: page.map(
+      ({ id: _id, customerCode, customerName, customerSortName: _s, createdAt, assignedToId, assignedToName, ...row }): TOrderSummary => ({
+        ...row,
+        customer: { code: customerCode, name: customerName },
+        createdAt: createdAt.toISOString(),
+        assignedTo: assignedToId ? { id: assignedToId, name: assignedToName ?? "" } : null,
+      }),
+    ),
+    // Forward: a next page if a row beyond this one came back; a previous one whenever we started from a cursor.
+    // Backward: the reverse — and the row the "before" cursor named is always a next page.
+    nextCursor: last && (backward || more) ? encodeCursor(keyOf(last)) : null,
+    prevCursor: first && (backward ? more : !!input.cursor) ? encodeCursor(keyOf(first)) : null,
+  };
+}
+
+/**
+ * How many orders match the list's filters and search: exact up to COUNT_CAP, "more" beyond. Each search
+ * branch counts at most COUNT_CAP + 1 ids through its own index, and the union drops the duplicates.
+ */
+export async function countOrders(options: { db: DbOrTx; input: TListOrdersInput; actorId?: string }): Promise<{ count: number; capped: boolean }> {
+  const { db, input } = options;
+  const conditions = filterConditions(input, options.actorId);
+  const idsWhere = (where: SQL | undefined) => {
+    const q = db.select({ id: orders.id }).from(orders);
+    return (input.customer ? q.innerJoin(customers, eq(customers.id, orders.customerId)) : q).where(where).limit(COUNT_CAP + 1);
+  };
+  let matching;
+  if (!input.search) {
+    matching = idsWhere(and(...conditions));
+  } else {
+    const branches = await searchBranches(db, input.search, input.kind);
+    const [firstBranch, ...rest] = branches.map((branch) => idsWhere(and(...conditions, branch)));
+    matching = rest.length ? union(firstBranch!, rest[0]!, ...rest.slice(1)) : firstBranch!;
+  }
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(matching.as("matching"));
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 /** Up to this many matching customers are searched one by one, each through its own index. */
@@ -106,12 +193,18 @@ const RARE_SKU_LINES = 2_000;
 /**
  * The ways a search text can match, each a narrow condition one index can serve: the order number by
  * prefix ("SO-1042…", or just the digits), the customer PO by prefix, the customers whose name contains
- * the text, and the orders with a SKU starting with it.
+ * the text, and the orders with a product whose SKU starts with the text or whose name contains it
+ * (3 characters or more) — found from the catalog first, then through order_lines_product_idx.
  */
 async function searchBranches(db: DbOrTx, text: string, kind: "order" | "quote"): Promise<SQL[]> {
-  const [customerIds, productIds] = await Promise.all([
+  const [customerIds, skuProductIds, namedProductIds] = await Promise.all([
     db.select({ id: customers.id }).from(customers).where(ilike(customers.name, `%${escapeLike(text)}%`)).limit(200),
     db.select({ id: products.id }).from(products).where(ilike(products.sku, `${escapeLike(text)}%`)).limit(50),
+    // Product names: a word or phrase anywhere in the name ("washer" finds "Flat washer M8"); the catalog is
+    // small next to the orders, and the orders are then found through order_lines_product_idx.
+    text.length >= 3
+      ? db.select({ id: products.id }).from(products).where(ilike(products.name, `%${escapeLike(text)}%`)).limit(50)
+      : Promise.resolve([]),
   ]);
   const upper = text.toUpperCase();
   const numberPrefix = /^\d+$/.test(upper) ? `${SEQUENCED_DOCUMENTS[kind].prefix}${upper}` : upper;
@@ -123,8 +216,8 @@ async function searchBranches(db: DbOrTx, text: string, kind: "order" | "quote")
   if (customerIds.length > MAX_CUSTOMER_BRANCHES) branches.push(inArray(orders.customerId, customerIds.map((c) => c.id)));
   else for (const { id } of customerIds) branches.push(eq(orders.customerId, id));
 
-  if (productIds.length) {
-    const ids = productIds.map((p) => p.id);
+  const ids = [...new Set([...skuProductIds, ...namedProductIds].map((p) => p.id))];
+  if (ids.length) {
     const linesOfSku = db.select({ orderId: orderLines.orderId }).from(orderLines).where(inArray(orderLines.productId, ids));
     const [sample] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(linesOfSku.limit(RARE_SKU_LINES).as("sample"));
     branches.push(
@@ -140,7 +233,7 @@ async function searchBranches(db: DbOrTx, text: string, kind: "order" | "quote")
 export async function findOrdersByNumber(db: DbOrTx, text: string, limit = 5) {
   const number = text.trim().toUpperCase();
   return db
-    .select({ number: orders.number, status: orders.status, customerName: customers.name })
+    .select({ number: orders.number, kind: orders.kind, status: orders.status, customerName: customers.name })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
     .where(or(ilike(orders.number, `${escapeLike(number)}%`), ilike(orders.number, `%-${escapeLike(number)}%`)))

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
+import { users } from "../auth/schema";
 import { products } from "../catalog";
-import { customers } from "../customers";
+import type { TaxExemption } from "~/lib/tax-exemptions";
+import { customers, taxExemptionsOf } from "../customers";
 import type { DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { exceptionsForOrder } from "../exceptions";
@@ -34,9 +36,14 @@ export type OrderEventEntry = { type: string; data?: Record<string, unknown> };
 
 /** Several timeline entries of one change, in one statement and in this order. */
 export async function recordOrderEvents(tx: DbOrTx, orderId: string, actor: Actor, events: OrderEventEntry[]) {
+  await recordEventsOfOrders(tx, actor, events.map((e) => ({ orderId, ...e })));
+}
+
+/** Timeline entries of one change spanning several orders (a bulk action), in one statement. */
+export async function recordEventsOfOrders(tx: DbOrTx, actor: Actor, events: (OrderEventEntry & { orderId: string })[]) {
   if (events.length === 0) return;
   const by = actorLabel(actor);
-  await tx.insert(orderEvents).values(events.map((e) => ({ orderId, type: e.type, actor: by, data: e.data ?? {} })));
+  await tx.insert(orderEvents).values(events.map((e) => ({ orderId: e.orderId, type: e.type, actor: by, data: e.data ?? {} })));
 }
 
 /** What the order path needs of the customer, read once per change and handed along. */
@@ -46,7 +53,8 @@ export type OrderCustomer = {
   name: string;
   segment: string;
   demandClass: "A" | "B" | "C";
-  taxExempt: boolean;
+  /** Exemption certificates: pricing decides per ship-to and date whether they apply. */
+  taxExemptions: TaxExemption[];
   currency: string;
   creditLimit: number;
   /** Issued invoices not yet paid (billing keeps it), and the overdue hold, if any. */
@@ -64,7 +72,6 @@ export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise
       name: customers.name,
       segment: customers.segment,
       demandClass: customers.demandClass,
-      taxExempt: customers.taxExempt,
       currency: customers.currency,
       creditLimit: customers.creditLimit,
       unpaidInvoices: customers.unpaidInvoices,
@@ -74,7 +81,7 @@ export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise
     .from(customers)
     .where(eq(customers.id, customerId));
   if (!row) throw new Error(`Order references a missing customer ${customerId}`);
-  return row;
+  return { ...row, taxExemptions: (await taxExemptionsOf(db, [customerId])).get(customerId) ?? [] };
 }
 
 /** Optimistic locking: an edit based on an older version is refused with who changed it since. */
@@ -143,7 +150,7 @@ export { lineSummary };
 
 /** The order as docs/api.md describes it, with lines, exceptions and quote links. */
 export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?: { code: string; name: string } } = {}): Promise<TOrder> {
-  const [customerRows, lines, orderExceptions, linked, allocations] = await Promise.all([
+  const [customerRows, lines, orderExceptions, linked, allocations, assignees] = await Promise.all([
     known.customer ? [known.customer] : db.select({ code: customers.code, name: customers.name }).from(customers).where(eq(customers.id, order.customerId)),
     db
       .select({ line: orderLines, sku: products.sku, productName: products.name, warehouse: warehouses.code })
@@ -160,6 +167,7 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?
           .where(inArray(orders.id, [order.convertedFromId, order.convertedToId].filter((x): x is string => !!x)))
       : Promise.resolve([]),
     allocationsOf(db, order.id),
+    order.assignedToId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, order.assignedToId)) : Promise.resolve([]),
   ]);
   const customer = customerRows[0]!;
   const numberOf = (id: string | null) => (id ? (linked.find((l) => l.id === id)?.number ?? null) : null);
@@ -188,6 +196,7 @@ export async function toOrderDto(db: DbOrTx, order: OrderRow, known: { customer?
     notes: order.notes,
     version: order.version,
     createdBy: order.createdBy,
+    assignedTo: assignees[0] ?? null,
     createdAt: order.createdAt.toISOString(),
     submittedAt: order.submittedAt?.toISOString() ?? null,
     canceledReason: order.canceledReason,

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { zPage } from "../db/pagination";
+import { listAssignees } from "../auth/assignees";
+import { assignOrders } from "./assign-orders";
 import { cancelOrder } from "./cancel-order";
 import { closeOrder } from "./close-order";
 import { convertQuote } from "./convert-quote";
@@ -9,13 +11,15 @@ import { customerPanel } from "./customer-panel";
 import { duplicateOrder } from "./duplicate-order";
 import { findRecentDuplicates } from "./find-duplicates";
 import { listReservationsForSku, ZReservationsForSkuInput, ZSkuReservation } from "./list-allocations";
-import { listOrders } from "./list-orders";
+import { countOrders, listOrders } from "./list-orders";
 import { orderTimeline } from "./order-timeline";
 import { loadOrder, toOrderDto } from "./queries";
 import { releaseHold } from "./release-hold";
 import { setAutoPlan } from "./set-auto-plan";
 import { deleteView, listSavedViews, saveView, ZSavedViewList, ZSaveViewInput } from "./saved-views";
 import {
+  ZAssignOrdersInput,
+  ZAssignOrdersResult,
   ZCancelOrderInput,
   ZCreateOrderInput,
   ZCreateQuoteInput,
@@ -39,8 +43,32 @@ export const ordersRouter = createTRPCRouter({
   list: permissionProcedure("orders.view")
     .meta({ openapi: { method: "GET", path: "/orders", tags, summary: "List and search orders", protect: true } })
     .input(ZListOrdersInput)
-    .output(zPage(ZOrderSummary))
+    .output(zPage(ZOrderSummary).extend({ prevCursor: z.string().nullable() }))
     .query(({ ctx, input }) => listOrders({ db: ctx.db, input, actorId: ctx.actor.id })),
+
+  count: permissionProcedure("orders.view")
+    .meta({
+      openapi: { method: "GET", path: "/orders/count", tags, summary: "Count the orders a list query matches (exact up to 10,000; capped beyond)", protect: true },
+    })
+    .input(ZListOrdersInput.omit({ cursor: true, before: true, limit: true, sort: true, direction: true }))
+    .output(z.object({ count: z.number().int(), capped: z.boolean() }))
+    .query(({ ctx, input }) =>
+      countOrders({ db: ctx.db, input: { ...input, limit: 1, sort: "created", direction: "desc" }, actorId: ctx.actor.id }),
+    ),
+
+  assignees: permissionProcedure("orders.view")
+    .meta({ openapi: { method: "GET", path: "/orders/assignees", tags, summary: "The active users orders can be assigned to", protect: true } })
+    .input(z.object({}).optional())
+    .output(z.array(z.object({ id: z.string(), name: z.string() })))
+    .query(({ ctx }) => listAssignees(ctx.db)),
+
+  assign: permissionProcedure("orders.assign")
+    .meta({
+      openapi: { method: "POST", path: "/orders/assign", tags, summary: "Assign orders to a desk user (or unassign them with assignee: null), all or none", protect: true },
+    })
+    .input(ZAssignOrdersInput)
+    .output(ZAssignOrdersResult)
+    .mutation(({ ctx, input }) => assignOrders({ db: ctx.db, actor: ctx.actor, input })),
 
   get: permissionProcedure("orders.view")
     .meta({ openapi: { method: "GET", path: "/orders/{number}", tags, summary: "Get an order (or quote) by number, with its policy, steps and promise dates", protect: true } })
@@ -59,6 +87,8 @@ export const ordersRouter = createTRPCRouter({
         tags,
         summary: "Create an order (submitted at once unless draft: true)",
         description: "Send an `Idempotency-Key` header: a retry with the same key and body returns the first order; another body is a 409.",
+        // Declared so generated clients can send it; read from ctx.headers by the procedure.
+        requestHeaders: z.object({ "Idempotency-Key": z.string().max(200).optional().describe("At most 200 characters, scoped to the API key") }),
         protect: true,
       },
     })

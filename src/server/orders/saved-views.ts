@@ -41,6 +41,7 @@ export async function saveView(options: { db: Db; actor: Actor; input: z.infer<t
   const { db, actor, input } = options;
   const query = new URLSearchParams(input.query);
   query.delete("cursor");
+  query.delete("before");
   try {
     const [row] = await db.insert(savedViews).values({ userId: actor.id, list: input.list, name: input.name, query: query.toString() }).returning();
     return { id: row!.id, name: row!.name, query: row!.query, isBuiltIn: false };

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "../auth/schema";
 import { products } from "../catalog/schema";
 import { customers } from "../customers/schema";
 import { createdAt, id, moneyMinor, quantity, timestamps, version } from "../db/columns";
@@ -58,6 +59,8 @@ export const orders = pgTable(
     createdBy: text("created_by").notNull(),
     /** The user (or API key) id behind createdBy, for "my orders" views. */
     createdById: text("created_by_id"),
+    /** The desk user who looks after the order (the list's "Assigned" column and filter); null: nobody yet. */
+    assignedToId: uuid("assigned_to_id").references(() => users.id),
     canceledReason: text("canceled_reason"),
     canceledAt: timestamp("canceled_at", { withTimezone: true, mode: "date" }),
     /** Quote → order: the quote an order came from, and the order a quote became. */
@@ -77,7 +80,10 @@ export const orders = pgTable(
     index("orders_kind_total_idx").on(t.kind, t.total, t.id),
     index("orders_status_created_idx").on(t.status, t.createdAt, t.id),
     index("orders_customer_created_idx").on(t.customerId, t.createdAt, t.id),
+    // A customer's orders in one status (the list's customer + status filter, and sorting by customer with a status).
+    index("orders_customer_status_idx").on(t.customerId, t.status, t.id),
     index("orders_creator_created_idx").on(t.createdById, t.createdAt, t.id),
+    index("orders_assignee_created_idx").on(t.assignedToId, t.createdAt, t.id),
     // Search: number and customer PO by prefix, case-insensitive for the PO.
     index("orders_number_pattern_idx").using("btree", sql`${t.number} text_pattern_ops`),
     index("orders_customer_reference_pattern_idx").using("btree", sql`lower(${t.customerReference}) text_pattern_ops`),

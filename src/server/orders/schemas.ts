@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { ZIsoDate } from "~/lib/iso-date";
 import { ZSku } from "../catalog";
 import { ZAddress } from "../customers";
 import { ZPageInput } from "../db/pagination";
 import { EXCEPTION_SEVERITIES, EXCEPTION_STATUSES, EXCEPTION_TYPES } from "../exceptions/constants";
 import { BILLING_STATUSES, CHANNELS, FULFILLMENT_STATUSES, ORDER_KINDS, ORDER_STATUSES } from "./constants";
 
-const ZIsoDate = z.iso.date("Use a date like 2026-11-21");
 const ZOrderNumber = z.string().trim().min(1).max(40);
 
 export const ZOrderLineInput = z
@@ -66,6 +66,9 @@ export const ZReleaseHoldInput = ZOrderKey.extend({
   version: z.number().int().positive().optional(),
 });
 
+/** The order list sorts; each is keyset-paginated with the order id as the tiebreak. */
+export const ORDER_SORTS = ["created", "total", "number", "status", "customer"] as const;
+
 export const ZListOrdersInput = ZPageInput.extend({
   kind: z.enum(ORDER_KINDS).default("order"),
   status: z.enum(ORDER_STATUSES).optional(),
@@ -74,16 +77,38 @@ export const ZListOrdersInput = ZPageInput.extend({
   channel: z.enum(CHANNELS).optional(),
   /** Customer code. */
   customer: z.string().trim().max(40).optional(),
-  /** Order number, customer reference (PO), customer name or SKU. */
+  /** Order number, customer reference (PO), customer name, SKU or product name. */
   search: z.string().trim().max(100).optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
   /** "me": only orders the caller created. */
   createdBy: z.literal("me").optional(),
-  sort: z.enum(["created", "total", "number"]).default("created"),
+  /** "me": assigned to the caller; "none": to nobody; or a user id. */
+  assignedTo: z.union([z.enum(["me", "none"]), z.uuid("assignedTo is me, none or a user id")]).optional(),
+  sort: z.enum(ORDER_SORTS).default("created"),
   direction: z.enum(["asc", "desc"]).default("desc"),
+  /** Pages back: the rows just before this cursor (a page's prevCursor). Ignored when `cursor` is given. */
+  before: z.string().max(500).optional(),
 });
 export type TListOrdersInput = z.infer<typeof ZListOrdersInput>;
+
+/** Up to 200 orders at once (a list page holds at most 100), each named once. */
+export const ZAssignOrdersInput = z.object({
+  numbers: z
+    .array(ZOrderNumber)
+    .min(1, "Pick at least one order")
+    .max(200, "At most 200 orders at once")
+    .refine((numbers) => new Set(numbers).size === numbers.length, "An order is named twice"),
+  /** The user who looks after them from now on; null takes the assignment away. */
+  assignee: z.uuid("assignee is a user id").nullable(),
+});
+export type TAssignOrdersInput = z.infer<typeof ZAssignOrdersInput>;
+export const ZAssignOrdersResult = z.object({
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The orders whose assignment changed; the others already had this assignee. */
+  changed: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
 
 export const ZOrderSummary = z.object({
   number: z.string(),
@@ -99,6 +124,7 @@ export const ZOrderSummary = z.object({
   lineCount: z.number().int(),
   createdAt: z.string(),
   validUntil: z.string().nullable(),
+  assignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type TOrderSummary = z.infer<typeof ZOrderSummary>;
 
@@ -182,6 +208,8 @@ export const ZOrder = z.object({
   notes: z.string().nullable(),
   version: z.number().int(),
   createdBy: z.string(),
+  /** The desk user who looks after the order, or null. */
+  assignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),
   submittedAt: z.string().nullable(),
   canceledReason: z.string().nullable(),

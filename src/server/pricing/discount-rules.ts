@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
 import { recordRuleChange } from "./rule-change";
 import { AppError, isUniqueViolation } from "../errors";
+import { resolveActiveCode } from "../settings";
 import { describeRule } from "./describe-rule";
 import { specificity } from "./engine";
 import { referenceNames, resolveReferences } from "./references";
@@ -94,6 +95,10 @@ export async function saveDiscountRule(options: { db: Db; actor: Actor; input: T
   try {
     await db.transaction(async (tx) => {
       const refs = await resolveReferences(tx, { customer: c.customer, sku: c.sku, category: c.category }, "conditions.");
+      const [existing] = await tx.select().from(discountRules).where(eq(discountRules.code, input.code)).for("update");
+      // A rule being edited may keep a segment archived since; a new one takes an active one.
+      const current = options.version === undefined ? null : existing?.segment;
+      const segment = c.segment ? await resolveActiveCode(tx, "segments", c.segment, "conditions.segment", { current }) : null;
       const values = {
         code: input.code,
         name: input.name,
@@ -104,7 +109,7 @@ export async function saveDiscountRule(options: { db: Db; actor: Actor; input: T
         buyQuantity: input.buyQuantity ?? null,
         getQuantity: input.getQuantity ?? null,
         ...refs,
-        segment: c.segment ?? null,
+        segment,
         minQuantity: c.minQuantity ?? null,
         minOrderAmount: c.minOrderAmount ?? null,
         channel: c.channel ?? null,
@@ -113,7 +118,6 @@ export async function saveDiscountRule(options: { db: Db; actor: Actor; input: T
         priority: input.priority,
         stackable: input.stackable,
       };
-      const [existing] = await tx.select().from(discountRules).where(eq(discountRules.code, input.code)).for("update");
       if (options.version === undefined) {
         if (existing) throw AppError.conflict("DISCOUNT_RULE_CODE_TAKEN", `code: a discount rule "${input.code}" already exists.`, { fields: { code: ["is already used"] } });
         await tx.insert(discountRules).values(values);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { TaxExemption } from "~/lib/tax-exemptions";
 import { priceOrder, type DiscountRule, type PriceListRule, type PricingInput, type PricingRules } from "./engine";
 
 const AT = "2026-02-15";
@@ -16,7 +17,7 @@ const line = (over: Partial<PricingInput["lines"][number]> = {}) => ({
 const input = (over: Partial<PricingInput> = {}): PricingInput => ({
   currency: "USD",
   channel: "phone",
-  customer: { id: "cust-1", segment: "wholesale", taxExempt: false },
+  customer: { id: "cust-1", segment: "wholesale", taxExemptions: [] },
   shipTo: { country: "US", region: "NJ" },
   lines: [line()],
   role: "rep",
@@ -76,7 +77,7 @@ describe("price lists and tiers", () => {
     const priced = priceOrder(input(), rules({ priceLists }), AT);
     expect(priced.lines[0]!.unitPrice).toBe(7_500);
     expect(priced.lines[0]!.explanation[1]).toMatchObject({ step: "price_list", description: expect.stringContaining("ACME") });
-    const other = priceOrder(input({ customer: { id: "cust-2", segment: "wholesale", taxExempt: false } }), rules({ priceLists }), AT);
+    const other = priceOrder(input({ customer: { id: "cust-2", segment: "wholesale", taxExemptions: [] } }), rules({ priceLists }), AT);
     expect(other.lines[0]!.unitPrice).toBe(8_500);
   });
 
@@ -187,7 +188,62 @@ describe("overrides and tax", () => {
     expect(priceOrder(input(), rules({ taxRates }), AT).lines[0]!.tax).toBe(6_630);
     expect(priceOrder(input({ shipTo: { country: "US", region: "TX" } }), rules({ taxRates }), AT).lines[0]!.tax).toBe(5_000);
     expect(priceOrder(input({ lines: [line({ taxCategory: "zero" })] }), rules({ taxRates }), AT).lines[0]!.tax).toBe(0);
-    expect(priceOrder(input({ customer: { id: "c", segment: "retail", taxExempt: true } }), rules({ taxRates }), AT).lines[0]!.tax).toBe(0);
+  });
+
+  describe("exemption certificates (AT = 2026-02-15, shipped to NJ at 6.63%)", () => {
+    const taxRates = [{ country: "US", region: "NJ", taxCategory: "standard", ratePpm: 66300 }];
+    const cert = (over: Partial<TaxExemption> = {}): TaxExemption => ({ certificateNumber: "RX-123", country: "US", region: "NJ", issuedOn: "2025-02-15", expiresOn: "2026-10-31", ...over });
+    const priceWith = (...taxExemptions: TaxExemption[]) => priceOrder(input({ customer: { id: "c", segment: "retail", taxExemptions } }), rules({ taxRates }), AT).lines[0]!;
+    const taxStep = (l: ReturnType<typeof priceWith>) => l.explanation.filter((s) => s.step === "tax" || s.step === "exemption_expired").map((s) => s.description);
+
+    it("exempts a line under a certificate for the ship-to state, naming it", () => {
+      const l = priceWith(cert());
+      expect(l.tax).toBe(0);
+      expect(taxStep(l)).toEqual(["Tax exempt: certificate RX-123 for NJ, valid until 2026-10-31"]);
+    });
+
+    it("still exempts on the day the certificate expires, and from the day it is issued", () => {
+      expect(priceWith(cert({ expiresOn: AT })).tax).toBe(0);
+      expect(priceWith(cert({ issuedOn: AT })).tax).toBe(0);
+    });
+
+    it("taxes the day after it expired, and says why", () => {
+      const l = priceWith(cert({ expiresOn: "2026-02-14" }));
+      expect(l.tax).toBe(6_630);
+      expect(taxStep(l)).toEqual(["Exemption certificate RX-123 expired on 2026-02-14", "Tax 6.63% for standard goods in NJ, US"]);
+    });
+
+    it("taxes before the certificate is issued", () => {
+      expect(priceWith(cert({ issuedOn: "2026-02-16" })).tax).toBe(6_630);
+    });
+
+    it("taxes an order shipped to another state, silently", () => {
+      const l = priceWith(cert({ region: "NY" }));
+      expect(l.tax).toBe(6_630);
+      expect(taxStep(l)).toEqual(["Tax 6.63% for standard goods in NJ, US"]);
+    });
+
+    it("a country-wide certificate covers every state of its country, not another country", () => {
+      const l = priceWith(cert({ region: "ALL", expiresOn: null, certificateNumber: "GOV-1" }));
+      expect(l.tax).toBe(0);
+      expect(taxStep(l)).toEqual(["Tax exempt: certificate GOV-1 for all of US, no expiry"]);
+      const abroad = priceOrder(
+        input({ customer: { id: "c", segment: "retail", taxExemptions: [cert({ region: "ALL" })] }, shipTo: { country: "CA", region: "ON" } }),
+        rules({ taxRates: [{ country: "CA", region: "", taxCategory: "standard", ratePpm: 130000 }] }),
+        AT,
+      ).lines[0]!;
+      expect(abroad.tax).toBe(13_000);
+    });
+
+    it("a valid certificate wins over an expired one for the same state", () => {
+      const l = priceWith(cert({ expiresOn: "2025-12-31", certificateNumber: "OLD-1" }), cert({ certificateNumber: "NEW-2" }));
+      expect(l.tax).toBe(0);
+      expect(taxStep(l)).toEqual(["Tax exempt: certificate NEW-2 for NJ, valid until 2026-10-31"]);
+    });
+
+    it("no ship-to: no certificate applies", () => {
+      expect(priceOrder(input({ shipTo: null, customer: { id: "c", segment: "retail", taxExemptions: [cert({ region: "ALL" })] } }), rules({ taxRates }), AT).lines[0]!.explanation.some((s) => s.description.startsWith("Tax exempt"))).toBe(false);
+    });
   });
 
   it("rounds tax half-up per line", () => {

@@ -1,4 +1,5 @@
 import { formatMoney, minorUnits, roundHalfUp } from "~/lib/money";
+import { exemptionFor, regionLabel, type TaxExemption } from "~/lib/tax-exemptions";
 import type { Role } from "../auth/roles";
 
 /**
@@ -79,7 +80,8 @@ export type PricingLine = {
 export type PricingInput = {
   currency: string;
   channel: string;
-  customer: { id: string; segment: string; taxExempt: boolean };
+  /** The customer's exemption certificates: a line is tax-free only under one valid for the ship-to on the pricing date. */
+  customer: { id: string; segment: string; taxExemptions: readonly TaxExemption[] };
   shipTo: { country: string; region: string } | null;
   lines: PricingLine[];
   /** Who prices the order: decides how far a manual price may go without approval. */
@@ -259,6 +261,7 @@ export function priceOrder(input: PricingInput, rules: PricingRules, at: string)
     if (!rule.stackable) break;
   }
 
+  const exemption = exemptionFor(input.customer.taxExemptions, input.shipTo, at);
   // Steps 4–5: manual override, then tax on the line total; everything rounded half-up per line.
   const lines = bases.map(({ line, unitPrice, explanation }, i): PricedLine => {
     let lineTotal = roundHalfUp(nets[i]!);
@@ -285,7 +288,7 @@ export function priceOrder(input: PricingInput, rules: PricingRules, at: string)
         unitPrice: line.override.unitPrice,
       });
     }
-    const tax = taxFor(input, rules, line, lineTotal, explanation);
+    const tax = taxFor(input, rules, line, lineTotal, explanation, exemption);
     explanation.push({ step: "rounding", description: `Amounts rounded half-up to ${minorUnitName(input.currency)}, once per line`, amount: lineTotal });
     return { sku: line.sku, quantity: line.quantity, unitPrice: finalUnit, discount, tax, lineTotal, explanation, approval };
   });
@@ -296,11 +299,24 @@ export function priceOrder(input: PricingInput, rules: PricingRules, at: string)
   return { lines, subtotal, discountTotal, taxTotal, total: subtotal - discountTotal + taxTotal };
 }
 
-function taxFor(input: PricingInput, rules: PricingRules, line: PricingLine, lineTotal: number, explanation: ExplanationStep[]): number {
-  if (input.customer.taxExempt) {
-    explanation.push({ step: "tax", description: "Customer is tax exempt", amount: 0 });
+function taxFor(
+  input: PricingInput,
+  rules: PricingRules,
+  line: PricingLine,
+  lineTotal: number,
+  explanation: ExplanationStep[],
+  exemption: ReturnType<typeof exemptionFor>,
+): number {
+  if (exemption.valid) {
+    const e = exemption.valid;
+    explanation.push({
+      step: "tax",
+      description: `Tax exempt: certificate ${e.certificateNumber} for ${regionLabel(e)}, ${e.expiresOn ? `valid until ${e.expiresOn}` : "no expiry"}`,
+      amount: 0,
+    });
     return 0;
   }
+  if (exemption.expired) explanation.push({ step: "exemption_expired", description: `Exemption certificate ${exemption.expired.certificateNumber} expired on ${exemption.expired.expiresOn}` });
   const country = input.shipTo?.country ?? "";
   const region = input.shipTo?.region ?? "";
   const rate =

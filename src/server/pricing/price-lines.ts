@@ -1,6 +1,8 @@
+import type { TaxExemption } from "~/lib/tax-exemptions";
 import type { Role } from "../auth/roles";
 import { productsBySku } from "../catalog";
 import type { DbOrTx } from "../db";
+import { formatMoney } from "~/lib/money";
 import { AppError } from "../errors";
 import { priceOrder, type PricedOrder } from "./engine";
 import { loadPricingRules } from "./load-rules";
@@ -10,7 +12,7 @@ export type LineToPrice = { sku: string; quantity: number; unitPrice?: number; o
 
 type PriceInput = {
   lines: LineToPrice[];
-  customer: { id: string; segment: string; taxExempt: boolean };
+  customer: { id: string; segment: string; taxExemptions: readonly TaxExemption[] };
   currency: string;
   channel: string;
   shipTo: { country: string; region: string } | null;
@@ -72,5 +74,26 @@ export function priceWith(context: PricingContext, input: PriceInput): { priced:
     rules,
     input.at ?? clock.today(),
   );
+  assertWithinLimit(priced, input);
   return { priced, productIds: new Map([...bySku].map(([sku, p]) => [sku, p.id])) };
+}
+
+/**
+ * The most an order may come to, in minor units. Above it the sums stop being exact in JavaScript numbers
+ * (and reach bigint's end): the database would refuse the totals with a 500, so the input is refused with a 400.
+ */
+export const MAX_ORDER_AMOUNT = 10_000_000_000_000;
+
+function assertWithinLimit(priced: PricedOrder, input: PriceInput) {
+  const limit = formatMoney(MAX_ORDER_AMOUNT, input.currency);
+  priced.lines.forEach((line, i) => {
+    const amounts = [line.quantity * line.unitPrice, line.discount, line.lineTotal, line.tax];
+    if (!amounts.every((amount) => Math.abs(amount) <= MAX_ORDER_AMOUNT)) {
+      const field = input.lines[i]?.unitPrice !== undefined ? "unitPrice" : "quantity";
+      throw AppError.invalidField(`lines.${i}.${field}`, `the line comes to more than ${limit}`);
+    }
+  });
+  if (![priced.subtotal, priced.discountTotal, priced.taxTotal, priced.total].every((amount) => Math.abs(amount) <= MAX_ORDER_AMOUNT)) {
+    throw AppError.invalidField("lines", `the order comes to more than ${limit}`);
+  }
 }

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
 import { recordRuleChange } from "./rule-change";
 import { AppError, isUniqueViolation } from "../errors";
+import { resolveActiveCode } from "../settings";
 import { referenceNames, resolveReferences } from "./references";
 import { priceListItems, priceLists } from "./schema";
 import type { TPriceList, TPriceListInput } from "./schemas";
@@ -67,18 +68,21 @@ export async function savePriceList(options: { db: Db; actor: Actor; input: TPri
           return { productId: refs.productId, categoryId: refs.categoryId, minQuantity: item.minQuantity, unitPrice: item.unitPrice };
         }),
       );
+      const [existing] = await tx.select().from(priceLists).where(eq(priceLists.code, input.code)).for("update");
+      // A list being edited may keep a segment archived since; a new one takes an active one.
+      const current = options.version === undefined ? null : existing?.segment;
+      const segment = input.segment ? await resolveActiveCode(tx, "segments", input.segment, "segment", { current }) : null;
       const header = {
         code: input.code,
         name: input.name,
         currency: input.currency,
-        segment: input.segment ?? null,
+        segment,
         customerId,
         validFrom: input.validFrom ?? null,
         validTo: input.validTo ?? null,
         priority: input.priority,
         tierBasis: input.tierBasis,
       };
-      const [existing] = await tx.select().from(priceLists).where(eq(priceLists.code, input.code)).for("update");
       let id: string;
       let before: TPriceList | null = null;
       if (options.version === undefined) {

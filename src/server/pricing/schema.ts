@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { roleEnum } from "../auth/schema";
-import { categories, products, taxCategoryEnum } from "../catalog/schema";
-import { customers, segmentEnum } from "../customers/schema";
+import { categories, products } from "../catalog/schema";
+import { customers } from "../customers/schema";
 import { archivedAt, id, moneyMinor, timestamps, version } from "../db/columns";
 import { channelEnum } from "../orders/schema";
+import { customerSegments, taxCategories } from "../settings/schema";
 import { DISCOUNT_SCOPES, TIER_BASES } from "./constants";
 
 export const tierBasisEnum = pgEnum("tier_basis", TIER_BASES);
@@ -17,7 +18,7 @@ export const priceLists = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     currency: text("currency").notNull().default("USD"),
-    segment: segmentEnum("segment"),
+    segment: text("segment").references(() => customerSegments.code),
     customerId: uuid("customer_id").references(() => customers.id),
     validFrom: date("valid_from", { mode: "string" }),
     validTo: date("valid_to", { mode: "string" }),
@@ -67,7 +68,7 @@ export const discountRules = pgTable(
     buyQuantity: integer("buy_quantity"),
     getQuantity: integer("get_quantity"),
     customerId: uuid("customer_id").references(() => customers.id),
-    segment: segmentEnum("segment"),
+    segment: text("segment").references(() => customerSegments.code),
     productId: uuid("product_id").references(() => products.id),
     categoryId: uuid("category_id").references(() => categories.id),
     minQuantity: integer("min_quantity"),
@@ -99,7 +100,9 @@ export const taxRates = pgTable(
     country: text("country").notNull(),
     /** "" = the whole country. */
     region: text("region").notNull().default(""),
-    taxCategory: taxCategoryEnum("tax_category").notNull(),
+    taxCategory: text("tax_category")
+      .notNull()
+      .references(() => taxCategories.code),
     /** Parts per million: 6.625% = 66250 (basis points cannot hold rates like 6.625%). */
     ratePpm: integer("rate_ppm").notNull().default(0),
     version: version(),

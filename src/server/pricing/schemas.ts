@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { ZIsoDate } from "~/lib/iso-date";
 import { ROLES } from "../auth/roles";
-import { TAX_CATEGORIES } from "../catalog/constants";
 import { ZSku } from "../catalog/schemas";
-import { SEGMENTS } from "../customers/constants";
 import { CHANNELS } from "../orders/constants";
+import { referenceCodeField } from "../settings/schemas";
 import { DISCOUNT_SCOPES, TIER_BASES } from "./constants";
 
-const ZIsoDate = z.iso.date("Use a date like 2026-11-21");
 const ZCurrency = z.string().regex(/^[A-Z]{3}$/, "Currency must be an ISO 4217 code, e.g. USD");
 const ZCode = z
   .string()
@@ -14,7 +13,11 @@ const ZCode = z
   .min(1, "Code is required")
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Code may contain letters, digits, '.', '_' and '-'");
-const ZPercent = z.number().gt(0, "Percent off must be more than 0").max(100, "Percent off is at most 100");
+/** Quantities in rules (tiers, buy X get Y): an order-wide quantity never comes near a billion. */
+const MAX_QUANTITY = 1_000_000_000;
+const QUANTITY_TOO_BIG = "Quantity is at most 1,000,000,000";
+/** Stored in basis points: below 0.01 % it would round to none (the table refuses 0). */
+const ZPercent = z.number().min(0.01, "Percent off is at least 0.01").max(100, "Percent off is at most 100");
 
 const validity = { validFrom: ZIsoDate.nullish(), validTo: ZIsoDate.nullish() };
 const datesInOrder: [(v: { validFrom?: string | null; validTo?: string | null }) => boolean, { message: string; path: string[] }] = [
@@ -27,7 +30,7 @@ export const ZPriceListItemInput = z
     sku: ZSku.optional(),
     /** Category name or code. */
     category: z.string().trim().min(1).max(100).optional(),
-    minQuantity: z.number().int().min(1, "Tiers start at a quantity of 1 or more").default(1),
+    minQuantity: z.number().int().min(1, "Tiers start at a quantity of 1 or more").max(MAX_QUANTITY, QUANTITY_TOO_BIG).default(1),
     unitPrice: z.number().int("Unit price is in minor units (cents)").min(0),
   })
   .refine((i) => !!i.sku !== !!i.category, { message: "Give either a SKU or a category", path: ["sku"] });
@@ -38,7 +41,7 @@ export const ZPriceListInput = z
   code: ZCode,
   name: z.string().trim().min(1, "Name is required").max(120),
   currency: ZCurrency.default("USD"),
-  segment: z.enum(SEGMENTS).nullish(),
+  segment: referenceCodeField("segment").nullish(),
   /** Customer code. */
   customer: z.string().trim().min(1).max(40).nullish(),
   priority: z.number().int().min(-1000).max(1000).default(0),
@@ -53,7 +56,7 @@ export const ZPriceList = z.object({
   code: z.string(),
   name: z.string(),
   currency: z.string(),
-  segment: z.enum(SEGMENTS).nullable(),
+  segment: z.string().nullable(),
   customer: z.string().nullable(),
   customerName: z.string().nullable(),
   validFrom: z.string().nullable(),
@@ -79,17 +82,17 @@ export const ZDiscountRuleInput = z
   amountOff: z.number().int("Amount off is in minor units (cents)").positive().optional(),
   /** The currency of amountOff and conditions.minOrderAmount (such a rule prices only orders in it). */
   currency: ZCurrency.default("USD"),
-  buyQuantity: z.number().int().positive().optional(),
-  getQuantity: z.number().int().positive().optional(),
+  buyQuantity: z.number().int().positive().max(MAX_QUANTITY, QUANTITY_TOO_BIG).optional(),
+  getQuantity: z.number().int().positive().max(MAX_QUANTITY, QUANTITY_TOO_BIG).optional(),
   conditions: z
     .object({
-      segment: z.enum(SEGMENTS).nullish(),
+      segment: referenceCodeField("segment").nullish(),
       /** Customer code. */
       customer: z.string().trim().min(1).max(40).nullish(),
       sku: ZSku.nullish(),
       /** Category name or code. */
       category: z.string().trim().min(1).max(100).nullish(),
-      minQuantity: z.number().int().positive().nullish(),
+      minQuantity: z.number().int().positive().max(MAX_QUANTITY, QUANTITY_TOO_BIG).nullish(),
       minOrderAmount: z.number().int().positive().nullish(),
       channel: z.enum(CHANNELS).nullish(),
     })
@@ -116,7 +119,7 @@ export const ZDiscountRule = z.object({
   buyQuantity: z.number().int().nullable(),
   getQuantity: z.number().int().nullable(),
   conditions: z.object({
-    segment: z.enum(SEGMENTS).nullable(),
+    segment: z.string().nullable(),
     customer: z.string().nullable(),
     sku: z.string().nullable(),
     category: z.string().nullable(),
@@ -145,7 +148,7 @@ export const ZTaxRateInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Country must be a two-letter ISO code, e.g. US"),
   region: z.string().trim().max(100).default(""),
-  taxCategory: z.enum(TAX_CATEGORIES),
+  taxCategory: referenceCodeField("tax category"),
   ratePercent: z.number().min(0).max(100),
 });
 export const ZTaxRate = ZTaxRateInput.extend({ id: z.string(), version: z.number().int(), updatedAt: z.string() });

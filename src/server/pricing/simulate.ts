@@ -13,7 +13,7 @@ export async function simulatePrices(options: { db: DbOrTx; actor: Actor; input:
   const at = input.date ?? clock.today();
   const { priced } = await priceLines(db, {
     lines: input.lines,
-    customer: { id: customerId, segment: customer.segment, taxExempt: customer.taxExempt },
+    customer: { id: customerId, segment: customer.segment, taxExemptions: customer.taxExemptions },
     currency: customer.currency,
     channel: input.channel,
     shipTo: customer.shippingAddress ? { country: customer.shippingAddress.country, region: customer.shippingAddress.region } : null,

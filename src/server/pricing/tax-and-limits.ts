@@ -5,6 +5,7 @@ import type { Role } from "../auth/roles";
 import type { Db, DbOrTx } from "../db";
 import { recordRuleChange } from "./rule-change";
 import { AppError } from "../errors";
+import { resolveActiveCode } from "../settings";
 import { DEFAULT_OVERRIDE_LIMITS_BPS } from "./load-rules";
 import { overrideLimits, taxRates } from "./schema";
 import type { ZOverrideLimit, ZTaxRateInput } from "./schemas";
@@ -29,11 +30,14 @@ export async function setTaxRate(options: { db: Db; actor: Actor; input: z.infer
   const { db, actor, input } = options;
   const ratePpm = Math.round(input.ratePercent * 10_000);
   return db.transaction(async (tx) => {
-    const where = and(eq(taxRates.country, input.country), eq(taxRates.region, input.region), eq(taxRates.taxCategory, input.taxCategory));
-    const [existing] = await tx.select().from(taxRates).where(where).for("update");
+    const place = and(eq(taxRates.country, input.country), eq(taxRates.region, input.region));
+    const rates = await tx.select().from(taxRates).where(place).for("update");
+    // A rate the place has already may be changed for an archived category; a new one takes an active category.
+    const taxCategory = await resolveActiveCode(tx, "tax-categories", input.taxCategory, "taxCategory", { current: rates.map((r) => r.taxCategory) });
+    const existing = rates.find((r) => r.taxCategory === taxCategory);
     const [row] = existing
       ? await tx.update(taxRates).set({ ratePpm, version: existing.version + 1 }).where(eq(taxRates.id, existing.id)).returning()
-      : await tx.insert(taxRates).values({ country: input.country, region: input.region, taxCategory: input.taxCategory, ratePpm }).returning();
+      : await tx.insert(taxRates).values({ country: input.country, region: input.region, taxCategory, ratePpm }).returning();
     const dto = toTaxDto(row!);
     await recordRuleChange(tx, { entityType: "tax_rate", entityId: dto.id, action: existing ? "updated" : "created", actor, before: existing ? toTaxDto(existing) : null, after: dto });
     return dto;

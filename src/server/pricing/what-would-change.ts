@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import { todayIn } from "~/lib/dates";
 import type { Actor } from "../auth/actor";
 import { products } from "../catalog/schema";
+import { taxExemptionsOf } from "../customers";
 import { customers } from "../customers/schema";
 import type { DbOrTx } from "../db";
 import { orderLines, orders } from "../orders/schema";
@@ -51,7 +52,7 @@ export async function whatWouldChange(options: { db: DbOrTx; actor: Actor; rule:
   const withDraft: PricingRules = { ...without, discountRules: [...without.discountRules, draft] };
 
   const recent = await db
-    .select({ order: orders, customerCode: customers.code, customerName: customers.name, segment: customers.segment, taxExempt: customers.taxExempt })
+    .select({ order: orders, customerCode: customers.code, customerName: customers.name, segment: customers.segment })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
     .where(and(eq(orders.kind, "order"), gte(orders.createdAt, new Date(now.getTime() - RECENT_DAYS * 86_400_000))))
@@ -65,6 +66,7 @@ export async function whatWouldChange(options: { db: DbOrTx; actor: Actor; rule:
         .where(inArray(orderLines.orderId, recent.map((r) => r.order.id)))
     : [];
 
+  const exemptions = await taxExemptionsOf(db, [...new Set(recent.map((r) => r.order.customerId))]);
   const at = rule.validFrom && rule.validFrom > todayIn(undefined, now) ? rule.validFrom : todayIn(undefined, now);
   const changed = [];
   for (const r of recent) {
@@ -73,7 +75,7 @@ export async function whatWouldChange(options: { db: DbOrTx; actor: Actor; rule:
     const input = {
       currency: r.order.currency,
       channel: r.order.channel,
-      customer: { id: r.order.customerId, segment: r.segment, taxExempt: r.taxExempt },
+      customer: { id: r.order.customerId, segment: r.segment, taxExemptions: exemptions.get(r.order.customerId) ?? [] },
       shipTo: r.order.shipTo ? { country: r.order.shipTo.country, region: r.order.shipTo.region } : null,
       role: "admin" as const,
       lines: mine.map(({ line, product }) => ({

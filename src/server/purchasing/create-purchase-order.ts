@@ -8,7 +8,7 @@ import { nextDocumentNumber } from "../db/sequences";
 import { AppError } from "../errors";
 import { warehouses } from "../inventory";
 import { getPurchaseOrder } from "./get-purchase-order";
-import { AUDIT_ENTITY, resolveReferences } from "./queries";
+import { assertPurchaseOrderTotal, AUDIT_ENTITY, resolveReferences } from "./queries";
 import type { TCreatePurchaseOrderInput, TPurchaseOrder } from "./schemas";
 import { purchaseOrderLines, purchaseOrders, vendors } from "./schema";
 import * as clock from "../clock";
@@ -87,6 +87,7 @@ export async function createPurchaseOrderInTx(
     quantity: line.quantity,
     unitCost: line.unitCost ?? byId.get(line.productId)!.cost,
   }));
+  assertPurchaseOrderTotal(lines);
   await tx.insert(purchaseOrderLines).values(lines);
   await recordAudit(tx, {
     entityType: AUDIT_ENTITY,

@@ -2,3 +2,4 @@
 export { runReplenishment } from "./run-replenishment";
 export { purchasingSupply } from "./supply";
 export { dropShipPurchaseOrders, placeDropShipPurchaseOrders } from "./drop-ship";
+export { findPurchaseOrdersByNumber } from "./find-purchase-orders";

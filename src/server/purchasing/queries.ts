@@ -21,6 +21,20 @@ export function isPurchaseOrderOverdue(row: { status: PurchaseOrderStatus; expec
   return (INBOUND_PO_STATUSES as readonly string[]).includes(row.status) && row.expectedDate < today;
 }
 
+/** The most a purchase order may come to, in minor units: its total stays an exact number (and its DTO valid). */
+export const MAX_PURCHASE_ORDER_TOTAL = 10_000_000_000_000;
+
+/** Refuses lines whose quantities × unit costs come to more than MAX_PURCHASE_ORDER_TOTAL (400 naming the line). */
+export function assertPurchaseOrderTotal(lines: { quantity: number; unitCost: number }[]) {
+  let total = 0;
+  lines.forEach((line, i) => {
+    total += line.quantity * line.unitCost;
+    if (!(total <= MAX_PURCHASE_ORDER_TOTAL)) {
+      throw AppError.invalidField(`lines.${i}.quantity`, `the purchase order comes to more than ${MAX_PURCHASE_ORDER_TOTAL.toLocaleString("en-US")} minor units`);
+    }
+  });
+}
+
 /** A purchase order by number, locked for the rest of the transaction when asked. 404 when absent. */
 export async function loadPurchaseOrder(db: DbOrTx, number: string, options: { forUpdate?: boolean } = {}): Promise<PurchaseOrderRow> {
   const query = db.select().from(purchaseOrders).where(eq(purchaseOrders.number, number)).limit(1);

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { ZIsoDate } from "~/lib/iso-date";
 import { ZSku } from "../catalog";
 import { ZPageInput } from "../db/pagination";
 import { ZWarehouseCode } from "../inventory/schemas";
 import { PURCHASE_ORDER_STATUSES, REPLENISHMENT_TRIGGERS, SUGGESTION_STATUSES } from "./constants";
 
-const ZIsoDate = z.iso.date("Use a date like 2026-11-21");
 const optionalText = (max: number) =>
   z
     .string()

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
+import { OPEN_TRANSFER_STATUSES } from "../inventory";
 import { INBOUND_PO_STATUSES } from "./constants";
 import type { ReorderLevel } from "./replenishment";
 
@@ -37,10 +38,10 @@ export async function loadStockPositions(db: DbOrTx, options: { where?: SQL; pro
       group by l.product_id, po.warehouse_id
     ),
     transfer_inbound as (
-      select t.product_id, t.to_warehouse_id as warehouse_id, sum(t.quantity)::int as quantity
-      from stock_transfers t
-      where t.status = 'in_transit'${only(sql`t.product_id`)}
-      group by t.product_id, t.to_warehouse_id
+      select tl.product_id, t.to_warehouse_id as warehouse_id, sum(tl.quantity - tl.received)::int as quantity
+      from stock_transfer_lines tl join stock_transfers t on t.id = tl.transfer_id
+      where t.status in (${list(OPEN_TRANSFER_STATUSES)})${only(sql`tl.product_id`)}
+      group by tl.product_id, t.to_warehouse_id
     ),
     backorders as (
       select b.product_id, b.warehouse_id, sum(b.quantity)::int as quantity

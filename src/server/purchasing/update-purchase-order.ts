@@ -4,7 +4,7 @@ import { products } from "../catalog";
 import type { Db, DbOrTx } from "../db";
 import { recordAudit } from "../db/audit";
 import { assertPurchaseOrderEditable } from "./purchase-order-states";
-import { assertPurchaseOrderVersion, AUDIT_ENTITY, loadPurchaseOrder, resolveReferences, toPurchaseOrderDto, type PurchaseOrderRow } from "./queries";
+import { assertPurchaseOrderTotal, assertPurchaseOrderVersion, AUDIT_ENTITY, loadPurchaseOrder, resolveReferences, toPurchaseOrderDto, type PurchaseOrderRow } from "./queries";
 import type { TPurchaseOrder, TUpdatePurchaseOrderInput } from "./schemas";
 import { purchaseOrderLines, purchaseOrders } from "./schema";
 
@@ -42,17 +42,17 @@ export async function updatePurchaseOrder(options: { db: Db; actor: Actor; input
         .from(products)
         .where(inArray(products.id, refs.lines.map((l) => l.productId)));
       const costById = new Map(costs.map((c) => [c.id, c.cost]));
+      const lines = refs.lines.map((line, i) => ({
+        purchaseOrderId: po.id,
+        lineNo: i + 1,
+        productId: line.productId,
+        quantity: line.quantity,
+        unitCost: line.unitCost ?? costById.get(line.productId)!,
+      }));
+      assertPurchaseOrderTotal(lines);
       // A draft's lines have no receipts and nothing refers to them: replace them.
       await tx.delete(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, po.id));
-      await tx.insert(purchaseOrderLines).values(
-        refs.lines.map((line, i) => ({
-          purchaseOrderId: po.id,
-          lineNo: i + 1,
-          productId: line.productId,
-          quantity: line.quantity,
-          unitCost: line.unitCost ?? costById.get(line.productId)!,
-        })),
-      );
+      await tx.insert(purchaseOrderLines).values(lines);
     }
     const [updated] = await tx.update(purchaseOrders).set(set).where(eq(purchaseOrders.id, po.id)).returning();
     const after = await auditSnapshot(tx, updated!);

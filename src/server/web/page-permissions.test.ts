@@ -43,6 +43,7 @@ describe("pagePermission", () => {
     ["/invoices/payments", "payments.view"],
     ["/invoices/INV-1", "invoices.view"],
     ["/admin/api-keys/", "apiKeys.manage"],
+    ["/admin/users", "users.manage"],
     ["/orders/new#lines", "orders.create"],
   ])("%s asks for %s", (pathname, action) => {
     expect(pagePermission(pathname)).toBe(action);
@@ -57,5 +58,7 @@ describe("pagePermission", () => {
     expect(mayOpenPage("rep", "/inventory/replenishment")).toBe(false);
     expect(mayOpenPage("warehouse", "/inventory/replenishment")).toBe(true);
     expect(mayOpenPage("rep", "/nowhere")).toBe(true);
+    expect(mayOpenPage("manager", "/admin/users")).toBe(false);
+    expect(mayOpenPage("admin", "/admin/users")).toBe(true);
   });
 });

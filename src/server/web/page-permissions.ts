@@ -17,6 +17,8 @@ export const PAGE_PERMISSIONS: ReadonlyArray<readonly [route: string, action: Ac
   ["/admin/outbox", "outbox.view"],
   ["/admin/policies", "admin.view"],
   ["/admin/pricing", "pricing.view"],
+  ["/admin/settings", "admin.view"],
+  ["/admin/users", "users.manage"],
   ["/customers", "customers.view"],
   ["/customers/[code]", "customers.view"],
   ["/customers/[code]/statement", "invoices.view"],

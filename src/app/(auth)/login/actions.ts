@@ -17,12 +17,7 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
     await signIn("credentials", { email, password, redirectTo: safeRedirect(callbackUrl) });
     return {};
   } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return {
-        email,
-        error: error.code === "rate_limited" ? "Too many sign-in attempts. Wait a minute and try again." : "Wrong email or password.",
-      };
-    }
+    if (error instanceof CredentialsSignin) return { email, error: signInRefusal(error.code) };
     if (error instanceof AuthError) return { email, error: "Sign-in failed. Please try again." };
     throw error;
   }
@@ -30,6 +25,17 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
+}
+
+/** What the form says for a refused sign-in: a locked account or address says so and when it may try again. */
+function signInRefusal(code: string | undefined): string {
+  const locked = /^locked:(account|address):(.+)$/.exec(code ?? "");
+  if (!locked) return "Wrong email or password.";
+  const seconds = Math.max(1, Math.ceil((Date.parse(locked[2]!) - Date.now()) / 1000));
+  const wait = `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return locked[1] === "account"
+    ? `This account is locked after too many failed sign-ins. Try again in ${wait}.`
+    : `Too many sign-in attempts from your network. Try again in ${wait}.`;
 }
 
 /** A placeholder origin: a callbackUrl from the form must be a path, and stay one when resolved against it. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, Mail, Route, Truck } from "lucide-react";
+import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, ListChecks, Mail, Route, Truck, Users } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -18,11 +18,25 @@ export default async function AdminPage() {
       visible: can(actor.role, "pricing.view"),
     },
     {
+      href: "/admin/settings",
+      title: "Settings",
+      description: "Customer segments, tax categories and units of measure (with the codes other systems send for them): the lists forms and the API choose from.",
+      icon: ListChecks,
+      visible: can(actor.role, "admin.view"),
+    },
+    {
       href: "/admin/policies",
       title: "Orchestration policies",
       description: "The steps an order goes through with their durations and owners, the rules choosing a policy per order, and transit days: what makes a promise date.",
       icon: Route,
       visible: can(actor.role, "policies.view"),
+    },
+    {
+      href: "/admin/users",
+      title: "Users",
+      description: "Who can sign in and with which role: new users, role changes, deactivation, password resets and signing out everywhere.",
+      icon: Users,
+      visible: can(actor.role, "users.manage"),
     },
     {
       href: "/admin/api-keys",

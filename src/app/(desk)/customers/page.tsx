@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Users } from "lucide-react";
 import { z } from "zod";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
 import { Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
@@ -10,13 +11,12 @@ import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
-import { SEGMENTS } from "~/server/customers/constants";
+import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Customers" };
 
-const ZSegment = z.enum(SEGMENTS).optional().catch(undefined);
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const ZSegment = z.string().trim().min(1).max(40).optional().catch(undefined);
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("customers.view", "/customers");
@@ -24,19 +24,22 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const search = firstParam(params.search);
   const segment = ZSegment.parse(firstParam(params.segment));
   const cursor = firstParam(params.cursor);
-  const page = await (await api()).customers.list({ search, segment, cursor, limit: 50 });
+  const caller = await api();
+  const [page, segments] = await Promise.all([caller.customers.list({ search, segment, cursor, limit: 50 }), caller.settings.list({ kind: "segments" })]);
+  // The admin's segments (Admin → Settings); archived ones still filter the customers that have them.
+  const segmentName = (code: string) => referenceNameOf(segments.items, code);
 
   return (
     <>
-      <PageHeader title="Customers" description="Accounts, their terms and where they ship." />
+      <PageHeader title="Customers" description="Accounts, their terms and where they ship." actions={<ExportCsvLink href={exportCsvHref("customers", { search, segment })} />} />
       <ListFilters searchLabel="Search customers" searchValue={search} placeholder="Name or code">
         <div className="grid gap-1.5">
           <Label htmlFor="segment-filter">Segment</Label>
           <NativeSelect id="segment-filter" name="segment" defaultValue={segment ?? ""} className="w-44">
             <option value="">All segments</option>
-            {SEGMENTS.map((s) => (
-              <option key={s} value={s}>
-                {capitalize(s)}
+            {segments.items.map((s) => (
+              <option key={s.code} value={s.code}>
+                {segmentName(s.code)}
               </option>
             ))}
           </NativeSelect>
@@ -67,12 +70,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                       {c.name}
                     </Link>
                     {c.taxExempt && (
-                      <Badge variant="neutral" className="ml-2">
+                      <Badge variant="neutral" className="ml-2" title={`Certificates: ${c.taxExemptions.filter((e) => e.status === "valid" || e.status === "expiring").map((e) => (e.region === "ALL" ? `all of ${e.country}` : e.region)).join(", ")}`}>
                         Tax exempt
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell>{capitalize(c.segment)}</TableCell>
+                  <TableCell>{segmentName(c.segment)}</TableCell>
                   <TableCell>{c.demandClass}</TableCell>
                   <TableCell className="text-muted-foreground">
                     {c.shippingAddress ? `${c.shippingAddress.city}, ${c.shippingAddress.region}` : "—"}

@@ -3,16 +3,19 @@ import { ArrowLeftRight, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { requirePermission } from "~/app/(desk)/guard";
 import { AdjustStockDialog } from "~/components/inventory/adjust-stock-dialog";
-import { gridHref, parseGridParams, type GridParams } from "~/components/inventory/grid-params";
+import { effectiveWarehouse, MY_WAREHOUSE_KEY, readMyWarehouse } from "~/components/inventory/my-warehouse";
+import { MyWarehousePicker } from "~/components/inventory/my-warehouse-picker";
+import { gridHref, gridInputOf, parseGridParams, supplyDaysOf, type GridParams } from "~/components/inventory/grid-params";
 import { GRID_PAGE_SIZE } from "~/components/inventory/constants";
 import { StockGrid } from "~/components/inventory/stock-grid";
 import { StockFilters } from "~/components/inventory/stock-filters";
+import { SupplyDaysInput } from "~/components/inventory/supply-days-input";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { cn } from "~/lib/utils";
 import { can } from "~/server/auth/permissions";
 import { AppError } from "~/server/errors";
-import { STOCK_STATUS_FILTER_LABELS, type StockStatusFilter } from "~/server/inventory/stock-status";
+import { stockStatusFilterHint, stockStatusFilterLabel, type StockStatusFilter } from "~/server/inventory/stock-status";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Inventory" };
@@ -23,16 +26,20 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   const actor = await requirePermission("inventory.view", "/inventory");
   const params = parseGridParams(await searchParams);
   const caller = await api();
-  const [options, firstPage, lowStock] = await Promise.all([
-    caller.inventory.gridOptions(),
+  const [options, myWarehouse] = await Promise.all([caller.inventory.gridOptions(), caller.preferences.get({ key: MY_WAREHOUSE_KEY }).catch(() => null)]);
+  const mine = readMyWarehouse(myWarehouse, options.warehouses);
+  // The grid's warehouse: the URL's, none for "all", else the user's own.
+  const applied: GridParams = { ...params, warehouse: effectiveWarehouse(params.warehouse, mine) };
+  const [firstPage, lowStock] = await Promise.all([
     // A warehouse or category that does not exist shows an empty grid, not an error page.
-    caller.inventory.grid({ ...params, limit: GRID_PAGE_SIZE }).catch((error: unknown) => {
+    caller.inventory.grid({ ...gridInputOf(applied), limit: GRID_PAGE_SIZE }).catch((error: unknown) => {
       if (isInvalidInput(error)) return { items: [], nextCursor: null };
       throw error;
     }),
     caller.inventory.lowStockCount(),
   ]);
   const query = gridHref(params);
+  const days = supplyDaysOf(params);
 
   return (
     <>
@@ -41,6 +48,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         description="Available stock (on hand − reserved) per SKU and warehouse, with what is held back for demand classes."
         actions={
           <>
+            <MyWarehousePicker value={mine} warehouses={options.warehouses} />
             {can(actor.role, "replenishment.view") && (
               <Button asChild variant="outline">
                 <Link href="/inventory/replenishment">
@@ -55,24 +63,34 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                 Transfers
               </Link>
             </Button>
-            {can(actor.role, "stock.adjust") && <AdjustStockDialog warehouses={options.warehouses} />}
+            {can(actor.role, "stock.adjust") && <AdjustStockDialog warehouses={options.warehouses} defaultWarehouse={mine} />}
           </>
         }
       />
       <nav aria-label="Quick filters" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
         <QuickFilter params={{ ...params, status: undefined }} label="All stock" active={!params.status} />
-        {QUICK_FILTERS.map((status) => (
-          <QuickFilter
-            key={status}
-            params={{ ...params, status }}
-            active={params.status === status}
-            label={status === "reorder" ? `Low stock (${lowStock.count.toLocaleString("en-US")} levels)` : STOCK_STATUS_FILTER_LABELS[status]}
-            title={status === "reorder" ? "Levels at or below their reorder point (out of stock included)" : undefined}
-          />
-        ))}
+        {QUICK_FILTERS.map((status) => {
+          const filter = (
+            <QuickFilter
+              key={status}
+              params={{ ...params, status, days: status === "low" ? days : params.days }}
+              active={params.status === status}
+              label={status === "reorder" ? `${stockStatusFilterLabel("reorder")} (${lowStock.count.toLocaleString("en-US")} levels)` : stockStatusFilterLabel(status, days)}
+              title={stockStatusFilterHint(status, days)}
+            />
+          );
+          if (status !== "low") return filter;
+          // N beside its filter: typing applies "Low (≤ N days of supply)" with it.
+          return (
+            <span key={status} className="flex items-center gap-1.5">
+              {filter}
+              <SupplyDaysInput params={params} />
+            </span>
+          );
+        })}
       </nav>
-      <StockFilters key={`filters:${query}`} params={params} warehouses={options.warehouses} categories={options.categories} />
-      <StockGrid key={`grid:${query}`} params={params} warehouses={options.warehouses} firstPage={firstPage} />
+      <StockFilters key={`filters:${query}:${mine ?? ""}`} params={params} warehouses={options.warehouses} categories={options.categories} mine={mine} />
+      <StockGrid key={`grid:${query}:${mine ?? ""}`} params={applied} warehouses={options.warehouses} firstPage={firstPage} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { InvoiceTable, InvoiceTableSkeleton } from "~/components/billing/invoice
 import { Pager } from "~/components/list/list-controls";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { api } from "~/trpc/server";
@@ -25,7 +26,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const query = invoiceListHref(BASE, params);
   return (
     <>
-      <PageHeader title="Invoices" description="What customers were billed for their shipments, what they paid and what they still owe. Filters live in the URL." />
+      <PageHeader title="Invoices" description="What customers were billed for their shipments, what they paid and what they still owe. Filters live in the URL."
+        actions={<ExportCsvLink href={exportCsvHref("invoices", { status: params.status, customer: params.customer, search: params.search })} />}
+      />
       <FinanceTabs current="invoices" role={actor.role} />
       <InvoiceFilters key={`filters:${invoiceListHref(BASE, { ...params, cursor: undefined })}`} basePath={BASE} params={params} />
       <Suspense key={`results:${query}`} fallback={<InvoiceTableSkeleton />}>

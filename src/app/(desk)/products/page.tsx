@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Package } from "lucide-react";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
 import { Money } from "~/components/shell/money";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
+import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Products" };
@@ -16,11 +18,12 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const search = firstParam(params.search);
   const category = firstParam(params.category);
   const cursor = firstParam(params.cursor);
-  const page = await (await api()).products.list({ search, category, cursor, limit: 50 });
+  const caller = await api();
+  const [page, units] = await Promise.all([caller.products.list({ search, category, cursor, limit: 50 }), caller.settings.list({ kind: "units" })]);
 
   return (
     <>
-      <PageHeader title="Products" description="The catalog: SKUs, prices, costs and weights." />
+      <PageHeader title="Products" description="The catalog: SKUs, prices, costs and weights." actions={<ExportCsvLink href={exportCsvHref("products", { search, category })} />} />
       <ListFilters searchLabel="Search products" searchValue={search} placeholder="SKU or name" />
       {page.items.length === 0 ? (
         <EmptyState icon={Package} title="No products match" description="Try another SKU or name." />
@@ -53,7 +56,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                       {p.category}
                     </Link>
                   </TableCell>
-                  <TableCell>{p.unit}</TableCell>
+                  <TableCell title={p.unit}>{referenceNameOf(units.items, p.unit)}</TableCell>
                   <TableCell numeric>
                     <Money amount={p.listPrice} currency={p.currency} />
                   </TableCell>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { AlertTriangle, ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { AlertTriangle, Plus } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { FormError, StaleNotice } from "~/components/pricing/shared";
 import { Button } from "~/components/ui/button";
+import { RowMoveButtons, swapped } from "./row-controls";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
@@ -105,11 +106,7 @@ export function PolicyEditor({ policy, onCancel, onSaved, onReload }: { policy: 
     const target = index + by;
     if (target < 0 || target >= steps.length) return;
     const kind = steps[index]!.kind;
-    setSteps((current) => {
-      const next = [...current];
-      [next[index], next[target]] = [next[target]!, next[index]!];
-      return next;
-    });
+    setSteps((current) => swapped(current, index, by));
     setErrors(NO_ERRORS);
     focusSoon(`${uid}-${kind}-${by < 0 ? "up" : "down"}`, `${uid}-${kind}-${by < 0 ? "down" : "up"}`);
   }
@@ -275,25 +272,7 @@ export function PolicyEditor({ policy, onCancel, onSaved, onReload }: { policy: 
                   </TableCell>
                   <TableCell className="align-top">
                     <div className="flex justify-end gap-0.5">
-                      <Button id={`${id}-up`} type="button" variant="ghost" size="icon" className="size-8" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${label} up`} title="Move up">
-                        <ArrowUp aria-hidden />
-                      </Button>
-                      <Button
-                        id={`${id}-down`}
-                        type="button"
-                        variant="ghost"
-                        size="icon"
-                        className="size-8"
-                        disabled={i === steps.length - 1}
-                        onClick={() => move(i, 1)}
-                        aria-label={`Move ${label} down`}
-                        title="Move down"
-                      >
-                        <ArrowDown aria-hidden />
-                      </Button>
-                      <Button type="button" variant="ghost" size="icon" className="size-8 text-destructive hover:text-destructive" onClick={() => remove(i)} aria-label={`Remove ${label}`} title="Remove step">
-                        <Trash2 aria-hidden />
-                      </Button>
+                      <RowMoveButtons id={id} index={i} count={steps.length} label={label} removeTitle="Remove step" onMove={(by) => move(i, by)} onRemove={() => remove(i)} />
                     </div>
                   </TableCell>
                 </TableRow>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, ArrowDown, ArrowUp, ListOrdered, Plus, Trash2 } from "lucide-react";
+import { AlertTriangle, ListOrdered, Plus } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
-import { CHANNEL_LABELS, centsToInput, FormError, LoadError, SectionHeader, SEGMENT_LABELS, TableSkeleton } from "~/components/pricing/shared";
+import { toast } from "~/components/ui/toast";
+import { CHANNEL_LABELS, centsToInput, FormError, LoadError, SectionHeader, TableSkeleton } from "~/components/pricing/shared";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
+import { RowMoveButtons, SaveBar, swapped } from "./row-controls";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
@@ -15,15 +16,14 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import { parseMoney } from "~/lib/money";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
-import { SEGMENTS } from "~/server/customers/constants";
 import type { TPolicy, TPolicyRule } from "~/server/fulfillment/policies/schemas";
 import { CHANNELS } from "~/server/orders/constants";
+import { useReferenceValues } from "~/components/settings/reference-values";
 import { useTRPC } from "~/trpc/react";
 import { focusSoon } from "./format";
 import { choiceText, MultiSelect, type Option } from "./multi-select";
 
 const CHANNEL_OPTIONS: Option[] = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] ?? c }));
-const SEGMENT_OPTIONS: Option[] = SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] ?? s }));
 
 type DraftRule = { key: number; policyCode: string; channels: string[]; segments: string[]; categories: string[]; min: string; max: string };
 
@@ -58,6 +58,7 @@ export function RulesPanel({ canManage }: { canManage: boolean }) {
   const rules = useQuery(trpc.policies.rules.queryOptions({}));
   const policies = useQuery(trpc.policies.list.queryOptions({}));
   const categories = useQuery({ ...trpc.products.categories.queryOptions({ limit: 500 }), staleTime: 5 * 60_000 });
+  const segments = useReferenceValues("segments");
   const defaultPolicy = policies.data?.items.find((p) => p.isDefault);
 
   const header = (
@@ -71,7 +72,7 @@ export function RulesPanel({ canManage }: { canManage: boolean }) {
       }
     />
   );
-  const failed = rules.error ?? policies.error ?? categories.error;
+  const failed = rules.error ?? policies.error ?? categories.error ?? segments.query.error;
   if (failed) {
     return (
       <>
@@ -83,12 +84,13 @@ export function RulesPanel({ canManage }: { canManage: boolean }) {
             void rules.refetch();
             void policies.refetch();
             void categories.refetch();
+            void segments.query.refetch();
           }}
         />
       </>
     );
   }
-  if (!rules.data || !policies.data || !categories.data) {
+  if (!rules.data || !policies.data || !categories.data || !segments.query.data) {
     return (
       <>
         {header}
@@ -97,13 +99,16 @@ export function RulesPanel({ canManage }: { canManage: boolean }) {
     );
   }
   const categoryOptions: Option[] = categories.data.items.map((c) => ({ value: c.code, label: c.name }));
+  // Active segments, and archived ones the saved rules still name (they keep them).
+  const used = new Set(rules.data.items.flatMap((r) => r.segments));
+  const segmentOptions: Option[] = segments.values.filter((v) => !v.isArchived || used.has(v.code)).map((v) => ({ value: v.code, label: segments.nameOf(v.code) }));
   return (
     <>
       {header}
       {canManage ? (
-        <RulesEditor initial={rules.data.items} policies={policies.data.items} categoryOptions={categoryOptions} defaultPolicy={defaultPolicy} />
+        <RulesEditor initial={rules.data.items} policies={policies.data.items} categoryOptions={categoryOptions} segmentOptions={segmentOptions} defaultPolicy={defaultPolicy} />
       ) : (
-        <RulesTable rules={rules.data.items} policies={policies.data.items} categoryOptions={categoryOptions} defaultPolicy={defaultPolicy} />
+        <RulesTable rules={rules.data.items} policies={policies.data.items} categoryOptions={categoryOptions} segmentOptions={segmentOptions} defaultPolicy={defaultPolicy} />
       )}
     </>
   );
@@ -113,7 +118,7 @@ function policyName(policies: TPolicy[], code: string) {
   return policies.find((p) => p.code === code)?.name ?? code;
 }
 
-function RulesTable({ rules, policies, categoryOptions, defaultPolicy }: { rules: TPolicyRule[]; policies: TPolicy[]; categoryOptions: Option[]; defaultPolicy?: TPolicy }) {
+function RulesTable({ rules, policies, categoryOptions, segmentOptions, defaultPolicy }: { rules: TPolicyRule[]; policies: TPolicy[]; categoryOptions: Option[]; segmentOptions: Option[]; defaultPolicy?: TPolicy }) {
   return (
     <div className="min-w-0 overflow-x-auto rounded-lg border bg-background">
       <Table aria-label="Policy rules">
@@ -132,7 +137,7 @@ function RulesTable({ rules, policies, categoryOptions, defaultPolicy }: { rules
             <TableRow key={i}>
               <TableCell className="tabular-nums text-muted-foreground">{i + 1}</TableCell>
               <TableCell>{choiceText(CHANNEL_OPTIONS, r.channels, "Any channel")}</TableCell>
-              <TableCell>{choiceText(SEGMENT_OPTIONS, r.segments, "Any segment")}</TableCell>
+              <TableCell>{choiceText(segmentOptions, r.segments, "Any segment")}</TableCell>
               <TableCell className="max-w-72">{choiceText(categoryOptions, r.categories, "Any category")}</TableCell>
               <TableCell className="whitespace-nowrap">
                 <TotalText min={r.minTotal} max={r.maxTotal} />
@@ -174,7 +179,19 @@ function TotalText({ min, max }: { min: number | null; max: number | null }) {
   );
 }
 
-function RulesEditor({ initial, policies, categoryOptions, defaultPolicy }: { initial: TPolicyRule[]; policies: TPolicy[]; categoryOptions: Option[]; defaultPolicy?: TPolicy }) {
+function RulesEditor({
+  initial,
+  policies,
+  categoryOptions,
+  segmentOptions,
+  defaultPolicy,
+}: {
+  initial: TPolicyRule[];
+  policies: TPolicy[];
+  categoryOptions: Option[];
+  segmentOptions: Option[];
+  defaultPolicy?: TPolicy;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const uid = useId();
@@ -227,11 +244,7 @@ function RulesEditor({ initial, policies, categoryOptions, defaultPolicy }: { in
     const target = index + by;
     if (target < 0 || target >= rules.length) return;
     const key = rules[index]!.key;
-    setRules((current) => {
-      const next = [...current];
-      [next[index], next[target]] = [next[target]!, next[index]!];
-      return next;
-    });
+    setRules((current) => swapped(current, index, by));
     setFields({});
     setFormErrors([]);
     focusSoon(`${uid}-${key}-${by < 0 ? "up" : "down"}`, `${uid}-${key}-${by < 0 ? "down" : "up"}`);
@@ -330,25 +343,7 @@ function RulesEditor({ initial, policies, categoryOptions, defaultPolicy }: { in
                     </NativeSelect>
                   </div>
                   <div className="ml-auto flex gap-0.5">
-                    <Button id={`${id}-up`} type="button" variant="ghost" size="icon" className="size-8" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move rule ${i + 1} up`} title="Move up">
-                      <ArrowUp aria-hidden />
-                    </Button>
-                    <Button
-                      id={`${id}-down`}
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      className="size-8"
-                      disabled={i === rules.length - 1}
-                      onClick={() => move(i, 1)}
-                      aria-label={`Move rule ${i + 1} down`}
-                      title="Move down"
-                    >
-                      <ArrowDown aria-hidden />
-                    </Button>
-                    <Button type="button" variant="ghost" size="icon" className="size-8 text-destructive hover:text-destructive" onClick={() => remove(i)} aria-label={`Remove rule ${i + 1}`} title="Remove rule">
-                      <Trash2 aria-hidden />
-                    </Button>
+                    <RowMoveButtons id={id} index={i} count={rules.length} label={`rule ${i + 1}`} removeTitle="Remove rule" onMove={(by) => move(i, by)} onRemove={() => remove(i)} />
                   </div>
                 </div>
                 <FieldError id={errorId(`${i}.policyCode`)} className="mt-1 text-xs">
@@ -381,7 +376,7 @@ function RulesEditor({ initial, policies, categoryOptions, defaultPolicy }: { in
                     <MultiSelect
                       id={`${id}-segments`}
                       labelledBy={`${id}-segments-label`}
-                      options={SEGMENT_OPTIONS}
+                      options={segmentOptions}
                       value={rule.segments}
                       onChange={(segments) => change(i, { segments })}
                       anyLabel="Any segment"
@@ -481,28 +476,21 @@ function RulesEditor({ initial, policies, categoryOptions, defaultPolicy }: { in
       </div>
 
       <div className="flex flex-wrap items-center gap-2 border-t pt-3">
-        <Button id={`${uid}-add`} type="button" variant="outline" onClick={add} disabled={rules.length >= 50 || active.length === 0}>
-          <Plus aria-hidden />
-          Add rule
-        </Button>
-        <div className="ml-auto flex flex-wrap items-center gap-2">
-          {dirty && <span className="text-xs text-muted-foreground">Unsaved changes</span>}
-          <Button
-            type="button"
-            variant="ghost"
-            disabled={!dirty || save.isPending}
-            onClick={() => {
-              setRules(base);
-              setFields({});
-              setFormErrors([]);
-            }}
-          >
-            Discard changes
+        <SaveBar
+          dirty={dirty}
+          pending={save.isPending}
+          saveLabel="Save rules"
+          onDiscard={() => {
+            setRules(base);
+            setFields({});
+            setFormErrors([]);
+          }}
+        >
+          <Button id={`${uid}-add`} type="button" variant="outline" onClick={add} disabled={rules.length >= 50 || active.length === 0}>
+            <Plus aria-hidden />
+            Add rule
           </Button>
-          <Button type="submit" disabled={!dirty || save.isPending}>
-            {save.isPending ? "Saving…" : "Save rules"}
-          </Button>
-        </div>
+        </SaveBar>
       </div>
     </form>
   );

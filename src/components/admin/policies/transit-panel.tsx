@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { FormError, LoadError, SectionHeader, TableSkeleton } from "~/components/pricing/shared";
 import { Button } from "~/components/ui/button";
+import { SaveBar } from "./row-controls";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
@@ -323,28 +324,21 @@ function TransitGrid({ initial, warehouses, canManage }: { initial: TransitRow[]
       </div>
       {canManage && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button id={`${uid}-add`} type="button" variant="outline" onClick={addRegion}>
-            <Plus aria-hidden />
-            Add region
-          </Button>
-          <div className="ml-auto flex flex-wrap items-center gap-2">
-            {dirty && <span className="text-xs text-muted-foreground">Unsaved changes</span>}
-            <Button
-              type="button"
-              variant="ghost"
-              disabled={!dirty || save.isPending}
-              onClick={() => {
-                setGrid(base);
-                setFields({});
-                setFormErrors([]);
-              }}
-            >
-              Discard changes
+          <SaveBar
+            dirty={dirty}
+            pending={save.isPending}
+            saveLabel="Save transit times"
+            onDiscard={() => {
+              setGrid(base);
+              setFields({});
+              setFormErrors([]);
+            }}
+          >
+            <Button id={`${uid}-add`} type="button" variant="outline" onClick={addRegion}>
+              <Plus aria-hidden />
+              Add region
             </Button>
-            <Button type="submit" disabled={!dirty || save.isPending}>
-              {save.isPending ? "Saving…" : "Save transit times"}
-            </Button>
-          </div>
+          </SaveBar>
         </div>
       )}
     </form>

@@ -36,8 +36,9 @@ export async function checkJeopardy(db: Db, options: { limit?: number } = {}): P
       if (!order) return;
       // No plan yet (submitted before plans), or orders moved its promise date on its own (a return's stock
       // filled a backorder): planned and promised on its policy again.
-      if (!candidate.plan || (candidate.plan.promisedDate !== order.promisedDate && live(order.status))) await planOrder(tx, order);
-      const [plan] = await tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id));
+      const replan = !candidate.plan || (candidate.plan.promisedDate !== order.promisedDate && live(order.status));
+      if (replan) await planOrder(tx, order);
+      const plan = replan ? (await tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id)))[0] : candidate.plan;
       const { projectedDate, finding } = live(order.status) ? await projectPlan(tx, order, plan!) : { projectedDate: plan!.projectedDate, finding: null };
       await tx.update(orderPlans).set({ projectedDate, jeopardyCause: finding?.cause ?? null, checkedAt: clock.now() }).where(eq(orderPlans.orderId, order.id));
       if (finding) {

@@ -13,7 +13,9 @@ import { transitDaysFor } from "./transit";
 /**
  * Order entry, before submission: the policy the order would follow and each line's promise date — from the
  * stock available to this customer now (or when its backorder can be filled), the policy's durations and the
- * transit from the warehouse with the most stock to the ship-to region. Reads only; submission stores them.
+ * transit from the warehouse with the most stock to the ship-to region — and where each line's units would be
+ * reserved (inventory's `sourcing`: the plan reservation makes, so a split or a backorder shows before
+ * submission). Reads only; submission stores them.
  */
 export async function previewPromises(options: { db: DbOrTx; input: TPromisePreviewInput }): Promise<TPromisePreview> {
   const { db, input } = options;
@@ -21,8 +23,11 @@ export async function previewPromises(options: { db: DbOrTx; input: TPromisePrev
   if (!customer) throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
   // Line numbers follow the input's positions; lines without a quantity yet are left out.
   const lines = input.lines.map((line, i) => ({ ...line, lineNo: i + 1 })).filter((l) => l.quantity > 0);
+  const region =
+    input.shipToRegion ||
+    (await db.select({ region: customerAddresses.region }).from(customerAddresses).where(and(eq(customerAddresses.customerId, customer.id), eq(customerAddresses.kind, "shipping"))))[0]?.region;
   const [availability, found] = await Promise.all([
-    getAvailability(db, lines, { demandClass: customer.demandClass, supply: purchasingSupply }),
+    getAvailability(db, lines, { demandClass: customer.demandClass, supply: purchasingSupply, region: region ?? null }),
     lines.length ? db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, lines.map((l) => l.sku))) : Promise.resolve([]),
   ]);
   const codes = [...new Set(availability.map((a) => a?.bestWarehouse).filter((c): c is string => !!c))];
@@ -34,9 +39,6 @@ export async function previewPromises(options: { db: DbOrTx; input: TPromisePrev
   const now = clock.now();
   const today = clock.today();
   const warehouseOf = (code: string | null) => houses.find((h) => h.code === code)?.id ?? null;
-  const region =
-    input.shipToRegion ||
-    (await db.select({ region: customerAddresses.region }).from(customerAddresses).where(and(eq(customerAddresses.customerId, customer.id), eq(customerAddresses.kind, "shipping"))))[0]?.region;
   const transit = await transitDaysFor(db, region, houses.map((h) => h.id));
   const promises = linePromises(policy.steps, {
     start: now,
@@ -57,6 +59,13 @@ export async function previewPromises(options: { db: DbOrTx; input: TPromisePrev
   return {
     policy: { code: policy.code, name: policy.name, version: policy.version, chosenBy: policy.chosenBy },
     promisedDate: promises.length ? orderPromise(promises, today) : null,
-    lines: promises.map((p) => ({ sku: p.sku, lineNo: p.lineNo, availableOn: p.availableOn, transitDays: p.transitDays, promisedDate: p.promisedDate })),
+    lines: promises.map((p) => ({
+      sku: p.sku,
+      lineNo: p.lineNo,
+      availableOn: p.availableOn,
+      transitDays: p.transitDays,
+      promisedDate: p.promisedDate,
+      sourcing: known.find((k) => k.line.lineNo === p.lineNo)?.availability.sourcing ?? { takes: [], short: 0 },
+    })),
   };
 }

@@ -64,6 +64,16 @@ export type TPromisePreviewInput = z.infer<typeof ZPromisePreviewInput>;
 export const ZPromisePreview = z.object({
   policy: ZOrderPlan.shape.policy,
   promisedDate: z.string().nullable(),
-  lines: z.array(z.object({ sku: z.string(), lineNo: z.number().int(), availableOn: z.string(), transitDays: z.number().int(), promisedDate: z.string() })),
+  lines: z.array(
+    z.object({
+      sku: z.string(),
+      lineNo: z.number().int(),
+      availableOn: z.string(),
+      transitDays: z.number().int(),
+      promisedDate: z.string(),
+      /** Where the line's units would be reserved now (warehouse codes) and what would be backordered until `availableOn`. */
+      sourcing: z.object({ takes: z.array(z.object({ warehouse: z.string(), quantity: z.number().int() })), short: z.number().int() }),
+    }),
+  ),
 });
 export type TPromisePreview = z.infer<typeof ZPromisePreview>;

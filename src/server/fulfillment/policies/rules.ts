@@ -4,6 +4,7 @@ import { categories } from "../../catalog";
 import type { Db, DbOrTx } from "../../db";
 import { recordAudit } from "../../db/audit";
 import { AppError } from "../../errors";
+import { resolveActiveCodes } from "../../settings";
 import { policies, policyRules } from "../schema";
 import type { PolicyRule } from "./select-policy";
 import type { TPolicyRule, TSavePolicyRulesInput } from "./schemas";
@@ -14,7 +15,7 @@ export async function listPolicyRules(options: { db: DbOrTx }): Promise<TPolicyR
   return rows.map((r) => ({
     policyCode: r.policyCode,
     channels: r.channels as TPolicyRule["channels"],
-    segments: r.segments as TPolicyRule["segments"],
+    segments: r.segments,
     categories: r.categories,
     minTotal: r.minTotal,
     maxTotal: r.maxTotal,
@@ -32,6 +33,12 @@ export const loadPolicyRules = (db: DbOrTx): Promise<PolicyRule[]> => listPolicy
 export async function savePolicyRules(options: { db: Db; actor: Actor; input: TSavePolicyRulesInput }): Promise<TPolicyRule[]> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
+    const before = await listPolicyRules({ db: tx });
+    // Segments the saved rules had may stay although archived since; others must be active ones.
+    const kept = before.flatMap((r) => r.segments);
+    const rules = await Promise.all(
+      input.rules.map(async (rule, i) => ({ ...rule, segments: await resolveActiveCodes(tx, "segments", rule.segments, (j) => `rules.${i}.segments.${j}`, { current: kept }) })),
+    );
     const codes = [...new Set(input.rules.map((r) => r.policyCode))];
     const known = codes.length ? await tx.select({ code: policies.code, archivedAt: policies.archivedAt }).from(policies).where(inArray(policies.code, codes)) : [];
     const categoryCodes = [...new Set(input.rules.flatMap((r) => r.categories))];
@@ -46,9 +53,8 @@ export async function savePolicyRules(options: { db: Db; actor: Actor; input: TS
       const unconditional = !rule.channels.length && !rule.segments.length && !rule.categories.length && rule.minTotal == null && rule.maxTotal == null;
       if (unconditional && i < input.rules.length - 1) throw AppError.invalidField(`rules.${i}`, "a rule without conditions matches every order: the rules after it would never apply");
     });
-    const before = await listPolicyRules({ db: tx });
     await tx.delete(policyRules).where(sql`true`); // the whole list is replaced
-    if (input.rules.length > 0) await tx.insert(policyRules).values(input.rules.map((rule, i) => ({ ...rule, position: i + 1 })));
+    if (rules.length > 0) await tx.insert(policyRules).values(rules.map((rule, i) => ({ ...rule, position: i + 1 })));
     const after = await listPolicyRules({ db: tx });
     await recordAudit(tx, { entityType: "policy_rules", entityId: "all", action: "updated", actor, before, after });
     return after;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/roles";
-import { SEGMENTS } from "../../customers/constants";
 import { CHANNELS } from "../../orders/constants";
+import { referenceCodeField } from "../../settings/schemas";
 import { DURATION_UNITS, STEP_KINDS } from "./policy";
 
 export const ZPolicyCode = z
@@ -50,7 +50,8 @@ export type TCopyPolicyInput = z.infer<typeof ZCopyPolicyInput>;
 export const ZPolicyRule = z.object({
   policyCode: ZPolicyCode,
   channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
-  segments: z.array(z.enum(SEGMENTS)).max(SEGMENTS.length).default([]),
+  /** Codes of customer segments (Admin → Settings). */
+  segments: z.array(referenceCodeField("segment")).max(50).default([]),
   categories: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
   /** Order total bounds in minor units, inclusive. */
   minTotal: z.number().int().min(0).nullable().default(null),

@@ -10,7 +10,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Each key acts with one role. A new key is shown once; only its hash is stored."
+        description="Each key acts with one role, read-only or with the role’s changes, until its last day if it has one. A new key is shown once; only its hash is stored. Requests shows a key’s latest 1,000 calls."
       />
       <ApiKeysManager />
     </>

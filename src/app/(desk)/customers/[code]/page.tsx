@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CustomerBillingTerms } from "~/components/billing/customer-billing-terms";
+import { CustomerTaxExemptions } from "~/components/customers/customer-tax-exemptions";
 import { DateTime, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { buttonVariants } from "~/components/ui/button";
@@ -11,6 +12,7 @@ import { requirePermission } from "~/app/(desk)/guard";
 import { can } from "~/server/auth/permissions";
 import type { TAddress } from "~/server/customers";
 import { AppError } from "~/server/errors";
+import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
 
 export default async function CustomerPage({ params }: { params: Promise<{ code: string }> }) {
@@ -22,7 +24,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
     if ((error as { cause?: unknown }).cause instanceof AppError) notFound();
     throw error;
   });
-  const orders = can(actor.role, "orders.view") ? await caller.orders.list({ customer: customer.code, limit: 10 }) : null;
+  const [orders, segments] = await Promise.all([
+    can(actor.role, "orders.view") ? caller.orders.list({ customer: customer.code, limit: 10 }) : null,
+    caller.settings.list({ kind: "segments" }),
+  ]);
+  // Where a certificate is valid today (the table below has every certificate and its dates).
+  const exemptIn = customer.taxExemptions.filter((e) => e.status === "valid" || e.status === "expiring").map((e) => (e.region === "ALL" ? `all of ${e.country}` : e.region));
 
   return (
     <>
@@ -30,7 +37,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
         title={customer.name}
         description={
           <span>
-            <span className="font-mono">{customer.code}</span> · {customer.segment} · demand class {customer.demandClass}
+            <span className="font-mono">{customer.code}</span> · {referenceNameOf(segments.items, customer.segment)} · demand class {customer.demandClass}
           </span>
         }
         actions={
@@ -62,7 +69,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
               <dt className="text-muted-foreground">Freight</dt>
               <dd className="text-right">{customer.billFreight ? "Billed on invoices" : "Included"}</dd>
               <dt className="text-muted-foreground">Tax</dt>
-              <dd className="text-right">{customer.taxExempt ? "Exempt" : "Taxable"}</dd>
+              <dd className="text-right">{exemptIn.length > 0 ? `Exempt: ${exemptIn.join(", ")}` : "Taxable"}</dd>
               <dt className="text-muted-foreground">Currency</dt>
               <dd className="text-right">{customer.currency}</dd>
             </dl>
@@ -71,6 +78,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
         <AddressCard title="Bill to" address={customer.billingAddress} />
         <AddressCard title="Ship to" address={customer.shippingAddress} />
       </div>
+      <CustomerTaxExemptions customer={customer} canEdit={can(actor.role, "customers.taxExemptions")} />
       {orders && (
         <section className="mt-6">
           <h2 className="mb-2 text-sm font-semibold">Recent orders</h2>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "~/app/(desk)/guard";
 import { AdjustStockDialog } from "~/components/inventory/adjust-stock-dialog";
 import { AtpChart } from "~/components/inventory/atp-chart";
+import { MY_WAREHOUSE_KEY, readMyWarehouse } from "~/components/inventory/my-warehouse";
 import { HoldbackDialog, ReorderPointDialog } from "~/components/inventory/level-settings-dialogs";
 import { LEDGER_PAGE_SIZE, LEDGER_SCOPE_LABELS, RESERVATIONS_PAGE_SIZE, type LedgerScope } from "~/components/inventory/constants";
 import { SkuReservationsTable } from "~/components/inventory/sku-reservations-table";
@@ -55,15 +56,26 @@ export default async function SkuStockPage({ params, searchParams }: Props) {
   const ledgerWarehouse = warehouseCodes.find((code) => code === first(search.ledgerWarehouse));
   const scopeParam = first(search.ledgerScope);
   const ledgerScope: LedgerScope = scopeParam && scopeParam in LEDGER_SCOPE_LABELS ? (scopeParam as LedgerScope) : "all";
-  const [timeline, ledger, reservations] = await Promise.all([
+  const [timeline, ledger, reservations, myWarehouse] = await Promise.all([
     caller.inventory.atpTimeline({ sku: detail.product.sku }),
     caller.inventory.ledger({ sku: detail.product.sku, warehouse: ledgerWarehouse, scope: ledgerScope, limit: LEDGER_PAGE_SIZE }),
     caller.orders.reservationsForSku({ sku: detail.product.sku, limit: RESERVATIONS_PAGE_SIZE }),
+    caller.preferences.get({ key: MY_WAREHOUSE_KEY }).catch(() => null),
   ]);
   const { product } = detail;
   const canAdjust = can(actor.role, "stock.adjust");
   const canConfigure = can(actor.role, "stock.configure");
   const warehouses = detail.levels.map((l) => ({ code: l.warehouse, name: l.warehouseName }));
+  // Warehouses that never stocked the SKU are hidden unless ?show=all (the toggle keeps the other params);
+  // a SKU no warehouse has stocked yet shows them all.
+  const showAll = first(search.show) === "all" || detail.levels.every((l) => l.neverStocked);
+  const hiddenLevels = showAll ? 0 : detail.levels.filter((l) => l.neverStocked).length;
+  const levelsHref = (all: boolean) => {
+    const next = new URLSearchParams(Object.entries(search).flatMap(([k, v]) => (k === "show" || v === undefined ? [] : [[k, first(v) ?? ""]])));
+    if (all) next.set("show", "all");
+    const query = next.toString();
+    return `/inventory/${encodeURIComponent(product.sku)}${query ? `?${query}` : ""}#levels-heading`;
+  };
 
   return (
     <>
@@ -106,7 +118,14 @@ export default async function SkuStockPage({ params, searchParams }: Props) {
             <Button asChild variant="outline">
               <Link href={`/products/${encodeURIComponent(product.sku)}`}>Product details</Link>
             </Button>
-            {canAdjust && <AdjustStockDialog warehouses={warehouses} defaultSku={product.sku} />}
+            {canAdjust && (
+              <AdjustStockDialog
+                warehouses={warehouses}
+                defaultSku={product.sku}
+                defaultWarehouse={readMyWarehouse(myWarehouse, warehouses)}
+                initiallyOpen={search.adjust === "1"}
+              />
+            )}
           </>
         }
       />
@@ -123,7 +142,23 @@ export default async function SkuStockPage({ params, searchParams }: Props) {
         <h2 id="levels-heading" className="mb-2 text-sm font-semibold">
           Levels by warehouse
         </h2>
-        <LevelsTable detail={detail} canConfigure={canConfigure} />
+        <LevelsTable detail={detail} canConfigure={canConfigure} showAll={showAll} />
+        {hiddenLevels > 0 || first(search.show) === "all" ? (
+          <p className="mt-2 text-xs text-muted-foreground">
+            {showAll ? (
+              <Link href={levelsHref(false)} className="text-primary hover:underline" scroll={false}>
+                Hide the warehouses that never stocked {product.sku}
+              </Link>
+            ) : (
+              <>
+                {hiddenLevels === 1 ? "1 warehouse has" : `${hiddenLevels} warehouses have`} never stocked {product.sku}.{" "}
+                <Link href={levelsHref(true)} className="text-primary hover:underline" scroll={false}>
+                  Show all warehouses
+                </Link>
+              </>
+            )}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="atp-heading" className="mb-8">
@@ -175,8 +210,9 @@ function Total({ label, value, hint }: { label: string; value: number; hint?: st
   );
 }
 
-function LevelsTable({ detail, canConfigure }: { detail: TStockDetail; canConfigure: boolean }) {
-  const { product, levels, totals } = detail;
+function LevelsTable({ detail, canConfigure, showAll }: { detail: TStockDetail; canConfigure: boolean; showAll: boolean }) {
+  const { product, totals } = detail;
+  const levels = showAll ? detail.levels : detail.levels.filter((l) => !l.neverStocked);
   return (
     <div className="rounded-lg border bg-background">
       <Table aria-label="Stock levels by warehouse">
@@ -208,15 +244,24 @@ function LevelsTable({ detail, canConfigure }: { detail: TStockDetail; canConfig
         <TableBody>
           {levels.map((level) => (
             <TableRow key={level.warehouse}>
-              <TableHead scope="row" className="text-sm font-medium text-foreground">
-                {level.warehouse} <span className="font-normal text-muted-foreground">{level.warehouseName}</span>
+              <TableHead scope="row" className="text-sm font-medium text-foreground" title={level.warehouseName}>
+                {/* The warehouse's name from 1280 px on; below it the code (its name in the title) leaves room for the figures. */}
+                {level.warehouse} <span className="hidden font-normal text-muted-foreground xl:inline">{level.warehouseName}</span>
               </TableHead>
               <TableCell numeric>{level.onHand}</TableCell>
               <TableCell numeric>{level.reserved}</TableCell>
               <TableCell numeric className="font-medium">
                 {level.available}
               </TableCell>
-              <TableCell>{level.hasLevel ? <StockStatusTag status={level.status} /> : <span className="text-muted-foreground">Not stocked</span>}</TableCell>
+              <TableCell>
+                {level.neverStocked ? (
+                  <span className="text-muted-foreground">Never stocked</span>
+                ) : level.hasLevel ? (
+                  <StockStatusTag status={level.status} />
+                ) : (
+                  <span className="text-muted-foreground">Not stocked</span>
+                )}
+              </TableCell>
               <TableCell numeric>
                 {level.heldBackTotal === 0 ? (
                   <span className="text-muted-foreground">—</span>
@@ -250,7 +295,7 @@ function LevelsTable({ detail, canConfigure }: { detail: TStockDetail; canConfig
               </TableCell>
               {canConfigure && (
                 <TableCell className="text-right">
-                  <div className="flex justify-end gap-1.5">
+                  <div className="flex flex-wrap justify-end gap-1.5">
                     <HoldbackDialog sku={product.sku} warehouse={level.warehouse} heldBack={level.heldBack} />
                     <ReorderPointDialog sku={product.sku} warehouse={level.warehouse} reorderPoint={level.reorderPoint} reorderQuantity={level.reorderQuantity} />
                   </div>

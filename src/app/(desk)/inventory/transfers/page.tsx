@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { requirePermission } from "~/app/(desk)/guard";
 import { firstParam, Pager } from "~/components/list/list-controls";
+import { MY_WAREHOUSE_KEY, readMyWarehouse } from "~/components/inventory/my-warehouse";
 import { NewTransferDialog } from "~/components/transfers/new-transfer-dialog";
 import { TRANSFER_STATUS_LABELS, TransfersTable } from "~/components/transfers/transfers-table";
 import { Button } from "~/components/ui/button";
@@ -38,8 +39,9 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   const actor = await requirePermission("inventory.view", query ? `${BASE}?${query}` : BASE);
   const canTransfer = can(actor.role, "stock.transfer");
   const caller = await api();
-  const warehouses = await caller.inventory.warehouses();
+  const [warehouses, myWarehouse] = await Promise.all([caller.inventory.warehouses(), caller.preferences.get({ key: MY_WAREHOUSE_KEY }).catch(() => null)]);
   const active = warehouses.items.filter((w) => w.isActive).map((w) => ({ code: w.code, name: w.name }));
+  const mine = readMyWarehouse(myWarehouse, active);
   let page: Awaited<ReturnType<typeof caller.transfers.list>> | null = null;
   let failure: string | null = null;
   try {
@@ -64,7 +66,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                 </Link>
               </Button>
             )}
-            {canTransfer && <NewTransferDialog warehouses={active} today={todayIn()} />}
+            {canTransfer && <NewTransferDialog warehouses={active} today={todayIn()} defaultFrom={mine} />}
           </>
         }
       />

@@ -15,18 +15,18 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, Table
 import { can } from "~/server/auth/permissions";
 import type { TInvoice } from "~/server/billing/schemas";
 import { api } from "~/trpc/server";
+import { isUuid } from "~/lib/uuid";
 
 type Props = { params: Promise<{ number: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const keyOf = (raw: string) => {
   const key = decodeURIComponent(raw).trim();
-  return UUID.test(key) ? key.toLowerCase() : key.toUpperCase();
+  return isUuid(key) ? key.toLowerCase() : key.toUpperCase();
 };
 
 export async function generateMetadata({ params }: Props) {
   const key = keyOf((await params).number);
-  return { title: UUID.test(key) ? "Draft invoice" : key };
+  return { title: isUuid(key) ? "Draft invoice" : key };
 }
 
 /** `/invoices/[number]` (a draft by its id): the invoice, its lines and taxes, the money applied, credit notes, and finance's actions. */

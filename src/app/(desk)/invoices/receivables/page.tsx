@@ -38,7 +38,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
         title="Receivables"
         description={
           <>
-            What customers owe by days past due, as it stood at the end of <DateOnly value={aging.asOf} dateStyle="long" />
+            What customers owe by days past due, as it stood at the end of <DateOnly value={aging.asOf} />
             {isToday ? " (today)" : ""}.
             {asked && !asOf && <span className="block text-warning-soft-foreground">“{asked}” is not a date like 2026-03-31: showing today.</span>}
           </>

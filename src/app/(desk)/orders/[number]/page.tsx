@@ -8,6 +8,7 @@ import { OrderLinesTable } from "~/components/orders/order-lines-table";
 import { OrderPlan } from "~/components/orders/order-plan";
 import { OrderReturns } from "~/components/orders/order-returns";
 import { OrderShipments } from "~/components/orders/order-shipments";
+import { OrderAssignee } from "~/components/orders/order-assignee";
 import { OrderBanners, OrderSummaryCards } from "~/components/orders/order-summary";
 import { OrderTimeline } from "~/components/orders/order-timeline";
 import { DateTime } from "~/components/shell/money";
@@ -38,6 +39,7 @@ export default async function OrderPage({ params }: Props) {
   const number = decodeURIComponent(rawNumber).trim().toUpperCase();
   const actor = await requirePermission("orders.view", `/orders/${rawNumber}`);
   const caller = await api();
+  const mayAssign = can(actor.role, "orders.assign");
   const [order, timeline] = await Promise.all([caller.orders.get({ number }), caller.orders.timeline({ number })]).catch((error: unknown) => {
     if (isMissing(error)) notFound();
     throw error;
@@ -74,7 +76,8 @@ export default async function OrderPage({ params }: Props) {
             <Link href={`/customers/${encodeURIComponent(order.customer)}`} className="font-medium text-foreground hover:underline">
               {order.customerName}
             </Link>{" "}
-            <span className="font-mono text-xs">{order.customer}</span> · created by {order.createdBy} on <DateTime value={order.createdAt} />
+            <span className="font-mono text-xs">{order.customer}</span> · created by {order.createdBy} on <DateTime value={order.createdAt} /> ·{" "}
+            <OrderAssignee number={order.number} kind={order.kind} assignedTo={order.assignedTo} canAssign={mayAssign} />
           </span>
         }
         actions={<OrderActions order={order} role={actor.role} today={today} />}

@@ -6,6 +6,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
 import { AppError } from "~/server/errors";
+import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
@@ -17,7 +18,11 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
     if ((error as { cause?: unknown }).cause instanceof AppError) notFound();
     throw error;
   });
-  const stock = await caller.inventory.stock({ sku, limit: 100 });
+  const [stock, units, taxCategories] = await Promise.all([
+    caller.inventory.stock({ sku, limit: 100 }),
+    caller.settings.list({ kind: "units" }),
+    caller.settings.list({ kind: "tax-categories" }),
+  ]);
 
   return (
     <>
@@ -32,7 +37,9 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               <dt className="text-muted-foreground">Category</dt>
               <dd className="text-right">{product.category}</dd>
               <dt className="text-muted-foreground">Unit</dt>
-              <dd className="text-right">{product.unit}</dd>
+              <dd className="text-right">
+                {referenceNameOf(units.items, product.unit)} <span className="font-mono text-xs text-muted-foreground">{product.unit}</span>
+              </dd>
               <dt className="text-muted-foreground">List price</dt>
               <dd className="text-right">
                 <Money amount={product.listPrice} currency={product.currency} />
@@ -44,7 +51,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               <dt className="text-muted-foreground">Weight</dt>
               <dd className="text-right tabular-nums">{(product.weightGrams / 1000).toFixed(3)} kg</dd>
               <dt className="text-muted-foreground">Tax category</dt>
-              <dd className="text-right">{product.taxCategory}</dd>
+              <dd className="text-right">{referenceNameOf(taxCategories.items, product.taxCategory)}</dd>
               <dt className="text-muted-foreground">Vendor lead time</dt>
               <dd className="text-right">{product.leadTimeDays} days</dd>
             </dl>

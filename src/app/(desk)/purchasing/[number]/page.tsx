@@ -165,7 +165,8 @@ export default async function PurchaseOrderPage({ params }: Props) {
       </section>
 
       {canReceive && (
-        <section className="mt-6">
+        // #receive: the command palette's "Receive PO-…" lands here.
+        <section id="receive" aria-labelledby="receive-heading" className="mt-6 scroll-mt-20">
           <h2 id="receive-heading" className="mb-2 text-sm font-semibold">
             Receive goods
           </h2>

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createSessionContext } from "~/server/api/context";
+import { createSessionContext, retryAfterOf } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
-import { checkTrpcRequest, MAX_TRPC_BATCH_SIZE } from "~/server/web/trpc-request";
+import { batchSizeOf, checkTrpcRequest, MAX_TRPC_BATCH_SIZE } from "~/server/web/trpc-request";
 
 const ENDPOINT = "/api/trpc";
 
@@ -17,7 +17,12 @@ const handler = (req: Request) => {
     req,
     router: appRouter,
     maxBatchSize: MAX_TRPC_BATCH_SIZE,
-    createContext: () => createSessionContext(req.headers),
+    // A batch counts its calls against the user's rate limit.
+    createContext: () => createSessionContext(req.headers, batchSizeOf(req, ENDPOINT)),
+    responseMeta({ errors }) {
+      const retryAfter = retryAfterOf(errors);
+      return retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {};
+    },
   });
 };
 

@@ -56,7 +56,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
           <h1 className="text-xl leading-tight font-semibold tracking-tight">Statement: {customer.name}</h1>
           <p className="text-sm text-muted-foreground">
             <span className="font-mono">{customer.code}</span> · {customer.paymentTermsDays === 0 ? "prepaid" : `net ${customer.paymentTermsDays} days`} · as of{" "}
-            <DateOnly value={statement.asOf} dateStyle="long" />
+            <DateOnly value={statement.asOf} />
             {isToday ? " (today)" : ""}
             {asked && !asOf && <span className="block text-warning-soft-foreground">“{asked}” is not a date like 2026-03-31: showing today.</span>}
           </p>

@@ -10,5 +10,14 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(req: Request, { params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  return withApiKey(req, getDb, (ctx) => invoicePdfResponse(ctx, decodeURIComponent(number)));
+  return withApiKey(req, getDb, (ctx) => invoicePdfResponse(ctx, decodedOnce(number)));
+}
+
+/** Next hands over the segment decoded on some paths and raw on others; a lone `%` must not throw (a 500). */
+function decodedOnce(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

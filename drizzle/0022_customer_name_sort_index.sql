@@ -1,0 +1,1 @@
+CREATE INDEX "customers_name_c_idx" ON "customers" USING btree ((lower("name") collate "C"));
