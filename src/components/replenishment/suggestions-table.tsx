@@ -267,7 +267,7 @@ export function SuggestionsTable({
                         {!isOpen && (
                           <TableCell>
                             {s.purchaseOrder && (
-                              <span className="flex flex-wrap items-center gap-1.5">
+                              <span className="flex flex-col items-start gap-0.5">
                                 <Link href={`/purchasing/${encodeURIComponent(s.purchaseOrder.number)}`} className="font-mono text-xs text-primary hover:underline">
                                   {s.purchaseOrder.number}
                                 </Link>

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
@@ -9,7 +9,7 @@ import { loadStockPositions, stockPositionKey } from "./stock-positions";
 import { noVendor, suggestionVendorJoin, vendorSort } from "./suggestion-vendor";
 
 /**
- * Reorder suggestions, grouped by vendor (keyset pages). Each row explains itself with the level's numbers
+ * Reorder suggestions, grouped by vendor (keyset pages; drafted ones newest purchase order first). Each row explains itself with the level's numbers
  * as they are now (on hand, reserved, inbound, backordered → position) beside the position that triggered
  * it, and the estimated cost at the product's cost.
  */
@@ -21,12 +21,25 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
   if (input.vendor === "none") conditions.push(isNull(vendors.id));
   else if (input.vendor) conditions.push(eq(vendors.code, input.vendor));
   if (input.warehouse) conditions.push(eq(warehouses.code, input.warehouse));
-  if (input.cursor) {
+  const drafted = input.status === "drafted";
+  if (input.cursor && drafted) {
+    const [poCreated, poId, sku, warehouse, id] = decodeCursor(input.cursor, 5);
+    const po = sql`(${purchaseOrders.createdAt}, ${purchaseOrders.id})`;
+    const cursorPo = sql`(${String(poCreated)}::timestamptz, ${String(poId)}::uuid)`;
+    conditions.push(
+      sql`(${po} < ${cursorPo} or (${po} = ${cursorPo} and (${products.sku}, ${warehouses.code}, ${reorderSuggestions.id}) > (${String(sku)}, ${String(warehouse)}, ${String(id)}::uuid)))`,
+    );
+  } else if (input.cursor) {
     const [flag, vendor, sku, warehouse, id] = decodeCursor(input.cursor, 5);
     conditions.push(
       sql`(${noVendor}, ${vendorSort}, ${products.sku}, ${warehouses.code}, ${reorderSuggestions.id}) > (${Number(flag)}, ${String(vendor)}, ${String(sku)}, ${String(warehouse)}, ${String(id)})`,
     );
   }
+  // Open: by vendor, as they will be drafted. Drafted (a history): the newest purchase order first, so what was
+  // just drafted is on the first page; one PO has one vendor, so its rows still group under it.
+  const order = drafted
+    ? [desc(purchaseOrders.createdAt), desc(purchaseOrders.id), asc(products.sku), asc(warehouses.code), asc(reorderSuggestions.id)]
+    : [asc(noVendor), asc(vendorSort), asc(products.sku), asc(warehouses.code), asc(reorderSuggestions.id)];
   const rows = await db
     .select({
       id: reorderSuggestions.id,
@@ -47,6 +60,9 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
       computedAt: reorderSuggestions.computedAt,
       poNumber: purchaseOrders.number,
       poStatus: purchaseOrders.status,
+      // Text keeps the microseconds a JavaScript Date would drop, so the cursor matches the row exactly.
+      poCreated: sql<string | null>`${purchaseOrders.createdAt}::text`,
+      poId: purchaseOrders.id,
     })
     .from(reorderSuggestions)
     .innerJoin(products, eq(products.id, reorderSuggestions.productId))
@@ -56,7 +72,7 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
     .leftJoin(vendors, suggestionVendorJoin)
     .leftJoin(stockLevels, and(eq(stockLevels.productId, reorderSuggestions.productId), eq(stockLevels.warehouseId, reorderSuggestions.warehouseId)))
     .where(and(...conditions))
-    .orderBy(asc(noVendor), asc(vendorSort), asc(products.sku), asc(warehouses.code), asc(reorderSuggestions.id))
+    .orderBy(...order)
     .limit(input.limit + 1);
 
   const live = new Map(
@@ -87,6 +103,6 @@ export async function listReorderSuggestions(options: { db: DbOrTx; input: TList
         purchaseOrder: r.poNumber && r.poStatus ? { number: r.poNumber, status: r.poStatus } : null,
       };
     },
-    (r) => [r.noVendor, r.vendorCode ?? "", r.sku, r.warehouse, r.id],
+    (r) => (drafted ? [r.poCreated, r.poId, r.sku, r.warehouse, r.id] : [r.noVendor, r.vendorCode ?? "", r.sku, r.warehouse, r.id]),
   );
 }

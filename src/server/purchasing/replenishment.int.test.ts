@@ -216,6 +216,24 @@ describe("a usual vendor assigned after the run", () => {
   });
 });
 
+describe("the drafted history", () => {
+  it("lists the newest purchase order first and pages through every drafted suggestion once", async () => {
+    const all = await list({ status: "drafted" });
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const numbers = all.map((s) => Number(s.purchaseOrder!.number.replace(/\D/g, "")));
+    expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
+
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listReorderSuggestions({ db: t.db, input: ZListSuggestionsInput.parse({ status: "drafted", limit: 1, cursor }) });
+      paged.push(...page.items.map((s) => s.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(all.map((s) => s.id));
+  });
+});
+
 describe("REST: /replenishment", () => {
   let api: Awaited<ReturnType<typeof startRestServer>>;
   beforeAll(async () => {
