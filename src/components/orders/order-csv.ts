@@ -44,16 +44,9 @@ export function orderCsvRows(items: TOrderSummary[]): string[][] {
   ]);
 }
 
-const unparse = unparseRows;
-
-/** The header line (with the byte-order mark spreadsheets want for UTF-8), CRLF-terminated. */
-export const orderCsvHeader = () => `\uFEFF${unparse([[...ORDER_CSV_COLUMNS]])}\r\n`;
-
-/** A chunk of rows, CRLF-terminated (empty for no rows). */
-export const orderCsvChunk = (items: TOrderSummary[]) => (items.length ? `${unparse(orderCsvRows(items))}\r\n` : "");
-
-/** A whole file of the given rows. */
-export const orderCsv = (items: TOrderSummary[]) => orderCsvHeader() + orderCsvChunk(items);
+/** A whole file of the given rows (the chosen rows of the list; the whole list streams from /orders/export). */
+export const orderCsv = (items: TOrderSummary[]) =>
+  `\uFEFF${unparseRows([[...ORDER_CSV_COLUMNS], ...orderCsvRows(items)])}\r\n`;
 
 /** `orders-2026-12-04.csv` */
 export const orderCsvFileName = (kind: "order" | "quote", today: string) => `${kind === "quote" ? "quotes" : "orders"}-${today}.csv`;

@@ -4,9 +4,9 @@ import { SYSTEM_ACTOR } from "~/server/auth/actor";
 import { createCustomer } from "~/server/customers/create-customer";
 import { createApiKey } from "~/server/integration";
 import { createTestDb, type TestDb } from "~/test/db";
-import { actors, seedOrderFixtures } from "~/test/fixtures";
+import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
 import { customerColumns, productColumns } from "./export-columns";
-import { exportCsvResponse, handleExport } from "./exports";
+import { EXPORT_LISTS, exportCsvResponse, handleExport, streamListCsv } from "./exports";
 
 let t: TestDb;
 let manager = "";
@@ -15,6 +15,7 @@ let warehouse = "";
 beforeAll(async () => {
   t = await createTestDb();
   await seedOrderFixtures(t.db);
+  await stockFixtures(t.db);
   const address = { line1: "1 Main St", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
   for (let i = 0; i < 7; i++) {
     await createCustomer({
@@ -68,6 +69,28 @@ describe("GET /api/v1/exports/{list}.csv", () => {
     const created = orders[0]!.indexOf("created_at");
     for (const row of orders.slice(1)) expect(row[created]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await get("invoices.csv?status=open", manager)).status).toBe(200);
+  });
+
+  it("serves every list a desk page exports, each row as wide as its header", async () => {
+    for (const [name, list] of Object.entries(EXPORT_LISTS)) {
+      const response = await exportCsvResponse({ db: t.db, actor: actors.admin, headers: new Headers() }, `${name}.csv`, new URLSearchParams(), 3);
+      expect(response.status, name).toBe(200);
+      const [header, ...rows] = await rowsOf(response);
+      expect(header, name).toEqual([...list.columns.columns]);
+      for (const row of rows) expect(row, name).toHaveLength(header!.length);
+    }
+    // Stock is one row per SKU and warehouse.
+    const stock = (await rowsOf(await get("stock.csv", manager))).slice(1);
+    expect(stock.length).toBeGreaterThan(0);
+    expect(stock.every((r) => r[0] && r[3])).toBe(true);
+  });
+
+  it("names a quotes export after quotes", async () => {
+    const ctx = { db: t.db, actor: actors.admin, headers: new Headers() };
+    const quotes = await streamListCsv(ctx, EXPORT_LISTS.orders, { kind: "quote" });
+    expect(quotes.headers.get("content-disposition")).toMatch(/filename="quotes-\d{4}-\d{2}-\d{2}\.csv"/);
+    const orders = await streamListCsv(ctx, EXPORT_LISTS.orders, { kind: "order" });
+    expect(orders.headers.get("content-disposition")).toMatch(/filename="orders-\d{4}-\d{2}-\d{2}\.csv"/);
   });
 
   it("refuses a bad filter (400), a role without the list's permission (403), no key (401), an unknown list (404)", async () => {

@@ -68,6 +68,8 @@ export const ZExceptionListItem = z.object({
   resolution: z.string().nullable(),
   reopenCount: z.number().int(),
 });
+export type TExceptionListItem = z.infer<typeof ZExceptionListItem>;
+
 
 /** 0 breached, 1 due within the hour, 2 later: the queue's first sort key (closed ones sort as later). */
 const slaRank = (now: Date) =>

@@ -4,6 +4,7 @@ import { requirePermission } from "~/app/(desk)/guard";
 import { ExceptionQueue } from "~/components/exceptions/exception-queue";
 import { listInput, parseQueueParams, toQueryString, type RawSearchParams } from "~/components/exceptions/queue-params";
 import { Button } from "~/components/ui/button";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { can } from "~/server/auth/permissions";
 import { api } from "~/trpc/server";
@@ -24,14 +25,17 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
         title="Exceptions"
         description="Everything that went wrong on the way, most urgent first. Filters live in the URL; press ? for the keys."
         actions={
-          can(actor.role, "exceptions.dashboard") && (
-            <Button asChild variant="outline">
-              <Link href="/exceptions/dashboard">
-                <LayoutDashboard aria-hidden />
-                Dashboard
-              </Link>
-            </Button>
-          )
+          <>
+            <ExportCsvLink href={exportCsvHref("exceptions", listInput(params))} />
+            {can(actor.role, "exceptions.dashboard") && (
+              <Button asChild variant="outline">
+                <Link href="/exceptions/dashboard">
+                  <LayoutDashboard aria-hidden />
+                  Dashboard
+                </Link>
+              </Button>
+            )}
+          </>
         }
       />
       <ExceptionQueue params={params} role={actor.role} userId={actor.id} initialPage={page} initialCounts={counts} />

@@ -3,6 +3,7 @@ import { isDeskTab } from "~/components/fulfillment/desk-tabs";
 import { FulfillmentDesk } from "~/components/fulfillment/fulfillment-desk";
 import { WarehousePicker } from "~/components/fulfillment/warehouse-picker";
 import { EmptyState } from "~/components/ui/empty-state";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { api } from "~/trpc/server";
 
@@ -32,7 +33,14 @@ export default async function FulfillmentPage({ searchParams }: { searchParams: 
             ? `Plan, pick, pack and ship from ${warehouse.name}.${asked && asked !== warehouse.code ? ` There is no warehouse ${asked}; showing ${warehouse.code}.` : ""}`
             : "Plan, pick, pack and ship."
         }
-        actions={warehouse && <WarehousePicker key={warehouse.code} value={warehouse.code} warehouses={warehouses} tab={initialTab} />}
+        actions={
+          warehouse && (
+            <>
+              <ExportCsvLink href={exportCsvHref("shipments", { warehouse: warehouse.code })} />
+              <WarehousePicker key={warehouse.code} value={warehouse.code} warehouses={warehouses} tab={initialTab} />
+            </>
+          )
+        }
       />
       {warehouse ? (
         <FulfillmentDesk key={warehouse.code} warehouse={warehouse} initialTab={initialTab} role={actor.role} />

@@ -11,6 +11,7 @@ import { StockGrid } from "~/components/inventory/stock-grid";
 import { StockFilters } from "~/components/inventory/stock-filters";
 import { SupplyDaysInput } from "~/components/inventory/supply-days-input";
 import { Button } from "~/components/ui/button";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { cn } from "~/lib/utils";
 import { can } from "~/server/auth/permissions";
@@ -49,6 +50,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         actions={
           <>
             <MyWarehousePicker value={mine} warehouses={options.warehouses} />
+            <ExportCsvLink href={exportCsvHref("stock", gridInputOf(applied))} />
             {can(actor.role, "replenishment.view") && (
               <Button asChild variant="outline">
                 <Link href="/inventory/replenishment">

@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Label } from "~/components/ui/label";
 import { WarehouseFilter } from "~/components/inventory/warehouse-filter";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -42,14 +43,17 @@ export default async function PurchasingPage({ searchParams }: { searchParams: P
         title="Purchasing"
         description="What we buy, from whom, and when it arrives. Receiving a purchase order puts the goods on hand and fills waiting backorders, oldest first."
         actions={
-          mayCreate ? (
-            <Button asChild>
-              <Link href="/purchasing/new">
-                <Plus aria-hidden />
-                New purchase order
-              </Link>
-            </Button>
-          ) : null
+          <>
+            <ExportCsvLink href={exportCsvHref("purchase_orders", { ...params, overdue: params.overdue === "true" ? true : undefined })} />
+            {mayCreate && (
+              <Button asChild>
+                <Link href="/purchasing/new">
+                  <Plus aria-hidden />
+                  New purchase order
+                </Link>
+              </Button>
+            )}
+          </>
         }
       />
       <PurchasingTabs current="orders" />

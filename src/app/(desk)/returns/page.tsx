@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { SectionTabs } from "~/components/ui/section-tabs";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -50,6 +51,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Returns"
         description="Goods customers send back (RMAs), opened from a shipped order. Above the approval value a manager approves them; the warehouse receives them, restocks or scraps the units, and the credit note is issued."
+        actions={<ExportCsvLink href={exportCsvHref("returns", params)} />}
       />
       <SectionTabs label="Return status" tabs={tabs} current={status ?? "all"} />
       <form method="get" role="search" aria-label="Filter returns" className="mb-4 flex flex-wrap items-end gap-3">

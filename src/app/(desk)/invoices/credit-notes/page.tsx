@@ -11,6 +11,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { api } from "~/trpc/server";
@@ -45,7 +46,11 @@ export default async function CreditNotesPage({ searchParams }: { searchParams: 
   const actor = await requirePermission("invoices.view", hrefOf(params));
   return (
     <>
-      <PageHeader title="Credit notes" description="Money owed back to customers for returned goods and price corrections: applied to their open invoices or refunded." />
+      <PageHeader
+        title="Credit notes"
+        description="Money owed back to customers for returned goods and price corrections: applied to their open invoices or refunded."
+        actions={<ExportCsvLink href={exportCsvHref("credit_notes", { customer: params.customer, order: params.order })} />}
+      />
       <FinanceTabs current="credit-notes" role={actor.role} />
       <CreditNoteFilters key={`filters:${hrefOf({ ...params, cursor: undefined })}`} params={params} />
       <Suspense key={`results:${hrefOf(params)}`} fallback={<InvoiceTableSkeleton label="credit notes" />}>

@@ -10,6 +10,7 @@ import { isMissing } from "~/components/fulfillment/not-found";
 import { firstParam, Pager } from "~/components/list/list-controls";
 import { DateOnly, Money } from "~/components/shell/money";
 import { EmptyState } from "~/components/ui/empty-state";
+import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { can } from "~/server/auth/permissions";
@@ -44,7 +45,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
       <PageHeader
         title="Payments"
         description="Money received from customers, the invoices it paid and what stays as their credit."
-        actions={canRecord && <RecordPaymentButton customer={customer ? { code: customer.code, name: customer.name } : undefined} />}
+        actions={
+          <>
+            <ExportCsvLink href={exportCsvHref("payments", { customer: customerCode, unallocated: unallocated || undefined })} />
+            {canRecord && <RecordPaymentButton customer={customer ? { code: customer.code, name: customer.name } : undefined} />}
+          </>
+        }
       />
       <FinanceTabs current="payments" role={actor.role} />
       <PaymentFilters customer={customer ? { code: customer.code, name: customer.name } : customerCode ? { code: customerCode, name: customerCode } : null} unallocated={unallocated} />

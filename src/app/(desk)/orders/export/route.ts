@@ -1,65 +1,22 @@
-import { orderCsvChunk, orderCsvFileName, orderCsvHeader } from "~/components/orders/order-csv";
 import { parseListParams } from "~/components/orders/list-params";
 import { createSessionContext } from "~/server/api/context";
-import { createCaller } from "~/server/api/root";
+import { EXPORT_LISTS, streamListCsv } from "~/server/api/exports";
+import { restError } from "~/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, body: string) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
-/** Rows fetched per round trip while streaming. */
-const BATCH = 500;
-
 /**
- * `/orders/export?<the list's filters>&kind=order|quote`: every order the list's filters and search match,
- * as CSV, streamed in keyset pages of 500 through the caller (orders.list, like the page: the same
- * permission and the same sort). Text cells are neutralised against formula injection (order-csv.ts).
+ * `/orders/export?<the order list's own URL>&kind=order|quote`: the list page's Export CSV. The page's URL
+ * parameters become orders.list's filters as the page reads them; the streaming is the shared export's
+ * (`GET /api/v1/exports/orders.csv` takes the procedure's own parameter names).
  */
 export async function GET(req: Request) {
   const url = new URL(req.url);
-  const params = parseListParams(url.searchParams);
+  const { cursor: _c, before: _b, size: _s, ...filters } = parseListParams(url.searchParams);
   const kind = url.searchParams.get("kind") === "quote" ? "quote" : "order";
-  const caller = createCaller(await createSessionContext(req.headers));
-  const { cursor: _c, before: _b, size: _s, ...filters } = params;
-  const input = { ...filters, kind, limit: BATCH } as const;
-  let first;
   try {
-    // The first page before the response starts: a signed-out or forbidden caller gets a real status.
-    first = await caller.orders.list(input);
+    return await streamListCsv(await createSessionContext(req.headers), EXPORT_LISTS.orders, { ...filters, kind });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "UNAUTHORIZED") return text(401, "Sign in first");
-    if (code === "FORBIDDEN") return text(403, "Not allowed");
-    if (code === "BAD_REQUEST") return text(400, (error as Error).message);
-    throw error;
+    return restError(error);
   }
-  const encoder = new TextEncoder();
-  let page = first;
-  let started = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(orderCsvHeader() + orderCsvChunk(page.items)));
-        if (!page.nextCursor) controller.close();
-        return;
-      }
-      try {
-        page = await caller.orders.list({ ...input, cursor: page.nextCursor! });
-      } catch (error) {
-        controller.error(error);
-        return;
-      }
-      controller.enqueue(encoder.encode(orderCsvChunk(page.items)));
-      if (!page.nextCursor) controller.close();
-    },
-  });
-  const today = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${orderCsvFileName(kind, today)}"`,
-      "cache-control": "private, no-store",
-    },
-  });
 }
