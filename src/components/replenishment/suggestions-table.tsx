@@ -10,7 +10,6 @@ import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
-import { useMediaQuery, XL_QUERY } from "~/components/ui/use-media-query";
 import { cn } from "~/lib/utils";
 import type { TDraftPurchaseOrdersResult, TReorderSuggestion } from "~/server/purchasing/schemas";
 import { useTRPC } from "~/trpc/react";
@@ -87,8 +86,6 @@ export function SuggestionsTable({
   const groups = groupByVendor(items);
   const isOpen = status === "open";
   const showSelection = isOpen && canDraft;
-  // The vendor row's name spans every column shown before Est. cost, so its total sits under that column.
-  const groupSpan = useMediaQuery(XL_QUERY, true) ? WIDE_SPAN : NARROW_SPAN;
 
   const draft = useMutation(
     trpc.replenishment.draftPurchaseOrders.mutationOptions({
@@ -177,11 +174,22 @@ export function SuggestionsTable({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {groups.map((group) => {
+            {groups.map((group, index) => {
               const vendorLabel = group.vendor ? `${group.vendor.name} (${group.vendor.code})` : "No usual vendor";
               const state = groupSelection(group.selectableIds, selected);
+              const groupName = (
+                <>
+                  <span className="font-medium">{vendorLabel}</span>
+                  <span className="ml-2 text-xs text-muted-foreground">
+                    {plural(group.items.length, "suggestion")}
+                    {group.vendor && isOpen ? ` · ${plural(group.warehouses, "PO")} when drafted` : ""}
+                    {!group.vendor && " · set a usual vendor on the vendor's page (Purchasing → Vendors) to draft these"}
+                  </span>
+                </>
+              );
               return (
-                <Fragment key={group.key}>
+                // The drafted history (newest PO first) may show one vendor in several runs of rows.
+                <Fragment key={`${index}:${group.key}`}>
                   <TableRow className="bg-muted/40 hover:bg-muted/40" data-vendor-group={group.key}>
                     {showSelection && (
                       <TableCell>
@@ -193,13 +201,12 @@ export function SuggestionsTable({
                         />
                       </TableCell>
                     )}
-                    <TableCell colSpan={groupSpan} className="py-1.5">
-                      <span className="font-medium">{vendorLabel}</span>
-                      <span className="ml-2 text-xs text-muted-foreground">
-                        {plural(group.items.length, "suggestion")}
-                        {group.vendor && isOpen ? ` · ${plural(group.warehouses, "PO")} when drafted` : ""}
-                        {!group.vendor && " · set a usual vendor on the vendor's page (Purchasing → Vendors) to draft these"}
-                      </span>
+                    {/* The name spans every column before Est. cost: fewer below 1280 px (CSS, so the server render is right at any width). */}
+                    <TableCell colSpan={NARROW_SPAN} className="py-1.5 xl:hidden">
+                      {groupName}
+                    </TableCell>
+                    <TableCell colSpan={WIDE_SPAN} className="hidden py-1.5 xl:table-cell">
+                      {groupName}
                     </TableCell>
                     <TableCell numeric className="py-1.5 font-medium">
                       <Money amount={group.estimatedCost} currency={group.currency} />
