@@ -9,6 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
  *   - have no visible control lying on top of another (or covered by something else where it is clicked);
  *   - show every table column it renders without a sideways scroll: narrow screens hide secondary columns
  *     (display: none) instead of pushing the key ones (number, status, amount, actions) out of view;
+ *   - keep the page title readable (not squeezed or overlapped by the header's actions);
  *   - have no serious or critical axe violations.
  * Detail pages are reached through the first link their list page shows, so no demo number is written here.
  * With SHOTS_DIR set, a screenshot of every page is saved there (for a person to look at; nothing compares them).
@@ -243,6 +244,20 @@ function findLayoutProblems(): string[] {
     if (r.width < 2 || r.height < 2) return false; // sr-only and collapsed things
     const style = getComputedStyle(el);
     return style.visibility !== "hidden" && Number(style.opacity) > 0;
+  }
+
+  // The page header: its title keeps a readable width and nothing lies on it (many actions wrap instead).
+  const title = document.querySelector("main [data-slot=page-header] h1");
+  if (title && visible(title)) {
+    const block = title.parentElement!.getBoundingClientRect();
+    if (block.width < 200) problems.push(`the page title is squeezed to ${Math.round(block.width)}px by the header's actions`);
+    for (const action of document.querySelectorAll("main [data-slot=page-header] :is(a[href], button, [role=combobox])")) {
+      const r = action.getBoundingClientRect();
+      const t = title.getBoundingClientRect();
+      if (visible(action) && Math.min(r.right, t.right) - Math.max(r.left, t.left) > 2 && Math.min(r.bottom, t.bottom) - Math.max(r.top, t.top) > 2) {
+        problems.push(`${describe(action)} overlaps the page title`);
+      }
+    }
   }
 
   // Tables: no column pushed out of view behind a sideways scroll.

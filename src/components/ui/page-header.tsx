@@ -16,12 +16,13 @@ export function PageHeader({
 }) {
   return (
     <div data-slot="page-header" className={cn("mb-6 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between", className)} {...props}>
-      <div className="min-w-0 space-y-1">
+      {/* The title keeps a readable width; many actions wrap onto a second line instead of squeezing it. */}
+      <div className="min-w-0 space-y-1 sm:min-w-64 sm:flex-1">
         <h1 className="text-xl leading-tight font-semibold tracking-tight text-foreground">{title}</h1>
         {description && <p className="text-sm text-muted-foreground">{description}</p>}
         {children}
       </div>
-      {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
+      {actions && <div className="flex min-w-0 flex-wrap items-center gap-2 sm:justify-end">{actions}</div>}
     </div>
   );
 }
