@@ -2,6 +2,8 @@
  * Price list items as CSV: the columns `sku,category,minQuantity,unitPrice` (a header row; each row has
  * either a SKU or a category; unitPrice as a decimal, e.g. 19.99). Pure, so it is unit-tested.
  */
+import Papa from "papaparse";
+import { unparseRows } from "~/lib/csv-cell";
 import { parseMoney, toDecimalString } from "~/lib/money";
 
 export const ITEM_COLUMNS = ["sku", "category", "minQuantity", "unitPrice"] as const;
@@ -16,59 +18,17 @@ function delimiterOf(text: string): string {
   return ",";
 }
 
-/** RFC 4180 records: quoted fields may hold the separator, quotes ("") and line breaks. Blank lines are dropped. */
+/** RFC 4180 records (quoted fields may hold the separator, "" and line breaks), by papaparse. Blank lines are dropped. */
 export function parseCsv(text: string): string[][] {
-  const delimiter = delimiterOf(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = 0;
-  const src = text.replace(/^\uFEFF/, "");
-  const endRow = () => {
-    row.push(field);
-    if (row.some((f) => f.trim() !== "")) rows.push(row);
-    row = [];
-    field = "";
-  };
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
-      else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      endRow();
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-    } else field += ch;
-    i++;
-  }
-  if (field !== "" || row.length > 0) endRow();
-  return rows;
+  // One line break for the whole text: pasted text mixes CRLF and LF, and papaparse takes the first it sees.
+  const src = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return Papa.parse<string[]>(src, { delimiter: delimiterOf(src), newline: "\n", skipEmptyLines: "greedy" }).data;
 }
-
-const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Items → CSV text with a header row; prices in major units ("19.99"). */
 export function itemsToCsv(items: { sku: string | null; category: string | null; minQuantity: number; unitPrice: number }[], currency = "USD"): string {
-  const lines = [ITEM_COLUMNS.join(",")];
-  for (const item of items) {
-    lines.push([item.sku ?? "", item.category ?? "", String(item.minQuantity), toDecimalString(item.unitPrice, currency)].map(quote).join(","));
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  const rows = items.map((item) => [item.sku ?? "", item.category ?? "", String(item.minQuantity), toDecimalString(item.unitPrice, currency)]);
+  return `${unparseRows([[...ITEM_COLUMNS], ...rows])}\r\n`;
 }
 
 export type CsvImport = { items: CsvItem[]; errors: string[] };
