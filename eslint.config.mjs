@@ -76,6 +76,10 @@ const config = [
       "src/server/**/*-router.test.ts",
       "src/server/**/*-router.int.test.ts",
       "src/server/api/**",
+      // E-mail templates are React components rendered to static HTML by the job that sends the mail
+      // (email-templates/render.tsx); React is their markup language here, not a transport. Use cases import
+      // only the pure messages.ts beside them, which imports no React.
+      "src/server/integration/email-templates/*.tsx",
     ],
     rules: {
       "no-restricted-imports": [
@@ -92,6 +96,11 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // An e-mail is a whole HTML document, not a Next page: its <head> is the document's own.
+    files: ["src/server/integration/email-templates/*.tsx"],
+    rules: { "@next/next/no-head-element": "off" },
   },
 ];
 

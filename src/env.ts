@@ -15,6 +15,14 @@ const ZEnv = z.object({
   MIGRATION_DATABASE_URL: z.string().url().optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the app faces clients itself). */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** The SMTP server customer e-mails go through (smtp:// or smtps://, user and password in the URL). Unset: nothing is sent. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** The From of every e-mail sent. */
+  SMTP_FROM: z.string().min(3).default("Orderdesk <orderdesk@localhost>"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { ChevronDown, Mail } from "lucide-react";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ChevronDown, Mail, Paperclip, RotateCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
 import { LoadMore } from "~/components/list/load-more";
@@ -13,6 +13,7 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { toast } from "~/components/ui/toast";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import type { OutboxStatus } from "~/server/integration/constants";
@@ -32,10 +33,23 @@ function topicLabel(topic: string): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}${channel === "email" ? " (e-mail)" : ` (${channel})`}`;
 }
 
-/** The outbox, newest first, filtered by status (in the URL); a message opens to show its body and payload. */
-export function OutboxList({ status }: { status: OutboxStatus | undefined }) {
+/**
+ * The outbox, newest first, filtered by status (in the URL): status, attempts, last error and sent time per
+ * message; a message opens to show its text, attachments and payload; a failed one can be sent again.
+ */
+export function OutboxList({ status, canRetry, sending }: { status: OutboxStatus | undefined; canRetry: boolean; sending: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const retry = useMutation(
+    trpc.integration.retryOutboxMessage.mutationOptions({
+      onSuccess: (m) => {
+        toast.success(sending ? `"${m.subject}" will be sent again` : `"${m.subject}" is pending again (sending is off)`);
+        void queryClient.invalidateQueries({ queryKey: trpc.integration.outbox.pathKey() });
+      },
+      onError: (error) => toast.error(apiErrorOf(error).message),
+    }),
+  );
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const query = useInfiniteQuery(trpc.integration.outbox.infiniteQueryOptions({ limit: 50, status }, { getNextPageParam: (last) => last.nextCursor }));
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -87,7 +101,7 @@ export function OutboxList({ status }: { status: OutboxStatus | undefined }) {
         <EmptyState
           icon={Mail}
           title={status ? `No ${STATUS[status].label.toLowerCase()} messages` : "The outbox is empty"}
-          description="Customer e-mails (shipment confirmations, deliveries) wait here until sending exists."
+          description={sending ? "Customer e-mails appear here as they are queued, and stay listed once sent." : "Customer e-mails wait here while sending is off."}
         />
       ) : (
         <>
@@ -102,9 +116,14 @@ export function OutboxList({ status }: { status: OutboxStatus | undefined }) {
                   <TableHead>Subject</TableHead>
                   <TableHead className="hidden lg:table-cell">Recipient</TableHead>
                   <TableHead>Status</TableHead>
-                  <TableHead numeric className="hidden lg:table-cell">
-                    Attempts
-                  </TableHead>
+                  <TableHead numeric>Attempts</TableHead>
+                  <TableHead className="hidden md:table-cell">Last error</TableHead>
+                  <TableHead className="hidden md:table-cell">Sent</TableHead>
+                  {canRetry && (
+                    <TableHead>
+                      <span className="sr-only">Actions</span>
+                    </TableHead>
+                  )}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -142,13 +161,33 @@ export function OutboxList({ status }: { status: OutboxStatus | undefined }) {
                         <TableCell>
                           <Badge variant={STATUS[m.status].variant}>{STATUS[m.status].label}</Badge>
                         </TableCell>
-                        <TableCell numeric className="hidden lg:table-cell">
-                          {m.attempts}
+                        <TableCell numeric>{m.attempts}</TableCell>
+                        <TableCell className="hidden max-w-64 md:table-cell">
+                          {m.lastError ? (
+                            <span className="block truncate text-xs text-destructive" title={m.lastError}>
+                              {m.lastError}
+                            </span>
+                          ) : (
+                            <span className="text-muted-foreground">—</span>
+                          )}
                         </TableCell>
+                        <TableCell className="hidden whitespace-nowrap md:table-cell">
+                          {m.sentAt ? <DateTime value={m.sentAt} /> : m.status === "pending" && m.nextAttemptAt ? <span className="text-xs text-muted-foreground">retry <DateTime value={m.nextAttemptAt} /></span> : <span className="text-muted-foreground">—</span>}
+                        </TableCell>
+                        {canRetry && (
+                          <TableCell>
+                            {m.status === "failed" && (
+                              <Button variant="outline" size="sm" disabled={retry.isPending && retry.variables?.id === m.id} onClick={() => retry.mutate({ id: m.id })} aria-label={`Retry: ${m.subject}`}>
+                                <RotateCw aria-hidden />
+                                Retry
+                              </Button>
+                            )}
+                          </TableCell>
+                        )}
                       </TableRow>
                       {isOpen && (
                         <TableRow className="bg-muted/40 hover:bg-muted/40">
-                          <TableCell colSpan={6} className="pt-0">
+                          <TableCell colSpan={canRetry ? 9 : 8} className="pt-0">
                             <div id={panel} className="grid gap-3 rounded-md border bg-background p-3 text-sm">
                               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
                                 <dt className="text-muted-foreground">To</dt>
@@ -157,6 +196,41 @@ export function OutboxList({ status }: { status: OutboxStatus | undefined }) {
                                 <dd className="font-mono">{m.topic}</dd>
                                 <dt className="text-muted-foreground">Sent</dt>
                                 <dd>{m.sentAt ? <DateTime value={m.sentAt} /> : "not yet"}</dd>
+                                <dt className="text-muted-foreground">Attempts</dt>
+                                <dd>
+                                  {m.attempts}
+                                  {m.status === "pending" && m.nextAttemptAt ? (
+                                    <>
+                                      {" "}
+                                      (next <DateTime value={m.nextAttemptAt} />)
+                                    </>
+                                  ) : null}
+                                </dd>
+                                {m.lastError && (
+                                  <>
+                                    <dt className="text-muted-foreground">Last error</dt>
+                                    <dd className="break-all text-destructive">{m.lastError}</dd>
+                                  </>
+                                )}
+                                {m.attachments.length > 0 && (
+                                  <>
+                                    <dt className="text-muted-foreground">Attached</dt>
+                                    <dd className="flex flex-wrap gap-2">
+                                      {m.attachments.map((a) => (
+                                        <span key={`${a.kind}-${a.ref}`} className="inline-flex items-center gap-1">
+                                          <Paperclip aria-hidden className="size-3" />
+                                          {a.kind === "invoice_pdf" ? (
+                                            <a href={`/invoices/${encodeURIComponent(a.ref)}/pdf`} className="underline">
+                                              {a.ref}.pdf
+                                            </a>
+                                          ) : (
+                                            `${a.kind} ${a.ref}`
+                                          )}
+                                        </span>
+                                      ))}
+                                    </dd>
+                                  </>
+                                )}
                               </dl>
                               <pre className="overflow-x-auto font-sans text-sm whitespace-pre-wrap">{m.body}</pre>
                               <details>

@@ -17,6 +17,7 @@ const customer: TCustomer = {
   invoiceOnOrder: true,
   billFreight: false,
   email: null,
+  billingEmail: null,
   phone: "+1 555 0100",
   billingAddress: null,
   shippingAddress: { line1: "1 Main", city: "Springfield", region: "IL", postalCode: "62701", country: "US" },

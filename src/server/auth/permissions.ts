@@ -91,8 +91,10 @@ export const PERMISSIONS = {
   /** Admin → Settings: segments, tax categories and units. Everyone reads the lists (forms offer them); admins change them. */
   "settings.view": ALL,
   "settings.manage": ["admin"],
-  /** Messages waiting to go out (customer e-mails) until sending exists. */
+  /** The outbox of customer e-mails: what waits, what was sent, what failed and why. */
   "outbox.view": ["admin"],
+  /** Send a failed e-mail again (after fixing the address or the mail server). */
+  "outbox.retry": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

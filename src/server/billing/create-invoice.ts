@@ -5,9 +5,8 @@ import { customers, type BillingTerms } from "../customers";
 import type { DbOrTx } from "../db";
 import { numberGapless } from "../db/sequences";
 import { AppError } from "../errors";
-import { enqueueMessage } from "../integration";
-import { loadOrderForFulfillment, recordOrderEvents, type LineUnits, type OrderRow } from "../orders";
-import { formatMoney } from "~/lib/money";
+import { EMAIL_TOPICS, enqueueMessage, invoiceEmail, type EmailContent } from "../integration";
+import { loadOrderForFulfillment, orders, recordOrderEvents, type LineUnits, type OrderRow } from "../orders";
 import { addDays } from "~/lib/dates";
 import { documentTotals, lineShare, taxRateOf } from "./amounts";
 import { recordOrderBilling, type InvoiceRow } from "./queries";
@@ -104,7 +103,12 @@ export async function issueInTx(
 ): Promise<InvoiceRow> {
   const issueDate = input.today ?? clock.today();
   const dueDate = addDays(issueDate, invoice.paymentTermsDays);
-  const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, invoice.customerId));
+  // Invoices go to the customer's accounts-payable address when it has one.
+  const [customer] = await tx
+    .select({ email: sql<string | null>`coalesce(${customers.billingEmail}, ${customers.email})`, name: customers.name, order: orders.number })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(eq(orders.id, invoice.orderId));
   // The order's completion (if this invoice completes it) goes on the timeline after the invoice's own entry.
   const after = await recordOrderBilling(tx, { orderId: invoice.orderId, actor: input.actor, invoiced: input.invoiced, freight: input.freight, issuing: true, holdEvents: true });
   await refreshReceivables(tx, invoice.customerId, { issuing: invoice.total });
@@ -121,12 +125,19 @@ export async function issueInTx(
       ...after,
     ]),
     enqueueMessage(tx, {
-      topic: "email.invoice",
+      topic: EMAIL_TOPICS.invoice,
       recipient: customer?.email ?? null,
-      subject: `Invoice ${number}`,
-      body: `Dear ${customer?.name ?? "customer"},\n\nPlease find attached invoice ${number} for ${formatMoney(invoice.total, invoice.currency, "en-US")}, due on ${dueDate}.${invoice.customerReference ? `\nYour reference: ${invoice.customerReference}` : ""}\n\nOrderdesk`,
-      payload: { invoice: number, pdf: `/invoices/${number}/pdf`, total: invoice.total, dueDate },
+      ...withPdfLink(
+        invoiceEmail({ customerName: customer?.name ?? "customer", invoice: number, order: customer?.order ?? null, customerReference: invoice.customerReference, currency: invoice.currency, total: invoice.total, dueDate }),
+        number,
+      ),
+      attachments: [{ kind: "invoice_pdf", ref: number }],
     }),
   ]);
   return { ...invoice, number, status: "issued", issueDate, dueDate, version: invoice.version + 1 };
+}
+
+/** The desk's link to the PDF beside the template's data (the outbox page shows the payload). */
+function withPdfLink<T extends object>(content: EmailContent<T>, number: string) {
+  return { ...content, payload: { ...content.payload, pdf: `/invoices/${number}/pdf` } };
 }

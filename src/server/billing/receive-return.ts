@@ -3,7 +3,9 @@ import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { customers } from "../customers";
 import { moveOnHand } from "../inventory";
+import { EMAIL_TOPICS, enqueueMessage, returnReceivedEmail } from "../integration";
 import { allocateBackorders, loadOrderForFulfillment } from "../orders";
 import { lineShare, taxRateOf } from "./amounts";
 import { issueCreditNote } from "./create-credit-note";
@@ -68,17 +70,33 @@ export async function receiveReturn(options: { db: Db; actor: Actor; input: TRec
       returned: items.map((i) => ({ orderLineId: i.orderLineId, quantity: i.quantity })),
       events: [{ type: "return_received", data: { return: rma.number, units, restocked: units - scrapped, scrapped } }],
     });
+    const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, order.customerId));
     // Units given free (a zero-value line) need no credit.
-    if (creditLines.every((l) => l.amount + l.tax === 0)) return rma.id;
-    await issueCreditNote(tx, {
-      kind: "return",
-      customerId: order.customerId,
-      orderId: order.id,
-      returnId: rma.id,
-      currency: order.currency,
-      reason: `Return ${rma.number}`,
-      lines: creditLines,
-      actor,
+    const credit = creditLines.every((l) => l.amount + l.tax === 0)
+      ? null
+      : await issueCreditNote(tx, {
+          kind: "return",
+          customerId: order.customerId,
+          orderId: order.id,
+          returnId: rma.id,
+          currency: order.currency,
+          reason: `Return ${rma.number}`,
+          lines: creditLines,
+          actor,
+        });
+    // The customer's copy names the credit note, so it comes after its number (the counter's last statements).
+    await enqueueMessage(tx, {
+      topic: EMAIL_TOPICS.returnReceived,
+      recipient: customer?.email ?? null,
+      ...returnReceivedEmail({
+        customerName: customer?.name ?? "customer",
+        return: rma.number,
+        order: order.number,
+        lines: items.map((i) => ({ sku: lineOf.get(i.orderLineId)!.sku, quantity: i.quantity, disposition: i.disposition })),
+        creditNote: credit?.note.number ?? null,
+        currency: order.currency,
+        credit: credit?.note.total ?? 0,
+      }),
     });
     return rma.id;
   });

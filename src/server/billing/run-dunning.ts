@@ -5,7 +5,7 @@ import { customers } from "../customers";
 import type { Db } from "../db";
 import { executeRows } from "../db/execute";
 import { openException } from "../exceptions";
-import { enqueueMessage } from "../integration";
+import { EMAIL_TOPICS, enqueueMessage, paymentReminderEmail } from "../integration";
 import { loadOrderForFulfillment, orders } from "../orders";
 import { addDays } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
@@ -53,7 +53,11 @@ export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
         .orderBy(asc(invoices.dueDate), asc(invoices.number))
         .for("update");
       if (late.length === 0) return 0;
-      const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, order.customerId));
+      // Reminders go to the customer's accounts-payable address when it has one.
+      const [customer] = await tx
+        .select({ email: sql<string | null>`coalesce(${customers.billingEmail}, ${customers.email})`, name: customers.name })
+        .from(customers)
+        .where(eq(customers.id, order.customerId));
       const money = (n: number) => formatMoney(n, order.currency, "en-US");
       const owed = late.reduce((s, i) => s + i.total - i.amountPaid, 0);
       const oldestDays = daysBetween(late[0]!.dueDate!, today);
@@ -74,12 +78,24 @@ export async function runDunning(db: Db, options: { actor?: Actor } = {}) {
         const stage = dunningStageDue(days, settings.dunningDays, invoice.remindersSent);
         if (stage === null) continue;
         await tx.update(invoices).set({ remindersSent: stage }).where(eq(invoices.id, invoice.id));
+        const reminder = paymentReminderEmail({
+          customerName: customer?.name ?? "customer",
+          invoice: invoice.number!,
+          order: order.number,
+          customerReference: invoice.customerReference,
+          currency: order.currency,
+          total: invoice.total,
+          balance: invoice.total - invoice.amountPaid,
+          dueDate: invoice.dueDate!,
+          daysOverdue: days,
+          final: stage >= settings.dunningDays.length,
+          remittance: settings.remittance,
+        });
         await enqueueMessage(tx, {
-          topic: "email.payment_reminder",
+          topic: EMAIL_TOPICS.paymentReminder,
           recipient: customer?.email ?? null,
-          subject: `${stage >= settings.dunningDays.length ? "Final reminder" : "Reminder"}: invoice ${invoice.number} is ${days} days overdue`,
-          body: `Dear ${customer?.name ?? "customer"},\n\nOur records show invoice ${invoice.number} (order ${order.number}${invoice.customerReference ? `, your reference ${invoice.customerReference}` : ""}) for ${money(invoice.total)} was due on ${invoice.dueDate}; ${money(invoice.total - invoice.amountPaid)} is still open.\n${settings.remittance}\n\nIf you have already paid, please ignore this message.\n\nOrderdesk`,
-          payload: { invoice: invoice.number, stage, daysOverdue: days, balance: invoice.total - invoice.amountPaid, pdf: `/invoices/${invoice.number}/pdf` },
+          ...reminder,
+          payload: { ...reminder.payload, stage, pdf: `/invoices/${invoice.number}/pdf` },
         });
         await recordOrderBilling(tx, { orderId, actor, events: [{ type: "payment_reminder", data: { invoice: invoice.number, stage, daysOverdue: days } }] });
         sent += 1;

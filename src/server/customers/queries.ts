@@ -59,6 +59,7 @@ export function toCustomerDto(row: CustomerRow, addresses: AddressRow[], exempti
     invoiceOnOrder: row.invoiceOnOrder,
     billFreight: row.billFreight,
     email: row.email,
+    billingEmail: row.billingEmail,
     phone: row.phone,
     billingAddress: toAddress(addresses.find((a) => a.kind === "billing")),
     shippingAddress: toAddress(addresses.find((a) => a.kind === "shipping")),

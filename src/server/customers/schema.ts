@@ -29,6 +29,8 @@ export const customers = pgTable(
     /** Set by billing while an invoice is overdue beyond the admin's limit: new orders go on a credit hold. */
     overdueHold: text("overdue_hold"),
     email: text("email"),
+    /** Where invoices and payment reminders go (accounts payable); null: the main e-mail. */
+    billingEmail: text("billing_email"),
     phone: text("phone"),
     archivedAt: archivedAt(),
     version: version(),

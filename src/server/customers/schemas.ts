@@ -47,6 +47,8 @@ export const ZCreateCustomerInput = z.object({
   /** Freight terms "prepay and add": shipments' freight is billed on their invoices. */
   billFreight: z.boolean().optional(),
   email: z.email().nullish(),
+  /** Where invoices and payment reminders go (accounts payable); unset: the main e-mail. */
+  billingEmail: z.email().nullish(),
   phone: z.string().trim().max(40).nullish(),
   billingAddress: ZAddress,
   shippingAddress: ZAddress.optional(),
@@ -84,6 +86,8 @@ export const ZCustomer = z.object({
   invoiceOnOrder: z.boolean(),
   billFreight: z.boolean(),
   email: z.string().nullable(),
+  /** Invoices and payment reminders go here; null: to `email`. */
+  billingEmail: z.string().nullable(),
   phone: z.string().nullable(),
   billingAddress: ZAddress.nullable(),
   shippingAddress: ZAddress.nullable(),

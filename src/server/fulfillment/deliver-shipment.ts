@@ -49,8 +49,7 @@ export async function deliverShipment(options: { db: Db; actor: Actor; input: TD
       event: target === "delivered" ? { type: "delivered", data: { shipment: shipment.number, deliveredOn } } : { type: "delivery_failed", data: { shipment: shipment.number, reason: input.reason } },
     });
     if (target === "delivered") {
-      await notifyCustomer(tx, order, {
-        topic: "email.delivery",
+      await notifyCustomer(tx, order, "email.delivery", {
         subject: `Your order ${order.number} was delivered`,
         body: `Shipment ${shipment.number} of your order ${order.number} was delivered on ${deliveredOn}.`,
         payload: { order: order.number, shipment: shipment.number, deliveredOn },

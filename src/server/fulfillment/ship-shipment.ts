@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { invoiceShipment } from "../billing";
 import { shipFromStock } from "../inventory";
 import { recordShipment } from "../orders";
+import { EMAIL_TOPICS, shipmentEmail } from "../integration";
 import { completePickListIfDone } from "./create-pick-list";
 import { writePackages } from "./pack-shipment";
 import { notifyCustomer } from "./notify-customer";
@@ -77,15 +78,19 @@ export async function shipShipment(options: { db: Db; actor: Actor; input: TShip
         data: { shipment: shipment.number, carrier: carrier.name, service: input.service ?? null, trackingNumber: input.trackingNumber, trackingUrl: link, units },
       },
     });
-    await notifyCustomer(tx, order, {
-      topic: "email.shipment_confirmation",
-      subject: `Your order ${order.number} has shipped`,
-      body: [
-        `Good news: ${units} item${units === 1 ? "" : "s"} of your order ${order.number}${order.customerReference ? ` (your reference ${order.customerReference})` : ""} left our warehouse today with ${carrier.name}${input.service ? ` ${input.service}` : ""}.`,
-        `Tracking number: ${input.trackingNumber}${link ? `\nTrack it: ${link}` : ""}`,
-        ...leaving.map((l) => `  ${l.units} × ${skuOfLine.get(l.orderLineId)}`),
-      ].join("\n"),
-      payload: { order: order.number, shipment: shipment.number, carrier: carrier.code, trackingNumber: input.trackingNumber, trackingUrl: link },
+    await notifyCustomer(tx, order, EMAIL_TOPICS.shipment, (customerName) => {
+      const email = shipmentEmail({
+        customerName,
+        order: order.number,
+        customerReference: order.customerReference,
+        shipment: shipment.number,
+        carrierName: carrier.name,
+        service: input.service ?? null,
+        trackingNumber: input.trackingNumber,
+        trackingUrl: link ?? null,
+        lines: leaving.map((l) => ({ sku: skuOfLine.get(l.orderLineId) ?? "", units: l.units })),
+      });
+      return { ...email, payload: { ...email.payload, carrier: carrier.code } };
     });
     await completePickListIfDone(tx, shipment.pickListId);
     // Last: the invoice takes its gapless number at the end of the transaction.

@@ -1,4 +1,4 @@
-/** pending: waiting to be sent (no sender yet, or not yet tried); sent; failed after retries. */
+/** pending: waiting to be sent (sending off, not yet tried, or waiting for a retry); sent; failed after retries. */
 export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -8,3 +8,7 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** How many of a key's latest REST calls its request log keeps (Admin → API keys). */
 export const REQUEST_LOG_SIZE = 1_000;
+
+/** A file attached when the message is sent: rendered then from the record it names (invoice_pdf: an invoice number). */
+export const OUTBOX_ATTACHMENT_KINDS = ["invoice_pdf"] as const;
+export type OutboxAttachment = { kind: (typeof OUTBOX_ATTACHMENT_KINDS)[number]; ref: string };

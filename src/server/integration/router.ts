@@ -3,7 +3,8 @@ import { createTRPCRouter, permissionProcedure } from "../api/trpc";
 import { ZPageInput } from "../db/pagination";
 import { createApiKey, listApiKeys, revokeApiKey, ZApiKey, ZCreateApiKeyInput } from "./api-keys";
 import { OUTBOX_STATUSES } from "./constants";
-import { listOutbox } from "./list-outbox";
+import { listOutbox, ZOutboxMessage } from "./list-outbox";
+import { retryOutboxMessage } from "./retry-outbox-message";
 import { listApiKeyRequests, ZApiKeyRequest } from "./request-log";
 
 export const integrationRouter = createTRPCRouter({
@@ -28,26 +29,14 @@ export const integrationRouter = createTRPCRouter({
     .query(({ ctx, input }) => listApiKeyRequests({ db: ctx.db, apiKeyId: input.id })),
 
   outbox: permissionProcedure("outbox.view")
-    .meta({ openapi: { method: "GET", path: "/outbox", tags: ["outbox"], summary: "Messages waiting to go out (customer e-mails), newest first (admins)", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/outbox", tags: ["outbox"], summary: "Customer e-mails: pending, sent and failed, with attempts and the last error, newest first (admins)", protect: true } })
     .input(ZPageInput.extend({ cursor: z.string().max(500).nullish(), status: z.enum(OUTBOX_STATUSES).optional(), topic: z.string().trim().max(100).optional() }))
-    .output(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            topic: z.string(),
-            recipient: z.string().nullable(),
-            subject: z.string(),
-            body: z.string(),
-            payload: z.record(z.string(), z.unknown()),
-            status: z.enum(OUTBOX_STATUSES),
-            attempts: z.number().int(),
-            createdAt: z.string(),
-            sentAt: z.string().nullable(),
-          }),
-        ),
-        nextCursor: z.string().nullable(),
-      }),
-    )
+    .output(z.object({ items: z.array(ZOutboxMessage), nextCursor: z.string().nullable() }))
     .query(({ ctx, input }) => listOutbox({ db: ctx.db, input })),
+
+  retryOutboxMessage: permissionProcedure("outbox.retry")
+    .meta({ openapi: { method: "POST", path: "/outbox/{id}/retry", tags: ["outbox"], summary: "Send a failed e-mail again: back to pending with fresh attempts (admins)", protect: true } })
+    .input(z.object({ id: z.uuid("Not an outbox message id") }))
+    .output(ZOutboxMessage)
+    .mutation(({ ctx, input }) => retryOutboxMessage({ db: ctx.db, actor: ctx.actor, id: input.id })),
 });

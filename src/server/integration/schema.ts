@@ -1,7 +1,7 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { roleEnum, users } from "../auth/schema";
 import { createdAt, id, timestamps } from "../db/columns";
-import { API_KEY_SCOPES, OUTBOX_STATUSES } from "./constants";
+import { API_KEY_SCOPES, OUTBOX_STATUSES, type OutboxAttachment } from "./constants";
 
 export const apiKeyScopeEnum = pgEnum("api_key_scope", API_KEY_SCOPES);
 
@@ -48,9 +48,9 @@ export const apiKeyRequests = pgTable(
 export const outboxStatusEnum = pgEnum("outbox_status", OUTBOX_STATUSES);
 
 /**
- * Messages to the outside world (customer e-mails now, webhooks later), written in the same transaction as
- * the change they tell about and sent after commit. Until e-mail sending exists they wait here, viewable
- * by admins.
+ * Messages to the outside world (customer e-mails), written in the same transaction as the change they tell
+ * about and sent after commit by the e-mail job (send-outbox.ts) when SMTP_URL is set; without it they wait
+ * here, viewable by admins.
  */
 export const outboxMessages = pgTable(
   "outbox_messages",
@@ -60,11 +60,18 @@ export const outboxMessages = pgTable(
     topic: text("topic").notNull(),
     recipient: text("recipient"),
     subject: text("subject").notNull(),
+    /** The plain-text body (the e-mail's text alternative). */
     body: text("body").notNull(),
-    /** The record it is about, e.g. { order: "SO-100123", shipment: "SH-700001" }. */
+    /** Files rendered when sent (so the queued row stays small), e.g. { kind: "invoice_pdf", ref: "INV-200001" }. */
+    attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
+    /** The record it is about, e.g. { order: "SO-100123", shipment: "SH-700001" }, and what the topic's HTML template shows (email-templates/). */
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    /** Pending: not before this time (the retry's backoff, or a sender's lease while it sends); null: at once. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }),
+    /** Why the last attempt failed (the SMTP server's answer), kept after a later success is not needed: cleared when sent. */
+    lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },

@@ -4,7 +4,13 @@ import { checkJeopardy, planReadyOrders } from "../fulfillment";
 import { markSlaBreaches } from "../exceptions";
 import { runDunning } from "../billing";
 import { pruneSignInRecords } from "../auth/prune-sign-in-records";
-import { AUTH_PRUNE, BILLING_DUNNING, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, FULFILLMENT_JEOPARDY, REPLENISHMENT_NIGHTLY } from "./queues";
+import { invoicePdfFile } from "~/components/documents/invoice-pdf-file";
+// The sender directly, not through integration's index: it renders with react-dom/server, which must stay out of
+// the server-components graph that imports the index (only the worker imports jobs).
+import { sendOutbox } from "../integration/send-outbox";
+import { sendingConfig, type SendingConfig } from "../integration/sending-config";
+import type { OutboxAttachment } from "../integration/constants";
+import { AUTH_PRUNE, BILLING_DUNNING, EMAIL_SEND_DUE, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, FULFILLMENT_JEOPARDY, REPLENISHMENT_NIGHTLY } from "./queues";
 
 /**
  * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
@@ -22,4 +28,22 @@ export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
   [BILLING_DUNNING.name]: (db) => runDunning(db),
   [FULFILLMENT_JEOPARDY.name]: (db) => checkJeopardy(db),
   [AUTH_PRUNE.name]: (db) => pruneSignInRecords(db),
+  [EMAIL_SEND_DUE.name]: (db) => handleEmailSend(db),
 };
+
+/** What an e-mail attachment is made of when sent: the invoice's PDF from billing's own document. */
+export async function renderEmailAttachment(db: Db, attachment: OutboxAttachment) {
+  switch (attachment.kind) {
+    case "invoice_pdf":
+      return invoicePdfFile(db, attachment.ref);
+  }
+}
+
+/**
+ * Sends pending customer e-mails that are due (all of them, or the given ones: a send job's), through SMTP_URL;
+ * without it nothing happens and they stay pending. `config` for tests (a local SMTP server).
+ */
+export async function handleEmailSend(db: Db, options: { ids?: string[]; config?: SendingConfig | null } = {}) {
+  const config = options.config === undefined ? sendingConfig() : options.config;
+  return sendOutbox({ db, config, ids: options.ids, renderAttachment: renderEmailAttachment });
+}

@@ -51,6 +51,17 @@ export const AUTH_PRUNE: ScheduledQueue = {
   summary: "Remove spent sign-in counters, expired sessions and old failed sign-ins",
 };
 
+/** Every minute: customer e-mails pending and due (a send job lost in a crash, retries after their backoff). */
+export const EMAIL_SEND_DUE: ScheduledQueue = {
+  name: "email.send-due",
+  cron: "* * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Send pending customer e-mails that are due (when SMTP_URL is set)",
+};
+
+/** Not scheduled: one job per transaction that queued e-mails, sent in that transaction, worked after its commit. */
+export const EMAIL_SEND = { name: "email.send" } as const;
+
 export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
   REPLENISHMENT_NIGHTLY,
   FULFILLMENT_AUTO_PLAN,
@@ -58,4 +69,5 @@ export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
   BILLING_DUNNING,
   FULFILLMENT_JEOPARDY,
   AUTH_PRUNE,
+  EMAIL_SEND_DUE,
 ];

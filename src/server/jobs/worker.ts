@@ -1,10 +1,12 @@
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
-import type { DbHandle } from "../db/client";
+import type { Db, DbHandle } from "../db/client";
 import { createErrorLog } from "./error-log";
-import { JOB_HANDLERS } from "./handlers";
-import { pgliteExecutor } from "./pglite-executor";
-import { SCHEDULED_QUEUES } from "./queues";
+import { setOutboxDispatcher } from "../integration/outbox";
+import { sendingConfig, type SendingConfig } from "../integration/sending-config";
+import { handleEmailSend, JOB_HANDLERS } from "./handlers";
+import { pgliteExecutor, transactionExecutor } from "./pglite-executor";
+import { EMAIL_SEND, EMAIL_SEND_DUE, SCHEDULED_QUEUES } from "./queues";
 
 /** pg-boss keeps its tables in their own schema of the app's database. */
 export const JOBS_SCHEMA = "pgboss";
@@ -19,6 +21,8 @@ export type StartJobWorkerOptions = {
   pollingIntervalSeconds?: number;
   /** Stop the worker on SIGTERM / SIGINT (the server does; tests don't). */
   stopOnSignals?: boolean;
+  /** Where customer e-mails go (default: SMTP_URL and SMTP_FROM; null or unset SMTP_URL: not sent). */
+  email?: SendingConfig | null;
 };
 
 /**
@@ -52,10 +56,12 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
   });
   await boss.start();
 
+  const email = options.email === undefined ? sendingConfig() : options.email;
   for (const queue of SCHEDULED_QUEUES) {
     await boss.createQueue(queue.name, { name: queue.name, policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 3_600 });
     await boss.schedule(queue.name, queue.cron, {}, { tz: queue.timeZone });
-    const handler = JOB_HANDLERS[queue.name];
+    // The sweep sends through this worker's SMTP settings (tests give their own server).
+    const handler = queue.name === EMAIL_SEND_DUE.name ? (db: Db) => handleEmailSend(db, { config: email }) : JOB_HANDLERS[queue.name];
     if (!handler) throw new Error(`No handler for job queue ${queue.name}`);
     await boss.work(queue.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 15, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) {
@@ -67,8 +73,30 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
     });
   }
 
+  // E-mail: a transaction that queues messages also queues one send job (in that transaction, so it is there
+  // from the commit on, and never for a rollback); the minutely sweep above catches anything a crash left.
+  if (email) {
+    await boss.createQueue(EMAIL_SEND.name, { name: EMAIL_SEND.name, policy: "standard", retryLimit: 1, retryDelay: 60, expireInSeconds: 900 });
+    await boss.work(EMAIL_SEND.name, { pollingIntervalSeconds: Math.min(2, options.pollingIntervalSeconds ?? 2), batchSize: 10 }, async (jobs) => {
+      const ids = jobs.flatMap((job) => ((job.data as { ids?: unknown }).ids as string[] | undefined) ?? []);
+      return handleEmailSend(handle.db, { ids, config: email });
+    });
+    setOutboxDispatcher(async (tx, ids) => {
+      // A savepoint: a job queue that cannot take the job must not undo the business transaction (the sweep sends it).
+      await tx
+        .transaction(async (sp) => {
+          await boss.send(EMAIL_SEND.name, { ids }, { db: transactionExecutor(sp) });
+        })
+        .catch((error: unknown) => {
+          const line = errors.report(error);
+          if (line) console.error(`[orderdesk] e-mail send job not queued (the sweep sends it): ${line}`);
+        });
+    });
+  }
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
+    if (email) setOutboxDispatcher(undefined);
     stopping ??= boss.stop({ graceful: true, timeout: 10_000, close: true });
     return stopping;
   };

@@ -62,6 +62,8 @@ export type OrderCustomer = {
   overdueHold: string | null;
   /** Billed at submission (prepaid) rather than when the goods ship. */
   invoiceOnOrder: boolean;
+  /** Where the order confirmation goes; undefined: not loaded (it is read when needed). */
+  email?: string | null;
 };
 
 export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise<OrderCustomer> {
@@ -77,6 +79,7 @@ export async function loadOrderCustomer(db: DbOrTx, customerId: string): Promise
       unpaidInvoices: customers.unpaidInvoices,
       overdueHold: customers.overdueHold,
       invoiceOnOrder: customers.invoiceOnOrder,
+      email: customers.email,
     })
     .from(customers)
     .where(eq(customers.id, customerId));

@@ -1,8 +1,11 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
+import { products } from "../catalog";
+import { customers } from "../customers";
 import { AppError } from "../errors";
+import { EMAIL_TOPICS, enqueueMessage, orderConfirmationEmail } from "../integration";
 import type { OrderBilling } from "./billing-hook";
 import type { OrderPlanning } from "./planning-hook";
 import { reviewHolds } from "./holds";
@@ -65,6 +68,7 @@ export async function submitInTx(
   ]);
   // The policy the order follows, its promise dates, and what the policy starts with.
   const plan = await known.planning?.onSubmitted(tx, row!, actor);
+  await queueConfirmation(tx, { ...row!, promisedDate: plan?.promisedDate ?? row!.promisedDate }, customer, known.lines);
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
   // is billed when the goods ship: nothing to ask billing.
   if (customer.invoiceOnOrder || plan?.invoiceNow) await known.billing?.onSubmitted(tx, row!, actor, { invoiceNow: plan?.invoiceNow });
@@ -84,4 +88,31 @@ export async function submitOrder(options: { db: Db; actor: Actor; number: strin
 function insertReservedLines(tx: DbOrTx, rows: (typeof orderLines.$inferInsert & { id: string })[], reservations: LineReservation[]) {
   const byId = new Map(reservations.map((r) => [r.id, r]));
   return tx.insert(orderLines).values(rows.map((row) => ({ ...row, ...byId.get(row.id) })));
+}
+
+/** The customer's order confirmation, queued with the submission (sent after commit when e-mail is on). */
+async function queueConfirmation(tx: DbOrTx, order: OrderRow, customer: OrderCustomer, known: KnownLine[] | undefined) {
+  const lines = known
+    ? [...known].sort((a, b) => a.line.lineNo - b.line.lineNo).map((l) => ({ sku: l.sku, quantity: l.line.quantity }))
+    : await tx
+        .select({ sku: products.sku, quantity: orderLines.quantity })
+        .from(orderLines)
+        .innerJoin(products, eq(products.id, orderLines.productId))
+        .where(eq(orderLines.orderId, order.id))
+        .orderBy(asc(orderLines.lineNo));
+  const email = customer.email !== undefined ? customer.email : ((await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customer.id)))[0]?.email ?? null);
+  await enqueueMessage(tx, {
+    topic: EMAIL_TOPICS.orderConfirmation,
+    recipient: email,
+    ...orderConfirmationEmail({
+      customerName: customer.name,
+      order: order.number,
+      customerReference: order.customerReference,
+      currency: order.currency,
+      total: order.total,
+      promisedDate: order.promisedDate,
+      lines,
+      onHold: order.status === "on_hold",
+    }),
+  });
 }

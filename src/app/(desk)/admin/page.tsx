@@ -69,7 +69,7 @@ export default async function AdminPage() {
     {
       href: "/admin/outbox",
       title: "Outbox",
-      description: "Customer e-mails (shipment confirmations, deliveries) waiting to go out.",
+      description: "Customer e-mails: pending, sent and failed (with the reason), and retrying a failed one.",
       icon: Mail,
       visible: can(actor.role, "outbox.view"),
     },
