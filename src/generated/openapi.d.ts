@@ -943,10 +943,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages waiting to go out (customer e-mails), newest first (admins) */
+        /** Customer e-mails: pending, sent and failed, with attempts and the last error, newest first (admins) */
         get: operations["integration-outbox"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed e-mail again: back to pending with fresh attempts (admins) */
+        post: operations["integration-retryOutboxMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1839,6 +1856,7 @@ export interface operations {
                             invoiceOnOrder: boolean;
                             billFreight: boolean;
                             email: string | null;
+                            billingEmail: string | null;
                             phone: string | null;
                             billingAddress: {
                                 line1: string;
@@ -1948,6 +1966,7 @@ export interface operations {
                     invoiceOnOrder?: boolean;
                     billFreight?: boolean;
                     email?: string | null;
+                    billingEmail?: string | null;
                     phone?: string | null;
                     billingAddress: {
                         line1: string;
@@ -2001,6 +2020,7 @@ export interface operations {
                         invoiceOnOrder: boolean;
                         billFreight: boolean;
                         email: string | null;
+                        billingEmail: string | null;
                         phone: string | null;
                         billingAddress: {
                             line1: string;
@@ -2113,6 +2133,7 @@ export interface operations {
                         invoiceOnOrder: boolean;
                         billFreight: boolean;
                         email: string | null;
+                        billingEmail: string | null;
                         phone: string | null;
                         billingAddress: {
                             line1: string;
@@ -2242,6 +2263,7 @@ export interface operations {
                         invoiceOnOrder: boolean;
                         billFreight: boolean;
                         email: string | null;
+                        billingEmail: string | null;
                         phone: string | null;
                         billingAddress: {
                             line1: string;
@@ -2378,6 +2400,7 @@ export interface operations {
                         invoiceOnOrder: boolean;
                         billFreight: boolean;
                         email: string | null;
+                        billingEmail: string | null;
                         phone: string | null;
                         billingAddress: {
                             line1: string;
@@ -2491,6 +2514,7 @@ export interface operations {
                         invoiceOnOrder: boolean;
                         billFreight: boolean;
                         email: string | null;
+                        billingEmail: string | null;
                         phone: string | null;
                         billingAddress: {
                             line1: string;
@@ -9194,9 +9218,15 @@ export interface operations {
                             payload: {
                                 [key: string]: unknown;
                             };
+                            attachments: {
+                                kind: string;
+                                ref: string;
+                            }[];
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed";
                             attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
                             createdAt: string;
                             sentAt: string | null;
                         }[];
@@ -9233,6 +9263,93 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-retryOutboxMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        topic: string;
+                        recipient: string | null;
+                        subject: string;
+                        body: string;
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            kind: string;
+                            ref: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "sent" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastError: string | null;
+                        createdAt: string;
+                        sentAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
