@@ -50,6 +50,15 @@ test.describe("[FULFILLMENT] admin", () => {
     await page.goto("/admin");
     await page.getByRole("link", { name: /Outbox/ }).click();
     await expect(page.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
+    // The e2e server has no SMTP_URL: the page says plainly that nothing is sent.
+    await expect(page.getByRole("status").filter({ hasText: "E-mail sending is off." })).toContainText("SMTP_URL");
+    // The demo's customer e-mails wait, each with its delivery columns.
+    const table = page.getByRole("table", { name: "Outbox messages" });
+    for (const column of ["Status", "Attempts", "Last error", "Sent"]) await expect(table.getByRole("columnheader", { name: column, exact: true })).toBeVisible();
+    const confirmation = table.getByRole("row").filter({ hasText: /Order confirmation SO-/ }).first();
+    await expect(confirmation).toContainText("Pending");
+    await confirmation.getByRole("button", { name: /Show message/ }).click();
+    await expect(page.getByText(/Thank you for your order SO-/).first()).toBeVisible();
     await page.getByLabel("Status").selectOption("sent");
     await expect(page).toHaveURL(/status=sent/);
     await expect(page.getByLabel("Status")).toHaveValue("sent");

@@ -39,11 +39,24 @@ export async function renderEmailAttachment(db: Db, attachment: OutboxAttachment
   }
 }
 
+const SWEEP_BATCH_SIZE = 50;
+const SWEEP_BATCHES = 10;
+
 /**
  * Sends pending customer e-mails that are due (all of them, or the given ones: a send job's), through SMTP_URL;
  * without it nothing happens and they stay pending. `config` for tests (a local SMTP server).
  */
 export async function handleEmailSend(db: Db, options: { ids?: string[]; config?: SendingConfig | null } = {}) {
   const config = options.config === undefined ? sendingConfig() : options.config;
-  return sendOutbox({ db, config, ids: options.ids, renderAttachment: renderEmailAttachment });
+  if (options.ids) return sendOutbox({ db, config, ids: options.ids, renderAttachment: renderEmailAttachment });
+  // The sweep: batch after batch while they come full, so a backlog (SMTP_URL just set) drains in a few runs.
+  const total = { sent: 0, retrying: 0, failed: 0 };
+  for (let batch = 0; batch < SWEEP_BATCHES; batch++) {
+    const counts = await sendOutbox({ db, config, limit: SWEEP_BATCH_SIZE, renderAttachment: renderEmailAttachment });
+    total.sent += counts.sent;
+    total.retrying += counts.retrying;
+    total.failed += counts.failed;
+    if (counts.sent + counts.retrying + counts.failed < SWEEP_BATCH_SIZE) break;
+  }
+  return total;
 }
