@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AddressObject, ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createReturn } from "~/server/billing/create-return";
 import { orderBilling } from "~/server/billing/order-billing";
+import { receiveReturn } from "~/server/billing/receive-return";
 import { runAt } from "~/server/clock";
 import { createCustomer } from "~/server/customers/create-customer";
 import { pickShipment } from "~/server/fulfillment/pick-shipment";
@@ -91,7 +93,7 @@ describe("e-mail through SMTP", () => {
     expect(await handleEmailSend(t.db, { config: config() })).toEqual({ sent: 0, retrying: 0, failed: 0 });
   });
 
-  it("a shipment's e-mail carries the carrier, the tracking number and its link", async () => {
+  it("a shipment's e-mail carries the carrier, the tracking number and its link; a return's says what came back and what was credited", async () => {
     const order = await placeOrder();
     const { shipments } = await planShipments({ db: t.db, actor: actors.warehouse, input: { number: order.number } });
     await pickShipment({ db: t.db, actor: actors.warehouse, input: { id: shipments[0]!.number, lines: [] } });
@@ -101,6 +103,16 @@ describe("e-mail through SMTP", () => {
     expect(to(mail)).toEqual(["buyer@mail.test"]);
     expect(mail.text).toContain("Tracking number: 1ZTEST123");
     expect(mail.html).toContain('href="https://www.ups.com/track?tracknum=1ZTEST123"');
+
+    // One unit comes back: the customer hears that it arrived and what was credited.
+    const rma = await createReturn({ db: t.db, actor: actors.rep, input: { number: order.number, lines: [{ sku: "BOLT-M8", quantity: 1, reason: "damaged", disposition: "restock" }] } });
+    await receiveReturn({ db: t.db, actor: actors.warehouse, input: { id: rma.number } });
+    await handleEmailSend(t.db, { config: config() });
+    const back = arrived(`Return ${rma.number} received`)!;
+    expect(to(back)).toEqual(["buyer@mail.test"]);
+    expect(back.text).toContain("1 × BOLT-M8");
+    expect(back.text).toMatch(/Credit note CN-\d+ for \$[\d.,]+ was issued/);
+    expect(back.html).toContain(rma.number);
   });
 
   it("a server that refuses makes the message retry with backoff, then fail with its answer recorded; an admin's retry sends it", async () => {
