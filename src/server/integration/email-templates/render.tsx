@@ -1,4 +1,6 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import * as nodeModule from "node:module";
+import path from "node:path";
+import type { ReactElement } from "react";
 import { EMAIL_TOPICS, type InvoiceData, type OrderConfirmationData, type PaymentReminderData, type ReturnReceivedData, type ShipmentData } from "./messages";
 import { InvoiceEmail, OrderConfirmationEmail, PaymentReminderEmail, PlainEmail, ReturnReceivedEmail, ShipmentEmail } from "./templates";
 
@@ -26,5 +28,26 @@ export function renderEmailHtml(message: { topic: string; subject: string; body:
         return null;
     }
   })();
-  return `<!doctype html>${renderToStaticMarkup(element ?? <PlainEmail subject={subject} text={message.body} />)}`;
+  return `<!doctype html>${staticMarkupRenderer()(element ?? <PlainEmail subject={subject} text={message.body} />)}`;
 }
+
+type RenderToStaticMarkup = (element: ReactElement) => string;
+let renderer: RenderToStaticMarkup | undefined;
+
+/**
+ * react-dom/server's renderToStaticMarkup, loaded at run time from node_modules with Node's own resolution. Next
+ * refuses a static import of react-dom/server in server code (the job worker starts from instrumentation.ts) and
+ * resolves it there to a build that throws (the react-server condition); the templates are plain function
+ * components without hooks, so the elements they make render with node_modules' react-dom. The name is passed
+ * as a value so the bundler leaves the call alone.
+ */
+function staticMarkupRenderer(): RenderToStaticMarkup {
+  if (!renderer) {
+    const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:module") as typeof nodeModule | undefined;
+    const load = (builtin ?? nodeModule).createRequire(path.join(process.cwd(), "package.json"));
+    renderer = (load(REACT_DOM_SERVER) as { renderToStaticMarkup: RenderToStaticMarkup }).renderToStaticMarkup;
+  }
+  return renderer;
+}
+
+const REACT_DOM_SERVER = String(["react-dom", "server"].join("/"));
