@@ -15402,7 +15402,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The list to export */
-                list: "orders" | "customers" | "products" | "invoices";
+                list: "orders" | "customers" | "products" | "invoices" | "payments" | "credit_notes" | "returns" | "purchase_orders" | "shipments" | "stock" | "exceptions";
             };
             cookie?: never;
         };
