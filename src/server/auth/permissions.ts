@@ -87,6 +87,8 @@ export const PERMISSIONS = {
   "pricing.simulate": DESK,
   // Integration
   "apiKeys.manage": ["admin"],
+  /** Admin → Webhooks: subscriptions, their secrets and delivery logs, Resend and the test ping. */
+  "integration.webhooks": ["admin"],
   "users.manage": ["admin"],
   /** Admin → Settings: segments, tax categories and units. Everyone reads the lists (forms offer them); admins change them. */
   "settings.view": ALL,

@@ -13,6 +13,7 @@ export const EXCEPTION_TYPES = [
   "payment_overdue",
   "return_requested",
   "delivery_failure",
+  "webhook_failing",
 ] as const;
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 
@@ -44,6 +45,7 @@ export const OWNING_TEAM: Record<ExceptionType, Role> = {
   payment_overdue: "finance",
   return_requested: "manager",
   delivery_failure: "warehouse",
+  webhook_failing: "admin",
 };
 
 /** Who may work (assign, resolve, dismiss) an exception: its team, and managers and admins any. */
@@ -64,6 +66,7 @@ const BASE_SLA_HOURS: Record<ExceptionType, number> = {
   payment_overdue: 24,
   return_requested: 48,
   delivery_failure: 8,
+  webhook_failing: 8,
 };
 const SEVERITY_FACTOR: Record<ExceptionSeverity, number> = { critical: 0.25, high: 0.5, medium: 1, low: 2 };
 export function defaultSlaHours(type: ExceptionType, severity: ExceptionSeverity): number {
@@ -114,6 +117,7 @@ export const RESOLUTION_ACTIONS: Record<ExceptionType, readonly ResolutionAction
     { action: "redelivery_arranged", label: "Redelivery arranged", accepts: true },
     { action: "customer_informed", label: "Customer informed", accepts: true },
   ],
+  webhook_failing: [{ action: "receiver_fixed", label: "Receiver fixed (resend from Admin → Webhooks)" }],
 };
 
 export function resolutionAction(type: ExceptionType, action: string): ResolutionAction | undefined {
@@ -136,6 +140,7 @@ export const EXCEPTION_LABELS: Record<ExceptionType, string> = {
   payment_overdue: "Payment overdue",
   return_requested: "Return requested",
   delivery_failure: "Delivery failure",
+  webhook_failing: "Webhook failing",
 };
 
 export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {

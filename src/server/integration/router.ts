@@ -6,8 +6,11 @@ import { OUTBOX_STATUSES } from "./constants";
 import { listOutbox, ZOutboxMessage } from "./list-outbox";
 import { retryOutboxMessage } from "./retry-outbox-message";
 import { listApiKeyRequests, ZApiKeyRequest } from "./request-log";
+import { webhooksRouter } from "./webhooks-router";
 
 export const integrationRouter = createTRPCRouter({
+  webhooks: webhooksRouter,
+
   apiKeys: permissionProcedure("apiKeys.manage")
     .input(z.void())
     .output(z.array(ZApiKey))

@@ -1,7 +1,8 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { roleEnum, users } from "../auth/schema";
 import { createdAt, id, timestamps } from "../db/columns";
-import { API_KEY_SCOPES, OUTBOX_STATUSES, type OutboxAttachment } from "./constants";
+import { API_KEY_SCOPES, OUTBOX_STATUSES, type OutboxAttachment, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_SUBSCRIPTION_HEALTH } from "./constants";
 
 export const apiKeyScopeEnum = pgEnum("api_key_scope", API_KEY_SCOPES);
 
@@ -76,4 +77,78 @@ export const outboxMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("outbox_messages_status_idx").on(t.status, t.createdAt), index("outbox_messages_created_idx").on(t.createdAt)],
+);
+
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);
+export const webhookHealthEnum = pgEnum("webhook_health", WEBHOOK_SUBSCRIPTION_HEALTH);
+
+/** Where admins asked events to be POSTed. The secret signs each body (X-Orderdesk-Signature). */
+export const webhookSubscriptions = pgTable(
+  "webhook_subscriptions",
+  {
+    id: id(),
+    url: text("url").notNull(),
+    description: text("description"),
+    /** Event types (WEBHOOK_EVENT_TYPES) it wants; the outbox fans an event out only to those that want it. */
+    events: text("events").array().notNull(),
+    secret: text("secret").notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    health: webhookHealthEnum("health").notNull().default("healthy"),
+    failingSince: timestamp("failing_since", { withTimezone: true, mode: "date" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+);
+
+/**
+ * The event outbox: one row per event, written in the transaction of the change (only when an active
+ * subscription wants it), with the body every delivery of it sends.
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: id(),
+    type: text("type").notNull(),
+    /** The JSON body sent, byte for byte (it is what the signature covers): {id, type, occurredAt, data}. */
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_events_created_idx").on(t.createdAt)],
+);
+
+/** One delivery of an event to one subscription, and its attempts so far (the delivery log). */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    /** Write order: a subscription's deliveries of one ordering key go out in it. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    /** Events with the same key (an order's number) are delivered one after the other, oldest first. */
+    orderingKey: text("ordering_key"),
+    status: webhookDeliveryStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Due time while pending; a dispatcher claiming it pushes it out (a lease), so a crash only delays it. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date", precision: 3 }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, mode: "date", precision: 3 }),
+    responseStatus: smallint("response_status"),
+    durationMs: integer("duration_ms"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /** A Resend's copy names the delivery it repeats. */
+    resendOf: uuid("resend_of"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_key_idx").on(t.subscriptionId, t.orderingKey, t.seq).where(sql`status = 'pending'`),
+    index("webhook_deliveries_log_idx").on(t.subscriptionId, t.createdAt),
+  ],
 );

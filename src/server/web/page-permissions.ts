@@ -19,6 +19,7 @@ export const PAGE_PERMISSIONS: ReadonlyArray<readonly [route: string, action: Ac
   ["/admin/pricing", "pricing.view"],
   ["/admin/settings", "admin.view"],
   ["/admin/users", "users.manage"],
+  ["/admin/webhooks", "integration.webhooks"],
   ["/customers", "customers.view"],
   ["/customers/[code]", "customers.view"],
   ["/customers/[code]/statement", "invoices.view"],
