@@ -20,7 +20,6 @@ export async function createWebhookSubscription(options: { db: Db; actor: Actor;
         description: input.description ?? null,
         isActive: input.isActive,
         secret,
-        createdBy: actor.kind === "user" && actor.id !== "system" ? actor.id : null,
       })
       .returning();
     const dto = toSubscriptionDto(row!);

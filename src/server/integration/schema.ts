@@ -95,7 +95,6 @@ export const webhookSubscriptions = pgTable(
     isActive: boolean("is_active").notNull().default(true),
     health: webhookHealthEnum("health").notNull().default("healthy"),
     failingSince: timestamp("failing_since", { withTimezone: true, mode: "date" }),
-    createdBy: uuid("created_by").references(() => users.id),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

@@ -13,6 +13,7 @@ import { LIVE_ORDER_STATUSES } from "./constants";
 import { orderEvents, orderLines, orders, type ShipTo } from "./schema";
 import type { TOrder, TOrderLineInput } from "./schemas";
 import { manualPriceOf } from "./manual-price";
+import { recordOrderWebhooks } from "./webhook-events";
 
 export type OrderRow = typeof orders.$inferSelect;
 
@@ -44,6 +45,7 @@ export async function recordEventsOfOrders(tx: DbOrTx, actor: Actor, events: (Or
   if (events.length === 0) return;
   const by = actorLabel(actor);
   await tx.insert(orderEvents).values(events.map((e) => ({ orderId: e.orderId, type: e.type, actor: by, data: e.data ?? {} })));
+  await recordOrderWebhooks(tx, events, async (id) => toOrderDto(tx, await loadOrder(tx, { id })));
 }
 
 /** What the order path needs of the customer, read once per change and handed along. */

@@ -1,0 +1,186 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { exceptions } from "~/server/exceptions";
+import { callerAs } from "~/test/caller";
+import { createTestDb, type TestDb } from "~/test/db";
+import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
+import { createWebhookSubscription } from "./create-webhook-subscription";
+import { dispatchWebhooks } from "./dispatch-webhooks";
+import { recordWebhookEvent } from "./record-webhook-event";
+import { webhookDeliveries, webhookEvents, webhookSubscriptions } from "./schema";
+import { WEBHOOK_RETRY_WINDOW_MS } from "./webhook-backoff";
+
+type Received = { headers: http.IncomingHttpHeaders; body: string; json: { id: string; type: string; occurredAt: string; data: Record<string, unknown> } };
+
+/** A receiver on a free local port: records what arrives and answers with `reply()`'s status. */
+async function startReceiver(reply: (n: number) => number = () => 204) {
+  const received: Received[] = [];
+  let calls = 0;
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      calls += 1;
+      const status = reply(calls);
+      if (status < 300) received.push({ headers: req.headers, body, json: JSON.parse(body) as Received["json"] });
+      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "receiver is down");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks`, received, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The check docs/api.md gives receivers, line for line. */
+function verify(secret: string, headers: http.IncomingHttpHeaders, rawBody: string) {
+  const timestamp = headers["x-orderdesk-timestamp"] as string;
+  const expected = "sha256=" + crypto.createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex");
+  const given = String(headers["x-orderdesk-signature"] ?? "");
+  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+  return fresh && given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+let t: TestDb;
+const receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
+const receiver = async (reply?: (n: number) => number) => {
+  const r = await startReceiver(reply);
+  receivers.push(r);
+  return r;
+};
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedOrderFixtures(t.db);
+  await stockFixtures(t.db);
+});
+afterAll(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  await t?.cleanup();
+});
+// Each test subscribes its own receiver; earlier subscriptions are switched off so they do not take its events.
+beforeEach(async () => {
+  await t.db.update(webhookSubscriptions).set({ isActive: false });
+});
+
+const subscribe = (url: string, events: string[]) => createWebhookSubscription({ db: t.db, actor: actors.admin, input: { url, events: events as never } });
+const order = (customer = "ACME", quantity = 2) => callerAs(t.db, "rep").orders.create({ customer, channel: "web", lines: [{ sku: "BOLT-M8", quantity }] });
+
+describe("webhooks: outbox and delivery", () => {
+  it("delivers an event after commit with the documented headers and a valid signature", async () => {
+    const r = await receiver();
+    const { secret, id } = await subscribe(r.url, ["order.created"]);
+    const created = await order();
+    expect(r.received).toHaveLength(0); // nothing is sent inside the change's transaction
+    const result = await dispatchWebhooks({ db: t.db });
+    expect(result).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(r.received).toHaveLength(1);
+    const [hit] = r.received;
+    expect(hit!.headers["content-type"]).toBe("application/json");
+    expect(hit!.headers["x-orderdesk-event"]).toBe("order.created");
+    expect(verify(secret, hit!.headers, hit!.body)).toBe(true);
+    expect(verify("whsec_wrong", hit!.headers, hit!.body)).toBe(false);
+    expect(hit!.json).toMatchObject({ type: "order.created", data: { number: created.number, customer: "ACME", total: created.total } });
+    // The order as GET /orders/{number} answers it (less the plan fields fulfillment adds there).
+    const rest = await callerAs(t.db, "rep").orders.get({ number: created.number });
+    expect(Object.keys(rest)).toEqual(expect.arrayContaining(Object.keys(hit!.json.data)));
+    expect(Object.keys(hit!.json.data)).toEqual(expect.arrayContaining(["number", "status", "customer", "lines", "total", "currency", "version"]));
+    const [delivery] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, id));
+    expect(hit!.headers["x-orderdesk-delivery"]).toBe(delivery!.id);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 1, responseStatus: 204, lastError: null });
+    // Nothing is due any more.
+    expect(await dispatchWebhooks({ db: t.db })).toMatchObject({ attempted: 0 });
+  });
+
+  it("retries a receiver that fails twice with backoff, then delivers", async () => {
+    const r = await receiver((n) => (n <= 2 ? 500 : 200));
+    const { id } = await subscribe(r.url, ["order.created"]);
+    await order();
+    const start = new Date();
+    expect(await dispatchWebhooks({ db: t.db, now: start })).toMatchObject({ attempted: 1, retrying: 1 });
+    const [first] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, id));
+    expect(first).toMatchObject({ status: "pending", attempts: 1, responseStatus: 500, lastError: "HTTP 500: receiver is down" });
+    const wait1 = first!.nextAttemptAt!.getTime() - start.getTime();
+    expect(wait1).toBeGreaterThanOrEqual(30_000);
+    expect(wait1).toBeLessThanOrEqual(33_000);
+    // Not due yet: nothing is sent.
+    expect(await dispatchWebhooks({ db: t.db, now: new Date(start.getTime() + 10_000) })).toMatchObject({ attempted: 0 });
+    expect(await dispatchWebhooks({ db: t.db, now: first!.nextAttemptAt! })).toMatchObject({ attempted: 1, retrying: 1 });
+    const [second] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, id));
+    expect(second!.nextAttemptAt!.getTime() - first!.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(60_000);
+    expect(await dispatchWebhooks({ db: t.db, now: second!.nextAttemptAt! })).toMatchObject({ attempted: 1, delivered: 1 });
+    const [done] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, id));
+    expect(done).toMatchObject({ status: "delivered", attempts: 3, responseStatus: 200, lastError: null });
+    expect(r.calls()).toBe(3);
+    expect(r.received).toHaveLength(1);
+  });
+
+  it("writes no event for a change that rolls back, and none when nobody subscribed", async () => {
+    const r = await receiver();
+    await subscribe(r.url, ["order.created"]);
+    const before = (await t.db.select().from(webhookEvents)).length;
+    await expect(
+      t.db.transaction(async (tx) => {
+        await recordWebhookEvent(tx, { type: "order.created", orderingKey: "x", data: { number: "SO-ROLLBACK" } });
+        throw new Error("the change fails after its event was written");
+      }),
+    ).rejects.toThrow("the change fails");
+    // An order refused by validation never gets as far as an event either.
+    await expect(callerAs(t.db, "rep").orders.create({ customer: "ACME", channel: "web", lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] })).rejects.toThrow();
+    expect((await t.db.select().from(webhookEvents)).length).toBe(before);
+    await t.db.update(webhookSubscriptions).set({ isActive: false });
+    await order();
+    expect((await t.db.select().from(webhookEvents)).length).toBe(before);
+    expect(await dispatchWebhooks({ db: t.db })).toMatchObject({ attempted: 0 });
+  });
+
+  it("delivers one order's events in order, a later one waiting while an earlier one is retried", async () => {
+    let down = true;
+    const r = await receiver(() => (down ? 503 : 200));
+    await subscribe(r.url, ["order.created", "order.submitted", "order.on_hold", "order.released", "order.canceled"]);
+    // Over the credit limit: created, submitted, on hold; then released and canceled.
+    const held = await order("TIGHT", 50);
+    expect(held.status).toBe("on_hold");
+    const start = new Date();
+    expect(await dispatchWebhooks({ db: t.db, now: start })).toMatchObject({ attempted: 1, retrying: 1 });
+    await callerAs(t.db, "manager").orders.releaseHold({ number: held.number });
+    await callerAs(t.db, "manager").orders.cancel({ number: held.number, reason: "customer changed their mind" });
+    // The first one is not due yet and the others wait behind it.
+    expect(await dispatchWebhooks({ db: t.db, now: new Date(start.getTime() + 1_000) })).toMatchObject({ attempted: 0 });
+    down = false;
+    const later = new Date(start.getTime() + 3_600_000);
+    expect(await dispatchWebhooks({ db: t.db, now: later })).toMatchObject({ attempted: 5, delivered: 5 });
+    expect(r.received.map((h) => h.json.type)).toEqual(["order.created", "order.submitted", "order.on_hold", "order.released", "order.canceled"]);
+    expect(r.received.every((h) => h.json.data.number === held.number)).toBe(true);
+    expect(r.received.at(-1)!.json.data.status).toBe("canceled");
+  });
+
+  it("after 24 h of failures the delivery fails, the subscription is failing and an admin exception opens (once)", async () => {
+    const r = await receiver(() => 500);
+    const { id } = await subscribe(r.url, ["order.created"]);
+    await order();
+    await order();
+    const start = new Date();
+    let now = start;
+    for (let i = 0; i < 60; i++) {
+      const result = await dispatchWebhooks({ db: t.db, now });
+      if (result.failed > 0) break;
+      now = new Date(now.getTime() + 3_600_000);
+    }
+    expect(now.getTime() - start.getTime()).toBeGreaterThanOrEqual(WEBHOOK_RETRY_WINDOW_MS - 3_600_000);
+    const deliveries = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, id));
+    expect(deliveries.map((d) => d.status)).toEqual(["failed", "failed"]);
+    expect(deliveries[0]!.attempts).toBeGreaterThan(10); // one try an hour here: the sweep's pace, not the backoff's
+    const [subscription] = await t.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id));
+    expect(subscription).toMatchObject({ health: "failing" });
+    const opened = await t.db.select().from(exceptions).where(and(eq(exceptions.type, "webhook_failing"), eq(exceptions.cause, `webhook:${id}`)));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ status: "open", team: "admin", severity: "high" });
+    expect(opened[0]!.reason).toContain(r.url);
+    // The admin sees it in the exception queue.
+    const queue = await callerAs(t.db, "admin").exceptions.list({ type: "webhook_failing" });
+    expect(JSON.stringify(queue)).toContain(opened[0]!.id);
+  });
+});
