@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 // Each test subscribes its own receiver; earlier subscriptions are switched off so they do not take its events.
 beforeEach(async () => {
-  await t.db.update(webhookSubscriptions).set({ isActive: false });
+  await t.db.update(webhookSubscriptions).set({ isActive: false }).where(eq(webhookSubscriptions.isActive, true));
 });
 
 const subscribe = (url: string, events: string[]) => createWebhookSubscription({ db: t.db, actor: actors.admin, input: { url, events: events as never } });
@@ -130,7 +130,7 @@ describe("webhooks: outbox and delivery", () => {
     // An order refused by validation never gets as far as an event either.
     await expect(callerAs(t.db, "rep").orders.create({ customer: "ACME", channel: "web", lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] })).rejects.toThrow();
     expect((await t.db.select().from(webhookEvents)).length).toBe(before);
-    await t.db.update(webhookSubscriptions).set({ isActive: false });
+    await t.db.update(webhookSubscriptions).set({ isActive: false }).where(eq(webhookSubscriptions.isActive, true));
     await order();
     expect((await t.db.select().from(webhookEvents)).length).toBe(before);
     expect(await dispatchWebhooks({ db: t.db })).toMatchObject({ attempted: 0 });
