@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exceptions } from "~/server/exceptions";
+import { startJobWorker } from "~/server/jobs";
 import { callerAs } from "~/test/caller";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
@@ -183,4 +184,24 @@ describe("webhooks: outbox and delivery", () => {
     const queue = await callerAs(t.db, "admin").exceptions.list({ type: "webhook_failing" });
     expect(JSON.stringify(queue)).toContain(opened[0]!.id);
   });
+});
+
+describe("webhooks: on pg-boss, in this database", () => {
+  it("the change wakes the delivery queue after commit and the worker sends the event within seconds", async () => {
+    const worker = await startJobWorker({ handle: t.handle, databaseUrl: t.url, pollingIntervalSeconds: 60 });
+    try {
+      const r = await receiver();
+      const { secret } = await subscribe(r.url, ["order.submitted"]);
+      const created = await order();
+      const deadline = Date.now() + 15_000;
+      while (r.received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(r.received).toHaveLength(1);
+      expect(r.received[0]!.json).toMatchObject({ type: "order.submitted", data: { number: created.number } });
+      expect(verify(secret, r.received[0]!.headers, r.received[0]!.body)).toBe(true);
+      const schedules = await worker.boss.getSchedules();
+      expect(schedules).toEqual(expect.arrayContaining([expect.objectContaining({ name: "integration.webhooks", cron: "* * * * *" })]));
+    } finally {
+      await worker.stop();
+    }
+  }, 30_000);
 });

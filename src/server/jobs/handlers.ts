@@ -10,7 +10,18 @@ import { invoicePdfFile } from "~/components/documents/invoice-pdf-file";
 import { sendOutbox } from "../integration/send-outbox";
 import { sendingConfig, type SendingConfig } from "../integration/sending-config";
 import type { OutboxAttachment } from "../integration/constants";
-import { AUTH_PRUNE, BILLING_DUNNING, EMAIL_SEND_DUE, EXCEPTIONS_SLA_BREACHES, FULFILLMENT_AUTO_PLAN, FULFILLMENT_JEOPARDY, REPLENISHMENT_NIGHTLY } from "./queues";
+import {
+  AUTH_PRUNE,
+  BILLING_DUNNING,
+  EMAIL_SEND_DUE,
+  EXCEPTIONS_SLA_BREACHES,
+  FULFILLMENT_AUTO_PLAN,
+  FULFILLMENT_JEOPARDY,
+  INTEGRATION_WEBHOOKS,
+  REPLENISHMENT_NIGHTLY,
+  WEBHOOKS_DELIVER,
+} from "./queues";
+import { dispatchWebhooks } from "../integration/dispatch-webhooks";
 
 /**
  * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
@@ -29,6 +40,8 @@ export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
   [FULFILLMENT_JEOPARDY.name]: (db) => checkJeopardy(db),
   [AUTH_PRUNE.name]: (db) => pruneSignInRecords(db),
   [EMAIL_SEND_DUE.name]: (db) => handleEmailSend(db),
+  [INTEGRATION_WEBHOOKS.name]: (db) => dispatchWebhooks({ db }),
+  [WEBHOOKS_DELIVER]: (db) => dispatchWebhooks({ db }),
 };
 
 /** What an e-mail attachment is made of when sent: the invoice's PDF from billing's own document. */

@@ -61,6 +61,19 @@ export const EMAIL_SEND_DUE: ScheduledQueue = {
 
 /** Not scheduled: one job per transaction that queued e-mails, sent in that transaction, worked after its commit. */
 export const EMAIL_SEND = { name: "email.send" } as const;
+/**
+ * Every minute: webhook deliveries that are due (retries, and any event whose wake-up was lost when the process
+ * died between commit and send). Events are normally sent within seconds by WEBHOOKS_DELIVER.
+ */
+export const INTEGRATION_WEBHOOKS: ScheduledQueue = {
+  name: "integration.webhooks",
+  cron: "* * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Send webhook deliveries that are due (sweep)",
+};
+
+/** Not scheduled: woken a second after a change wrote webhook events, it sends them (one queued run at a time). */
+export const WEBHOOKS_DELIVER = "integration.webhooks.deliver";
 
 export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
   REPLENISHMENT_NIGHTLY,
@@ -70,4 +83,5 @@ export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
   FULFILLMENT_JEOPARDY,
   AUTH_PRUNE,
   EMAIL_SEND_DUE,
+  INTEGRATION_WEBHOOKS,
 ];

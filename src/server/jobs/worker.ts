@@ -6,7 +6,8 @@ import { setOutboxDispatcher } from "../integration/outbox";
 import { sendingConfig, type SendingConfig } from "../integration/sending-config";
 import { handleEmailSend, JOB_HANDLERS } from "./handlers";
 import { pgliteExecutor, transactionExecutor } from "./pglite-executor";
-import { EMAIL_SEND, EMAIL_SEND_DUE, SCHEDULED_QUEUES } from "./queues";
+import { EMAIL_SEND, EMAIL_SEND_DUE, SCHEDULED_QUEUES, WEBHOOKS_DELIVER } from "./queues";
+import { onWebhookDispatchRequested } from "../integration/record-webhook-event";
 
 /** pg-boss keeps its tables in their own schema of the app's database. */
 export const JOBS_SCHEMA = "pgboss";
@@ -94,9 +95,26 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
     });
   }
 
+  // Webhook events are sent a moment after the change that wrote them commits: the change wakes this queue
+  // ("stately": one run queued at most, so a burst of changes is one run), and it sends what is due.
+  await boss.createQueue(WEBHOOKS_DELIVER, { name: WEBHOOKS_DELIVER, policy: "stately", retryLimit: 0, expireInSeconds: 600 });
+  await boss.work(WEBHOOKS_DELIVER, { pollingIntervalSeconds: 2, batchSize: 1 }, () => JOB_HANDLERS[WEBHOOKS_DELIVER]!(handle.db));
+  // One wake-up a second after the first event of a burst (the change has committed by then); an event whose
+  // transaction runs longer is caught by the minute's sweep.
+  let wakeUp: NodeJS.Timeout | undefined;
+  onWebhookDispatchRequested(() => {
+    wakeUp ??= setTimeout(() => {
+      wakeUp = undefined;
+      boss.send(WEBHOOKS_DELIVER, {}).catch((error: unknown) => console.error("[orderdesk] waking the webhook queue:", error));
+    }, 1_000);
+    wakeUp.unref();
+  });
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     if (email) setOutboxDispatcher(undefined);
+    onWebhookDispatchRequested(undefined);
+    clearTimeout(wakeUp);
     stopping ??= boss.stop({ graceful: true, timeout: 10_000, close: true });
     return stopping;
   };
