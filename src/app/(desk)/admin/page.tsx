@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, ListChecks, Mail, Route, Truck, Users } from "lucide-react";
+import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, ListChecks, Mail, Route, Truck, Users, Webhook } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -44,6 +44,13 @@ export default async function AdminPage() {
       description: "Keys other systems use to call the Orderdesk API, each acting with one role.",
       icon: KeyRound,
       visible: can(actor.role, "apiKeys.manage"),
+    },
+    {
+      href: "/admin/webhooks",
+      title: "Webhooks",
+      description: "Events (orders, shipments, invoices, payments, returns, exceptions, low stock) POSTed to other systems, signed, with a delivery log and Resend.",
+      icon: Webhook,
+      visible: can(actor.role, "integration.webhooks"),
     },
     {
       href: "/admin/exceptions",
