@@ -5,11 +5,11 @@ import { customers, type BillingTerms } from "../customers";
 import type { DbOrTx } from "../db";
 import { numberGapless } from "../db/sequences";
 import { AppError } from "../errors";
-import { EMAIL_TOPICS, enqueueMessage, invoiceEmail, type EmailContent } from "../integration";
+import { EMAIL_TOPICS, enqueueMessage, invoiceEmail, recordWebhookEvent, type EmailContent } from "../integration";
 import { loadOrderForFulfillment, orders, recordOrderEvents, type LineUnits, type OrderRow } from "../orders";
 import { addDays } from "~/lib/dates";
 import { documentTotals, lineShare, taxRateOf } from "./amounts";
-import { recordOrderBilling, type InvoiceRow } from "./queries";
+import { recordOrderBilling, toInvoiceDto, type InvoiceRow } from "./queries";
 import { refreshReceivables } from "./refresh-receivables";
 import { invoiceLines, invoices } from "./schema";
 
@@ -119,7 +119,10 @@ export async function issueInTx(
     id: invoice.id,
     alsoSet: sql`status = 'issued', issue_date = ${issueDate}::date, due_date = ${dueDate}::date, version = version + 1`,
   });
+  const issued: InvoiceRow = { ...invoice, number, status: "issued", issueDate, dueDate, version: invoice.version + 1 };
   await Promise.all([
+    // Read from this transaction only when someone subscribed (GET /invoices/{number}'s shape).
+    recordWebhookEvent(tx, { type: "invoice.issued", orderingKey: invoice.orderId, data: () => toInvoiceDto(tx, issued) }),
     recordOrderEvents(tx, invoice.orderId, input.actor, [
       { type: "invoiced", data: { invoice: number, total: invoice.total, dueDate, shipment: invoice.shipmentNumber, reason: input.reason } },
       ...after,
@@ -134,7 +137,7 @@ export async function issueInTx(
       attachments: [{ kind: "invoice_pdf", ref: number }],
     }),
   ]);
-  return { ...invoice, number, status: "issued", issueDate, dueDate, version: invoice.version + 1 };
+  return issued;
 }
 
 /** The desk's link to the PDF beside the template's data (the outbox page shows the payload). */

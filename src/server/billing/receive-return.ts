@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordWebhookEvent } from "../integration";
 import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db } from "../db";
@@ -70,6 +71,7 @@ export async function receiveReturn(options: { db: Db; actor: Actor; input: TRec
       returned: items.map((i) => ({ orderLineId: i.orderLineId, quantity: i.quantity })),
       events: [{ type: "return_received", data: { return: rma.number, units, restocked: units - scrapped, scrapped } }],
     });
+    await recordWebhookEvent(tx, { type: "return.received", orderingKey: order.id, data: () => getReturn({ db: tx, id: rma.id }) });
     const [customer] = await tx.select({ email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, order.customerId));
     // Units given free (a zero-value line) need no credit.
     const credit = creditLines.every((l) => l.amount + l.tax === 0)

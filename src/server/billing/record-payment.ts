@@ -1,4 +1,5 @@
 import { actorLabel, type Actor } from "../auth/actor";
+import { recordWebhookEvent } from "../integration";
 import * as clock from "../clock";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
@@ -52,6 +53,7 @@ export async function recordPayment(options: { db: Db; actor: Actor; input: TRec
       actor,
       after: { customer: customer.code, amount: payment!.amount, method: payment!.method, reference: payment!.reference, receivedOn, allocations: applied },
     });
+    await recordWebhookEvent(tx, { type: "payment.received", data: () => getPayment({ db: tx, id: payment!.id }) });
     return payment!.id;
   });
   return getPayment({ db, id });

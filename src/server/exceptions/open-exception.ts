@@ -6,6 +6,8 @@ import type { DbOrTx } from "../db";
 import { ACTIVE_EXCEPTION_STATUSES, BLOCKING_TYPES, type ExceptionEventType, type ExceptionSeverity, type ExceptionType, OWNING_TEAM } from "./constants";
 import { exceptionEvents, exceptions } from "./schema";
 import { dueTime } from "./sla";
+import { getException } from "./get-exception";
+import { recordWebhookEvent } from "../integration";
 
 export type ExceptionRow = typeof exceptions.$inferSelect;
 
@@ -81,6 +83,7 @@ export async function openException(
       })
       .where(eq(exceptions.id, latest.id));
     await recordExceptionEvents(tx, input.actor, [{ exceptionId: latest.id, type: "reopened", note: `The cause is back: ${input.reason}` }]);
+    await exceptionWebhook(tx, "exception.opened", latest.id, input.orderId);
     return { id: latest.id, change: "reopened" };
   }
   const [row] = await tx
@@ -101,7 +104,13 @@ export async function openException(
     })
     .returning({ id: exceptions.id });
   await recordExceptionEvents(tx, input.actor, [{ exceptionId: row!.id, type: "opened", note: input.reason }]);
+  await exceptionWebhook(tx, "exception.opened", row!.id, input.orderId);
   return { id: row!.id, change: "opened" };
+}
+
+/** exception.opened / exception.resolved (dismissed ones too: the status says which), in the order's sequence when it has one. */
+async function exceptionWebhook(tx: DbOrTx, type: "exception.opened" | "exception.resolved", id: string, orderId: string | null | undefined) {
+  await recordWebhookEvent(tx, { type, orderingKey: orderId ?? null, data: () => getException({ db: tx, id }) });
 }
 
 async function latestOfType(tx: DbOrTx, orderId: string, type: ExceptionType): Promise<ExceptionRow | undefined> {
@@ -149,6 +158,7 @@ export async function closeExceptions(tx: DbOrTx, actor: Actor, which: string[] 
     actor,
     rows.map((r) => ({ exceptionId: r.id, type: closing.status, note: closing.note ?? null, details: { resolution: closing.resolution } })),
   );
+  for (const r of rows) await exceptionWebhook(tx, "exception.resolved", r.id, r.orderId);
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordWebhookEvent } from "../integration";
 import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db } from "../db";
@@ -49,6 +50,7 @@ export async function deliverShipment(options: { db: Db; actor: Actor; input: TD
       event: target === "delivered" ? { type: "delivered", data: { shipment: shipment.number, deliveredOn } } : { type: "delivery_failed", data: { shipment: shipment.number, reason: input.reason } },
     });
     if (target === "delivered") {
+      await recordWebhookEvent(tx, { type: "shipment.delivered", orderingKey: order.id, data: () => toShipmentDto(tx, updated!) });
       await notifyCustomer(tx, order, "email.delivery", {
         subject: `Your order ${order.number} was delivered`,
         body: `Shipment ${shipment.number} of your order ${order.number} was delivered on ${deliveredOn}.`,

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordWebhookEvent } from "../integration";
 import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db } from "../db";
@@ -93,6 +94,7 @@ export async function shipShipment(options: { db: Db; actor: Actor; input: TShip
       return { ...email, payload: { ...email.payload, carrier: carrier.code } };
     });
     await completePickListIfDone(tx, shipment.pickListId);
+    await recordWebhookEvent(tx, { type: "shipment.shipped", orderingKey: order.id, data: () => toShipmentDto(tx, updated!) });
     // Last: the invoice takes its gapless number at the end of the transaction.
     await invoiceShipment(tx, {
       orderId: order.id,

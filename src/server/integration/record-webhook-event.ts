@@ -25,17 +25,26 @@ const subscribersOf = new WeakMap<object, Promise<ActiveSubscription[]>>();
  * never built. Delivery happens after commit (dispatchWebhooks).
  */
 export async function recordWebhookEvent(tx: DbOrTx, event: WebhookEvent): Promise<void> {
+  const wanting = (await activeSubscriptions(tx)).filter((s) => s.events.includes(event.type));
+  if (wanting.length === 0) return;
+  const data = typeof event.data === "function" ? await (event.data as () => Promise<unknown>)() : event.data;
+  await insertEvent(tx, { type: event.type, orderingKey: event.orderingKey ?? null, data }, wanting.map((s) => s.id));
+  webhookDispatchRequested();
+}
+
+/** Whether an active subscription wants this type: for events that take a read to detect (stock.low). */
+export async function webhookWanted(tx: DbOrTx, type: WebhookEventType): Promise<boolean> {
+  return (await activeSubscriptions(tx)).some((s) => s.events.includes(type));
+}
+
+function activeSubscriptions(tx: DbOrTx): Promise<ActiveSubscription[]> {
   let subscriptions = subscribersOf.get(tx);
   if (!subscriptions) {
     subscriptions = tx.select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events }).from(webhookSubscriptions).where(eq(webhookSubscriptions.isActive, true)).then((rows) => rows);
     // Only a transaction's read may be reused (it ends with the transaction); a plain handle reads each time.
     if ("rollback" in tx) subscribersOf.set(tx, subscriptions);
   }
-  const wanting = (await subscriptions).filter((s) => s.events.includes(event.type));
-  if (wanting.length === 0) return;
-  const data = typeof event.data === "function" ? await (event.data as () => Promise<unknown>)() : event.data;
-  await insertEvent(tx, { type: event.type, orderingKey: event.orderingKey ?? null, data }, wanting.map((s) => s.id));
-  webhookDispatchRequested();
+  return subscriptions;
 }
 
 /** The event row and its deliveries; also the test ping's (to its one subscription). */

@@ -8,6 +8,9 @@ import { startJobWorker } from "~/server/jobs";
 import { callerAs } from "~/test/caller";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
+import { startRestServer } from "~/test/rest-server";
+import { SYSTEM_ACTOR } from "~/server/auth/actor";
+import { createApiKey } from "./api-keys";
 import { createWebhookSubscription } from "./create-webhook-subscription";
 import { dispatchWebhooks } from "./dispatch-webhooks";
 import { recordWebhookEvent } from "./record-webhook-event";
@@ -183,6 +186,56 @@ describe("webhooks: outbox and delivery", () => {
     // The admin sees it in the exception queue.
     const queue = await callerAs(t.db, "admin").exceptions.list({ type: "webhook_failing" });
     expect(JSON.stringify(queue)).toContain(opened[0]!.id);
+  });
+});
+
+describe("webhooks: the other modules' events", () => {
+  it("shipments, invoices, payments, exceptions and low stock each emit their event with the REST shape", async () => {
+    const api = await startRestServer(t.db);
+    try {
+      const { key } = await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "webhooks-test", role: "admin" } });
+      const call = async (method: string, path: string, body?: unknown) => {
+        const answer = await api.call(method, path, { key, body });
+        expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(200);
+        return answer.body;
+      };
+      const r = await receiver();
+      const types = ["shipment.shipped", "shipment.delivered", "invoice.issued", "payment.received", "exception.opened", "exception.resolved", "stock.low"];
+      await subscribe(r.url, types);
+      // Low stock: a reorder point just under what is available; an adjustment takes it across (once).
+      const [level] = (await call("GET", "/stock?sku=WASHER-M8")).items as { available: number }[];
+      await call("POST", "/stock/reorder-points", { sku: "WASHER-M8", warehouse: "EAST", reorderPoint: level!.available - 5, reorderQuantity: 100 });
+      await call("POST", "/stock/adjustments", { sku: "WASHER-M8", warehouse: "EAST", quantity: -10, reason: "damaged" });
+      await call("POST", "/stock/adjustments", { sku: "WASHER-M8", warehouse: "EAST", quantity: -1, reason: "damaged" });
+      // A credit hold opens an exception; releasing the order resolves it.
+      const held = await order("TIGHT", 50);
+      await call("POST", `/orders/${held.number}/release-hold`, {});
+      // An order shipped, delivered, invoiced and paid.
+      const placed = await order("ACME", 1);
+      const planned = await call("POST", `/orders/${placed.number}/shipments`, {});
+      const shipment = planned.shipments[0].number as string;
+      await call("POST", `/shipments/${shipment}/pick`, { lines: [] });
+      await call("POST", `/shipments/${shipment}/pack`, { packages: [{ weightGrams: 500 }] });
+      await call("POST", `/shipments/${shipment}/ship`, { carrier: "fedex", trackingNumber: "771234567890" });
+      await call("POST", `/shipments/${shipment}/deliver`, {});
+      const invoices = (await call("GET", `/invoices?order=${placed.number}`)).items as { number: string; total: number }[];
+      await call("POST", "/payments", { customer: "ACME", amount: invoices[0]!.total, method: "bank_transfer", reference: "WIRE-1" });
+
+      expect(await dispatchWebhooks({ db: t.db })).toMatchObject({ failed: 0, retrying: 0 });
+      const byType = (type: string) => r.received.filter((h) => h.json.type === type).map((h) => h.json.data);
+      expect(byType("stock.low")).toEqual([expect.objectContaining({ sku: "WASHER-M8", warehouse: "EAST", available: level!.available - 10, reorderPoint: level!.available - 5 })]);
+      expect(byType("exception.opened")).toEqual(expect.arrayContaining([expect.objectContaining({ type: "credit_hold", order: held.number })]));
+      expect(byType("exception.resolved")).toEqual(expect.arrayContaining([expect.objectContaining({ type: "credit_hold", order: held.number, status: "resolved" })]));
+      expect(byType("shipment.shipped")).toEqual([expect.objectContaining({ number: shipment, status: "shipped", trackingNumber: "771234567890" })]);
+      expect(byType("shipment.delivered")).toEqual([expect.objectContaining({ number: shipment, status: "delivered" })]);
+      expect(byType("invoice.issued")).toEqual([expect.objectContaining({ number: invoices[0]!.number, status: "issued", total: invoices[0]!.total })]);
+      expect(byType("payment.received")).toEqual([expect.objectContaining({ customer: expect.objectContaining({ code: "ACME" }), amount: invoices[0]!.total, reference: "WIRE-1", allocations: [expect.objectContaining({ invoice: invoices[0]!.number })] })]);
+      // The shipment's events come in the order's sequence: shipped, then invoiced (same transaction), then delivered.
+      const sequence = r.received.map((h) => h.json.type).filter((type) => ["shipment.shipped", "invoice.issued", "shipment.delivered"].includes(type));
+      expect(sequence).toEqual(["shipment.shipped", "invoice.issued", "shipment.delivered"]);
+    } finally {
+      await api.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import type { DbOrTx } from "../db";
 import type { MovementKind } from "./constants";
+import { recordLowStock } from "./low-stock-webhook";
 import { stockLevels, stockMovements } from "./schema";
 
 export type OnHandMovement = {
@@ -38,6 +39,7 @@ export async function moveOnHand(tx: DbOrTx, move: OnHandMovement) {
     )
     .returning({ onHand: stockLevels.onHand, reserved: stockLevels.reserved });
   if (!level) return null;
+  if (move.quantity < 0) await recordLowStock(tx, [{ productId: move.productId, warehouseId: move.warehouseId, quantity: -move.quantity }]);
   const [movement] = await tx
     .insert(stockMovements)
     .values({

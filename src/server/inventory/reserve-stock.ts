@@ -5,6 +5,7 @@ import * as clock from "../clock";
 import type { DbOrTx } from "../db";
 import { executeRows } from "../db/execute";
 import { heldBackFrom } from "./holdback-sql";
+import { recordLowStock } from "./low-stock-webhook";
 import { stockAllocations, stockBackorders, stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
 import { planSourcing, type SourcingPlan } from "./sourcing";
 
@@ -26,6 +27,12 @@ type ReserveInput = { demand: StockDemand; productId: string; quantity: number; 
  * (product, warehouse) order and never deadlock.
  */
 export async function reserveStock(tx: DbOrTx, input: ReserveInput): Promise<SourcingPlan> {
+  const plan = await reserveOne(tx, input);
+  await recordLowStock(tx, plan.takes.map((t) => ({ productId: input.productId, warehouseId: t.warehouseId, quantity: t.quantity })));
+  return plan;
+}
+
+async function reserveOne(tx: DbOrTx, input: ReserveInput): Promise<SourcingPlan> {
   if (input.quantity <= 0) {
     await setBackorder(tx, input.demand, input.productId, null, 0);
     return { takes: [], short: 0, homeWarehouseId: null };
@@ -119,8 +126,9 @@ export async function reserveStockForLines(
   }
   for (const line of lines) {
     if (plans.has(line.productId)) continue;
-    plans.set(line.productId, await reserveStock(tx, { demand: input.demand, productId: line.productId, quantity: line.quantity, region: input.region, actor: input.actor }));
+    plans.set(line.productId, await reserveOne(tx, { demand: input.demand, productId: line.productId, quantity: line.quantity, region: input.region, actor: input.actor }));
   }
+  await recordLowStock(tx, [...plans].flatMap(([productId, plan]) => plan.takes.map((t) => ({ productId, warehouseId: t.warehouseId, quantity: t.quantity }))));
   return plans;
 }
 
