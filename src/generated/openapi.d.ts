@@ -936,6 +936,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions, newest first (admins) */
+        get: operations["integration-webhooks-list"];
+        put?: never;
+        /** Subscribe a URL to events; the answer carries the signing secret, shown this once */
+        post: operations["integration-webhooks-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a subscription and its delivery log */
+        delete: operations["integration-webhooks-delete"];
+        options?: never;
+        head?: never;
+        /** Change a subscription's URL, events, description or active flag; 409 on a stale version */
+        patch: operations["integration-webhooks-update"];
+        trace?: never;
+    };
+    "/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the answer carries the new one, shown this once */
+        post: operations["integration-webhooks-rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test ping now; answers the delivery with the receiver's status */
+        post: operations["integration-webhooks-ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's delivery log, newest first */
+        get: operations["integration-webhooks-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery's event again now, as a new delivery */
+        post: operations["integration-webhooks-resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/outbox": {
         parameters: {
             query?: never;
@@ -3956,7 +4060,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -4364,7 +4468,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -4616,7 +4720,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -4788,7 +4892,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -4958,7 +5062,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -5128,7 +5232,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -5298,7 +5402,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -5467,7 +5571,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -5536,7 +5640,7 @@ export interface operations {
                 cursor?: string;
                 view?: "mine" | "team" | "all";
                 status?: "active" | "any" | "open" | "in_progress" | "resolved" | "dismissed";
-                type?: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                type?: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                 severity?: "low" | "medium" | "high" | "critical";
                 sla?: "breached" | "due_soon" | "later";
                 age?: "lt_1h" | "1h_4h" | "4h_24h" | "1d_3d" | "gt_3d";
@@ -5564,7 +5668,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -5669,7 +5773,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                        type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                         /** @enum {string} */
                         severity: "low" | "medium" | "high" | "critical";
                         /** @enum {string} */
@@ -6180,7 +6284,7 @@ export interface operations {
                         };
                         openByTypeAndAge: {
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             age: "lt_1h" | "1h_4h" | "4h_24h" | "1d_3d" | "gt_3d";
                             count: number;
@@ -6193,7 +6297,7 @@ export interface operations {
                         }[];
                         timeToResolveByType: {
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             count: number;
                             meanHours: number;
                             p90Hours: number;
@@ -8637,7 +8741,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -8800,7 +8904,7 @@ export interface operations {
                         exceptions: {
                             id: string;
                             /** @enum {string} */
-                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure";
+                            type: "credit_hold" | "price_approval" | "address_hold" | "compliance_hold" | "suspicious_quantity" | "duplicate_order" | "stockout" | "jeopardy" | "payment_overdue" | "return_requested" | "delivery_failure" | "webhook_failing";
                             /** @enum {string} */
                             severity: "low" | "medium" | "high" | "critical";
                             /** @enum {string} */
@@ -9138,6 +9242,722 @@ export interface operations {
                         id: string;
                         version: number;
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            events: string[];
+                            isActive: boolean;
+                            /** @enum {string} */
+                            health: "healthy" | "failing";
+                            failingSince: string | null;
+                            secretPrefix: string;
+                            version: number;
+                            createdAt: string;
+                            pendingDeliveries: number;
+                            lastAttemptAt: string | null;
+                        }[];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                    events: ("order.created" | "order.submitted" | "order.on_hold" | "order.released" | "order.canceled" | "shipment.shipped" | "shipment.delivered" | "invoice.issued" | "payment.received" | "return.received" | "exception.opened" | "exception.resolved" | "stock.low")[];
+                    description?: string | null;
+                    /** @default true */
+                    isActive?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        isActive: boolean;
+                        /** @enum {string} */
+                        health: "healthy" | "failing";
+                        failingSince: string | null;
+                        secretPrefix: string;
+                        version: number;
+                        createdAt: string;
+                        pendingDeliveries: number;
+                        lastAttemptAt: string | null;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url?: string;
+                    events?: ("order.created" | "order.submitted" | "order.on_hold" | "order.released" | "order.canceled" | "shipment.shipped" | "shipment.delivered" | "invoice.issued" | "payment.received" | "return.received" | "exception.opened" | "exception.resolved" | "stock.low")[];
+                    description?: string | null;
+                    isActive?: boolean;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        isActive: boolean;
+                        /** @enum {string} */
+                        health: "healthy" | "failing";
+                        failingSince: string | null;
+                        secretPrefix: string;
+                        version: number;
+                        createdAt: string;
+                        pendingDeliveries: number;
+                        lastAttemptAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        isActive: boolean;
+                        /** @enum {string} */
+                        health: "healthy" | "failing";
+                        failingSince: string | null;
+                        secretPrefix: string;
+                        version: number;
+                        createdAt: string;
+                        pendingDeliveries: number;
+                        lastAttemptAt: string | null;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subscriptionId: string;
+                        eventId: string;
+                        eventType: string;
+                        orderingKey: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "delivered" | "failed";
+                        attempts: number;
+                        responseStatus: number | null;
+                        durationMs: number | null;
+                        lastError: string | null;
+                        lastAttemptAt: string | null;
+                        nextAttemptAt: string | null;
+                        deliveredAt: string | null;
+                        resendOf: string | null;
+                        createdAt: string;
+                        body: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-deliveries": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            subscriptionId: string;
+                            eventId: string;
+                            eventType: string;
+                            orderingKey: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            responseStatus: number | null;
+                            durationMs: number | null;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            resendOf: string | null;
+                            createdAt: string;
+                            body: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "integration-webhooks-resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subscriptionId: string;
+                        eventId: string;
+                        eventType: string;
+                        orderingKey: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "delivered" | "failed";
+                        attempts: number;
+                        responseStatus: number | null;
+                        durationMs: number | null;
+                        lastError: string | null;
+                        lastAttemptAt: string | null;
+                        nextAttemptAt: string | null;
+                        deliveredAt: string | null;
+                        resendOf: string | null;
+                        createdAt: string;
+                        body: string;
                     };
                 };
             };
