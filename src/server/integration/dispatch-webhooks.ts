@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db } from "../db";
@@ -152,10 +152,4 @@ async function post(options: DispatchOptions, target: { url: string; secret: str
 function describe(error: Error): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ? `${error.message} (${cause.code})` : cause?.message ? `${error.message}: ${cause.message}` : error.message;
-}
-
-/** Deliveries of a subscription still waiting (shown beside it; used by tests). */
-export async function pendingDeliveryIds(db: Db, subscriptionId: string) {
-  const rows = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(and(eq(webhookDeliveries.subscriptionId, subscriptionId), inArray(webhookDeliveries.status, ["pending"])));
-  return rows.map((r) => r.id);
 }

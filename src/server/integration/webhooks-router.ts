@@ -56,7 +56,7 @@ export const webhooksRouter = createTRPCRouter({
     .meta({ openapi: { method: "GET", path: "/webhooks/{id}/deliveries", tags, summary: "A subscription's delivery log, newest first", protect: true } })
     .input(ZPageInput.extend({ id: z.uuid("Not a webhook subscription id"), cursor: z.string().max(500).nullish(), status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional() }))
     .output(z.object({ items: z.array(ZWebhookDelivery), nextCursor: z.string().nullable() }))
-    .query(({ ctx, input }) => listWebhookDeliveries({ db: ctx.db, input: { ...input, subscriptionId: input.id } })),
+    .query(({ ctx, input: { id, ...page } }) => listWebhookDeliveries({ db: ctx.db, input: { ...page, subscriptionId: id } })),
 
   resend: permissionProcedure("integration.webhooks")
     .meta({ openapi: { method: "POST", path: "/webhooks/deliveries/{id}/resend", tags, summary: "Send a delivery's event again now, as a new delivery", protect: true } })

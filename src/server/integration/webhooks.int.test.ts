@@ -239,6 +239,53 @@ describe("webhooks: the other modules' events", () => {
   });
 });
 
+describe("webhooks: the REST operations (docs/api.md)", () => {
+  it("an admin subscribes, edits, pings, reads the log, resends, rotates the secret and deletes", async () => {
+    const api = await startRestServer(t.db);
+    try {
+      const { key } = await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "webhooks-admin", role: "admin" } });
+      const manager = (await createApiKey({ db: t.db, actor: SYSTEM_ACTOR, input: { name: "webhooks-manager", role: "manager" } })).key;
+      const r = await receiver();
+      expect((await api.call("POST", "/webhooks", { key, body: { url: "ftp://x", events: [] } })).body.error.details.fields).toMatchObject({ url: expect.any(Array), events: expect.any(Array) });
+      expect((await api.call("POST", "/webhooks", { key: manager, body: { url: r.url, events: ["order.created"] } })).status).toBe(403);
+      const created = await api.call("POST", "/webhooks", { key, body: { url: r.url, events: ["order.created", "order.created"], description: "ERP" } });
+      expect(created.status).toBe(200);
+      expect(created.body).toMatchObject({ url: r.url, events: ["order.created"], isActive: true, health: "healthy", version: 1, secret: expect.stringMatching(/^whsec_/) });
+      const { id, secret } = created.body as { id: string; secret: string };
+      expect(created.body.secretPrefix).toBe(secret.slice(0, 12));
+      const listed = await api.call("GET", "/webhooks", { key });
+      expect(listed.body.items.find((s: { id: string }) => s.id === id)).not.toHaveProperty("secret");
+
+      const edited = await api.call("PATCH", `/webhooks/${id}`, { key, body: { events: ["order.created", "order.canceled"], version: 1 } });
+      expect(edited.body).toMatchObject({ events: ["order.created", "order.canceled"], version: 2 });
+      expect((await api.call("PATCH", `/webhooks/${id}`, { key, body: { isActive: false, version: 1 } })).body.error.code).toBe("STALE_VERSION");
+
+      const ping = await api.call("POST", `/webhooks/${id}/ping`, { key, body: {} });
+      expect(ping.body).toMatchObject({ eventType: "ping", status: "delivered", attempts: 1, responseStatus: 204 });
+      expect(verify(secret, r.received[0]!.headers, r.received[0]!.body)).toBe(true);
+      const resent = await api.call("POST", `/webhooks/deliveries/${ping.body.id}/resend`, { key, body: {} });
+      expect(resent.body).toMatchObject({ eventType: "ping", status: "delivered", resendOf: ping.body.id, eventId: ping.body.eventId });
+      const log = await api.call("GET", `/webhooks/${id}/deliveries?limit=1`, { key });
+      expect(log.body.items.map((d: { id: string }) => d.id)).toEqual([resent.body.id]);
+      const next = await api.call("GET", `/webhooks/${id}/deliveries?limit=1&cursor=${log.body.nextCursor}`, { key });
+      expect(next.body.items.map((d: { id: string }) => d.id)).toEqual([ping.body.id]);
+      expect(JSON.parse(next.body.items[0].body)).toMatchObject({ type: "ping", data: { subscriptionId: id } });
+
+      const rotated = await api.call("POST", `/webhooks/${id}/rotate-secret`, { key, body: {} });
+      expect(rotated.body.secret).not.toBe(secret);
+      await api.call("POST", `/webhooks/${id}/ping`, { key, body: {} });
+      expect(verify(rotated.body.secret, r.received[2]!.headers, r.received[2]!.body)).toBe(true);
+      expect(verify(secret, r.received[2]!.headers, r.received[2]!.body)).toBe(false);
+
+      expect((await api.call("DELETE", `/webhooks/${id}`, { key })).body).toEqual({ id, deleted: true });
+      expect((await api.call("GET", `/webhooks/${id}/deliveries`, { key })).body.items).toEqual([]);
+      expect((await api.call("POST", `/webhooks/${id}/ping`, { key, body: {} })).status).toBe(404);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe("webhooks: on pg-boss, in this database", () => {
   it("the change wakes the delivery queue after commit and the worker sends the event within seconds", async () => {
     const worker = await startJobWorker({ handle: t.handle, databaseUrl: t.url, pollingIntervalSeconds: 60 });
