@@ -17,8 +17,12 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { toast } from "~/components/ui/toast";
 import { apiErrorOf } from "~/lib/trpc-error";
+import { cn } from "~/lib/utils";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "~/server/integration/constants";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
+
+/** Below 1280 px the pending count and last attempt step aside, so the row's actions stay in view. */
+const WIDE_ONLY = "hidden xl:table-cell";
 
 type Subscription = RouterOutputs["integration"]["webhooks"]["list"]["items"][number];
 type Delivery = RouterOutputs["integration"]["webhooks"]["deliveries"]["items"][number];
@@ -125,8 +129,8 @@ export function WebhooksManager() {
                 <TableHead>URL</TableHead>
                 <TableHead>Events</TableHead>
                 <TableHead>Status</TableHead>
-                <TableHead className="text-right">Pending</TableHead>
-                <TableHead>Last attempt</TableHead>
+                <TableHead className={cn(WIDE_ONLY, "text-right")}>Pending</TableHead>
+                <TableHead className={WIDE_ONLY}>Last attempt</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
                 </TableHead>
@@ -135,7 +139,7 @@ export function WebhooksManager() {
             <TableBody>
               {list.data.items.map((s) => (
                 <TableRow key={s.id}>
-                  <TableCell className="max-w-72">
+                  <TableCell className="max-w-56 xl:max-w-80">
                     <div className="truncate font-mono text-xs" title={s.url}>
                       {s.url}
                     </div>
@@ -148,8 +152,8 @@ export function WebhooksManager() {
                     {s.isActive ? <Badge variant="success">Active</Badge> : <Badge variant="neutral">Paused</Badge>}{" "}
                     {s.health === "failing" && <Badge variant="danger">Failing</Badge>}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{s.pendingDeliveries.toLocaleString()}</TableCell>
-                  <TableCell>{s.lastAttemptAt ? <DateTime value={s.lastAttemptAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
+                  <TableCell className={cn(WIDE_ONLY, "text-right tabular-nums")}>{s.pendingDeliveries.toLocaleString()}</TableCell>
+                  <TableCell className={WIDE_ONLY}>{s.lastAttemptAt ? <DateTime value={s.lastAttemptAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
                   <TableCell className="whitespace-nowrap text-right">
                     <Button variant="ghost" size="sm" onClick={() => setViewing(s)} aria-label={`Deliveries of ${s.url}`}>
                       Deliveries
@@ -269,7 +273,7 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
               <TableCell className="whitespace-nowrap">
                 <DateTime value={d.createdAt} />
               </TableCell>
-              <TableCell className="max-w-64">
+              <TableCell className="max-w-56">
                 <div className="font-mono text-xs">
                   {d.eventType}
                   {d.resendOf && <span className="ml-1 text-muted-foreground">(resend)</span>}
