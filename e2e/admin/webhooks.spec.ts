@@ -33,7 +33,7 @@ test("[ADMIN] an admin subscribes a receiver, sends a test ping, sees it deliver
     await page.getByLabel("URL").fill(url);
     await page.getByLabel("order.canceled").check();
     await page.getByRole("button", { name: "Create subscription" }).click();
-    const shown = page.getByLabel("Signing secret");
+    const shown = page.getByRole("textbox", { name: "Signing secret" });
     await expect(shown).toBeVisible();
     const secret = await shown.inputValue();
     expect(secret).toMatch(/^whsec_/);
