@@ -1,3 +1,5 @@
+import { doublingDelayMs } from "~/lib/backoff";
+
 /**
  * When a message that failed to send is tried again: exponential backoff from one minute (1, 2, 4, 8, 16
  * minutes), so a mail server that is down for half an hour loses nothing, and after EMAIL_MAX_ATTEMPTS
@@ -9,8 +11,7 @@ export const EMAIL_RETRY_MAX_SECONDS = 6 * 3_600;
 
 /** Seconds to wait after the `attempts`-th failed attempt (1-based): base × 2^(attempts − 1), capped. */
 export function retryDelaySeconds(attempts: number): number {
-  const exponent = Math.max(0, Math.floor(attempts) - 1);
-  return Math.min(EMAIL_RETRY_MAX_SECONDS, EMAIL_RETRY_BASE_SECONDS * 2 ** Math.min(exponent, 30));
+  return doublingDelayMs(attempts, { firstMs: EMAIL_RETRY_BASE_SECONDS * 1_000, maxMs: EMAIL_RETRY_MAX_SECONDS * 1_000 }) / 1_000;
 }
 
 /** After a failed attempt (attempts counts it): try again at `nextAttemptAt`, or give up. */

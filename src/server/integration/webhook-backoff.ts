@@ -1,3 +1,5 @@
+import { doublingDelayMs } from "~/lib/backoff";
+
 /** How long a delivery keeps being retried after its event was written; then it fails and its subscription is failing. */
 export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
 const FIRST_RETRY_MS = 30_000;
@@ -10,8 +12,7 @@ const LONGEST_WAIT_MS = 3_600_000;
  */
 export function nextWebhookAttempt(options: { attempts: number; createdAt: Date; now: Date; jitter?: number }): Date | null {
   const { attempts, createdAt, now } = options;
-  const exponent = Math.min(Math.max(attempts - 1, 0), 20);
-  const wait = Math.min(FIRST_RETRY_MS * 2 ** exponent, LONGEST_WAIT_MS) * (1 + 0.1 * (options.jitter ?? 0));
+  const wait = doublingDelayMs(attempts, { firstMs: FIRST_RETRY_MS, maxMs: LONGEST_WAIT_MS }) * (1 + 0.1 * (options.jitter ?? 0));
   const next = new Date(now.getTime() + Math.round(wait));
   return next.getTime() - createdAt.getTime() > WEBHOOK_RETRY_WINDOW_MS ? null : next;
 }
