@@ -173,7 +173,9 @@ export function ApiKeysManager() {
             <TableBody>
               {keys.data.map((k) => (
                 <TableRow key={k.id}>
-                  <TableCell className="font-medium">{k.name}</TableCell>
+                  <TableCell className="max-w-44 truncate font-medium" title={k.name}>
+                    {k.name}
+                  </TableCell>
                   <TableCell className={cn(WIDE_ONLY, "font-mono text-xs")}>{k.prefix}…</TableCell>
                   <TableCell>{ROLE_LABELS[k.role]}</TableCell>
                   <TableCell>{k.scope === "read" ? "Read-only" : "Role’s changes"}</TableCell>
