@@ -21,7 +21,7 @@ import { cn } from "~/lib/utils";
 import { ROLE_LABELS, ROLES, type Role } from "~/server/auth/roles";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 
-/** Below 1280 px the key's prefix and creation time step aside, so Requests and Revoke stay in view. */
+/** Below 1280 px the key's prefix, creation time and last use step aside, so Status, Requests and Revoke stay in view. */
 const WIDE_ONLY = "hidden xl:table-cell";
 
 type ApiKey = RouterOutputs["integration"]["apiKeys"][number];
@@ -163,7 +163,7 @@ export function ApiKeysManager() {
                 <TableHead>Access</TableHead>
                 <TableHead className={WIDE_ONLY}>Created</TableHead>
                 <TableHead>Last day</TableHead>
-                <TableHead>Last used</TableHead>
+                <TableHead className={WIDE_ONLY}>Last used</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
@@ -183,7 +183,7 @@ export function ApiKeysManager() {
                     <DateTime value={k.createdAt} />
                   </TableCell>
                   <TableCell>{k.expiresOn ? <DateOnly value={k.expiresOn} /> : <span className="text-muted-foreground">None</span>}</TableCell>
-                  <TableCell>{k.lastUsedAt ? <DateTime value={k.lastUsedAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
+                  <TableCell className={WIDE_ONLY}>{k.lastUsedAt ? <DateTime value={k.lastUsedAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
                   <TableCell>
                     {k.revokedAt ? <Badge variant="neutral">Revoked</Badge> : k.isExpired ? <Badge variant="warning">Expired</Badge> : <Badge variant="success">Active</Badge>}
                   </TableCell>
