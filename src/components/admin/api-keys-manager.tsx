@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { useState } from "react";
 import { toast } from "~/components/ui/toast";
 import { DateOnly, DateTime } from "~/components/shell/money";
@@ -12,6 +12,7 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { EmptyState } from "~/components/ui/empty-state";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
+import { CopyableSecret } from "~/components/ui/copyable-secret";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -210,7 +211,7 @@ export function ApiKeysManager() {
             <DialogTitle>Copy the key for “{created?.name}”</DialogTitle>
             <DialogDescription>This is the only time the key is shown. Store it in the other system’s secrets now.</DialogDescription>
           </DialogHeader>
-          {created && <CopyableKey value={created.key} />}
+          {created && <CopyableSecret value={created.key} label="New API key" noun="key" />}
           <DialogFooter>
             <DialogClose asChild>
               <Button>Done</Button>
@@ -292,28 +293,6 @@ function RequestLog({ apiKeyId }: { apiKeyId: string }) {
           </TableBody>
         </Table>
       </div>
-    </div>
-  );
-}
-
-function CopyableKey({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="flex items-center gap-2">
-      <Input readOnly value={value} aria-label="New API key" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-      <Button
-        type="button"
-        variant="outline"
-        size="icon"
-        aria-label="Copy key"
-        onClick={async () => {
-          await navigator.clipboard?.writeText(value);
-          setCopied(true);
-          toast.success("Key copied");
-        }}
-      >
-        {copied ? <Check className="size-4" /> : <Copy className="size-4" />}
-      </Button>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, Copy, MoreHorizontal, Webhook } from "lucide-react";
+import { MoreHorizontal, Webhook } from "lucide-react";
 import { useState } from "react";
 import { DateTime } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
@@ -12,6 +12,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSepara
 import { EmptyState } from "~/components/ui/empty-state";
 import { FieldError } from "~/components/ui/field-error";
 import { Input } from "~/components/ui/input";
+import { CopyableSecret } from "~/components/ui/copyable-secret";
 import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
@@ -192,7 +193,7 @@ export function WebhooksManager() {
               The receiver at {secret?.url} checks X-Orderdesk-Signature with it (docs/api.md shows how). This is the only time it is shown; rotate it to get a new one.
             </DialogDescription>
           </DialogHeader>
-          {secret && <CopyableSecret value={secret.secret} />}
+          {secret && <CopyableSecret value={secret.secret} label="Signing secret" noun="secret" />}
           <DialogFooter>
             <DialogClose asChild>
               <Button>Done</Button>
@@ -302,28 +303,6 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
           ))}
         </TableBody>
       </Table>
-    </div>
-  );
-}
-
-function CopyableSecret({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="flex items-center gap-2">
-      <Input readOnly value={value} aria-label="Signing secret" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-      <Button
-        type="button"
-        variant="outline"
-        size="icon"
-        aria-label="Copy secret"
-        onClick={async () => {
-          await navigator.clipboard?.writeText(value);
-          setCopied(true);
-          toast.success("Secret copied");
-        }}
-      >
-        {copied ? <Check className="size-4" /> : <Copy className="size-4" />}
-      </Button>
     </div>
   );
 }
