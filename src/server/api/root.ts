@@ -6,6 +6,7 @@ import { customersRouter } from "../customers/router";
 import { exceptionsRouter } from "../exceptions/router";
 import { policiesRouter } from "../fulfillment/policies-router";
 import { fulfillmentRouter } from "../fulfillment/router";
+import { importsRouter } from "../imports/router";
 import { integrationRouter } from "../integration/router";
 import { inventoryRouter } from "../inventory/router";
 import { transfersRouter } from "../inventory/transfers-router";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   quotes: quotesRouter,
   pricing: pricingRouter,
   integration: integrationRouter,
+  imports: importsRouter,
   search: searchRouter,
   purchasing: purchasingRouter,
   replenishment: replenishmentRouter,

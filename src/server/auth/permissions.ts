@@ -89,6 +89,11 @@ export const PERMISSIONS = {
   "apiKeys.manage": ["admin"],
   /** Admin → Webhooks: subscriptions, their secrets and delivery logs, Resend and the test ping. */
   "integration.webhooks": ["admin"],
+  /**
+   * Admin → Import: upload CSV files, see their checks and runs. Each kind also needs its use case's permission
+   * (orders.create, customers.create, products.create, pricing.manage, stock.adjust) to be uploaded and started.
+   */
+  "imports.manage": ["manager", "admin"],
   "users.manage": ["admin"],
   /** Admin → Settings: segments, tax categories and units. Everyone reads the lists (forms offer them); admins change them. */
   "settings.view": ALL,

@@ -5,3 +5,5 @@ export { findProductBySku } from "./queries";
 export { categories, products } from "./schema";
 export type { TProduct } from "./schemas";
 export { ZSku } from "./schemas";
+export { createProduct } from "./create-product";
+export { ZCreateProductInput, type TCreateProductInput } from "./schemas";

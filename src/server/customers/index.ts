@@ -8,3 +8,5 @@ export type { TAddress, TCustomer, TTaxExemption } from "./schemas";
 export { ZAddress } from "./schemas";
 export { searchCustomers } from "./search-customers";
 export { billingTermsOf, recordReceivables, type BillingTerms } from "./receivables";
+export { createCustomer } from "./create-customer";
+export { ZCreateCustomerInput, type TCreateCustomerInput } from "./schemas";

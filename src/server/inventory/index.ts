@@ -16,3 +16,5 @@ export { ZWarehouseCode } from "./schemas";
 export type { StockArrivalHandler } from "./stock-arrival";
 export type { InboundReference, InboundSupply, SupplySource, UsualSupplier } from "./supply";
 export { findWarehouseByCode } from "./warehouses";
+export { countStock } from "./count-stock";
+export { ZCountStockInput, type TCountStockInput } from "./schemas";

@@ -64,6 +64,15 @@ export const ZAdjustStockInput = z.object({
 });
 export type TAdjustStockInput = z.infer<typeof ZAdjustStockInput>;
 
+/** A physical count of one SKU in one warehouse: on hand becomes `counted`. */
+export const ZCountStockInput = z.object({
+  sku: ZSku,
+  warehouse: ZWarehouseCode,
+  counted: z.number().int("Counted must be a whole number").min(0, "Counted is 0 or more").max(1_000_000_000, "Counted is at most 1,000,000,000"),
+  reference: z.string().trim().max(100).optional(),
+});
+export type TCountStockInput = z.infer<typeof ZCountStockInput>;
+
 export const ZStockMovement = z.object({
   id: z.number().int(),
   sku: z.string(),

@@ -17,11 +17,14 @@ import {
   EXCEPTIONS_SLA_BREACHES,
   FULFILLMENT_AUTO_PLAN,
   FULFILLMENT_JEOPARDY,
+  IMPORTS_RESUME,
+  IMPORTS_RUN,
   INTEGRATION_WEBHOOKS,
   REPLENISHMENT_NIGHTLY,
   WEBHOOKS_DELIVER,
 } from "./queues";
 import { dispatchWebhooks } from "../integration/dispatch-webhooks";
+import { runDueImports } from "../imports/run-import";
 
 /**
  * Job handlers take the database and nothing else, so tests call them directly (no queue, no cron) and the
@@ -42,6 +45,8 @@ export const JOB_HANDLERS: Record<string, (db: Db) => Promise<unknown>> = {
   [EMAIL_SEND_DUE.name]: (db) => handleEmailSend(db),
   [INTEGRATION_WEBHOOKS.name]: (db) => dispatchWebhooks({ db }),
   [WEBHOOKS_DELIVER]: (db) => dispatchWebhooks({ db }),
+  [IMPORTS_RESUME.name]: (db) => runDueImports(db),
+  [IMPORTS_RUN]: (db) => runDueImports(db),
 };
 
 /** What an e-mail attachment is made of when sent: the invoice's PDF from billing's own document. */

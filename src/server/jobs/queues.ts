@@ -75,6 +75,20 @@ export const INTEGRATION_WEBHOOKS: ScheduledQueue = {
 /** Not scheduled: woken a second after a change wrote webhook events, it sends them (one queued run at a time). */
 export const WEBHOOKS_DELIVER = "integration.webhooks.deliver";
 
+/**
+ * Every minute: CSV imports that are queued, or whose run stopped with its process (no batch for 30 s), run or
+ * resume. A started import is normally run at once by IMPORTS_RUN.
+ */
+export const IMPORTS_RESUME: ScheduledQueue = {
+  name: "imports.resume",
+  cron: "* * * * *",
+  timeZone: COMPANY_TIME_ZONE,
+  summary: "Run queued CSV imports and resume those whose process stopped",
+};
+
+/** Not scheduled: woken when an import is started, it runs the due imports (one run queued at a time). */
+export const IMPORTS_RUN = "imports.run";
+
 export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
   REPLENISHMENT_NIGHTLY,
   FULFILLMENT_AUTO_PLAN,
@@ -84,4 +98,5 @@ export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [
   AUTH_PRUNE,
   EMAIL_SEND_DUE,
   INTEGRATION_WEBHOOKS,
+  IMPORTS_RESUME,
 ];

@@ -14,3 +14,5 @@ export { loadOrder, type OrderCustomer } from "./queries";
 export type { OrderBilling } from "./billing-hook";
 export type { OrderPlanning } from "./planning-hook";
 export { lineAvailability, setPromisedDate, type LineAvailability } from "./line-availability";
+export { createDocumentInTx } from "./create-order";
+export { ZCreateOrderInput, type TCreateOrderInput } from "./schemas";

@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import type { Action } from "../../auth/permissions";
+import type { Actor } from "../../auth/actor";
+import type { DbOrTx, Tx } from "../../db";
+import { AppError, logUnexpectedError, transientDatabaseError } from "../../errors";
+import type { ImportKindName } from "../constants";
+
+export type ImportColumn = {
+  /** As the template writes it; a file may write it in any case, with spaces or dashes for underscores. */
+  name: string;
+  required?: boolean;
+  description: string;
+  example: string;
+};
+
+/** A row read by its kind: the use case's input (checked by the API's own zod schema), or why not. */
+export type ParsedRow<T> =
+  | {
+      ok: true;
+      value: T;
+      /** Rows with the same key make one unit (an order's lines); units run whole, in one savepoint. */
+      groupKey: string;
+      /** What may appear once per file ("customer C-1"): a second row with it is refused at upload. */
+      uniqueKey?: string;
+      refs: RowRefs;
+    }
+  | { ok: false; errors: string[] };
+
+/** What a row names that must exist (checked against the database per chunk, at upload). */
+export type RowRefs = { customers?: string[]; skus?: string[]; warehouses?: string[]; priceLists?: string[]; categories?: string[] };
+
+/** A unit's outcome, one per row of it: imported (with what it made), skipped (already there) or failed. */
+export type RowOutcome = { status: "imported" | "skipped" | "failed"; message?: string | null; result?: string | null };
+
+/** Who the run acts as (who started it), and which import it is. */
+export type ImportRun = { actor: Actor; importId: string };
+
+export type ImportGroup<T> = { groupNo: number; rows: { rowNo: number; value: T }[] };
+
+export type ImportKind<T = unknown> = {
+  kind: ImportKindName;
+  label: string;
+  /** What the rows are, for the page ("one row per order line, grouped by customer and reference"). */
+  summary: string;
+  /** Who may import it: the permission of the use case it runs. */
+  permission: Action;
+  columns: readonly ImportColumn[];
+  /** Rows per batch transaction (whole units: an order's lines are never split). */
+  batchRows: number;
+  /** The unit a row belongs to read from its cells, so that a row refused by `parse` still stops its unit (an order). */
+  groupKeyOf?(get: (column: string) => string): string;
+  /** One record (values by column name) → the use case's input. */
+  parse(get: (column: string) => string): ParsedRow<T>;
+  /**
+   * Rows of one unit must agree (an order's header fields): the message for a row that does not, against the
+   * unit's first row, or null.
+   */
+  conflictsWith?(first: T, row: T): string | null;
+  /** Applies units in the batch's transaction (each in its own savepoint): one outcome per row, in order. */
+  apply(tx: Tx, run: ImportRun, groups: ImportGroup<T>[]): Promise<RowOutcome[][]>;
+};
+
+/** The references a chunk of rows names that do not exist, by kind of reference. */
+export type MissingRefs = { [K in keyof RowRefs]-?: Set<string> };
+export type RefChecker = (db: DbOrTx, refs: { [K in keyof RowRefs]-?: Set<string> }) => Promise<MissingRefs>;
+
+/** zod issues → "column: message" lines, each path mapped to the CSV column it came from. */
+export function issueMessages(error: z.ZodError, columnOf: (path: string) => string): string[] {
+  return error.issues.map((issue) => {
+    const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
+    return `${columnOf(issue.path.join("."))}: ${missing ? "is required" : issue.message}`;
+  });
+}
+
+/**
+ * A unit's error as its rows' message. A refusal (AppError) says why; a transient database error is thrown on
+ * (the batch is rolled back and runs again); anything else is logged and fails the unit, not the whole run.
+ */
+export function refusalOf(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  if (transientDatabaseError(error)) throw error;
+  logUnexpectedError(error);
+  return "could not be saved: an unexpected error (logged for the administrator)";
+}

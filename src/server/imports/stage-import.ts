@@ -1,0 +1,165 @@
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { and, eq, sql } from "drizzle-orm";
+import Papa from "papaparse";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import type { Db } from "../db";
+import { insertRows } from "../db/bulk";
+import { AppError } from "../errors";
+import { normaliseHeader } from "./cells";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportKindName } from "./constants";
+import { toImportDto, type TImport } from "./dto";
+import { IMPORT_KIND_DEFINITIONS, type ImportKind } from "./kinds";
+import { emptyRefSets, missingReferences, referenceErrors } from "./references";
+import { importRows, imports } from "./schema";
+
+/** Rows checked against the database and written per round trip. */
+const CHUNK_ROWS = 1_000;
+
+type StagedRow = typeof importRows.$inferInsert;
+
+/** Who may import a kind: the permission of the use case its rows run through. */
+export function assertMayImport(actor: Actor, kind: ImportKind) {
+  if (actor.readOnly || !can(actor.role, kind.permission)) {
+    throw new AppError("forbidden", "FORBIDDEN", `Importing ${kind.label.toLowerCase()} needs the ${kind.permission} permission, which the ${actor.role} role does not have.`);
+  }
+}
+
+/**
+ * Upload → preview: reads the CSV as it streams in (papaparse), checks every row with its kind's zod schema
+ * (the API's), the references it names (customers, SKUs, warehouses, price lists) and the rows of one unit
+ * against each other, and keeps each row with its errors. Nothing else is written: the run (startImport)
+ * does that. An upload that breaks off, is too large or has no header leaves nothing behind.
+ */
+export async function stageImport(options: { db: Db; actor: Actor; kind: ImportKindName; fileName: string; body: AsyncIterable<Uint8Array> | Readable }): Promise<TImport> {
+  const { db, actor } = options;
+  const kind = IMPORT_KIND_DEFINITIONS[options.kind];
+  assertMayImport(actor, kind);
+  const fileName = options.fileName.trim().slice(0, 200) || `${options.kind}.csv`;
+  const [created] = await db.insert(imports).values({ kind: options.kind, fileName, status: "uploading", createdBy: actor }).returning({ id: imports.id });
+  const importId = created!.id;
+  try {
+    const counts = await readRows(db, importId, kind, options.body);
+    const [row] = await db.update(imports).set({ ...counts, status: "ready" }).where(eq(imports.id, importId)).returning();
+    return toImportDto(row!);
+  } catch (error) {
+    await db.delete(imports).where(eq(imports.id, importId));
+    throw error;
+  }
+}
+
+async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncIterable<Uint8Array> | Readable) {
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > MAX_IMPORT_BYTES) done(new AppError("invalid", "FILE_TOO_LARGE", `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files`));
+      else done(null, chunk);
+    },
+  });
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: "greedy" });
+
+  let header: string[] | null = null;
+  let indexOf = new Map<string, number>();
+  let unusedColumns: string[] = [];
+  let rowNo = 1;
+  let total = 0;
+  let invalid = 0;
+  const groups = new Map<string, { groupNo: number; first: unknown; firstRow: number }>();
+  const seen = new Map<string, number>();
+  /** Units with a refused row: their other rows are refused too (an order is imported whole or not at all). */
+  const brokenGroups = new Map<number, number>();
+  let chunk: { row: StagedRow; parsed: ReturnType<ImportKind["parse"]> }[] = [];
+
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const wanted = emptyRefSets();
+    for (const { parsed } of chunk) {
+      if (!parsed.ok) continue;
+      for (const [key, codes] of Object.entries(parsed.refs) as [keyof typeof wanted, string[]][]) codes.forEach((code) => wanted[key].add(code));
+    }
+    const missing = await missingReferences(db, wanted);
+    for (const entry of chunk) {
+      if (!entry.parsed.ok) continue;
+      const errors = referenceErrors(entry.parsed.refs, missing);
+      if (errors.length > 0) refuse(entry.row, errors);
+    }
+    await insertRows(db, importRows, chunk.map((c) => c.row));
+    chunk = [];
+  };
+  const refuse = (row: StagedRow, errors: string[]) => {
+    if (row.status !== "invalid") invalid++;
+    row.status = "invalid";
+    row.message = [row.message, ...errors].filter(Boolean).join("; ");
+    if (!brokenGroups.has(row.groupNo)) brokenGroups.set(row.groupNo, row.rowNo);
+  };
+
+  // The first error wins: one thrown while reading a record aborts the pipeline, which then rejects with an AbortError.
+  let failure: unknown;
+  const consume = async (records: AsyncIterable<string[]>) => {
+    try {
+      await readRecords(records);
+    } catch (error) {
+      failure ??= error;
+      throw error;
+    }
+  };
+  const readRecords = async (records: AsyncIterable<string[]>) => {
+    for await (const record of records) {
+      if (!header) {
+        header = record.map((cell) => cell.replace(/^\uFEFF/, "").trim());
+        indexOf = new Map(header.map((name, i) => [normaliseHeader(name), i] as const).reverse());
+        const known = new Set(kind.columns.map((c) => normaliseHeader(c.name)));
+        const missingColumns = kind.columns.filter((c) => c.required && !indexOf.has(normaliseHeader(c.name))).map((c) => c.name);
+        if (missingColumns.length > 0) {
+          throw AppError.invalidField("file", `the first row must name the columns; missing: ${missingColumns.join(", ")} (download the template for ${kind.label.toLowerCase()})`);
+        }
+        unusedColumns = header.filter((name) => name && !known.has(normaliseHeader(name)));
+        continue;
+      }
+      rowNo++;
+      total++;
+      if (total > MAX_IMPORT_ROWS) throw AppError.invalidField("file", `more than ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows; split it into several files`);
+      const get = (column: string) => record[indexOf.get(normaliseHeader(column)) ?? -1] ?? "";
+      const parsed = kind.parse(get);
+      const values = header.map((_, i) => record[i] ?? "");
+      const row: StagedRow = { importId, rowNo, groupNo: -rowNo, values, status: "pending", message: null, result: null };
+      const groupKey = kind.groupKeyOf?.(get) ?? (parsed.ok ? parsed.groupKey : null);
+      let group = groupKey === null ? undefined : groups.get(groupKey);
+      if (groupKey !== null && !group) groups.set(groupKey, (group = { groupNo: groups.size + 1, first: parsed.ok ? parsed.value : null, firstRow: rowNo }));
+      if (group) row.groupNo = group.groupNo;
+      if (!parsed.ok) {
+        refuse(row, parsed.errors);
+      } else if (group) {
+        group.first ??= parsed.value;
+        const conflict = group.first === parsed.value ? null : (kind.conflictsWith?.(group.first, parsed.value) ?? null);
+        const earlier = parsed.uniqueKey === undefined ? undefined : seen.get(parsed.uniqueKey);
+        if (parsed.uniqueKey !== undefined && earlier === undefined) seen.set(parsed.uniqueKey, rowNo);
+        const errors = [conflict, earlier === undefined ? null : `${parsed.uniqueKey} is also on row ${earlier}: give it once`].filter((e): e is string => e !== null);
+        if (errors.length > 0) refuse(row, errors);
+      }
+      chunk.push({ row, parsed });
+      if (chunk.length >= CHUNK_ROWS) await flush();
+    }
+    await flush();
+  };
+  await pipeline(Readable.from(body), limit, parser, consume).catch((error: unknown) => {
+    throw failure ?? error;
+  });
+  if (!header) throw AppError.invalidField("file", "is empty: the first row names the columns, each next row is one record");
+  if (total === 0) throw AppError.invalidField("file", "has a header but no rows");
+
+  // An order with a refused line is not imported at all: its other lines say which row stopped it.
+  for (const [groupNo, culprit] of brokenGroups) {
+    if (groupNo < 0) continue;
+    const refused = await db
+      .update(importRows)
+      .set({ status: "invalid", message: sql`'not imported: row ' || ${culprit}::text || ' of the same ${sql.raw(kind.kind === "orders" ? "order" : "unit")} has errors'` })
+      .where(and(eq(importRows.importId, importId), eq(importRows.groupNo, groupNo), eq(importRows.status, "pending")))
+      .returning({ rowNo: importRows.rowNo });
+    invalid += refused.length;
+  }
+  const groupCount = groups.size - [...brokenGroups.keys()].filter((g) => g > 0).length;
+  return { columns: header as string[], unusedColumns, totalRows: total, invalidRows: invalid, groupCount };
+}
