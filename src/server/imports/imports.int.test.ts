@@ -1,13 +1,11 @@
 import { Readable } from "node:stream";
+import type { Actor } from "~/server/auth/actor";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAt } from "~/server/clock";
 import { orders } from "~/server/orders";
-import { getPriceList, savePriceList } from "~/server/pricing";
-import { stockLevels, stockMovements } from "~/server/inventory";
-import { createProduct, findProductBySku } from "~/server/catalog";
+import { createProduct } from "~/server/catalog";
 import { archiveProduct } from "~/server/catalog/archive-product";
-import { customers } from "~/server/customers";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
 import type { ImportKindName } from "./constants";
@@ -27,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 /** The file arrives in small pieces, as a slow upload does (a record may be cut anywhere). */
-const upload = (kind: ImportKindName, csv: string, actor = actors.manager) =>
+const upload = (kind: ImportKindName, csv: string, actor: Actor = actors.manager) =>
   stageImport({ db: t.db, actor, kind, fileName: `${kind}.csv`, body: Readable.from(Buffer.from(csv).toString("utf8").match(/[\s\S]{1,7}/g)?.map((s) => Buffer.from(s)) ?? []) });
 const problems = async (id: string) => (await listImportRows({ db: t.db, id, statuses: ["invalid", "failed"], input: { limit: 500 } })).items.map((r) => [r.rowNo, r.message]);
 const rowsOf = async (id: string) => (await listImportRows({ db: t.db, id, input: { limit: 500 } })).items;

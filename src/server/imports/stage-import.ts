@@ -92,7 +92,7 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
     if (row.status !== "invalid") invalid++;
     row.status = "invalid";
     row.message = [row.message, ...errors].filter(Boolean).join("; ");
-    if (!brokenGroups.has(row.groupNo)) brokenGroups.set(row.groupNo, row.rowNo);
+    if (kind.wholeUnits && !brokenGroups.has(row.groupNo)) brokenGroups.set(row.groupNo, row.rowNo);
   };
 
   // The first error wins: one thrown while reading a record aborts the pipeline, which then rejects with an AbortError.
@@ -160,6 +160,11 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
       .returning({ rowNo: importRows.rowNo });
     invalid += refused.length;
   }
-  const groupCount = groups.size - [...brokenGroups.keys()].filter((g) => g > 0).length;
+  // Units with something to run (an order whose lines all passed; for other kinds, keys with a valid row).
+  const [{ units }] = (await db
+    .select({ units: sql<number>`count(distinct ${importRows.groupNo})::int` })
+    .from(importRows)
+    .where(and(eq(importRows.importId, importId), eq(importRows.status, "pending")))) as [{ units: number }];
+  const groupCount = units;
   return { columns: header as string[], unusedColumns, totalRows: total, invalidRows: invalid, groupCount };
 }

@@ -47,6 +47,8 @@ export type ImportKind<T = unknown> = {
   columns: readonly ImportColumn[];
   /** Rows per batch transaction (whole units: an order's lines are never split). */
   batchRows: number;
+  /** A unit is imported whole or not at all (an order): a refused row refuses the others of its unit. */
+  wholeUnits?: boolean;
   /** The unit a row belongs to read from its cells, so that a row refused by `parse` still stops its unit (an order). */
   groupKeyOf?(get: (column: string) => string): string;
   /** One record (values by column name) → the use case's input. */

@@ -61,6 +61,7 @@ export const ordersKind: ImportKind<OrderRowValue> = {
     { name: "ship_to_country", description: "Ship-to country (two letters)", example: "" },
   ],
 
+  wholeUnits: true,
   groupKeyOf: (get) => `${cellText(get("customer"))}\u0000${cellText(get("customer_reference"))}`,
 
   parse(get) {
