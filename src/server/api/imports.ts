@@ -40,7 +40,12 @@ function assertImporter(ctx: Context): asserts ctx is Context & { actor: NonNull
  * it streams in and checked row by row; answers 201 with the import (status `ready`: nothing written yet).
  */
 export function handleImportUpload(req: Request, getDb: () => Promise<Db>): Promise<Response> {
-  return withCaller(req, getDb, async (ctx) => {
+  return withCaller(req, getDb, (ctx) => importUploadResponse(ctx, req));
+}
+
+/** The upload for a caller already known (tests give one without a session). */
+export async function importUploadResponse(ctx: Context, req: Request): Promise<Response> {
+  {
     assertImporter(ctx);
     const params = new URL(req.url).searchParams;
     const kind = params.get("kind") ?? "";
@@ -54,7 +59,7 @@ export function handleImportUpload(req: Request, getDb: () => Promise<Db>): Prom
     const body = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
     const created = await stageImport({ db: ctx.db, actor: ctx.actor, kind: kind as ImportKindName, fileName: params.get("name") ?? `${kind}.csv`, body });
     return Response.json(created, { status: 201, headers: { location: `/api/v1/imports/${created.id}` } });
-  });
+  }
 }
 
 /**

@@ -1,10 +1,15 @@
+import { z } from "zod";
+import { IMPORT_KINDS } from "../imports/constants";
+import { ZImport } from "../imports/dto";
 import { EXPORT_LISTS } from "./exports";
 import { API_ERROR_REF, getOpenApiJson } from "./rest";
 
+const { $schema: _dialect, ...IMPORT_SCHEMA } = z.toJSONSchema(ZImport);
+
 /**
  * Operations served by their own Next routes rather than by a procedure (binary answers), added to the
- * generated document: the invoice PDF (src/app/api/v1/invoices/[number]/pdf/route.ts) and the list exports
- * (src/app/api/v1/exports/[list]/route.ts).
+ * generated document: the invoice PDF (src/app/api/v1/invoices/[number]/pdf/route.ts), the list exports
+ * (src/app/api/v1/exports/[list]/route.ts), and the CSV import's upload and error report (src/app/api/v1/imports).
  */
 const ROUTE_OPERATIONS = {
   "/invoices/{number}/pdf": {
@@ -36,6 +41,42 @@ const ROUTE_OPERATIONS = {
         "401": { description: "No API key, or one that is not valid", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
         "403": { description: "The key's role may not view the list", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
         "404": { description: "No such list", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+        default: { description: "Any other error (see docs/api.md, Errors)", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+      },
+    },
+  },
+  "/imports": {
+    post: {
+      operationId: "imports-upload",
+      summary: "Upload a CSV file to import: read as it streams in and checked row by row; nothing is written until POST /imports/{id}/start",
+      tags: ["imports"],
+      security: [{ bearerAuth: [] }],
+      parameters: [
+        { in: "query", name: "kind", required: true, description: "What the file loads", schema: { type: "string", enum: [...IMPORT_KINDS] } },
+        { in: "query", name: "name", required: false, description: "The file's name, shown in the list", schema: { type: "string", maxLength: 200 } },
+      ],
+      requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+      responses: {
+        "201": { description: "The import, checked (status ready)", content: { "application/json": { schema: IMPORT_SCHEMA } } },
+        "400": { description: "Not a CSV, a missing column, an empty or too large file", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+        "401": { description: "No API key, or one that is not valid", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+        "403": { description: "The key's role may not import this kind", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+        default: { description: "Any other error (see docs/api.md, Errors)", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+      },
+    },
+  },
+  "/imports/{id}/errors": {
+    get: {
+      operationId: "imports-errors-csv",
+      summary: "The refused and failed rows as CSV: the file's columns, then row, status and error",
+      tags: ["imports"],
+      security: [{ bearerAuth: [] }],
+      parameters: [{ in: "path", name: "id", required: true, description: "The import's id", schema: { type: "string", format: "uuid" } }],
+      responses: {
+        "200": { description: "The error report (UTF-8, CRLF, a header row)", content: { "text/csv": { schema: { type: "string" } } } },
+        "401": { description: "No API key, or one that is not valid", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+        "403": { description: "The key's role may not import files", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
+        "404": { description: "No such import", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
         default: { description: "Any other error (see docs/api.md, Errors)", content: { "application/json": { schema: { $ref: API_ERROR_REF } } } },
       },
     },

@@ -24,17 +24,20 @@ beforeAll(async () => {
 });
 afterAll(() => t?.cleanup());
 
-/** The file arrives in small pieces, as a slow upload does (a record may be cut anywhere). */
-const upload = (kind: ImportKindName, csv: string, actor: Actor = actors.manager) =>
-  stageImport({ db: t.db, actor, kind, fileName: `${kind}.csv`, body: Readable.from(Buffer.from(csv).toString("utf8").match(/[\s\S]{1,7}/g)?.map((s) => Buffer.from(s)) ?? []) });
+/** The file arrives in pieces of 7 bytes, as a slow upload may (a record, a CRLF or a character may be cut anywhere). */
+const upload = (kind: ImportKindName, csv: string, actor: Actor = actors.manager) => {
+  const bytes = Buffer.from(csv);
+  const pieces = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+  return stageImport({ db: t.db, actor, kind, fileName: `${kind}.csv`, body: Readable.from(pieces) });
+};
 const problems = async (id: string) => (await listImportRows({ db: t.db, id, statuses: ["invalid", "failed"], input: { limit: 500 } })).items.map((r) => [r.rowNo, r.message]);
 const rowsOf = async (id: string) => (await listImportRows({ db: t.db, id, input: { limit: 500 } })).items;
 const ordersOf = (reference: string) => t.db.select({ number: orders.number, status: orders.status, total: orders.total }).from(orders).where(eq(orders.customerReference, reference));
 
 const ORDER_FILE = [
   "Customer,Customer Reference,SKU,Quantity,Unit Price,Override Reason,Requested Date,Notes,Extra",
-  "ACME,PO-1,BOLT-M8,2,,,2026-12-20,first,x",
-  "ACME,PO-1,NUT-M8,10,,,2026-12-20,first,x",
+  "ACME,PO-1,BOLT-M8,2,,,2026-12-20,Zoë's “rush” 🚚,x",
+  "ACME,PO-1,NUT-M8,10,,,2026-12-20,Zoë's “rush” 🚚,x",
   "ACME,PO-2,WASHER-M8,abc,,,,,",
   "ACME,PO-2,BOLT-M8,1,,,,,",
   "NOBODY,PO-3,BOLT-M8,1,,,,,",
@@ -75,6 +78,7 @@ describe("CSV import of orders", () => {
     expect(done).toMatchObject({ status: "completed", importedRows: 3, skippedRows: 0, failedRows: 0, pendingRows: 0, startedBy: "Morgan Manager" });
     const [po1] = await ordersOf("PO-1");
     expect(po1).toMatchObject({ status: "open" });
+    expect((await t.db.select({ notes: orders.notes }).from(orders).where(eq(orders.number, po1!.number)))[0]!.notes).toBe("Zoë's “rush” 🚚");
     const [po7] = await ordersOf("PO-7");
     const rows = await rowsOf(id);
     expect(rows.filter((r) => r.status === "imported").map((r) => [r.rowNo, r.result])).toEqual([

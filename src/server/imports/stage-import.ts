@@ -1,4 +1,5 @@
 import { Readable, Transform } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { pipeline } from "node:stream/promises";
 import { and, eq, sql } from "drizzle-orm";
 import Papa from "papaparse";
@@ -51,14 +52,25 @@ export async function stageImport(options: { db: Db; actor: Actor; kind: ImportK
 
 async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncIterable<Uint8Array> | Readable) {
   let bytes = 0;
-  const limit = new Transform({
+  // Decoded here, whole characters per chunk (papaparse decodes each chunk on its own and would break a
+  // character cut between two); CRLF and CR become LF (papaparse guesses the line break from the first chunk
+  // only: a file arriving in small pieces would keep its CRs in the last column). A CR ending a chunk waits.
+  const decoder = new StringDecoder("utf8");
+  let carriedCr = false;
+  const normalise = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) done(new AppError("invalid", "FILE_TOO_LARGE", `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files`));
-      else done(null, chunk);
+      if (bytes > MAX_IMPORT_BYTES) return done(new AppError("invalid", "FILE_TOO_LARGE", `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files`));
+      let text = (carriedCr ? "\r" : "") + decoder.write(chunk);
+      carriedCr = text.endsWith("\r");
+      if (carriedCr) text = text.slice(0, -1);
+      done(null, text.replace(/\r\n?/g, "\n"));
+    },
+    flush(done) {
+      done(null, decoder.end() + (carriedCr ? "\n" : ""));
     },
   });
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: "greedy" });
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: "greedy", newline: "\n" });
 
   let header: string[] | null = null;
   let indexOf = new Map<string, number>();
@@ -144,7 +156,7 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
     }
     await flush();
   };
-  await pipeline(Readable.from(body), limit, parser, consume).catch((error: unknown) => {
+  await pipeline(Readable.from(body), normalise, parser, consume).catch((error: unknown) => {
     throw failure ?? error;
   });
   if (!header) throw AppError.invalidField("file", "is empty: the first row names the columns, each next row is one record");
