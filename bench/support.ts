@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { createProduct } from "~/server/catalog/create-product";
 import type { Db } from "~/server/db";
-import { connectPostgres } from "~/server/db/client";
+import { connectPostgres, socketOptions } from "~/server/db/client";
 import { migrate } from "~/server/db/migrate";
 import { adjustStock } from "~/server/inventory/adjust-stock";
 import { createWarehouse } from "~/server/inventory/warehouses";
@@ -21,7 +21,7 @@ export const log = (message: string) => console.error(`[bench] ${message}`);
 export async function freshDatabases(url: URL) {
   const adminUrl = new URL(url);
   adminUrl.pathname = "/postgres";
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  const admin = postgres(socketOptions(adminUrl.toString()).url, { max: 1, onnotice: () => {}, path: socketOptions(adminUrl.toString()).path });
   const dbName = url.pathname.slice(1);
   const pgbenchUrl = new URL(url);
   pgbenchUrl.pathname = `/${dbName}_pgbench`;

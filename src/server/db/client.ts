@@ -40,8 +40,23 @@ export const CONNECT_TIMEOUT_SECONDS = 3;
  */
 export const reconnectBackoffSeconds = (retries: number) => Math.min(3 ** retries / 100, 0.5) * (0.5 + Math.random() / 2);
 
+/**
+ * libpq's way to name a Unix-domain socket, `postgres://user@localhost/db?host=/var/run/postgresql`, as the
+ * socket's path for postgres.js (which would send `host` to the server as a setting). On one machine a socket
+ * costs the app far less CPU per statement than loopback TCP.
+ */
+export function socketOptions(url: string): { url: string; path?: string } {
+  const parsed = new URL(url);
+  const dir = parsed.searchParams.get("host");
+  if (!dir?.startsWith("/")) return { url };
+  parsed.searchParams.delete("host");
+  return { url: parsed.toString(), path: `${dir.replace(/\/$/, "")}/.s.PGSQL.${parsed.port || 5432}` };
+}
+
 export function connectPostgres(url: string, max = 10, logger?: QueryLogger, options: { connectTimeoutSeconds?: number } = {}): DbHandle {
-  const client = postgres(url, {
+  const socket = socketOptions(url);
+  const client = postgres(socket.url, {
+    ...(socket.path ? { path: socket.path } : {}),
     max,
     onnotice: () => {},
     connect_timeout: options.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS,

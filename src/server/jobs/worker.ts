@@ -6,8 +6,7 @@ import { setOutboxDispatcher } from "../integration/outbox";
 import { sendingConfig, type SendingConfig } from "../integration/sending-config";
 import { handleEmailSend, JOB_HANDLERS } from "./handlers";
 import { pgliteExecutor, transactionExecutor } from "./pglite-executor";
-import { EMAIL_SEND, EMAIL_SEND_DUE, IMPORTS_RESUME, IMPORTS_RUN, SCHEDULED_QUEUES, WEBHOOKS_DELIVER } from "./queues";
-import { runDueImports } from "../imports/run-import";
+import { EMAIL_SEND, EMAIL_SEND_DUE, IMPORTS_RUN, SCHEDULED_QUEUES, WEBHOOKS_DELIVER } from "./queues";
 import { onImportRunRequested } from "../imports/run-requests";
 import { onWebhookDispatchRequested } from "../integration/record-webhook-event";
 
@@ -60,14 +59,11 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
   await boss.start();
 
   const email = options.email === undefined ? sendingConfig() : options.email;
-  // CSV imports run two batches at once on PostgreSQL (both cores); PGlite has one connection.
-  const runImports = (db: Db) => runDueImports(db, { partitions: handle.kind === "postgres" ? 2 : 1 });
   for (const queue of SCHEDULED_QUEUES) {
     await boss.createQueue(queue.name, { name: queue.name, policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 3_600 });
     await boss.schedule(queue.name, queue.cron, {}, { tz: queue.timeZone });
     // The sweep sends through this worker's SMTP settings (tests give their own server).
-    const handler =
-      queue.name === EMAIL_SEND_DUE.name ? (db: Db) => handleEmailSend(db, { config: email }) : queue.name === IMPORTS_RESUME.name ? runImports : JOB_HANDLERS[queue.name];
+    const handler = queue.name === EMAIL_SEND_DUE.name ? (db: Db) => handleEmailSend(db, { config: email }) : JOB_HANDLERS[queue.name];
     if (!handler) throw new Error(`No handler for job queue ${queue.name}`);
     await boss.work(queue.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 15, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) {
@@ -117,7 +113,7 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
 
   // A started import runs at once (after its commit); a run whose process died is resumed by the sweep above.
   await boss.createQueue(IMPORTS_RUN, { name: IMPORTS_RUN, policy: "stately", retryLimit: 0, expireInSeconds: 4 * 3_600 });
-  await boss.work(IMPORTS_RUN, { pollingIntervalSeconds: 2, batchSize: 1 }, () => runImports(handle.db));
+  await boss.work(IMPORTS_RUN, { pollingIntervalSeconds: 2, batchSize: 1 }, () => JOB_HANDLERS[IMPORTS_RUN]!(handle.db));
   onImportRunRequested(() => void boss.send(IMPORTS_RUN, {}).catch((error: unknown) => console.error("[orderdesk] waking the import queue:", error)));
 
   let stopping: Promise<void> | undefined;

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDays } from "~/lib/dates";
 import { DEFAULT_POLICIES } from "./policy";
 import { addBusinessDays, addDuration, arrivalDate, projectSteps, promiseDate } from "./schedule";
 
@@ -13,6 +15,24 @@ describe("business days", () => {
     expect(addBusinessDays("2026-12-05", 1)).toBe("2026-12-07"); // Saturday → Monday
     expect(addBusinessDays("2026-12-01", 5)).toBe("2026-12-08"); // Tuesday → next Tuesday
     expect(addBusinessDays("2026-12-01", 0)).toBe("2026-12-01");
+  });
+
+  it("are what walking the calendar a day at a time gives, for any start and count", () => {
+    const walk = (start: string, days: number) => {
+      let date = start;
+      for (let left = Math.ceil(days); left > 0; ) {
+        date = addDays(date, 1);
+        if (![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay())) left--;
+      }
+      return date;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3_000 }), fc.double({ min: -2, max: 400, noNaN: true }), (offset, days) => {
+        const start = addDays("2024-01-01", offset);
+        expect(addBusinessDays(start, days)).toBe(walk(start, days));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it("keep the time of day when a duration is in business days; hours run on the clock", () => {

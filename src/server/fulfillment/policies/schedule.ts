@@ -17,10 +17,19 @@ export function isWeekend(isoDate: string): boolean {
   return day === 0 || day === 6;
 }
 
-/** A calendar date plus whole business days (a weekend start counts from the next weekday). */
+/**
+ * A calendar date plus whole business days (a weekend start counts from the next weekday). Whole weeks at once
+ * (five business days from a weekday are seven calendar days; a weekend start counts as the Friday before):
+ * every order's plan asks this for each step, so a day-by-day walk was a fifth of order placement's CPU.
+ */
 export function addBusinessDays(isoDate: string, days: number): string {
-  let date = isoDate;
-  for (let left = Math.ceil(days); left > 0; ) {
+  let left = Math.ceil(days);
+  if (left <= 0) return isoDate;
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  let date = weekday === 6 ? addDays(isoDate, -1) : weekday === 0 ? addDays(isoDate, -2) : isoDate;
+  const weeks = Math.floor(left / 5);
+  if (weeks > 0) date = addDays(date, weeks * 7);
+  for (left -= weeks * 5; left > 0; ) {
     date = addDays(date, 1);
     if (!isWeekend(date)) left--;
   }
