@@ -114,7 +114,10 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
   // A started import runs at once (after its commit); a run whose process died is resumed by the sweep above.
   await boss.createQueue(IMPORTS_RUN, { name: IMPORTS_RUN, policy: "stately", retryLimit: 0, expireInSeconds: 4 * 3_600 });
   await boss.work(IMPORTS_RUN, { pollingIntervalSeconds: 2, batchSize: 1 }, () => JOB_HANDLERS[IMPORTS_RUN]!(handle.db));
-  onImportRunRequested(() => void boss.send(IMPORTS_RUN, {}).catch((error: unknown) => console.error("[orderdesk] waking the import queue:", error)));
+  const runImports = () => void boss.send(IMPORTS_RUN, {}).catch((error: unknown) => console.error("[orderdesk] waking the import queue:", error));
+  onImportRunRequested(runImports);
+  // An import queued while no server ran starts now (one that was running resumes once it is stale, by the sweep).
+  runImports();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
