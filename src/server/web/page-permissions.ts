@@ -14,6 +14,8 @@ export const PAGE_PERMISSIONS: ReadonlyArray<readonly [route: string, action: Ac
   ["/admin/api-keys", "apiKeys.manage"],
   ["/admin/carriers", "admin.view"],
   ["/admin/exceptions", "admin.view"],
+  ["/admin/import", "imports.manage"],
+  ["/admin/import/[id]", "imports.manage"],
   ["/admin/outbox", "outbox.view"],
   ["/admin/policies", "admin.view"],
   ["/admin/pricing", "pricing.view"],

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlarmClock, BadgeDollarSign, BookOpen, KeyRound, Landmark, ListChecks, Mail, Route, Truck, Users, Webhook } from "lucide-react";
+import { AlarmClock, BadgeDollarSign, BookOpen, FileUp, KeyRound, Landmark, ListChecks, Mail, Route, Truck, Users, Webhook } from "lucide-react";
 import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -51,6 +51,13 @@ export default async function AdminPage() {
       description: "Events (orders, shipments, invoices, payments, returns, exceptions, low stock) POSTed to other systems, signed, with a delivery log and Resend.",
       icon: Webhook,
       visible: can(actor.role, "integration.webhooks"),
+    },
+    {
+      href: "/admin/import",
+      title: "Import",
+      description: "Orders, customers, products, price-list items and stock counts from a CSV file: checked first, imported when you say so, with an error report.",
+      icon: FileUp,
+      visible: can(actor.role, "imports.manage"),
     },
     {
       href: "/admin/exceptions",
