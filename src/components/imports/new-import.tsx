@@ -156,7 +156,7 @@ export function NewImport() {
               <h3 className="text-xs font-medium text-muted-foreground">
                 Columns (in any order; the first row names them)
               </h3>
-              <ul aria-label={`Columns of a ${kind.label.toLowerCase()} file`} className="grid gap-x-6 gap-y-1 text-xs lg:grid-cols-2">
+              <ul aria-label={`Columns: ${kind.label}`} className="grid gap-x-6 gap-y-1 text-xs lg:grid-cols-2">
                 {kind.columns.map((c) => (
                   <li key={c.name} className="flex min-w-0 items-baseline gap-2">
                     <code className="shrink-0 font-mono font-medium">{c.name}</code>
