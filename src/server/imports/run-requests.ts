@@ -3,12 +3,13 @@
  * the kick (it sends the run job); a start calls it after its commit. Without a worker (scripts, tests) the
  * minutely sweep — or the caller — runs it.
  */
-let kick: (() => void) | undefined;
+// On globalThis because Next bundles server code into several chunks (the worker's and the routes').
+const holder = globalThis as unknown as { __orderdeskImportKick?: () => void };
 
 export function onImportRunRequested(handler: (() => void) | undefined) {
-  kick = handler;
+  holder.__orderdeskImportKick = handler;
 }
 
 export function requestImportRun() {
-  kick?.();
+  holder.__orderdeskImportKick?.();
 }
