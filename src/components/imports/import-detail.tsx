@@ -155,7 +155,7 @@ export function ImportDetail({ id }: { id: string }) {
   return (
     <>
       {back}
-      <PageHeader title={<span className="break-all">{item.fileName}</span>} actions={actions}>
+      <PageHeader title={<span className="block truncate" title={item.fileName}>{item.fileName}</span>} actions={actions}>
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
           <ImportStatusBadge status={item.status} />
           <span>
