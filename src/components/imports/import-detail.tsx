@@ -348,7 +348,7 @@ function ImportRows({ item }: { item: Import }) {
         </h2>
         <div className="flex items-center gap-2">
           <Label htmlFor="import-rows-filter">Show</Label>
-          <NativeSelect id="import-rows-filter" className="w-60" value={filter} onChange={(e) => setFilter(e.target.value as RowFilter)}>
+          <NativeSelect id="import-rows-filter" className="w-64" value={filter} onChange={(e) => setFilter(e.target.value as RowFilter)}>
             {ROW_FILTERS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
