@@ -276,9 +276,9 @@ function StatusCard({ item }: { item: Import }) {
 
   const showRun = item.status !== "ready" && item.status !== "uploading" && item.status !== "discarded";
   return (
-    <Card aria-labelledby="import-status-title">
+    <Card>
       <CardHeader>
-        <CardTitle id="import-status-title">{title}</CardTitle>
+        <CardTitle>{title}</CardTitle>
         <CardDescription>{description}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
@@ -297,14 +297,14 @@ function StatusCard({ item }: { item: Import }) {
             </div>
           </div>
         )}
-        <dl aria-label="The file" className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label="Rows in the file" value={item.totalRows} />
           <Stat label="Valid" value={item.validRows} />
           <Stat label="With problems" value={item.invalidRows} tone="danger" />
           {orders && <Stat label="Orders" value={item.groupCount} />}
         </dl>
         {showRun && (
-          <dl aria-label="The run" className="grid grid-cols-2 gap-4 border-t pt-4 sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-4 border-t pt-4 sm:grid-cols-4">
             <Stat label="Imported" value={item.importedRows} tone="success" />
             <Stat label="Skipped (already there)" value={item.skippedRows} />
             <Stat label="Failed" value={item.failedRows} tone="danger" />
