@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { roomyCustomer, skusWithStock } from "../fulfillment/fixtures";
 
@@ -19,6 +20,12 @@ async function upload(page: Page, name: string, csv: string) {
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 }
 
+/** Serious or critical axe violations on the page, as lines (a toast fading in is left out: its colours are mid-animation). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
 async function importAndWait(page: Page, validRows: number) {
   await page.getByRole("button", { name: `Import ${validRows} valid rows` }).click();
   // The run goes on server-side: a reload reads it again by the id in the URL.
@@ -28,7 +35,7 @@ async function importAndWait(page: Page, validRows: number) {
   await expect(page.getByRole("heading", { name: "Import completed" })).toBeVisible({ timeout: 60_000 });
 }
 
-test("[ADMIN] the template of an orders file has its columns and an example row", async ({ page }) => {
+test("[ADMIN] the template of an orders file has its columns and an example row; a file missing columns is refused, naming them", async ({ page }) => {
   await page.goto("/admin/import");
   await page.getByLabel("What to import").selectOption("orders");
   await expect(page.getByRole("list", { name: "Columns: Orders" })).toContainText("customer_reference");
@@ -38,6 +45,13 @@ test("[ADMIN] the template of an orders file has its columns and an example row"
   const [header, example] = text.trim().split(/\r?\n/);
   expect(header).toMatch(/^customer,customer_reference,sku,quantity,/);
   expect(example).toMatch(/^C-\d+,/);
+
+  // A file without the columns an orders file needs is refused at once, naming them.
+  await page.getByLabel("CSV file").setInputFiles({ name: "short.csv", mimeType: "text/csv", buffer: Buffer.from("customer,sku\nC-10001,X-1\n") });
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await expect(page.getByText("The file was not accepted.")).toBeVisible();
+  await expect(page.getByText(/missing: customer_reference, quantity/)).toBeVisible();
+  expect(page.url()).toMatch(/\/admin\/import$/);
 });
 
 test("[ADMIN] a manager checks an orders file, imports its valid rows, downloads the error report and imports it again (skipped)", async ({ page }) => {
@@ -67,6 +81,7 @@ test("[ADMIN] a manager checks an orders file, imports its valid rows, downloads
   await expect(problems).toContainText('sku: no product with SKU "SKU-NOPE-E2E"');
   // No horizontal scroll at 1024 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await axeProblems(page)).toEqual([]);
 
   await importAndWait(page, 4);
   await expect(page.getByText("4 rows imported, 0 rows skipped (already there), 0 rows failed", { exact: false })).toBeVisible();
@@ -80,6 +95,7 @@ test("[ADMIN] a manager checks an orders file, imports its valid rows, downloads
   const numbers = new Set(await links.allTextContents());
   expect(numbers.size).toBe(2);
   await expect(links.first()).toHaveAttribute("href", /^\/orders\/SO-/);
+  expect(await axeProblems(page)).toEqual([]);
 
   // The error report: the refused rows as the file had them, with their messages.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download error report" }).click()]);
