@@ -1,7 +1,20 @@
 import { COMPANY_TIME_ZONE } from "~/lib/dates";
 
 /** A recurring job: a pg-boss queue and the cron schedule (in the company's time zone) that fills it. */
-export type ScheduledQueue = { name: string; cron: string; timeZone: string; summary: string };
+export type ScheduledQueue = {
+  name: string;
+  cron: string;
+  timeZone: string;
+  summary: string;
+  /**
+   * How long a run may stay active before pg-boss gives up on it (default an hour). A minutely sweep whose process
+   * was killed mid-run stays "active" until then, and its singleton queue starts no other: so five minutes.
+   */
+  expireInSeconds?: number;
+};
+
+/** A sweep that runs every minute: a run lost with its process blocks the next ones for this long at most. */
+export const SWEEP_EXPIRY_SECONDS = 300;
 
 /** Every night at 02:00 New York time: recompute the reorder suggestions. */
 export const REPLENISHMENT_NIGHTLY: ScheduledQueue = {
@@ -17,6 +30,7 @@ export const FULFILLMENT_AUTO_PLAN: ScheduledQueue = {
   cron: "* * * * *",
   timeZone: COMPANY_TIME_ZONE,
   summary: "Plan shipments of fully reserved orders set to auto-plan",
+  expireInSeconds: SWEEP_EXPIRY_SECONDS,
 };
 
 /** Every minute: exceptions past their SLA are marked breached and the managers get one notice each. */
@@ -25,6 +39,7 @@ export const EXCEPTIONS_SLA_BREACHES: ScheduledQueue = {
   cron: "* * * * *",
   timeZone: COMPANY_TIME_ZONE,
   summary: "Mark exceptions past their SLA as breached and notify the managers",
+  expireInSeconds: SWEEP_EXPIRY_SECONDS,
 };
 
 /** Every morning at 06:00 New York time: overdue invoices, their exceptions and the dunning reminders. */
@@ -57,6 +72,7 @@ export const EMAIL_SEND_DUE: ScheduledQueue = {
   cron: "* * * * *",
   timeZone: COMPANY_TIME_ZONE,
   summary: "Send pending customer e-mails that are due (when SMTP_URL is set)",
+  expireInSeconds: SWEEP_EXPIRY_SECONDS,
 };
 
 /** Not scheduled: one job per transaction that queued e-mails, sent in that transaction, worked after its commit. */
@@ -70,6 +86,7 @@ export const INTEGRATION_WEBHOOKS: ScheduledQueue = {
   cron: "* * * * *",
   timeZone: COMPANY_TIME_ZONE,
   summary: "Send webhook deliveries that are due (sweep)",
+  expireInSeconds: SWEEP_EXPIRY_SECONDS,
 };
 
 /** Not scheduled: woken a second after a change wrote webhook events, it sends them (one queued run at a time). */
@@ -84,9 +101,14 @@ export const IMPORTS_RESUME: ScheduledQueue = {
   cron: "* * * * *",
   timeZone: COMPANY_TIME_ZONE,
   summary: "Run queued CSV imports and resume those whose process stopped",
+  expireInSeconds: SWEEP_EXPIRY_SECONDS,
 };
 
-/** Not scheduled: woken when an import is started, it runs the due imports (one run queued at a time). */
+/**
+ * Not scheduled: woken when an import is started (and when a worker starts), it runs the due imports. Standard
+ * policy: a run lost with a killed process must not hold the queue; runs never overlap on one import (each claims
+ * it, and a batch takes the import's advisory lock).
+ */
 export const IMPORTS_RUN = "imports.run";
 
 export const SCHEDULED_QUEUES: readonly ScheduledQueue[] = [

@@ -6,7 +6,8 @@ import { setOutboxDispatcher } from "../integration/outbox";
 import { sendingConfig, type SendingConfig } from "../integration/sending-config";
 import { handleEmailSend, JOB_HANDLERS } from "./handlers";
 import { pgliteExecutor, transactionExecutor } from "./pglite-executor";
-import { EMAIL_SEND, EMAIL_SEND_DUE, IMPORTS_RUN, SCHEDULED_QUEUES, WEBHOOKS_DELIVER } from "./queues";
+import { EMAIL_SEND, EMAIL_SEND_DUE, IMPORTS_RUN, SCHEDULED_QUEUES, SWEEP_EXPIRY_SECONDS, WEBHOOKS_DELIVER } from "./queues";
+import { STALE_RUN_SECONDS } from "../imports/constants";
 import { onImportRunRequested } from "../imports/run-requests";
 import { onWebhookDispatchRequested } from "../integration/record-webhook-event";
 
@@ -60,7 +61,10 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
 
   const email = options.email === undefined ? sendingConfig() : options.email;
   for (const queue of SCHEDULED_QUEUES) {
-    await boss.createQueue(queue.name, { name: queue.name, policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 3_600 });
+    const settings = { name: queue.name, policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: queue.expireInSeconds ?? 3_600 } as const;
+    // createQueue keeps an existing queue's settings: update them too, so a changed expiry reaches deployed databases.
+    await boss.createQueue(queue.name, settings);
+    await boss.updateQueue(queue.name, settings);
     await boss.schedule(queue.name, queue.cron, {}, { tz: queue.timeZone });
     // The sweep sends through this worker's SMTP settings (tests give their own server).
     const handler = queue.name === EMAIL_SEND_DUE.name ? (db: Db) => handleEmailSend(db, { config: email }) : JOB_HANDLERS[queue.name];
@@ -112,12 +116,15 @@ export async function startJobWorker(options: StartJobWorkerOptions): Promise<Jo
   });
 
   // A started import runs at once (after its commit); a run whose process died is resumed by the sweep above.
-  await boss.createQueue(IMPORTS_RUN, { name: IMPORTS_RUN, policy: "stately", retryLimit: 0, expireInSeconds: 4 * 3_600 });
+  await boss.createQueue(IMPORTS_RUN, { name: IMPORTS_RUN, policy: "standard", retryLimit: 0, expireInSeconds: SWEEP_EXPIRY_SECONDS });
   await boss.work(IMPORTS_RUN, { pollingIntervalSeconds: 2, batchSize: 1 }, () => JOB_HANDLERS[IMPORTS_RUN]!(handle.db));
-  const runImports = () => void boss.send(IMPORTS_RUN, {}).catch((error: unknown) => console.error("[orderdesk] waking the import queue:", error));
-  onImportRunRequested(runImports);
-  // An import queued while no server ran starts now (one that was running resumes once it is stale, by the sweep).
+  const runImports = (startAfter = 0) =>
+    void boss.send(IMPORTS_RUN, {}, { startAfter }).catch((error: unknown) => console.error("[orderdesk] waking the import queue:", error));
+  onImportRunRequested(() => runImports());
+  // An import queued while no server ran starts now; one whose run died with a process (this one, restarted)
+  // resumes once it counts as stale.
   runImports();
+  runImports(STALE_RUN_SECONDS + 2);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
