@@ -131,6 +131,8 @@ describe("CSV import of orders", () => {
     const staged = await upload("orders", "customer,customer_reference,sku,quantity\nACME,PO-30,BOLT-M8,1\n");
     await discardImport({ db: t.db, actor: actors.manager, id: staged.id });
     expect(await t.db.$count(importRows, eq(importRows.importId, staged.id))).toBe(0);
+    // A second Discard (another tab) is refused, not left waiting on the first one's connection (PGlite has one).
+    await expect(discardImport({ db: t.db, actor: actors.manager, id: staged.id })).rejects.toMatchObject({ kind: "conflict" });
     await expect(startImport({ db: t.db, actor: actors.manager, id: staged.id })).rejects.toMatchObject({ kind: "conflict" });
 
     const other = await upload("orders", "customer,customer_reference,sku,quantity\nACME,PO-31,BOLT-M8,1\n");

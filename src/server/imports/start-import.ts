@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
-import type { Db } from "../db";
+import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
 import { toImportDto, type TImport } from "./dto";
 import { IMPORT_KIND_DEFINITIONS } from "./kinds";
@@ -10,7 +10,7 @@ import { importRows, imports } from "./schema";
 import { assertMayImport } from "./stage-import";
 
 /** Why an import cannot take a step: not found, or its status. */
-async function refusal(db: Db, id: string, step: string) {
+async function refusal(db: DbOrTx, id: string, step: string) {
   const [row] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, id));
   if (!row) return AppError.notFound("import", id);
   return AppError.conflict("IMPORT_STATUS", `This import is ${row.status}: it cannot be ${step}.`);
@@ -60,7 +60,7 @@ export async function discardImport(options: { db: Db; actor: Actor; id: string 
       .set({ status: "discarded", finishedAt: clock.now() })
       .where(and(eq(imports.id, id), eq(imports.status, "ready")))
       .returning();
-    if (!row) throw await refusal(db, id, "discarded");
+    if (!row) throw await refusal(tx, id, "discarded");
     await tx.delete(importRows).where(eq(importRows.importId, id));
     return toImportDto(row);
   });
