@@ -21,6 +21,8 @@ const ZEnv = z.object({
     .url()
     .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
+  /** Batch transactions a CSV import runs at once on PostgreSQL (default 2: one per core; PGlite always runs one). */
+  IMPORT_LANES: z.coerce.number().int().min(1).max(8).optional(),
   /** The From of every e-mail sent. */
   SMTP_FROM: z.string().min(3).default("Orderdesk <orderdesk@localhost>"),
 });

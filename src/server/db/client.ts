@@ -53,6 +53,12 @@ export function socketOptions(url: string): { url: string; path?: string } {
   return { url: parsed.toString(), path: `${dir.replace(/\/$/, "")}/.s.PGSQL.${parsed.port || 5432}` };
 }
 
+/** Whether `db` is the embedded PGlite (one connection: no two transactions at once). */
+export function isEmbedded(db: DbOrTx): boolean {
+  const client = (db as unknown as { $client?: object }).$client;
+  return !!client && "waitReady" in client;
+}
+
 export function connectPostgres(url: string, max = 10, logger?: QueryLogger, options: { connectTimeoutSeconds?: number } = {}): DbHandle {
   const socket = socketOptions(url);
   const client = postgres(socket.url, {

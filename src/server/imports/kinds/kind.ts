@@ -51,6 +51,11 @@ export type ImportKind<T = unknown> = {
   wholeUnits?: boolean;
   /** The unit a row belongs to read from its cells, so that a row refused by `parse` still stops its unit (an order). */
   groupKeyOf?(get: (column: string) => string): string;
+  /**
+   * What a unit locks that another unit may lock too (an order's SKUs and customer): when given, units run in
+   * parallel lanes, one at a time each, never two with a key in common. Without it, one lane of large batches.
+   */
+  conflictKeys?(value: T): string[];
   /** One record (values by column name) → the use case's input. */
   parse(get: (column: string) => string): ParsedRow<T>;
   /**

@@ -62,6 +62,8 @@ export const ordersKind: ImportKind<OrderRowValue> = {
   ],
 
   wholeUnits: true,
+  // Two orders reserving one SKU wait on its stock rows; two of one customer would race its credit check.
+  conflictKeys: (row) => [`customer:${row.customer}`, ...row.lines.map((line) => `sku:${line.sku}`)],
   groupKeyOf: (get) => `${cellText(get("customer"))}\u0000${cellText(get("customer_reference"))}`,
 
   parse(get) {
