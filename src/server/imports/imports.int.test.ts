@@ -146,6 +146,12 @@ describe("CSV import of orders", () => {
     expect(await ordersOf("PO-31")).toHaveLength(1);
   });
 
+  it("completes at once a file with no valid row, saying when", async () => {
+    const staged = await upload("orders", "customer,customer_reference,sku,quantity\nACME,PO-40,BOLT-M8,none\n");
+    const started = await startImport({ db: t.db, actor: actors.manager, id: staged.id });
+    expect(started).toMatchObject({ status: "completed", importedRows: 0, invalidRows: 1, startedAt: expect.any(String), finishedAt: expect.any(String) });
+  });
+
   it("resumes a run whose process stopped (no batch for 30 s), with the rows no batch reached", async () => {
     const lines = Array.from({ length: 12 }, (_, i) => `ACME,PO-R${i},NUT-M8,1`);
     const staged = await upload("orders", ["customer,customer_reference,sku,quantity", ...lines].join("\n"));

@@ -32,8 +32,9 @@ export async function startImport(options: { db: Db; actor: Actor; id: string })
     .returning();
   if (!row) throw await refusal(db, id, "started");
   if (row.totalRows === row.invalidRows) {
-    await db.update(imports).set({ status: "completed", startedAt: clock.now(), finishedAt: clock.now() }).where(eq(imports.id, id));
-    return toImportDto({ ...row, status: "completed" });
+    // Nothing to run: done at once.
+    const [done] = await db.update(imports).set({ status: "completed", startedAt: clock.now(), finishedAt: clock.now() }).where(eq(imports.id, id)).returning();
+    return toImportDto(done!);
   }
   requestImportRun();
   return toImportDto(row);
