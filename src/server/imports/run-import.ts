@@ -178,7 +178,8 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"co
       await tx
         .select({ rowNo: importRows.rowNo })
         .from(importRows)
-        .where(and(eq(importRows.importId, id), eq(importRows.status, "pending"), inArray(importRows.rowNo, units.flatMap((u) => u.rowNos))))
+        // By unit: the (import, status, unit) index finds them; by row number the planner scanned every pending row.
+        .where(and(eq(importRows.importId, id), eq(importRows.status, "pending"), inArray(importRows.groupNo, units.map((u) => u.groupNo))))
         .for("update", { skipLocked: true })
     ).map((r) => r.rowNo),
   );
