@@ -9,9 +9,9 @@ import { DateTime } from "~/components/shell/money";
 import { Badge, type BadgeVariant } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
+import { QueryState } from "~/components/ui/query-state";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { toast } from "~/components/ui/toast";
 import { apiErrorOf } from "~/lib/trpc-error";
@@ -79,31 +79,20 @@ export function OutboxList({ status, canRetry, sending }: { status: OutboxStatus
           ))}
         </NativeSelect>
       </div>
-      {query.isPending ? (
-        <div aria-busy="true" className="grid gap-2">
-          <span className="sr-only">Loading the outbox…</span>
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-10" />
-          ))}
-        </div>
-      ) : query.isError ? (
-        <EmptyState
-          role="alert"
-          title="The outbox could not be loaded"
-          description={apiErrorOf(query.error).message}
-          action={
-            <Button variant="outline" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          }
-        />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={Mail}
-          title={status ? `No ${STATUS[status].label.toLowerCase()} messages` : "The outbox is empty"}
-          description={sending ? "Customer e-mails appear here as they are queued, and stay listed once sent." : "Customer e-mails wait here while sending is off."}
-        />
-      ) : (
+      <QueryState
+        query={query}
+        noun="the outbox"
+        skeletons={6}
+        empty={
+          rows.length === 0 ? (
+            <EmptyState
+                    icon={Mail}
+                    title={status ? `No ${STATUS[status].label.toLowerCase()} messages` : "The outbox is empty"}
+                    description={sending ? "Customer e-mails appear here as they are queued, and stay listed once sent." : "Customer e-mails wait here while sending is off."}
+                  />
+          ) : null
+        }
+      >
         <>
           <div className="min-w-0 rounded-lg border bg-background">
             <Table aria-label="Outbox messages">
@@ -249,7 +238,7 @@ export function OutboxList({ status, canRetry, sending }: { status: OutboxStatus
           </div>
           <LoadMore shown={rows.length} noun="message" query={query} />
         </>
-      )}
+      </QueryState>
     </div>
   );
 }

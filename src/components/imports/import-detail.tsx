@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { EmptyState } from "~/components/ui/empty-state";
+import { QueryState } from "~/components/ui/query-state";
 import { Label } from "~/components/ui/label";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
@@ -357,26 +358,16 @@ function ImportRows({ item }: { item: Import }) {
           </NativeSelect>
         </div>
       </div>
-      {query.isPending ? (
-        <div aria-busy="true" className="grid gap-2">
-          <span className="sr-only">Loading the rows…</span>
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-9" />
-          ))}
-        </div>
-      ) : query.isError ? (
-        <EmptyState
-          title="The rows could not be loaded"
-          description={apiErrorOf(query.error).message}
-          action={
-            <Button variant="outline" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          }
-        />
-      ) : rows.length === 0 ? (
-        <EmptyState title={filter === "all" ? "No rows" : `No rows: ${chosen.label.toLowerCase()}`} description={filter === "problems" ? "Every row of the file passed the check." : undefined} />
-      ) : (
+      <QueryState
+        query={query}
+        noun="the rows"
+        skeletonClassName="h-9"
+        empty={
+          rows.length === 0 ? (
+            <EmptyState title={filter === "all" ? "No rows" : `No rows: ${chosen.label.toLowerCase()}`} description={filter === "problems" ? "Every row of the file passed the check." : undefined} />
+          ) : null
+        }
+      >
         <>
           <div className="min-w-0 rounded-lg border bg-background">
             <Table aria-label={`Rows: ${chosen.label}`}>
@@ -444,7 +435,7 @@ function ImportRows({ item }: { item: Import }) {
           </div>
           <LoadMore shown={rows.length} noun="row" query={query} />
         </>
-      )}
+      </QueryState>
     </section>
   );
 }

@@ -5,11 +5,9 @@ import { FileUp } from "lucide-react";
 import Link from "next/link";
 import { LoadMore } from "~/components/list/load-more";
 import { DateTime } from "~/components/shell/money";
-import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Skeleton } from "~/components/ui/skeleton";
+import { QueryState } from "~/components/ui/query-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
-import { apiErrorOf } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { type Import, ImportStatusBadge, isActive, KIND_LABEL } from "./import-display";
 
@@ -42,26 +40,15 @@ export function ImportsList() {
       <h2 id="recent-imports" className="text-base font-semibold">
         Recent imports
       </h2>
-      {query.isPending ? (
-        <div aria-busy="true" className="grid gap-2">
-          <span className="sr-only">Loading the imports…</span>
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-10" />
-          ))}
-        </div>
-      ) : query.isError ? (
-        <EmptyState
-          title="The imports could not be loaded"
-          description={apiErrorOf(query.error).message}
-          action={
-            <Button variant="outline" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          }
-        />
-      ) : rows.length === 0 ? (
-        <EmptyState icon={FileUp} title="Nothing imported yet" description="Files you upload are listed here with what became of their rows." />
-      ) : (
+      <QueryState
+        query={query}
+        noun="the imports"
+        empty={
+          rows.length === 0 ? (
+            <EmptyState icon={FileUp} title="Nothing imported yet" description="Files you upload are listed here with what became of their rows." />
+          ) : null
+        }
+      >
         <>
           <div className="min-w-0 rounded-lg border bg-background">
             <Table aria-label="Recent imports">
@@ -108,7 +95,7 @@ export function ImportsList() {
           </div>
           <LoadMore shown={rows.length} noun="import" query={query} />
         </>
-      )}
+      </QueryState>
     </section>
   );
 }
