@@ -57,6 +57,9 @@ describe("POST /api/v1/imports and GET /api/v1/imports/{id}/errors", () => {
       body: { error: { message: expect.stringContaining("missing: customer, customer_reference") } },
     });
     expect(await json(await upload("kind=orders", "\u0000\u0000", { ...auth, "content-type": "text/csv" }))).toMatchObject({ status: 400 });
+    // A NUL inside a cell refuses its row (PostgreSQL keeps no NUL in text): a 201, not a 500.
+    const nul = await json(await upload("kind=orders&name=a%00b.csv", "customer,customer_reference,sku,quantity\nACME,NUL-1,BOLT\u0000M8,1\n", { ...auth, "content-type": "text/csv" }));
+    expect(nul).toMatchObject({ status: 201, body: { fileName: "ab.csv", totalRows: 1, invalidRows: 1 } });
   });
 
   it("answers 401 without a key and 403 to a role or scope that may not import", async () => {

@@ -39,7 +39,8 @@ export async function stageImport(options: { db: Db; actor: Actor; kind: ImportK
   const { db, actor } = options;
   const kind = IMPORT_KIND_DEFINITIONS[options.kind];
   assertMayImport(actor, kind);
-  const fileName = options.fileName.trim().slice(0, 200) || `${options.kind}.csv`;
+  // Control characters (a NUL above all: PostgreSQL keeps none in text) have no place in a file's name.
+  const fileName = options.fileName.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || `${options.kind}.csv`;
   const [created] = await db.insert(imports).values({ kind: options.kind, fileName, status: "uploading", createdBy: actor }).returning({ id: imports.id });
   const importId = created!.id;
   try {
@@ -124,7 +125,10 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
     }
   };
   const readRecords = async (records: AsyncIterable<string[]>) => {
-    for await (const record of records) {
+    for await (const cells of records) {
+      // PostgreSQL keeps no NUL in text: one is shown as U+FFFD and refuses its row (below).
+      const hasNul = cells.some((cell) => cell.includes("\u0000"));
+      const record = hasNul ? cells.map((cell) => cell.replaceAll("\u0000", "\uFFFD")) : cells;
       if (!header) {
         header = record.map((cell) => cell.replace(/^\uFEFF/, "").trim());
         indexOf = new Map(header.map((name, i) => [normaliseHeader(name), i] as const).reverse());
@@ -140,7 +144,8 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
       total++;
       if (total > MAX_IMPORT_ROWS) throw AppError.invalidField("file", `more than ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows; split it into several files`);
       const get = (column: string) => record[indexOf.get(normaliseHeader(column)) ?? -1] ?? "";
-      const parsed = kind.parse(get);
+      const read = kind.parse(get);
+      const parsed: typeof read = hasNul ? { ok: false, errors: ["row: has a NUL character (is this a text file?)", ...(read.ok ? [] : read.errors)] } : read;
       const values = header.map((_, i) => record[i] ?? "");
       const row: StagedRow = { importId, rowNo, groupNo: -rowNo, values, status: "pending", message: null, result: null };
       const groupKey = kind.groupKeyOf?.(get) ?? (parsed.ok ? parsed.groupKey : null);
