@@ -16,14 +16,13 @@ import { CopyableSecret } from "~/components/ui/copyable-secret";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import { ROLE_LABELS, ROLES, type Role } from "~/server/auth/roles";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 
 /** Below 1280 px the key's prefix, creation time and last use step aside, so Status, Requests and Revoke stay in view. */
-const WIDE_ONLY = "hidden xl:table-cell";
 
 type ApiKey = RouterOutputs["integration"]["apiKeys"][number];
 

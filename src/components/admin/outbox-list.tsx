@@ -12,7 +12,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { QueryState } from "~/components/ui/query-state";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { toast } from "~/components/ui/toast";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
@@ -106,8 +106,8 @@ export function OutboxList({ status, canRetry, sending }: { status: OutboxStatus
                   <TableHead className="hidden lg:table-cell">Recipient</TableHead>
                   <TableHead>Status</TableHead>
                   <TableHead numeric>Attempts</TableHead>
-                  <TableHead className="hidden md:table-cell">Last error</TableHead>
-                  <TableHead className="hidden md:table-cell">Sent</TableHead>
+                  <TableHead className={WIDE_ONLY}>Last error</TableHead>
+                  <TableHead className={WIDE_ONLY}>Sent</TableHead>
                   {canRetry && (
                     <TableHead>
                       <span className="sr-only">Actions</span>
@@ -151,7 +151,7 @@ export function OutboxList({ status, canRetry, sending }: { status: OutboxStatus
                           <Badge variant={STATUS[m.status].variant}>{STATUS[m.status].label}</Badge>
                         </TableCell>
                         <TableCell numeric>{m.attempts}</TableCell>
-                        <TableCell className="hidden max-w-64 md:table-cell">
+                        <TableCell className={cn(WIDE_ONLY, "max-w-64")}>
                           {m.lastError ? (
                             <span className="block truncate text-xs text-destructive" title={m.lastError}>
                               {m.lastError}
@@ -160,7 +160,7 @@ export function OutboxList({ status, canRetry, sending }: { status: OutboxStatus
                             <span className="text-muted-foreground">—</span>
                           )}
                         </TableCell>
-                        <TableCell className="hidden whitespace-nowrap md:table-cell">
+                        <TableCell className={cn(WIDE_ONLY, "whitespace-nowrap")}>
                           {m.sentAt ? <DateTime value={m.sentAt} /> : m.status === "pending" && m.nextAttemptAt ? <span className="text-xs text-muted-foreground">retry <DateTime value={m.nextAttemptAt} /></span> : <span className="text-muted-foreground">—</span>}
                         </TableCell>
                         {canRetry && (

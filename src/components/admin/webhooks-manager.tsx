@@ -15,7 +15,7 @@ import { Input } from "~/components/ui/input";
 import { CopyableSecret } from "~/components/ui/copyable-secret";
 import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { toast } from "~/components/ui/toast";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
@@ -23,7 +23,6 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "~/server/integration
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 
 /** Below 1280 px the pending count and last attempt step aside, so the row's actions stay in view. */
-const WIDE_ONLY = "hidden xl:table-cell";
 
 type Subscription = RouterOutputs["integration"]["webhooks"]["list"]["items"][number];
 type Delivery = RouterOutputs["integration"]["webhooks"]["deliveries"]["items"][number];

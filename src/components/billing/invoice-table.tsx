@@ -1,15 +1,12 @@
 import Link from "next/link";
 import { DateOnly, Money } from "~/components/shell/money";
 import { Skeleton } from "~/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TInvoiceSummary } from "~/server/billing/schemas";
 import { CustomerName } from "./customer-name";
 import { invoiceHref } from "./invoice-labels";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
-
-/** Shown from xl up; below it the cell's content folds into a neighbour (order under the invoice, due under issued, paid under balance). */
-const WIDE = "hidden xl:table-cell";
 
 /**
  * The invoice list: number, order, customer, dates, status (overdue in days), and the money (total, paid,
@@ -23,7 +20,7 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
         <TableHeader>
           <TableRow>
             <TableHead>Invoice</TableHead>
-            <TableHead className={WIDE}>Order</TableHead>
+            <TableHead className={WIDE_ONLY}>Order</TableHead>
             <TableHead>Customer</TableHead>
             <TableHead>
               Issued
@@ -32,10 +29,10 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
                 <span aria-hidden>·</span> due
               </span>
             </TableHead>
-            <TableHead className={WIDE}>Due</TableHead>
+            <TableHead className={WIDE_ONLY}>Due</TableHead>
             <TableHead>Status</TableHead>
             <TableHead numeric>Total</TableHead>
-            <TableHead numeric className={WIDE}>
+            <TableHead numeric className={WIDE_ONLY}>
               Paid
             </TableHead>
             <TableHead numeric>Balance</TableHead>
@@ -58,7 +55,7 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
                   <span className="block text-xs text-muted-foreground xl:hidden">{orderLink}</span>
                   {invoice.shipment && <span className="hidden font-mono text-xs text-muted-foreground xl:block">{invoice.shipment}</span>}
                 </TableCell>
-                <TableCell className={cn(WIDE, "whitespace-nowrap")}>
+                <TableCell className={cn(WIDE_ONLY, "whitespace-nowrap")}>
                   <span className="text-sm">{orderLink}</span>
                   {invoice.customerReference && (
                     <span className="block max-w-32 truncate text-xs text-muted-foreground" title={`Customer PO ${invoice.customerReference}`}>
@@ -79,7 +76,7 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
                     </span>
                   )}
                 </TableCell>
-                <TableCell className={WIDE}>
+                <TableCell className={WIDE_ONLY}>
                   <DateOnly value={invoice.dueDate} className={cn(invoice.overdue && "font-medium text-danger-soft-foreground")} />
                 </TableCell>
                 <TableCell>
@@ -88,7 +85,7 @@ export function InvoiceTable({ items, label = "Invoices" }: { items: TInvoiceSum
                 <TableCell numeric>
                   <Money amount={invoice.total} currency={c} className={cn(invoice.status === "void" && "text-muted-foreground line-through")} />
                 </TableCell>
-                <TableCell numeric className={WIDE}>
+                <TableCell numeric className={WIDE_ONLY}>
                   <Money amount={invoice.amountPaid} currency={c} className={cn(invoice.amountPaid === 0 && "text-muted-foreground")} />
                 </TableCell>
                 <TableCell numeric className="font-medium">

@@ -7,12 +7,11 @@ import { LoadMore } from "~/components/list/load-more";
 import { DateTime } from "~/components/shell/money";
 import { EmptyState } from "~/components/ui/empty-state";
 import { QueryState } from "~/components/ui/query-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { type Import, ImportStatusBadge, isActive, KIND_LABEL } from "./import-display";
 
 /** Below 1280 px who uploaded and the kind step aside (the file name says most of it). */
-const WIDE_ONLY = "hidden xl:table-cell";
 
 /** "12 imported · 3 skipped · 1 failed", the parts that are not zero. */
 function outcome(i: Import) {

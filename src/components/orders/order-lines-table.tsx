@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 import { Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TOrder } from "~/server/orders/schemas";
 import { ShortDate, useShortDate } from "./order-plan-dates";
@@ -29,7 +29,6 @@ const STEP_LABELS: Record<string, string> = {
  * Below 1280 px (office laptops) the line number, discount and tax columns hide (the line's "Why?" shows the
  * last two), so quantities, prices, fulfillment and warehouse stay in view without a sideways scroll.
  */
-const WIDE_ONLY = "hidden xl:table-cell";
 /**
  * The product name has a column of its own from 1536 px on; below it the name sits under the SKU, two lines at
  * most (the whole name in its title), so a long name never widens the table (at 1440 px the sidebar shows names).

@@ -4,7 +4,7 @@ import { DateOnly, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY, WIDEST_ONLY } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TOrderSummary } from "~/server/orders/schemas";
 import { RowCheckbox, SelectAllCheckbox } from "./order-bulk";
@@ -16,9 +16,7 @@ import { channelLabel, DEFAULT_DIRECTION, DEFAULT_SORT, firstDirection, hrefWith
  * Columns shown from 1280 px on: below it (office laptops at 1024–1366 px) the key columns — number,
  * customer, status, total, created — fit without a sideways scroll; the order page has the rest.
  */
-const WIDE_ONLY = "hidden xl:table-cell";
 /** From 1536 px on: at 1280–1535 px (a 1440 px screen with the sidebar open) these would push Total and Created out. */
-const WIDEST_ONLY = "hidden 2xl:table-cell";
 
 /** The order (or quote) list table; column headers Order, Customer, Status, Total and Created sort via the URL. */
 export function OrdersTable({

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { DateOnly, DateTime, Money } from "~/components/shell/money";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TPurchaseOrderSummary } from "~/server/purchasing/schemas";
 import { OverdueBadge, PurchaseOrderStatusBadge } from "./purchase-order-status";
 
 /** Shown from 1280 px on; below it (office laptops) the number, status, vendor, dates, progress and total fit. */
-const WIDE_ONLY = "hidden xl:table-cell";
 
 /** Purchase orders as rows: number, status, vendor, delivery warehouse, expected date, progress, total. */
 export function PurchaseOrdersTable({ items, label = "Purchase orders", showVendor = true }: { items: TPurchaseOrderSummary[]; label?: string; showVendor?: boolean }) {

@@ -8,7 +8,7 @@ import { toast } from "~/components/ui/toast";
 import { PurchaseOrderStatusBadge } from "~/components/purchasing/purchase-order-status";
 import { Money } from "~/components/shell/money";
 import { Button } from "~/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { apiErrorOf } from "~/lib/trpc-error";
 import { cn } from "~/lib/utils";
 import type { TDraftPurchaseOrdersResult, TReorderSuggestion } from "~/server/purchasing/schemas";
@@ -23,7 +23,6 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * give way to the position they add up to (its title and a screen-reader note spell the sum out), so Est. cost
  * stays in view at 1024 px.
  */
-const WIDE_ONLY = "hidden xl:table-cell";
 /** Columns between the choice box and Est. cost: SKU, warehouse, on hand, position, reorder point, suggested qty. */
 const NARROW_SPAN = 6;
 /** The same from 1280 px on: plus product, reserved, inbound and backordered. */

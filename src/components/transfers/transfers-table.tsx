@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DateOnly, DateTime } from "~/components/shell/money";
 import { Badge, type BadgeVariant } from "~/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, WIDE_ONLY } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import type { TransferStatus } from "~/server/inventory/constants";
 import type { TTransfer } from "~/server/inventory/transfer-schemas";
@@ -29,7 +29,6 @@ export function TransferStatusBadge({ status }: { status: TransferStatus }) {
  * Shown from 1280 px on: below it the product names (the SKU's title still says them), the total quantity (each
  * SKU's line says its own) and the shipping date give way, so Received and its buttons fit 1024 px.
  */
-const WIDE_ONLY = "hidden xl:table-cell";
 
 /** Transfers as rows; in-transit ones offer Receive / Cancel (in the Received column) to those who may move stock. */
 export function TransfersTable({ items, canTransfer }: { items: TTransfer[]; canTransfer: boolean }) {

@@ -68,3 +68,10 @@ export function TableCell({ className, numeric, ...props }: React.ComponentProps
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
   return <caption data-slot="table-caption" className={cn("mt-3 text-sm text-muted-foreground", className)} {...props} />;
 }
+
+/**
+ * A secondary column's classes: it steps aside below 1280 px (WIDE_ONLY) or 1536 px (WIDEST_ONLY), so the key
+ * columns (number, status, amount, actions) stay in view at 1024 px. Header and cells take the same.
+ */
+export const WIDE_ONLY = "hidden xl:table-cell";
+export const WIDEST_ONLY = "hidden 2xl:table-cell";
