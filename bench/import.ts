@@ -25,7 +25,7 @@ import { sql } from "drizzle-orm";
 import { connectPostgres, socketOptions } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
 import { createOrderMasterData, freePort, requireProductionBuild, seededRandom, startProductionServer, stopProcessGroup, waitForServer } from "./rest-orders";
-import { freshDatabases, log, machine, pgbenchTps } from "./support";
+import { cpuSecondsOf, freshDatabases, log, machine, pgbenchTps, postgresCpuSeconds } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -113,23 +113,6 @@ function serverRssMb(pgid: number): number {
   return Math.round(kb / 1024);
 }
 
-/** CPU time (ms) of the processes whose stat line matches `which`: the server's process group, or PostgreSQL's processes. */
-function cpuMs(which: (stat: string, fields: string[]) => boolean): number {
-  let ticks = 0;
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (which(stat, fields)) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks * 10;
-}
-const serverCpuMs = (pgid: number) => cpuMs((_, fields) => Number(fields[2]) === pgid);
-const postgresCpuMs = () => cpuMs((stat) => stat.includes("(postgres)"));
-
 type Import = { id: string; status: string; totalRows: number; invalidRows: number; validRows: number; groupCount: number; importedRows: number; skippedRows: number; failedRows: number; error: string | null };
 
 async function api<T>(method: string, route: string, body?: BodyInit, extra: Record<string, string> = {}): Promise<T> {
@@ -160,11 +143,11 @@ const staged = await upload(mainFile);
 const checkSeconds = (performance.now() - started) / 1000;
 const checkRssMb = serverRssMb(server.pid!);
 const runStarted = performance.now();
-const cpuBefore = { server: serverCpuMs(server.pid!), postgres: postgresCpuMs() };
+const cpuBefore = { server: cpuSecondsOf(server.pid!), postgres: postgresCpuSeconds() };
 await api<Import>("POST", `/imports/${staged.id}/start`);
 const { current: done, peakRssMb } = await pollImport(staged.id, server.pid!);
 const runSeconds = (performance.now() - runStarted) / 1000;
-const cpuDuringRun = { server: serverCpuMs(server.pid!) - cpuBefore.server, postgres: postgresCpuMs() - cpuBefore.postgres };
+const cpuDuringRun = { server: (cpuSecondsOf(server.pid!) - cpuBefore.server) * 1000, postgres: (postgresCpuSeconds() - cpuBefore.postgres) * 1000 };
 const totalSeconds = checkSeconds + runSeconds;
 log(`imported ${done.importedRows} lines in ${totalSeconds.toFixed(1)} s (check ${checkSeconds.toFixed(1)} s, run ${runSeconds.toFixed(1)} s)`);
 

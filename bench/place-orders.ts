@@ -12,15 +12,14 @@
  * 10, 8 clients, same duration) on the same server. Ends by checking the books: every 2xx order exists
  * once, and reserved stock equals the allocations and the reservation ledger.
  */
-import { execFileSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { connectPostgres } from "~/server/db/client";
 import { executeRows } from "~/server/db/execute";
 import { createOrderMasterData, orderBody, requireProductionBuild, seededRandom, startProductionServer, stopProcessGroup, waitForServer } from "./rest-orders";
-import { freshDatabases, log, machine, pgbenchTps } from "./support";
+import { cpuSecondsOf, freshDatabases, log, machine, pgbenchTps, postgresCpuSeconds } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -128,36 +127,10 @@ async function load(durationSeconds: number, request: (client: number) => Promis
   };
 }
 
-const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-
-/** CPU seconds (user + system) a process has used so far, with its children's when asked. */
-function cpuSecondsOf(pid: number, withChildren = true): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    let total = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    if (!withChildren) return total;
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    for (const child of children ? children.split(" ") : []) total += cpuSecondsOf(Number(child));
-    return total;
-  } catch {
-    return 0; // the process ended
-  }
-}
-
 /** Where the machine's CPU goes: the server processes, every PostgreSQL process, and this load generator. */
 function cpuSeconds() {
-  let postgresCpu = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") postgresCpu += cpuSecondsOf(Number(entry), false);
-    } catch {
-      // gone
-    }
-  }
   const self = process.cpuUsage();
-  return { server: servers.reduce((sum, s) => sum + cpuSecondsOf(s.pid!), 0), postgres: postgresCpu, loadGenerator: (self.user + self.system) / 1e6 };
+  return { server: servers.reduce((sum, s) => sum + cpuSecondsOf(s.pid!), 0), postgres: postgresCpuSeconds(), loadGenerator: (self.user + self.system) / 1e6 };
 }
 
 log(`warm-up ${warmup}s…`);

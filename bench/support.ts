@@ -4,6 +4,7 @@
  * read as a ratio to what this machine's PostgreSQL does.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -100,3 +101,34 @@ export async function stockedWarehouse(db: Db, options: { prefix: string; listPr
 }
 
 export const BENCH_ADDRESS = { line1: "1 Dock Rd", city: "Newark", region: "NJ", postalCode: "07102", country: "US" };
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+
+/** CPU seconds (user + system) a process has used so far, with its children's when asked. */
+export function cpuSecondsOf(pid: number, withChildren = true): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    let total = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    if (!withChildren) return total;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    for (const child of children ? children.split(" ") : []) total += cpuSecondsOf(Number(child));
+    return total;
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** CPU seconds every PostgreSQL process on this machine has used so far. */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") total += cpuSecondsOf(Number(entry), false);
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}

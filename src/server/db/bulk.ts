@@ -20,6 +20,14 @@ export async function insertRows<T extends PgTable>(db: DbOrTx, table: T, rows: 
   }
 }
 
+/**
+ * One array parameter cast by the server to `type[]` (`integer`, `uuid`, `text`…): sent as text[] for the reasons
+ * above. For `unnest(…)` in statements insertRows does not write (upserts, updates from a list).
+ */
+export function textArray(values: (string | number | null | undefined)[], type: string): SQL {
+  return sql`${sql.param(values.map((v) => (v == null ? null : String(v))))}::text[]::${sql.raw(type)}[]`;
+}
+
 function unnestInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
   const [first] = rows;
   if (!first) throw new Error("unnestInsert needs at least one row");

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { env } from "~/env";
 import * as clock from "../clock";
 import type { Db, Tx } from "../db";
+import { textArray } from "../db/bulk";
 import { isEmbedded } from "../db/client";
 import { describeForLog, logUnexpectedError, transientDatabaseError } from "../errors";
 import { normaliseHeader } from "./cells";
@@ -197,11 +198,10 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"co
   }
 
   const entries = [...byRow.entries()];
-  const text = (values: (string | number | null | undefined)[], type: string) => sql`${sql.param(values.map((v) => (v == null ? null : String(v))))}::text[]::${sql.raw(type)}[]`;
   await tx.execute(sql`
     update ${importRows} set status = v.status, message = v.message, result = v.result
-    from unnest(${text(entries.map(([rowNo]) => rowNo), "integer")}, ${text(entries.map(([, o]) => o.status), "text")},
-                ${text(entries.map(([, o]) => o.message), "text")}, ${text(entries.map(([, o]) => o.result), "text")}) as v(row_no, status, message, result)
+    from unnest(${textArray(entries.map(([rowNo]) => rowNo), "integer")}, ${textArray(entries.map(([, o]) => o.status), "text")},
+                ${textArray(entries.map(([, o]) => o.message), "text")}, ${textArray(entries.map(([, o]) => o.result), "text")}) as v(row_no, status, message, result)
     where ${importRows.importId} = ${id} and ${importRows.rowNo} = v.row_no`);
   const count = (status: RowOutcome["status"]) => entries.filter(([, o]) => o.status === status).length;
   // Last: the import's row is the one both lanes write; it is held only until this commit.

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { actorLabel, type Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { DbOrTx } from "../db";
-import { insertRows } from "../db/bulk";
+import { insertRows, textArray } from "../db/bulk";
 import { AppError } from "../errors";
 import { stockLevels, stockMovements } from "./schema";
 
@@ -51,21 +51,18 @@ export async function receiveOpeningStock(
   const at = clock.now();
   const reference = options.reference ?? OPENING_STOCK_REFERENCE;
   const stocked = rows.filter((row) => row.quantity > 0);
-  const column = (values: (string | number | null | undefined)[], type: string) =>
-    // Text arrays, cast by the server, as in db/bulk.ts (PGlite and postgres.js type arrays differently).
-    sql`${sql.param(values.map((v) => (v == null ? null : String(v))))}::text[]::${sql.raw(type)}[]`;
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into ${stockLevels} (product_id, warehouse_id, on_hand, bin, reorder_point, reorder_quantity, updated_at)
       select r.product_id, r.warehouse_id, r.on_hand, r.bin, r.reorder_point, r.reorder_quantity, ${at.toISOString()}::timestamptz
       from unnest(
-        ${column(rows.map((r) => r.productId), "uuid")},
-        ${column(rows.map((r) => r.warehouseId), "uuid")},
-        ${column(rows.map((r) => r.quantity), "integer")},
-        ${column(rows.map((r) => r.bin), "text")},
-        ${column(rows.map((r) => r.reorderPoint), "integer")},
-        ${column(rows.map((r) => r.reorderQuantity), "integer")}
+        ${textArray(rows.map((r) => r.productId), "uuid")},
+        ${textArray(rows.map((r) => r.warehouseId), "uuid")},
+        ${textArray(rows.map((r) => r.quantity), "integer")},
+        ${textArray(rows.map((r) => r.bin), "text")},
+        ${textArray(rows.map((r) => r.reorderPoint), "integer")},
+        ${textArray(rows.map((r) => r.reorderQuantity), "integer")}
       ) as r(product_id, warehouse_id, on_hand, bin, reorder_point, reorder_quantity)
       on conflict (product_id, warehouse_id) do update set
         on_hand = ${stockLevels}.on_hand + excluded.on_hand,

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { createCustomer, customers, ZCreateCustomerInput, type TCreateCustomerInput } from "../../customers";
 import { cellReader } from "../cells";
-import { issueMessages, type ImportKind } from "./kind";
+import { rowErrors, type ImportKind } from "./kind";
 import { createUnlessExists } from "./master-data";
 
 const ADDRESS_FIELDS = ["line1", "city", "region", "postalCode", "country"] as const;
@@ -79,7 +79,7 @@ export const customersKind: ImportKind<TCreateCustomerInput> = {
       shippingAddress: address("shipping"),
     };
     const parsed = ZCreateCustomerInput.safeParse(candidate);
-    const errors = [...read.errors, ...(parsed.success ? [] : issueMessages(parsed.error, (p) => COLUMN_OF[p] ?? p).filter((m) => !read.failed.has(m.split(":")[0]!)))];
+    const errors = rowErrors(read, parsed, (p) => COLUMN_OF[p] ?? p);
     if (errors.length > 0 || !parsed.success) return { ok: false, errors };
     return { ok: true, value: parsed.data, groupKey: parsed.data.code, uniqueKey: `customer ${parsed.data.code}`, refs: {} };
   },

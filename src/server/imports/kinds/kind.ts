@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Action } from "../../auth/permissions";
 import type { Actor } from "../../auth/actor";
-import type { DbOrTx, Tx } from "../../db";
+import type { Tx } from "../../db";
 import { AppError, logUnexpectedError, transientDatabaseError } from "../../errors";
 import type { ImportKindName } from "../constants";
 
@@ -67,16 +67,19 @@ export type ImportKind<T = unknown> = {
   apply(tx: Tx, run: ImportRun, groups: ImportGroup<T>[]): Promise<RowOutcome[][]>;
 };
 
-/** The references a chunk of rows names that do not exist, by kind of reference. */
-export type MissingRefs = { [K in keyof RowRefs]-?: Set<string> };
-export type RefChecker = (db: DbOrTx, refs: { [K in keyof RowRefs]-?: Set<string> }) => Promise<MissingRefs>;
 
-/** zod issues → "column: message" lines, each path mapped to the CSV column it came from. */
-export function issueMessages(error: z.ZodError, columnOf: (path: string) => string): string[] {
-  return error.issues.map((issue) => {
+/**
+ * A row's problems: the cells that did not read as their type, then the schema's issues (each path mapped to the
+ * CSV column it came from) except on those cells — their zod message would say the same thing again.
+ */
+export function rowErrors(read: { errors: string[]; failed: Set<string> }, result: z.ZodSafeParseResult<unknown>, columnOf: (path: string) => string): string[] {
+  if (result.success) return [...read.errors];
+  const issues = result.error.issues.map((issue) => {
+    const column = columnOf(issue.path.join("."));
     const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
-    return `${columnOf(issue.path.join("."))}: ${missing ? "is required" : issue.message}`;
+    return { column, message: `${column}: ${missing ? "is required" : issue.message}` };
   });
+  return [...read.errors, ...issues.filter((i) => !read.failed.has(i.column)).map((i) => i.message)];
 }
 
 /**

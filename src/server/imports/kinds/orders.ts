@@ -7,7 +7,7 @@ import { orderPlanning } from "../../fulfillment";
 import { createDocumentInTx, ZCreateOrderInput, type TCreateOrderInput } from "../../orders";
 import { cellReader, cellText } from "../cells";
 import { importedOrders } from "../schema";
-import { issueMessages, refusalOf, type ImportKind, type RowOutcome } from "./kind";
+import { rowErrors, refusalOf, type ImportKind, type RowOutcome } from "./kind";
 
 /** One line of an order as a row gives it: the order's header fields repeat on each of its lines. */
 type OrderRowValue = TCreateOrderInput & { unitPriceText?: string };
@@ -84,7 +84,7 @@ export const ordersKind: ImportKind<OrderRowValue> = {
       lines: [{ sku: read.text("sku") ?? "", quantity: read.int("quantity"), unitPrice: unitPriceText === undefined ? undefined : 0, overrideReason: read.text("override_reason") }],
     };
     const parsed = ZCreateOrderInput.safeParse(candidate);
-    const errors = [...read.errors, ...(parsed.success ? [] : issueMessages(parsed.error, columnOf).filter((m) => !read.failed.has(m.split(":")[0]!)))];
+    const errors = rowErrors(read, parsed, columnOf);
     if (!candidate.customerReference) errors.push("customer_reference: is required: it groups the lines into one order");
     if (errors.length > 0 || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
     const value = { ...parsed.data, unitPriceText };

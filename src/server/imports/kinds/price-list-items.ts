@@ -3,7 +3,7 @@ import { parseMoney, toDecimalString } from "~/lib/money";
 import { AppError } from "../../errors";
 import { getPriceList, savePriceList, ZPriceListItemInput } from "../../pricing";
 import { cellReader } from "../cells";
-import { issueMessages, refusalOf, type ImportKind, type RowOutcome } from "./kind";
+import { rowErrors, refusalOf, type ImportKind, type RowOutcome } from "./kind";
 
 type PriceListItemRow = z.infer<typeof ZPriceListItemInput> & { priceList: string; unitPriceText: string };
 
@@ -39,7 +39,7 @@ export const priceListItemsKind: ImportKind<PriceListItemRow> = {
     const unitPriceText = read.decimal("unit_price");
     const candidate = { sku: read.text("sku"), category: read.text("category"), minQuantity: read.int("min_quantity"), unitPrice: unitPriceText === undefined ? undefined : 0 };
     const parsed = ZPriceListItemInput.safeParse(candidate);
-    const errors = [...read.errors, ...(parsed.success ? [] : issueMessages(parsed.error, (p) => COLUMN_OF[p] ?? p).filter((m) => !read.failed.has(m.split(":")[0]!)))];
+    const errors = rowErrors(read, parsed, (p) => COLUMN_OF[p] ?? p);
     if (!priceList) errors.unshift("price_list: is required");
     if (errors.length > 0 || !parsed.success || !priceList || unitPriceText === undefined) return { ok: false, errors: [...new Set(errors)] };
     const value = { ...parsed.data, priceList, unitPriceText };

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { createProduct, products, ZCreateProductInput, type TCreateProductInput } from "../../catalog";
 import { cellReader } from "../cells";
-import { issueMessages, type ImportKind } from "./kind";
+import { rowErrors, type ImportKind } from "./kind";
 import { createUnlessExists } from "./master-data";
 
 const COLUMN_OF: Record<string, string> = {
@@ -57,7 +57,7 @@ export const productsKind: ImportKind<TCreateProductInput> = {
       packSize: read.int("pack_size"),
     };
     const parsed = ZCreateProductInput.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)));
-    const errors = [...read.errors, ...(parsed.success ? [] : issueMessages(parsed.error, (p) => COLUMN_OF[p] ?? p).filter((m) => !read.failed.has(m.split(":")[0]!)))];
+    const errors = rowErrors(read, parsed, (p) => COLUMN_OF[p] ?? p);
     if (errors.length > 0 || !parsed.success) return { ok: false, errors };
     return { ok: true, value: parsed.data, groupKey: parsed.data.sku, uniqueKey: `SKU ${parsed.data.sku}`, refs: {} };
   },

@@ -1,7 +1,7 @@
 import { allocateAndPromise } from "../../fulfillment";
 import { countStock, ZCountStockInput, type TCountStockInput } from "../../inventory";
 import { cellReader } from "../cells";
-import { issueMessages, refusalOf, type ImportKind, type RowOutcome } from "./kind";
+import { rowErrors, refusalOf, type ImportKind, type RowOutcome } from "./kind";
 
 const COLUMN_OF: Record<string, string> = { sku: "sku", warehouse: "warehouse", counted: "counted", reference: "reference" };
 
@@ -27,7 +27,7 @@ export const stockCountsKind: ImportKind<TCountStockInput> = {
     const read = cellReader(get);
     const candidate = { sku: read.text("sku") ?? "", warehouse: read.text("warehouse") ?? "", counted: read.int("counted"), reference: read.text("reference") };
     const parsed = ZCountStockInput.safeParse(candidate);
-    const errors = [...read.errors, ...(parsed.success ? [] : issueMessages(parsed.error, (p) => COLUMN_OF[p] ?? p).filter((m) => !read.failed.has(m.split(":")[0]!)))];
+    const errors = rowErrors(read, parsed, (p) => COLUMN_OF[p] ?? p);
     if (errors.length > 0 || !parsed.success) return { ok: false, errors };
     const value = parsed.data;
     return { ok: true, value, groupKey: `${value.warehouse}\u0000${value.sku}`, uniqueKey: `${value.sku} in ${value.warehouse}`, refs: { skus: [value.sku], warehouses: [value.warehouse] } };
