@@ -9,18 +9,21 @@ export async function getCustomer(options: { db: DbOrTx; code: string }): Promis
   return (await getCustomerWithId(options)).customer;
 }
 
-/** For other modules that store references: the customer and its id, with its addresses, in one query. */
+/** For other modules that store references: the customer and its id, with its addresses and tax exemptions, in one round trip. */
 export async function getCustomerWithId(options: { db: DbOrTx; code: string }): Promise<{ id: string; customer: TCustomer; receivables: { unpaidInvoices: number; overdueHold: string | null } }> {
-  const rows = await options.db
-    .select({ customer: customers, address: customerAddresses })
-    .from(customers)
-    .leftJoin(customerAddresses, eq(customerAddresses.customerId, customers.id))
-    .where(eq(customers.code, options.code));
+  const [rows, exemptions] = await Promise.all([
+    options.db
+      .select({ customer: customers, address: customerAddresses })
+      .from(customers)
+      .leftJoin(customerAddresses, eq(customerAddresses.customerId, customers.id))
+      .where(eq(customers.code, options.code)),
+    taxExemptionRowsOf(options.db, { code: options.code }),
+  ]);
   const row = rows[0]?.customer;
   if (!row) throw AppError.notFound("customer", options.code);
   return {
     id: row.id,
-    customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : [])), await taxExemptionRowsOf(options.db, [row.id])),
+    customer: toCustomerDto(row, rows.flatMap((r) => (r.address ? [r.address] : [])), exemptions),
     receivables: { unpaidInvoices: row.unpaidInvoices, overdueHold: row.overdueHold },
   };
 }

@@ -32,12 +32,17 @@ export async function taxExemptionsOf(db: DbOrTx, customerIds: string[]): Promis
   return byCustomer;
 }
 
-export async function taxExemptionRowsOf(db: DbOrTx, customerIds: string[]): Promise<ExemptionRow[]> {
-  if (customerIds.length === 0) return [];
+/** Tax exemptions of customers by id, or of one customer by code (read alongside the customer itself). */
+export async function taxExemptionRowsOf(db: DbOrTx, of: string[] | { code: string }): Promise<ExemptionRow[]> {
+  if (Array.isArray(of) && of.length === 0) return [];
   return db
     .select()
     .from(customerTaxExemptions)
-    .where(inArray(customerTaxExemptions.customerId, customerIds))
+    .where(
+      Array.isArray(of)
+        ? inArray(customerTaxExemptions.customerId, of)
+        : inArray(customerTaxExemptions.customerId, db.select({ id: customers.id }).from(customers).where(eq(customers.code, of.code))),
+    )
     .orderBy(asc(customerTaxExemptions.region), asc(customerTaxExemptions.issuedOn), asc(customerTaxExemptions.certificateNumber));
 }
 

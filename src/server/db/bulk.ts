@@ -12,7 +12,8 @@ const ROWS_PER_STATEMENT = 5_000;
  * VALUES list on both PGlite and PostgreSQL. Arrays travel as text[] because PGlite cannot serialise
  * arrays of enum types; the server casts them back to each column's type.
  *
- * Every row must set the same keys (a database default cannot be asked for row by row).
+ * Every row must set the same keys (a database default cannot be asked for row by row). A column the rows leave
+ * out takes its `$defaultFn` as drizzle's insert would (timestamps on the domain clock), else the SQL default.
  */
 export async function insertRows<T extends PgTable>(db: DbOrTx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
@@ -32,7 +33,9 @@ function unnestInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
   const [first] = rows;
   if (!first) throw new Error("unnestInsert needs at least one row");
   const tableColumns = getTableColumns(table) as Record<string, PgColumn>;
-  const keys = Object.keys(first);
+  const given = Object.keys(first);
+  const defaulted = Object.keys(tableColumns).filter((key) => !given.includes(key) && tableColumns[key]!.defaultFn);
+  const keys = [...given, ...defaulted];
   const columns = keys.map((key) => {
     const column = tableColumns[key];
     if (!column) throw new Error(`${key} is not a column of the table`);
@@ -41,7 +44,7 @@ function unnestInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
   const arrays = columns.map((column, c) => {
     const key = keys[c] as string;
     const values = rows.map((row) => {
-      const value = row[key];
+      const value = c < given.length ? row[key] : column.defaultFn!();
       if (value === undefined) throw new Error(`Row without "${key}": insertRows needs every row to set the same keys`);
       // Text, not booleans or numbers: postgres.js would otherwise type the whole array by its first element.
       return value === null ? null : String(column.mapToDriverValue(value));

@@ -171,19 +171,19 @@ async function loadUnits(db: Db, id: string, kind: ImportKind, indexOf: Map<stri
 /** One batch in the caller's transaction: its units' rows locked, the units applied, their outcomes written. */
 async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"continue" | "stopped"> {
   const { id, kind } = context;
-  const [current] = await tx.select({ status: imports.status }).from(imports).where(eq(imports.id, id));
+  // Whether the import still runs, and its rows locked (one round trip). Rows another process runs right now (a
+  // resumed run overlapping a slow one), or has run since they were read, are left to it.
+  const [[current], lockedRows] = await Promise.all([
+    tx.select({ status: imports.status }).from(imports).where(eq(imports.id, id)),
+    tx
+      .select({ rowNo: importRows.rowNo })
+      .from(importRows)
+      // By unit: the (import, status, unit) index finds them; by row number the planner scanned every pending row.
+      .where(and(eq(importRows.importId, id), eq(importRows.status, "pending"), inArray(importRows.groupNo, units.map((u) => u.groupNo))))
+      .for("update", { skipLocked: true }),
+  ]);
   if (current?.status !== "running") return "stopped";
-  // Rows another process runs right now (a resumed run overlapping a slow one), or has run since they were read, are left to it.
-  const locked = new Set(
-    (
-      await tx
-        .select({ rowNo: importRows.rowNo })
-        .from(importRows)
-        // By unit: the (import, status, unit) index finds them; by row number the planner scanned every pending row.
-        .where(and(eq(importRows.importId, id), eq(importRows.status, "pending"), inArray(importRows.groupNo, units.map((u) => u.groupNo))))
-        .for("update", { skipLocked: true })
-    ).map((r) => r.rowNo),
-  );
+  const locked = new Set(lockedRows.map((r) => r.rowNo));
   const mine = units.filter((u) => u.rowNos.every((rowNo) => locked.has(rowNo)));
   if (mine.length === 0) return "continue";
 
@@ -198,21 +198,24 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"co
   }
 
   const entries = [...byRow.entries()];
-  await tx.execute(sql`
-    update ${importRows} set status = v.status, message = v.message, result = v.result
-    from unnest(${textArray(entries.map(([rowNo]) => rowNo), "integer")}, ${textArray(entries.map(([, o]) => o.status), "text")},
-                ${textArray(entries.map(([, o]) => o.message), "text")}, ${textArray(entries.map(([, o]) => o.result), "text")}) as v(row_no, status, message, result)
-    where ${importRows.importId} = ${id} and ${importRows.rowNo} = v.row_no`);
   const count = (status: RowOutcome["status"]) => entries.filter(([, o]) => o.status === status).length;
-  // Last: the import's row is the one both lanes write; it is held only until this commit.
-  await tx
-    .update(imports)
-    .set({
-      importedRows: sql`${imports.importedRows} + ${count("imported")}`,
-      skippedRows: sql`${imports.skippedRows} + ${count("skipped")}`,
-      failedRows: sql`${imports.failedRows} + ${count("failed")}`,
-      updatedAt: clock.now(),
-    })
-    .where(eq(imports.id, id));
+  // The rows' outcomes and the import's counts, sent together; the import's row is the one both lanes write,
+  // held only until this commit.
+  await Promise.all([
+    tx.execute(sql`
+      update ${importRows} set status = v.status, message = v.message, result = v.result
+      from unnest(${textArray(entries.map(([rowNo]) => rowNo), "integer")}, ${textArray(entries.map(([, o]) => o.status), "text")},
+                  ${textArray(entries.map(([, o]) => o.message), "text")}, ${textArray(entries.map(([, o]) => o.result), "text")}) as v(row_no, status, message, result)
+      where ${importRows.importId} = ${id} and ${importRows.rowNo} = v.row_no`),
+    tx
+      .update(imports)
+      .set({
+        importedRows: sql`${imports.importedRows} + ${count("imported")}`,
+        skippedRows: sql`${imports.skippedRows} + ${count("skipped")}`,
+        failedRows: sql`${imports.failedRows} + ${count("failed")}`,
+        updatedAt: clock.now(),
+      })
+      .where(eq(imports.id, id)),
+  ]);
   return "continue";
 }

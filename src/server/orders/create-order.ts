@@ -25,8 +25,8 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * Creates an order (submitted at once unless `draft`) or a quote, in the caller's transaction: number,
  * header, priced lines, timeline, and for submitted orders the holds and the reservation. Statements
  * that do not depend on each other are sent together (one round trip): the customer with the products
- * and pricing rules; after the header, the caller's `afterCreate` with the credit exposure (or a draft's
- * lines and timeline); a submitted order's lines are inserted once, with their reservations.
+ * and pricing rules; the header with the customer's credit exposure; a draft's lines, timeline and the
+ * caller's `afterCreate`; a submitted order's lines are inserted once, with their reservations.
  */
 export async function createDocumentInTx(
   tx: DbOrTx,
@@ -55,7 +55,7 @@ export async function createDocumentInTx(
 
   const isSubmitted = input.kind === "order" && !input.draft;
   const id = crypto.randomUUID();
-  const [order] = await tx
+  const insertOrder = tx
     .insert(orders)
     .values({
       id,
@@ -80,6 +80,8 @@ export async function createDocumentInTx(
       convertedFromId: extra.convertedFromId ?? null,
     })
     .returning();
+  // The customer's credit exposure without this order is read in the same round trip as the insert.
+  const [[order], exposureWithoutOrder] = await Promise.all([insertOrder, isSubmitted ? openOrdersTotal(tx, customerId, id) : undefined]);
   const lineRows = newLineRows(id, input.lines, priced, productIds);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
   if (!isSubmitted) {
@@ -87,7 +89,7 @@ export async function createDocumentInTx(
     return { order: order!, customer };
   }
   // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
-  const [, exposureWithoutOrder] = await Promise.all([extra.afterCreate?.({ id }), openOrdersTotal(tx, customerId, id)]);
+  await extra.afterCreate?.({ id });
   const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
   const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder, billing: extra.billing, planning: extra.planning };
   return { order: await submitInTx(tx, order!, actor, customer, known), customer };

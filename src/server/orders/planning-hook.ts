@@ -1,6 +1,10 @@
 import type { Actor } from "../auth/actor";
 import type { DbOrTx } from "../db";
+import type { LineState } from "./line-availability";
 import type { OrderRow } from "./queries";
+
+/** What the submitting transaction already knows, so planning need not read it back. */
+export type SubmittedFacts = { lines: LineState[]; customer: { segment: string; demandClass: "A" | "B" | "C" } };
 
 /**
  * What orders asks of fulfillment's orchestration, which owns policies and plans and depends on orders (not
@@ -12,7 +16,7 @@ export type OrderPlanning = {
    * start what the policy does first (a drop-ship purchase order). Says whether the policy bills before the
    * goods move (prepaid), so the order is invoiced now.
    */
-  onSubmitted(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<{ invoiceNow: boolean; promisedDate: string }>;
+  onSubmitted(tx: DbOrTx, order: OrderRow, actor: Actor, known?: SubmittedFacts): Promise<{ invoiceNow: boolean; promisedDate: string }>;
   /** After a change re-reserved a submitted order: its promise dates again, on the policy it keeps. */
   onChanged(tx: DbOrTx, order: OrderRow, actor: Actor): Promise<{ promisedDate: string } | null>;
 };

@@ -2,12 +2,14 @@ import { asc, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
+import { insertRows } from "../db/bulk";
 import { products } from "../catalog";
 import { customers } from "../customers";
 import { AppError } from "../errors";
 import { EMAIL_TOPICS, enqueueMessage, orderConfirmationEmail } from "../integration";
 import type { OrderBilling } from "./billing-hook";
 import type { OrderPlanning } from "./planning-hook";
+import type { LineState } from "./line-availability";
 import { reviewHolds } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
@@ -67,7 +69,7 @@ export async function submitInTx(
     ]),
   ]);
   // The policy the order follows, its promise dates, and what the policy starts with.
-  const plan = await known.planning?.onSubmitted(tx, row!, actor);
+  const plan = await known.planning?.onSubmitted(tx, row!, actor, known.lines && { lines: reservedLines(known.lines, reservation.lines), customer });
   await queueConfirmation(tx, { ...row!, promisedDate: plan?.promisedDate ?? row!.promisedDate }, customer, known.lines);
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
   // is billed when the goods ship: nothing to ask billing.
@@ -84,10 +86,16 @@ export async function submitOrder(options: { db: Db; actor: Actor; number: strin
   });
 }
 
-/** A new order's lines, inserted once with what reservation gave each. */
+/** The caller's lines as reservation left them. */
+function reservedLines(lines: KnownLine[], reservations: LineReservation[]): LineState[] {
+  const byId = new Map(reservations.map((r) => [r.id, r]));
+  return lines.map(({ line, sku }) => ({ line: { ...line, ...byId.get(line.id) }, sku }));
+}
+
+/** A new order's lines, inserted once with what reservation gave each (one array per column: an import's hot path). */
 function insertReservedLines(tx: DbOrTx, rows: (typeof orderLines.$inferInsert & { id: string })[], reservations: LineReservation[]) {
   const byId = new Map(reservations.map((r) => [r.id, r]));
-  return tx.insert(orderLines).values(rows.map((row) => ({ ...row, ...byId.get(row.id) })));
+  return insertRows(tx, orderLines, rows.map((row) => ({ ...row, ...byId.get(row.id) })));
 }
 
 /** The customer's order confirmation, queued with the submission (sent after commit when e-mail is on). */

@@ -5,7 +5,7 @@ import * as clock from "../../clock";
 import { customers } from "../../customers";
 import type { DbOrTx } from "../../db";
 import { warehouses, type StockArrivalHandler } from "../../inventory";
-import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow } from "../../orders";
+import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow, type SubmittedFacts } from "../../orders";
 import { placeDropShipPurchaseOrders } from "../../purchasing";
 import type { PolicyStep, StepKind } from "../policies/policy";
 import { loadPolicy } from "../policies/queries";
@@ -26,11 +26,11 @@ export type ChosenPolicy = { code: string; name: string; version: number; steps:
 /** The policy a submitted order follows: the admin's rules on its channel, customer segment, categories and total. */
 export async function choosePolicy(
   db: DbOrTx,
-  order: { channel: string; customerId: string; total: number; productIds: string[] },
+  order: { channel: string; customerId: string; total: number; productIds: string[]; segment?: string },
 ): Promise<ChosenPolicy> {
   const [rules, [customer], lineCategories, [fallback]] = await Promise.all([
     loadPolicyRules(db),
-    db.select({ segment: customers.segment }).from(customers).where(eq(customers.id, order.customerId)),
+    order.segment !== undefined ? [{ segment: order.segment }] : db.select({ segment: customers.segment }).from(customers).where(eq(customers.id, order.customerId)),
     order.productIds.length
       ? db.selectDistinct({ code: categories.code }).from(products).innerJoin(categories, eq(categories.id, products.categoryId)).where(inArray(products.id, order.productIds))
       : Promise.resolve([]),
@@ -51,12 +51,20 @@ export function linePromises(
   steps: PolicyStep[],
   input: { start: Date; now: Date; today: string; progress: Partial<Record<StepKind, StepProgress>>; lines: LineAvailability[]; transit: Map<string, number> },
 ): LinePromise[] {
+  // Lines available on the same day from the same warehouse arrive together: each such date is worked out once.
+  const dates = new Map<string, string>();
   return input.lines.map((line) => {
     const waits = line.availableOn > input.today;
-    const progress = waits ? { ...input.progress, reserve: undefined } : { ...input.progress, reserve: input.progress.reserve ?? { completedAt: input.now } };
-    const projection = projectSteps(steps, { start: input.start, now: input.now, progress, notBefore: waits ? { reserve: morningOf(line.availableOn) } : {} });
     const transitDays = (line.warehouseId ? input.transit.get(line.warehouseId) : undefined) ?? DEFAULT_TRANSIT_DAYS;
-    return { lineId: line.lineId, lineNo: line.lineNo, sku: line.sku, availableOn: line.availableOn, transitDays, promisedDate: arrivalDate(projection, steps, transitDays) };
+    const key = `${waits ? line.availableOn : ""}|${transitDays}`;
+    let promisedDate = dates.get(key);
+    if (promisedDate === undefined) {
+      const progress = waits ? { ...input.progress, reserve: undefined } : { ...input.progress, reserve: input.progress.reserve ?? { completedAt: input.now } };
+      const projection = projectSteps(steps, { start: input.start, now: input.now, progress, notBefore: waits ? { reserve: morningOf(line.availableOn) } : {} });
+      promisedDate = arrivalDate(projection, steps, transitDays);
+      dates.set(key, promisedDate);
+    }
+    return { lineId: line.lineId, lineNo: line.lineNo, sku: line.sku, availableOn: line.availableOn, transitDays, promisedDate };
   });
 }
 
@@ -68,22 +76,28 @@ export const orderPromise = (lines: LinePromise[], today: string) => lines.reduc
  * keeps its policy version; either way the promise dates are computed again from the order's reservations,
  * progress and transit, and the order shows the new date. Returns the plan with its steps.
  */
-export async function planOrder(tx: DbOrTx, order: OrderRow, options: { fresh?: boolean } = {}) {
-  const [existing] = options.fresh ? [] : await tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id));
-  const lines = await lineAvailability(tx, order.id);
-  const policy: ChosenPolicy = existing
-    ? await loadPolicy(tx, existing.policyCode, { version: existing.policyVersion }).then(({ policy, version }) => ({
-        code: policy.code,
-        name: policy.name,
-        version: version.version,
-        steps: version.steps,
-        chosenBy: existing.chosenBy,
-      }))
-    : await choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: lines.map((l) => l.productId) });
+export async function planOrder(tx: DbOrTx, order: OrderRow, options: { fresh?: boolean; known?: SubmittedFacts } = {}) {
+  const { known } = options;
+  const [[existing], lines] = await Promise.all([
+    options.fresh ? [] : tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id)),
+    lineAvailability(tx, order.id, known && { lines: known.lines, demandClass: known.customer.demandClass }),
+  ]);
+  const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
+  const [policy, facts, transit] = await Promise.all([
+    existing
+      ? loadPolicy(tx, existing.policyCode, { version: existing.policyVersion }).then(({ policy, version }): ChosenPolicy => ({
+          code: policy.code,
+          name: policy.name,
+          version: version.version,
+          steps: version.steps,
+          chosenBy: existing.chosenBy,
+        }))
+      : choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: lines.map((l) => l.productId), segment: known?.customer.segment }),
+    options.fresh ? null : loadOrderFacts(tx, order.id),
+    transitDaysFor(tx, order.shipTo?.region, warehouseIds),
+  ]);
   const now = clock.now();
   const today = clock.today();
-  const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
-  const [facts, transit] = await Promise.all([options.fresh ? null : loadOrderFacts(tx, order.id), transitDaysFor(tx, order.shipTo?.region, warehouseIds)]);
   const startedAt = existing?.startedAt ?? order.submittedAt ?? now;
   const promises = linePromises(policy.steps, { start: startedAt, now, today, progress: facts ? stepProgress(facts) : {}, lines, transit });
   const promisedDate = orderPromise(promises, today);
@@ -104,8 +118,8 @@ export function billsFirst(steps: PolicyStep[]): boolean {
 
 /** Fulfillment's side of orders' OrderPlanning hook, handed in by the routers that submit and change orders. */
 export const orderPlanning: OrderPlanning = {
-  async onSubmitted(tx, order, actor) {
-    const plan = await planOrder(tx, order, { fresh: true });
+  async onSubmitted(tx, order, actor, known) {
+    const plan = await planOrder(tx, order, { fresh: true, known });
     if (plan.policy.steps.some((s) => s.kind === "vendor_po")) await startDropShip(tx, order, plan.lines, actor);
     return { invoiceNow: billsFirst(plan.policy.steps), promisedDate: plan.promisedDate };
   },

@@ -20,13 +20,15 @@ export const toPolicyDto = (policy: PolicyRow, version: VersionRow): TPolicy => 
 
 /** A policy with its current version's steps (or an older version, which orders started with keep). */
 export async function loadPolicy(db: DbOrTx, code: string, options: { version?: number; forUpdate?: boolean } = {}) {
-  const query = db.select().from(policies).where(eq(policies.code, code.trim().toUpperCase()));
-  const [policy] = options.forUpdate ? await query.for("update") : await query;
-  if (!policy) throw AppError.notFound("policy", code);
-  const [version] = await db
-    .select()
-    .from(policyVersions)
-    .where(and(eq(policyVersions.policyCode, policy.code), eq(policyVersions.version, options.version ?? policy.currentVersion)));
+  // One statement: every submitted order reads its policy.
+  const query = db
+    .select({ policy: policies, version: policyVersions })
+    .from(policies)
+    .leftJoin(policyVersions, and(eq(policyVersions.policyCode, policies.code), eq(policyVersions.version, options.version ?? policies.currentVersion)))
+    .where(eq(policies.code, code.trim().toUpperCase()));
+  const [found] = options.forUpdate ? await query.for("update", { of: policies }) : await query;
+  if (!found) throw AppError.notFound("policy", code);
+  const { policy, version } = found;
   if (!version) throw AppError.notFound("policy version", `${policy.code} v${options.version}`);
   return { policy, version };
 }
