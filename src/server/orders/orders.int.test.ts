@@ -20,6 +20,7 @@ import { ZListOrdersInput } from "./schemas";
 import { submitOrder } from "./submit-order";
 import { keptLine } from "./manual-price";
 import { updateOrder } from "./update-order";
+import { openOrdersTotal } from "./queries";
 import { orderShipments } from "~/server/fulfillment";
 import { getShipment } from "~/server/fulfillment/get-shipment";
 import { planShipments } from "~/server/fulfillment/plan-shipments";
@@ -369,6 +370,30 @@ describe("quotes", () => {
 });
 
 describe("helpers of order entry and the list", () => {
+  it("counts what open orders still bill: an unbilled one's lines with tax, a partly invoiced one's units not invoiced", async () => {
+    await createCustomer({
+      db: t.db,
+      actor: actors.admin,
+      input: { code: "EXPOSED", name: "Exposed Ltd", segment: "retail", demandClass: "C", currency: "USD", creditLimit: 10_000_000, paymentTermsDays: 15, taxExempt: false, billingAddress: address },
+    });
+    const place = (quantity: number) => createOrder({ db: t.db, actor: actors.rep, input: { customer: "EXPOSED", channel: "phone", lines: [{ sku: "BOLT-M8", quantity }, { sku: "NUT-M8", quantity: 3 }], draft: false } });
+    const unbilled = await place(4);
+    const partly = await place(10);
+    const canceled = await place(2);
+    await cancelOrder({ db: t.db, actor: actors.rep, input: { number: canceled.number, reason: "customer changed their mind" }, shipments: orderShipments });
+    // Billing's part, as record-billing writes it: 4 of the 10 bolts invoiced.
+    const [row] = await t.db.select({ id: orders.id, customerId: orders.customerId }).from(orders).where(eq(orders.number, partly.number));
+    const bolt = partly.lines.find((l) => l.sku === "BOLT-M8")!;
+    await t.db.update(orderLines).set({ invoiced: 4 }).where(and(eq(orderLines.orderId, row!.id), eq(orderLines.lineNo, bolt.lineNo)));
+    await t.db.update(orders).set({ billingStatus: "partially_invoiced" }).where(eq(orders.id, row!.id));
+
+    const value = (l: { lineTotal: number; tax: number }) => l.lineTotal + l.tax;
+    const nut = partly.lines.find((l) => l.sku === "NUT-M8")!;
+    const expected = unbilled.total - unbilled.shippingTotal + Math.round((value(bolt) * 6) / 10) + value(nut);
+    expect(await openOrdersTotal(t.db, row!.customerId)).toBe(expected);
+    expect(await openOrdersTotal(t.db, row!.customerId, row!.id)).toBe(unbilled.total - unbilled.shippingTotal);
+  });
+
   it("finds an identical order entered in the last 10 minutes", async () => {
     const asked = [{ sku: "WASHER-M8", quantity: 3 }, { sku: "BOLT-M8", quantity: 3 }];
     const order = await newOrder({ customerReference: "DUP", lines: asked });

@@ -128,15 +128,23 @@ type PriceOrderInput = { customer: OrderCustomer; channel: string; shipTo: ShipT
 
 /**
  * What the customer's open orders (submitted, held or open), without one order, will still bill: each line's
- * value with tax for its units not invoiced yet (invoiced units count as unpaid invoices instead).
+ * value with tax for its units not invoiced yet (invoiced units count as unpaid invoices instead). An order with
+ * nothing invoiced bills its lines' value with tax, which is its total without shipping (the header keeps the
+ * lines' sums): only partly invoiced orders have their lines read. Every submission asks, so it stays a read of
+ * the customer's open order headers however many lines they have.
  */
 export async function openOrdersTotal(db: DbOrTx, customerId: string, exceptOrderId?: string) {
+  const notInvoiced = db
+    .select({
+      total: sql`sum(round((${orderLines.lineTotal} + ${orderLines.tax})::numeric * (${orderLines.quantity} - least(${orderLines.invoiced}, ${orderLines.quantity})) / ${orderLines.quantity}))`,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orders.id));
   const [row] = await db
     .select({
-      total: sql<number>`coalesce(sum(round((${orderLines.lineTotal} + ${orderLines.tax})::numeric * (${orderLines.quantity} - least(${orderLines.invoiced}, ${orderLines.quantity})) / ${orderLines.quantity})), 0)`.mapWith(Number),
+      total: sql<number>`coalesce(sum(case when ${orders.billingStatus} = 'unbilled' then ${orders.total} - ${orders.shippingTotal} else (${notInvoiced}) end), 0)`.mapWith(Number),
     })
     .from(orders)
-    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
     .where(
       and(
         eq(orders.customerId, customerId),
