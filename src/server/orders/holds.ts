@@ -28,7 +28,7 @@ export async function reviewHolds(
   const skus = [...new Set(lines.map((l) => l.sku))];
   const [exposureWithoutOrder, facts, restricted] = await Promise.all([
     options.exposureWithoutOrder ?? openOrdersTotal(tx, order.customerId, order.id),
-    loadReviewFacts(tx, { orderId: order.id, customerId: order.customerId, createdAt: order.createdAt, customerReference: order.customerReference, productIds: [...new Set(lines.map((l) => l.productId))] }),
+    loadReviewFacts(tx, { orderId: order.id, customerId: order.customerId, createdAt: order.createdAt, customerReference: order.customerReference, lines }),
     restrictedMatches(tx, { country: order.shipTo?.country ?? null, skus }),
   ]);
   const findings = runRules(ORDER_RULES, { order, customer, lines, exposureWithoutOrder, restricted, ...facts });

@@ -1,14 +1,13 @@
-import { sameLines } from "../find-duplicates";
 import type { OrderRule } from "./order-rule";
 
 /** The same lines for the same customer within 24 hours, or a customer PO number used on another order. */
 export const duplicateRule: OrderRule = {
   type: "duplicate_order",
-  check: ({ order, lines, earlier }) => {
+  check: ({ order, earlier }) => {
     const reference = order.customerReference?.trim().toLowerCase();
     const matches = earlier.flatMap((other) => {
       const why = [
-        ...(other.isRecent && sameLines(other.lines, lines) ? ["the same lines within 24 hours"] : []),
+        ...(other.isRecent && other.sameLines ? ["the same lines within 24 hours"] : []),
         ...(reference && other.customerReference?.trim().toLowerCase() === reference ? [`the same customer PO ${order.customerReference}`] : []),
       ];
       return why.length > 0 ? [{ number: other.number, why }] : [];

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { products } from "../../catalog";
 import * as clock from "../../clock";
 import type { DbOrTx } from "../../db";
@@ -9,21 +9,38 @@ import type { EarlierOrder } from "./order-rule";
 const DAY = 86_400_000;
 
 /**
+ * The lines of an order as the duplicate rule compares them: each product with its total quantity, in product id
+ * order (`product|quantity,…`, as linesKeySql writes it in the database).
+ */
+export function linesKey(lines: { productId: string; quantity: number }[]): string {
+  const totals = new Map<string, number>();
+  for (const l of lines) totals.set(l.productId, (totals.get(l.productId) ?? 0) + l.quantity);
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, quantity]) => `${id}|${quantity}`).join(",");
+}
+
+/** linesKey of a stored order's lines (uuid text is lowercase hex: byte order is JavaScript's string order). */
+const linesKeySql = (orderId: SQL) =>
+  sql`(select string_agg(t.product_id::text || '|' || t.quantity, ',' order by t.product_id::text collate "C")
+       from (select l.product_id, sum(l.quantity) as quantity from ${orderLines} l where l.order_id = ${orderId} group by l.product_id) t)`;
+
+/**
  * What the quantity and duplicate rules compare with, in one statement: per product its pack size and the
  * customer's usual quantity (median of their last 365 days, at least two earlier orders of it); the customer's
- * orders created before this one in the last 24 hours, or with the same customer PO number. The history is read
+ * orders created before this one in the last 24 hours with the same lines, or with the same customer PO number
+ * (of the 20 latest such candidates, compared in the database: only the matches come back). The history is read
  * from the customer's own orders (bounded by what one customer buys in a year), not from every line of the
  * products, and its plan does not depend on the values (the statement is prepared once per connection).
  */
 export async function loadReviewFacts(
   tx: DbOrTx,
-  input: { orderId: string; customerId: string; createdAt: Date; customerReference: string | null; productIds: string[] },
+  input: { orderId: string; customerId: string; createdAt: Date; customerReference: string | null; lines: { productId: string; quantity: number }[] },
 ) {
   const now = clock.now();
   const yearAgo = new Date(now.getTime() - 365 * DAY).toISOString();
   const dayBefore = new Date(input.createdAt.getTime() - DAY).toISOString();
   const reference = input.customerReference?.trim() || null;
-  const ids = input.productIds.length > 0 ? sql.join(input.productIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`;
+  const productIds = [...new Set(input.lines.map((l) => l.productId))];
+  const ids = productIds.length > 0 ? sql.join(productIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`;
   const [row] = await executeRows<{ products: unknown; earlier: unknown }>(
     tx,
     sql`select
@@ -38,13 +55,14 @@ export async function loadReviewFacts(
          group by l.product_id
        ) h on h.product_id = p.id
        where p.id in (${ids})) as products,
-      (select json_agg(json_build_object('number', e.number, 'customerReference', e.customer_reference, 'isRecent', e.created_at >= ${dayBefore}::timestamptz,
-          'lines', (select json_agg(json_build_object('sku', p.sku, 'quantity', l.quantity)) from ${orderLines} l join ${products} p on p.id = l.product_id where l.order_id = e.id)))
-       from (select * from ${orders} o
-             where o.customer_id = ${input.customerId} and o.id <> ${input.orderId} and o.kind = 'order' and o.status not in ('draft', 'canceled')
-               and o.created_at < ${input.createdAt.toISOString()}::timestamptz
-               and (o.created_at >= ${dayBefore}::timestamptz or (${reference}::text is not null and lower(trim(o.customer_reference)) = lower(${reference}::text)))
-             order by o.created_at desc limit 20) e) as earlier`,
+      (select json_agg(json_build_object('number', e.number, 'customerReference', e.customer_reference, 'isRecent', e.is_recent, 'sameLines', e.same_lines))
+       from (select c.number, c.customer_reference, c.is_recent, c.is_recent and ${linesKeySql(sql`c.id`)} = ${linesKey(input.lines)} as same_lines
+             from (select o.id, o.number, o.customer_reference, o.created_at >= ${dayBefore}::timestamptz as is_recent from ${orders} o
+                   where o.customer_id = ${input.customerId} and o.id <> ${input.orderId} and o.kind = 'order' and o.status not in ('draft', 'canceled')
+                     and o.created_at < ${input.createdAt.toISOString()}::timestamptz
+                     and (o.created_at >= ${dayBefore}::timestamptz or (${reference}::text is not null and lower(trim(o.customer_reference)) = lower(${reference}::text)))
+                   order by o.created_at desc limit 20) c) e
+       where e.same_lines or (${reference}::text is not null and lower(trim(e.customer_reference)) = lower(${reference}::text))) as earlier`,
   );
   const parse = <T>(value: unknown): T[] => (value == null ? [] : typeof value === "string" ? JSON.parse(value) : (value as T[]));
   const productFacts = parse<{ id: string; packSize: number; usual: number | null; times: number }>(row?.products);

@@ -7,7 +7,8 @@ import type { OrderCustomer, OrderRow } from "../queries";
 export type ReviewLine = { lineNo: number; productId: string; sku: string; quantity: number; unitPrice: number; discount: number; approvalReason: string | null };
 
 /** Another order of the customer that this one may repeat. */
-export type EarlierOrder = { number: string; customerReference: string | null; isRecent: boolean; lines: { sku: string; quantity: number }[] };
+/** An earlier order of the customer the duplicate rule may match: created in the last 24 hours, or with the same PO number. */
+export type EarlierOrder = { number: string; customerReference: string | null; isRecent: boolean; sameLines: boolean };
 
 /** Everything the order rules look at, read once (orders/rules/facts.ts) so each rule is a pure function. */
 export type OrderUnderReview = {
