@@ -4,6 +4,7 @@ import * as clock from "../clock";
 import type { Db, Tx } from "../db";
 import { textArray } from "../db/bulk";
 import { isEmbedded } from "../db/client";
+import { refreshStaleStatistics } from "../db/statistics";
 import { describeForLog, logUnexpectedError, transientDatabaseError } from "../errors";
 import { normaliseHeader } from "./cells";
 import { STALE_RUN_SECONDS } from "./constants";
@@ -25,6 +26,8 @@ const BATCH_ATTEMPTS = 5;
 const ABANDONED_UPLOAD_MINUTES = 60;
 /** Pending rows read (and parsed) at a time for the lanes to take from. */
 const LOAD_ROWS = 2_000;
+/** How often a run looks for tables it has grown past their planner statistics (refreshStaleStatistics). */
+const STATISTICS_EVERY_MS = 5_000;
 
 /**
  * The job: runs every import that is queued, or running with no batch committed for STALE_RUN_SECONDS (its
@@ -54,6 +57,7 @@ type RunContext = {
   dispatcher: UnitDispatcher<Unit>;
   /** Set when a lane found the import canceled, or failed for good: the other lanes stop after their batch. */
   stopped: boolean;
+  statistics: { checkedAt: number; busy: boolean };
 };
 
 /**
@@ -87,6 +91,7 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
     batchRows: options.batchRows ?? (parallel ? 1 : kind.batchRows),
     dispatcher: new UnitDispatcher((after) => loadUnits(db, id, kind, indexOf, after)),
     stopped: false,
+    statistics: { checkedAt: performance.now(), busy: false },
   };
   try {
     await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(db, context, lane)));
@@ -130,11 +135,29 @@ async function runLane(db: Db, context: RunContext, lane: number) {
         }
       }
       context.dispatcher.release(lane);
+      await keepStatisticsCurrent(db, context);
     }
   } catch (error) {
     context.stopped = true;
     context.dispatcher.release(lane);
     throw error;
+  }
+}
+
+/**
+ * Every few seconds one lane ANALYZEs the tables the run has grown past their statistics (the others go on): a
+ * table planned as empty gets slower plans with every row. Only an optimisation: a failure is logged and ignored.
+ */
+async function keepStatisticsCurrent(db: Db, { id, statistics }: RunContext) {
+  if (statistics.busy || performance.now() - statistics.checkedAt < STATISTICS_EVERY_MS) return;
+  statistics.busy = true;
+  try {
+    await refreshStaleStatistics(db);
+  } catch (error) {
+    console.error(`[orderdesk] import ${id}: table statistics not refreshed: ${describeForLog(error)}`);
+  } finally {
+    statistics.checkedAt = performance.now();
+    statistics.busy = false;
   }
 }
 
