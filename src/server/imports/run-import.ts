@@ -16,7 +16,7 @@ import { importRows, imports } from "./schema";
 export type RunImportOptions = {
   /** Rows per batch instead of the kind's (tests use small batches). */
   batchRows?: number;
-  /** Batch transactions at once on PostgreSQL (default IMPORT_LANES, else 2; PGlite's one connection runs one). */
+  /** Batch transactions at once on PostgreSQL (default IMPORT_LANES, else 3; PGlite's one connection runs one). */
   lanes?: number;
 };
 
@@ -67,7 +67,7 @@ type RunContext = {
  * exactly the rows no committed batch reached. A batch first locks its rows (skipping locked ones), so two
  * processes on one import never run a row twice. Answers false when another process has the run.
  *
- * On PostgreSQL two lanes run batches at once, one order each, never two orders with a SKU or a customer in
+ * On PostgreSQL three lanes run batches at once, one order each, never two orders with a SKU or a customer in
  * common (UnitDispatcher): they would wait on each other's stock rows until commit. Other kinds run in
  * batches of many rows.
  */
@@ -80,7 +80,7 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
     .returning();
   if (!claimed) return false;
   const kind = IMPORT_KIND_DEFINITIONS[claimed.kind];
-  const lanes = isEmbedded(db) ? 1 : (options.lanes ?? env.IMPORT_LANES ?? 2);
+  const lanes = isEmbedded(db) ? 1 : (options.lanes ?? env.IMPORT_LANES ?? 3);
   const parallel = lanes > 1 && kind.conflictKeys !== undefined;
   const indexOf = new Map(claimed.columns.map((name, i) => [normaliseHeader(name), i] as const).reverse());
   const context: RunContext = {
