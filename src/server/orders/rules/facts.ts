@@ -7,6 +7,8 @@ import { orderLines, orders } from "../schema";
 import type { EarlierOrder } from "./order-rule";
 
 const DAY = 86_400_000;
+/** The customer's latest orders (of the last 365 days) a product's usual quantity is the median over. */
+export const USUAL_QUANTITY_ORDERS = 50;
 
 /**
  * The lines of an order as the duplicate rule compares them: each product with its total quantity, in product id
@@ -25,7 +27,8 @@ const linesKeySql = (orderId: SQL) =>
 
 /**
  * What the quantity and duplicate rules compare with, in one statement: per product its pack size and the
- * customer's usual quantity (median of their last 365 days, at least two earlier orders of it); the customer's
+ * customer's usual quantity (median over their latest 50 orders of the last 365 days, at least two of them with
+ * it: recent habits, and a read that stays the same size however long the customer's history gets); the customer's
  * orders created before this one in the last 24 hours with the same lines, or with the same customer PO number
  * (of the 20 latest such candidates, compared in the database: only the matches come back). The history is read
  * from the customer's own orders (bounded by what one customer buys in a year), not from every line of the
@@ -48,10 +51,12 @@ export async function loadReviewFacts(
        from ${products} p
        left join (
          select l.product_id, percentile_cont(0.5) within group (order by l.quantity) as usual, count(*) as times
-         from ${orders} o join ${orderLines} l on l.order_id = o.id
-         where o.customer_id = ${input.customerId} and o.id <> ${input.orderId}
-           and o.kind = 'order' and o.status not in ('draft', 'canceled') and o.submitted_at >= ${yearAgo}::timestamptz
-           and l.product_id in (${ids})
+         from (select o.id from ${orders} o
+               where o.customer_id = ${input.customerId} and o.id <> ${input.orderId}
+                 and o.kind = 'order' and o.status not in ('draft', 'canceled') and o.submitted_at >= ${yearAgo}::timestamptz
+               order by o.created_at desc limit ${sql.raw(String(USUAL_QUANTITY_ORDERS))}) o
+         join ${orderLines} l on l.order_id = o.id
+         where l.product_id in (${ids})
          group by l.product_id
        ) h on h.product_id = p.id
        where p.id in (${ids})) as products,
