@@ -91,21 +91,30 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
   const brokenGroups = new Map<number, number>();
   let chunk: { row: StagedRow; parsed: ReturnType<ImportKind["parse"]> }[] = [];
 
+  // One chunk is checked against the database and written while the next is read: the parser and the database
+  // work at once. A failure of a write is thrown by the next flush (or the last).
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (chunk.length === 0) return;
+    const staged = chunk;
+    chunk = [];
+    await writing;
+    writing = writeChunk(staged);
+    writing.catch(() => {});
+  };
+  const writeChunk = async (staged: { row: StagedRow; parsed: ReturnType<ImportKind["parse"]> }[]) => {
     const wanted = emptyRefSets();
-    for (const { parsed } of chunk) {
+    for (const { parsed } of staged) {
       if (!parsed.ok) continue;
       for (const [key, codes] of Object.entries(parsed.refs) as [keyof typeof wanted, string[]][]) codes.forEach((code) => wanted[key].add(code));
     }
     const missing = await missingReferences(db, wanted);
-    for (const entry of chunk) {
+    for (const entry of staged) {
       if (!entry.parsed.ok) continue;
       const errors = referenceErrors(entry.parsed.refs, missing);
       if (errors.length > 0) refuse(entry.row, errors);
     }
-    await insertRows(db, importRows, chunk.map((c) => c.row));
-    chunk = [];
+    await insertRows(db, importRows, staged.map((c) => c.row));
   };
   const refuse = (row: StagedRow, errors: string[]) => {
     if (row.status !== "invalid") invalid++;
@@ -121,6 +130,8 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
       await readRecords(records);
     } catch (error) {
       failure ??= error;
+      // Nothing may still be writing rows once the caller removes the upload.
+      await writing.catch(() => {});
       throw error;
     }
   };
@@ -166,6 +177,7 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
     await flush();
+    await writing;
   };
   await pipeline(Readable.from(body), normalise, parser, consume).catch((error: unknown) => {
     throw failure ?? error;
