@@ -51,7 +51,7 @@ export function linePromises(
   steps: PolicyStep[],
   input: { start: Date; now: Date; today: string; progress: Partial<Record<StepKind, StepProgress>>; lines: LineAvailability[]; transit: Map<string, number> },
 ): LinePromise[] {
-  // Lines available on the same day from the same warehouse arrive together: each such date is worked out once.
+  // Lines available on the same day with the same transit arrive together: each such date is worked out once.
   const dates = new Map<string, string>();
   return input.lines.map((line) => {
     const waits = line.availableOn > input.today;
