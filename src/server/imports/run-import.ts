@@ -87,7 +87,7 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
     id,
     kind,
     run: { actor: claimed.startedBy ?? claimed.createdBy, importId: id },
-    // In parallel, one order per batch: a lane holding many orders' SKUs would leave the other nothing to take.
+    // In parallel, one order per batch: a lane holding many orders' SKUs would leave the others nothing to take.
     batchRows: options.batchRows ?? (parallel ? 1 : kind.batchRows),
     dispatcher: new UnitDispatcher((after) => loadUnits(db, id, kind, indexOf, after)),
     stopped: false,
@@ -222,7 +222,7 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"co
 
   const entries = [...byRow.entries()];
   const count = (status: RowOutcome["status"]) => entries.filter(([, o]) => o.status === status).length;
-  // The rows' outcomes and the import's counts, sent together; the import's row is the one both lanes write,
+  // The rows' outcomes and the import's counts, sent together; the import's row is the one every lane writes,
   // held only until this commit.
   await Promise.all([
     tx.execute(sql`

@@ -7,14 +7,19 @@ import * as clock from "../clock";
 
 const WINDOW_MINUTES = 10;
 
+/**
+ * Pure: an order's lines as one string, equal for orders with the same lines — each product's total quantity, in
+ * product order (`product|quantity,…`; the order rules' facts write the same in SQL to compare stored orders).
+ */
+export function linesKey<L extends { quantity: number }>(lines: L[], productOf: (line: L) => string): string {
+  const totals = new Map<string, number>();
+  for (const l of lines) totals.set(productOf(l), (totals.get(productOf(l)) ?? 0) + l.quantity);
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([product, quantity]) => `${product}|${quantity}`).join(",");
+}
+
 /** Pure: two orders are the same when they ask for the same quantities of the same SKUs. */
 export function sameLines(a: { sku: string; quantity: number }[], b: { sku: string; quantity: number }[]): boolean {
-  const key = (lines: { sku: string; quantity: number }[]) => {
-    const totals = new Map<string, number>();
-    for (const l of lines) totals.set(l.sku, (totals.get(l.sku) ?? 0) + l.quantity);
-    return [...totals].sort(([x], [y]) => (x < y ? -1 : 1)).map(([sku, q]) => `${sku}×${q}`).join("|");
-  };
-  return key(a) === key(b);
+  return linesKey(a, (l) => l.sku) === linesKey(b, (l) => l.sku);
 }
 
 /** Orders for the same customer with the same lines in the last 10 minutes: asked about before submit. */

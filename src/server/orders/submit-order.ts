@@ -9,7 +9,6 @@ import { AppError } from "../errors";
 import { EMAIL_TOPICS, enqueueMessage, orderConfirmationEmail } from "../integration";
 import type { OrderBilling } from "./billing-hook";
 import type { OrderPlanning } from "./planning-hook";
-import type { LineState } from "./line-availability";
 import { reviewHolds } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
@@ -51,6 +50,7 @@ export async function submitInTx(
   // Reserving locks stock rows until commit: it comes last, so few statements run while others wait.
   const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
   assertTransition("submitted", holds.status, "system");
+  const reserved = asReserved(reservation.lines);
   // The lines' reservations, the order's status and its timeline, sent together.
   const [[row]] = await Promise.all([
     tx
@@ -58,7 +58,8 @@ export async function submitInTx(
       .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate: reservation.promisedDate })
       .where(eq(orders.id, order.id))
       .returning(),
-    known.unsaved ? insertReservedLines(tx, known.unsaved, reservation.lines) : setLineReservations(tx, reservation.lines),
+    // A new order's lines are inserted once, with what reservation gave each (one array per column).
+    known.unsaved ? insertRows(tx, orderLines, known.unsaved.map(reserved)) : setLineReservations(tx, reservation.lines),
     recordOrderEvents(tx, order.id, actor, [
     ...(known.events ?? []),
     { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
@@ -69,7 +70,7 @@ export async function submitInTx(
     ]),
   ]);
   // The policy the order follows, its promise dates, and what the policy starts with.
-  const plan = await known.planning?.onSubmitted(tx, row!, actor, known.lines && { lines: reservedLines(known.lines, reservation.lines), customer });
+  const plan = await known.planning?.onSubmitted(tx, row!, actor, known.lines && { lines: known.lines.map(({ line, sku }) => ({ line: reserved(line), sku })), customer });
   await queueConfirmation(tx, { ...row!, promisedDate: plan?.promisedDate ?? row!.promisedDate }, customer, known.lines);
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
   // is billed when the goods ship: nothing to ask billing.
@@ -86,16 +87,10 @@ export async function submitOrder(options: { db: Db; actor: Actor; number: strin
   });
 }
 
-/** The caller's lines as reservation left them. */
-function reservedLines(lines: KnownLine[], reservations: LineReservation[]): LineState[] {
+/** A line as reservation left it: with the reservation, backorder and warehouse it was given, if any. */
+function asReserved(reservations: LineReservation[]) {
   const byId = new Map(reservations.map((r) => [r.id, r]));
-  return lines.map(({ line, sku }) => ({ line: { ...line, ...byId.get(line.id) }, sku }));
-}
-
-/** A new order's lines, inserted once with what reservation gave each (one array per column: an import's hot path). */
-function insertReservedLines(tx: DbOrTx, rows: (typeof orderLines.$inferInsert & { id: string })[], reservations: LineReservation[]) {
-  const byId = new Map(reservations.map((r) => [r.id, r]));
-  return insertRows(tx, orderLines, rows.map((row) => ({ ...row, ...byId.get(row.id) })));
+  return <L extends { id: string }>(line: L): L => ({ ...line, ...byId.get(line.id) });
 }
 
 /** The customer's order confirmation, queued with the submission (sent after commit when e-mail is on). */

@@ -3,6 +3,7 @@ import { products } from "../../catalog";
 import * as clock from "../../clock";
 import type { DbOrTx } from "../../db";
 import { executeRows } from "../../db/execute";
+import { linesKey } from "../find-duplicates";
 import { orderLines, orders } from "../schema";
 import type { EarlierOrder } from "./order-rule";
 
@@ -10,17 +11,7 @@ const DAY = 86_400_000;
 /** The customer's latest orders (of the last 365 days) a product's usual quantity is the median over. */
 export const USUAL_QUANTITY_ORDERS = 50;
 
-/**
- * The lines of an order as the duplicate rule compares them: each product with its total quantity, in product id
- * order (`product|quantity,…`, as linesKeySql writes it in the database).
- */
-export function linesKey(lines: { productId: string; quantity: number }[]): string {
-  const totals = new Map<string, number>();
-  for (const l of lines) totals.set(l.productId, (totals.get(l.productId) ?? 0) + l.quantity);
-  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, quantity]) => `${id}|${quantity}`).join(",");
-}
-
-/** linesKey of a stored order's lines (uuid text is lowercase hex: byte order is JavaScript's string order). */
+/** linesKey of a stored order's lines by product id (uuid text is lowercase hex: byte order is JavaScript's string order). */
 const linesKeySql = (orderId: SQL) =>
   sql`(select string_agg(t.product_id::text || '|' || t.quantity, ',' order by t.product_id::text collate "C")
        from (select l.product_id, sum(l.quantity) as quantity from ${orderLines} l where l.order_id = ${orderId} group by l.product_id) t)`;
@@ -61,7 +52,7 @@ export async function loadReviewFacts(
        ) h on h.product_id = p.id
        where p.id in (${ids})) as products,
       (select json_agg(json_build_object('number', e.number, 'customerReference', e.customer_reference, 'isRecent', e.is_recent, 'sameLines', e.same_lines))
-       from (select c.number, c.customer_reference, c.is_recent, c.is_recent and ${linesKeySql(sql`c.id`)} = ${linesKey(input.lines)} as same_lines
+       from (select c.number, c.customer_reference, c.is_recent, c.is_recent and ${linesKeySql(sql`c.id`)} = ${linesKey(input.lines, (l) => l.productId)} as same_lines
              from (select o.id, o.number, o.customer_reference, o.created_at >= ${dayBefore}::timestamptz as is_recent from ${orders} o
                    where o.customer_id = ${input.customerId} and o.id <> ${input.orderId} and o.kind = 'order' and o.status not in ('draft', 'canceled')
                      and o.created_at < ${input.createdAt.toISOString()}::timestamptz
