@@ -98,22 +98,26 @@ describe("CSV import of orders", () => {
     expect(await t.db.$count(importedOrders)).toBe(2);
   });
 
-  it("fails an order the use case refuses, on the line it names, and goes on with the others", async () => {
-    await createProduct({ db: t.db, actor: actors.admin, input: { sku: "OLD-1", name: "Old part", category: "Fasteners", unit: "each", currency: "USD", listPrice: 100, cost: 50, weightGrams: 0, taxCategory: "standard", leadTimeDays: 7 } });
-    const file = ["customer,customer_reference,sku,quantity", "ACME,PO-20,BOLT-M8,1", "ACME,PO-20,OLD-1,1", "ACME,PO-21,NUT-M8,2"].join("\n");
+  // Alone in its batch (the lanes' way: no savepoint, the batch runs again to record the refusal) and with others.
+  it.each([
+    { way: "alone in its batch", options: { batchRows: 1 }, sku: "OLD-1", po: 20 },
+    { way: "in a batch with another order", options: { batchRows: 250, lanes: 1 }, sku: "OLD-2", po: 22 },
+  ])("fails an order the use case refuses, on the line it names, and goes on with the others ($way)", async ({ options, sku, po }) => {
+    await createProduct({ db: t.db, actor: actors.admin, input: { sku, name: "Old part", category: "Fasteners", unit: "each", currency: "USD", listPrice: 100, cost: 50, weightGrams: 0, taxCategory: "standard", leadTimeDays: 7 } });
+    const file = ["customer,customer_reference,sku,quantity", `ACME,PO-${po},BOLT-M8,1`, `ACME,PO-${po},${sku},1`, `ACME,PO-${po + 1},NUT-M8,2`].join("\n");
     const staged = await upload("orders", file);
     expect(staged.invalidRows).toBe(0);
     // Archived between the check and the run: order entry refuses the line.
-    await archiveProduct({ db: t.db, actor: actors.admin, sku: "OLD-1" });
+    await archiveProduct({ db: t.db, actor: actors.admin, sku });
     await startImport({ db: t.db, actor: actors.manager, id: staged.id });
-    await runImport(t.db, staged.id);
-    expect(await getImport({ db: t.db, id: staged.id })).toMatchObject({ importedRows: 1, failedRows: 2 });
+    await runImport(t.db, staged.id, options);
+    expect(await getImport({ db: t.db, id: staged.id })).toMatchObject({ status: "completed", importedRows: 1, failedRows: 2 });
     expect(await problems(staged.id)).toEqual([
       [2, "not imported: line 2 of this order was refused"],
-      [3, "sku: OLD-1 is archived and can no longer be ordered"],
+      [3, `sku: ${sku} is archived and can no longer be ordered`],
     ]);
-    expect(await ordersOf("PO-20")).toHaveLength(0);
-    expect(await ordersOf("PO-21")).toHaveLength(1);
+    expect(await ordersOf(`PO-${po}`)).toHaveLength(0);
+    expect(await ordersOf(`PO-${po + 1}`)).toHaveLength(1);
   });
 
   it("refuses a file without the columns it needs, or without rows, and keeps nothing of it", async () => {

@@ -62,9 +62,9 @@ type RunContext = {
 
 /**
  * Runs one import's pending rows, batch after batch: each batch is one transaction that applies whole units
- * (an order's lines) through the kind's use case, each unit in a savepoint, and writes every row's outcome and
- * the import's counts with them — so a batch is either all done or not at all, and a killed run resumes with
- * exactly the rows no committed batch reached. A batch first locks its rows (skipping locked ones), so two
+ * (an order's lines) through the kind's use case, each unit in a savepoint (a lone one first without: runBatch),
+ * and writes every row's outcome and the import's counts with them — so a batch is either all done or not at
+ * all, and a killed run resumes with exactly the rows no committed batch reached. A batch first locks its rows (skipping locked ones), so two
  * processes on one import never run a row twice. Answers false when another process has the run.
  *
  * On PostgreSQL three lanes run batches at once, one order each, never two orders with a SKU or a customer in
@@ -124,11 +124,16 @@ async function runLane(db: Db, context: RunContext, lane: number) {
     while (!context.stopped) {
       const units = await context.dispatcher.take(lane, context.batchRows);
       if (!units) return;
-      for (let failures = 0; ; ) {
+      for (let failures = 0, isolated = false; ; ) {
         try {
-          if ((await db.transaction((tx) => runBatch(tx, context, units))) === "stopped") context.stopped = true;
+          if ((await db.transaction((tx) => runBatch(tx, context, units, isolated))) === "stopped") context.stopped = true;
           break;
         } catch (error) {
+          // A lone unit ran without its savepoint and failed: the batch runs again with it, to record why.
+          if (error instanceof LoneUnitFailed) {
+            isolated = true;
+            continue;
+          }
           if (!transientDatabaseError(error) || ++failures >= BATCH_ATTEMPTS) throw error;
           console.error(`[orderdesk] import ${context.id}: batch tried again after ${describeForLog(error)}`);
           await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** failures));
@@ -191,8 +196,19 @@ async function loadUnits(db: Db, id: string, kind: ImportKind, indexOf: Map<stri
   return units;
 }
 
-/** One batch in the caller's transaction: its units' rows locked, the units applied, their outcomes written. */
-async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"continue" | "stopped"> {
+/** A lone unit's failure (not a transient one) in a batch run without savepoints: the batch is rolled back. */
+class LoneUnitFailed extends Error {
+  constructor(cause: unknown) {
+    super("a lone unit failed without its savepoint", { cause });
+  }
+}
+
+/**
+ * One batch in the caller's transaction: its units' rows locked, the units applied, their outcomes written. A
+ * batch of one unit (the lanes' case) first runs it without a savepoint (two round trips fewer): if it fails, the
+ * batch throws LoneUnitFailed and runs again `isolated`, where the unit's failure becomes its rows' outcome.
+ */
+async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: boolean): Promise<"continue" | "stopped"> {
   const { id, kind } = context;
   // Whether the import still runs, and its rows locked (one round trip). Rows another process runs right now (a
   // resumed run overlapping a slow one), or has run since they were read, are left to it.
@@ -211,7 +227,13 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[]): Promise<"co
   if (mine.length === 0) return "continue";
 
   const runnable = mine.filter((u) => u.refused.size === 0 && u.group.rows.length > 0);
-  const outcomes = runnable.length > 0 ? await kind.apply(tx, context.run, runnable.map((u) => u.group)) : [];
+  const alone = !isolated && runnable.length === 1;
+  const outcomes =
+    runnable.length === 0
+      ? []
+      : await kind.apply(tx, context.run, runnable.map((u) => u.group), { isolated: !alone }).catch((error: unknown) => {
+          throw alone && !transientDatabaseError(error) ? new LoneUnitFailed(error) : error;
+        });
   const byRow = new Map<number, RowOutcome>();
   runnable.forEach((unit, g) => unit.group.rows.forEach((row, r) => byRow.set(row.rowNo, outcomes[g]![r]!)));
   for (const unit of mine) {

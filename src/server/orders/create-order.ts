@@ -25,8 +25,9 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * Creates an order (submitted at once unless `draft`) or a quote, in the caller's transaction: number,
  * header, priced lines, timeline, and for submitted orders the holds and the reservation. Statements
  * that do not depend on each other are sent together (one round trip): the customer with the products
- * and pricing rules; the header with the customer's credit exposure; a draft's lines, timeline and the
- * caller's `afterCreate`; a submitted order's lines are inserted once, with their reservations.
+ * and pricing rules; the header with the customer's credit exposure; the caller's `afterCreate` with
+ * the first statements after it (a draft's lines and timeline, a submitted order's holds review); a
+ * submitted order's lines are inserted once, with their reservations.
  */
 export async function createDocumentInTx(
   tx: DbOrTx,
@@ -34,8 +35,11 @@ export async function createDocumentInTx(
   input: NewDocument,
   extra: {
     convertedFromId?: string;
-    /** Runs once the order exists and before it is submitted (its stock is reserved last, to hold row locks briefly). */
-    afterCreate?: (order: { id: string }) => Promise<unknown>;
+    /**
+     * The caller's own record of the new order (an idempotency key, an import's row), started once the order exists
+     * and sent with the statements that follow: a failure of it fails the whole document, in the same transaction.
+     */
+    afterCreate?: (order: { id: string; number: string }) => Promise<unknown>;
     billing?: OrderBilling;
     planning?: OrderPlanning;
   } = {},
@@ -84,15 +88,16 @@ export async function createDocumentInTx(
   const [[order], exposureWithoutOrder] = await Promise.all([insertOrder, isSubmitted ? openOrdersTotal(tx, customerId, id) : undefined]);
   const lineRows = newLineRows(id, input.lines, priced, productIds);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
+  const recorded = extra.afterCreate?.(order!);
   if (!isSubmitted) {
-    await Promise.all([tx.insert(orderLines).values(lineRows), recordOrderEvents(tx, id, actor, [created]), extra.afterCreate?.({ id })]);
+    await Promise.all([tx.insert(orderLines).values(lineRows), recordOrderEvents(tx, id, actor, [created]), recorded]);
     return { order: order!, customer };
   }
   // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
-  await extra.afterCreate?.({ id });
   const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
   const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder, billing: extra.billing, planning: extra.planning };
-  return { order: await submitInTx(tx, order!, actor, customer, known), customer };
+  const [submitted] = await Promise.all([submitInTx(tx, order!, actor, customer, known), recorded]);
+  return { order: submitted, customer };
 }
 
 function assertCompleteAddress(field: string, address: TAddress | null | undefined): asserts address is TAddress {

@@ -63,8 +63,12 @@ export type ImportKind<T = unknown> = {
    * unit's first row, or null.
    */
   conflictsWith?(first: T, row: T): string | null;
-  /** Applies units in the batch's transaction (each in its own savepoint): one outcome per row, in order. */
-  apply(tx: Tx, run: ImportRun, groups: ImportGroup<T>[]): Promise<RowOutcome[][]>;
+  /**
+   * Applies units in the batch's transaction, each in its own savepoint: one outcome per row, in order. Told
+   * `isolated: false` (a lone unit, on the lanes' fast path), a kind may skip the savepoint and let a failure
+   * fail the batch: the batch then runs again isolated, and the unit's outcome says why.
+   */
+  apply(tx: Tx, run: ImportRun, groups: ImportGroup<T>[], options?: { isolated: boolean }): Promise<RowOutcome[][]>;
 };
 
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { parseMoney } from "~/lib/money";
 import { orderBilling } from "../../billing";
 import { customers } from "../../customers";
+import type { Tx } from "../../db";
 import { AppError, isUniqueViolation } from "../../errors";
 import { orderPlanning } from "../../fulfillment";
 import { createDocumentInTx, ZCreateOrderInput, type TCreateOrderInput } from "../../orders";
@@ -98,7 +99,7 @@ export const ordersKind: ImportKind<OrderRowValue> = {
     return `${columns.join(", ")}: differs from the order's first line (every line of ${row.customerReference} must give the same)`;
   },
 
-  async apply(tx, { actor, importId }, groups) {
+  async apply(tx, { actor, importId }, groups, { isolated } = { isolated: true }) {
     const keys = groups.map((g) => g.rows[0]!.value);
     const done = await tx
       .select({ customer: importedOrders.customer, reference: importedOrders.customerReference, number: importedOrders.orderNumber })
@@ -130,14 +131,18 @@ export const ordersKind: ImportKind<OrderRowValue> = {
         const parsed = ZCreateOrderInput.safeParse({ ...first, lines, draft: false });
         if (!parsed.success) throw AppError.invalidField("lines", parsed.error.issues.map((issue) => issue.message).join("; "));
         const input = parsed.data;
-        const made = await tx.transaction(async (sp) => {
-          const { order } = await createDocumentInTx(sp, actor, { ...input, kind: "order" }, { billing: orderBilling, planning: orderPlanning });
-          await sp.insert(importedOrders).values({ customer: first.customer, customerReference: first.customerReference!, orderNumber: order.number, importId });
-          return order;
-        });
+        // The order and the record that this import made it (sent with the order's next statements).
+        const create = (db: Tx) =>
+          createDocumentInTx(db, actor, { ...input, kind: "order" }, {
+            billing: orderBilling,
+            planning: orderPlanning,
+            afterCreate: (order) => db.insert(importedOrders).values({ customer: first.customer, customerReference: first.customerReference!, orderNumber: order.number, importId }),
+          });
+        const { order: made } = isolated ? await tx.transaction(create) : await create(tx);
         const message = made.status === "on_hold" ? "on hold: see the order's exceptions" : null;
         outcomes.push(same({ status: "imported", message, result: made.number }));
       } catch (error) {
+        if (!isolated) throw error;
         outcomes.push(await failedOrder(tx, error, group.rows.length, first));
       }
     }
@@ -159,7 +164,7 @@ function moneyOf(text: string, currency: string, line: number): number {
  * `lines.N.field`), the others say which row stopped the order. Another import that made the same order
  * meanwhile is a skip. Anything but a refusal is not the row's fault: it fails the batch (retried).
  */
-async function failedOrder(tx: Parameters<ImportKind["apply"]>[0], error: unknown, size: number, first: OrderRowValue): Promise<RowOutcome[]> {
+async function failedOrder(tx: Tx, error: unknown, size: number, first: OrderRowValue): Promise<RowOutcome[]> {
   if (isUniqueViolation(error, "imported_orders_customer_customer_reference_pk")) {
     const [row] = await tx
       .select({ number: importedOrders.orderNumber })
