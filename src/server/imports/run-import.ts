@@ -212,7 +212,8 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: bo
   const { id, kind } = context;
   // Whether the import still runs, and its rows locked (one round trip). Rows another process runs right now (a
   // resumed run overlapping a slow one), or has run since they were read, are left to it.
-  const [[current], lockedRows] = await Promise.all([
+  const groups = units.filter((u) => u.refused.size === 0 && u.group.rows.length > 0).map((u) => u.group);
+  const [[current], lockedRows, found] = await Promise.all([
     tx.select({ status: imports.status }).from(imports).where(eq(imports.id, id)),
     tx
       .select({ rowNo: importRows.rowNo })
@@ -220,6 +221,8 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: bo
       // By unit: the (import, status, unit) index finds them; by row number the planner scanned every pending row.
       .where(and(eq(importRows.importId, id), eq(importRows.status, "pending"), inArray(importRows.groupNo, units.map((u) => u.groupNo))))
       .for("update", { skipLocked: true }),
+    // What the kind reads first about the units (which exist already), in the same round trip.
+    groups.length > 0 ? kind.lookup?.(tx, groups) : undefined,
   ]);
   if (current?.status !== "running") return "stopped";
   const locked = new Set(lockedRows.map((r) => r.rowNo));
@@ -231,7 +234,7 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: bo
   const outcomes =
     runnable.length === 0
       ? []
-      : await kind.apply(tx, context.run, runnable.map((u) => u.group), { isolated: !alone }).catch((error: unknown) => {
+      : await kind.apply(tx, context.run, runnable.map((u) => u.group), { isolated: !alone, found }).catch((error: unknown) => {
           throw alone && !transientDatabaseError(error) ? new LoneUnitFailed(error) : error;
         });
   const byRow = new Map<number, RowOutcome>();

@@ -37,7 +37,7 @@ export type ImportRun = { actor: Actor; importId: string };
 
 export type ImportGroup<T> = { groupNo: number; rows: { rowNo: number; value: T }[] };
 
-export type ImportKind<T = unknown> = {
+export type ImportKind<T = unknown, L = unknown> = {
   kind: ImportKindName;
   label: string;
   /** What the rows are, for the page ("one row per order line, grouped by customer and reference"). */
@@ -63,12 +63,15 @@ export type ImportKind<T = unknown> = {
    * unit's first row, or null.
    */
   conflictsWith?(first: T, row: T): string | null;
+  /** What `apply` reads first about a batch's units (which exist already), read with the batch's row locks. */
+  lookup?(tx: Tx, groups: ImportGroup<T>[]): Promise<L>;
   /**
    * Applies units in the batch's transaction, each in its own savepoint: one outcome per row, in order. Told
    * `isolated: false` (a lone unit, on the lanes' fast path), a kind may skip the savepoint and let a failure
-   * fail the batch: the batch then runs again isolated, and the unit's outcome says why.
+   * fail the batch: the batch then runs again isolated, and the unit's outcome says why. `found` is what
+   * `lookup` read for these units, if the caller did.
    */
-  apply(tx: Tx, run: ImportRun, groups: ImportGroup<T>[], options?: { isolated: boolean }): Promise<RowOutcome[][]>;
+  apply(tx: Tx, run: ImportRun, groups: ImportGroup<T>[], options?: { isolated: boolean; found?: L }): Promise<RowOutcome[][]>;
 };
 
 

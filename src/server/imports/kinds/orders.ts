@@ -8,7 +8,7 @@ import { orderPlanning } from "../../fulfillment";
 import { createDocumentInTx, ZCreateOrderInput, type TCreateOrderInput } from "../../orders";
 import { cellReader, cellText } from "../cells";
 import { importedOrders } from "../schema";
-import { rowErrors, refusalOf, type ImportKind, type RowOutcome } from "./kind";
+import { rowErrors, refusalOf, type ImportGroup, type ImportKind, type RowOutcome } from "./kind";
 
 /** One line of an order as a row gives it: the order's header fields repeat on each of its lines. */
 type OrderRowValue = TCreateOrderInput & { unitPriceText?: string };
@@ -39,7 +39,9 @@ const columnOf = (path: string) => COLUMN_OF[path] ?? (path.replace(/^lines\.\d+
  * submitted by createDocumentInTx as `POST /orders` does (pricing, holds, reservation, confirmation). An order
  * already imported for that customer and reference is skipped, so the same file can be imported again.
  */
-export const ordersKind: ImportKind<OrderRowValue> = {
+type OrdersFound = { earlier: Map<string, string>; currencies: Map<string, string> };
+
+export const ordersKind: ImportKind<OrderRowValue, OrdersFound> = {
   kind: "orders",
   label: "Orders",
   summary: "One row per order line. Lines with the same customer and customer reference are one order, submitted as if entered by you.",
@@ -99,20 +101,10 @@ export const ordersKind: ImportKind<OrderRowValue> = {
     return `${columns.join(", ")}: differs from the order's first line (every line of ${row.customerReference} must give the same)`;
   },
 
-  async apply(tx, { actor, importId }, groups, { isolated } = { isolated: true }) {
-    const keys = groups.map((g) => g.rows[0]!.value);
-    const done = await tx
-      .select({ customer: importedOrders.customer, reference: importedOrders.customerReference, number: importedOrders.orderNumber })
-      .from(importedOrders)
-      .where(sql`(${importedOrders.customer}, ${importedOrders.customerReference}) in (${sql.join(keys.map((k) => sql`(${k.customer}, ${k.customerReference!})`), sql`, `)})`);
-    const earlier = new Map(done.map((d) => [`${d.customer}\u0000${d.reference}`, d.number]));
-    const priced = groups.filter((g) => g.rows.some((r) => r.value.unitPriceText !== undefined)).map((g) => g.rows[0]!.value.customer);
-    const currencies = new Map(
-      priced.length === 0
-        ? []
-        : (await tx.select({ code: customers.code, currency: customers.currency }).from(customers).where(inArray(customers.code, [...new Set(priced)]))).map((c) => [c.code, c.currency]),
-    );
+  lookup: importedBefore,
 
+  async apply(tx, { actor, importId }, groups, { isolated, found } = { isolated: true }) {
+    const { earlier, currencies } = found ?? (await importedBefore(tx, groups));
     const outcomes: RowOutcome[][] = [];
     for (const group of groups) {
       const first = group.rows[0]!.value;
@@ -149,6 +141,20 @@ export const ordersKind: ImportKind<OrderRowValue> = {
     return outcomes;
   },
 };
+
+/** The orders imported before under these units' references (their numbers), and the currency of customers whose lines give a price. */
+async function importedBefore(tx: Tx, groups: ImportGroup<OrderRowValue>[]): Promise<OrdersFound> {
+  const keys = groups.map((g) => g.rows[0]!.value);
+  const priced = [...new Set(groups.filter((g) => g.rows.some((r) => r.value.unitPriceText !== undefined)).map((g) => g.rows[0]!.value.customer))];
+  const [done, currencies] = await Promise.all([
+    tx
+      .select({ customer: importedOrders.customer, reference: importedOrders.customerReference, number: importedOrders.orderNumber })
+      .from(importedOrders)
+      .where(sql`(${importedOrders.customer}, ${importedOrders.customerReference}) in (${sql.join(keys.map((k) => sql`(${k.customer}, ${k.customerReference!})`), sql`, `)})`),
+    priced.length === 0 ? [] : tx.select({ code: customers.code, currency: customers.currency }).from(customers).where(inArray(customers.code, priced)),
+  ]);
+  return { earlier: new Map(done.map((d) => [`${d.customer}\u0000${d.reference}`, d.number])), currencies: new Map(currencies.map((c) => [c.code, c.currency])) };
+}
 
 /** `unit_price` in the customer's currency (a yen price has no decimals). */
 function moneyOf(text: string, currency: string, line: number): number {
