@@ -13,5 +13,5 @@ export {
   type EmailContent,
 } from "./email-templates/messages";
 export { recordApiRequest } from "./request-log";
-export { recordWebhookEvent, webhookWanted, type WebhookEvent } from "./record-webhook-event";
+export { readWebhookSubscriptions, recordWebhookEvent, webhookWanted, type WebhookEvent } from "./record-webhook-event";
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./constants";

@@ -37,6 +37,14 @@ export async function webhookWanted(tx: DbOrTx, type: WebhookEventType): Promise
   return (await activeSubscriptions(tx)).some((s) => s.events.includes(type));
 }
 
+/**
+ * Reads the transaction's active subscriptions now, so that the read rides in the caller's round trip instead of
+ * costing one of its own at the first event (a use case that will record events, with its first reads).
+ */
+export async function readWebhookSubscriptions(tx: DbOrTx): Promise<void> {
+  await activeSubscriptions(tx);
+}
+
 function activeSubscriptions(tx: DbOrTx): Promise<ActiveSubscription[]> {
   let subscriptions = subscribersOf.get(tx);
   if (!subscriptions) {

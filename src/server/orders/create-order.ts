@@ -7,6 +7,7 @@ import { nextDocumentNumberSql } from "../db/sequences";
 import { AppError, isUniqueViolation } from "../errors";
 import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
+import { readWebhookSubscriptions } from "../integration";
 import { loadPricingContext } from "../pricing";
 import { loadOrder, openOrdersTotal, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
 import { newLineRows } from "./write-lines";
@@ -50,6 +51,8 @@ export async function createDocumentInTx(
       throw error;
     }),
     loadPricingContext(tx, input.lines.map((l) => l.sku)),
+    // The document's timeline sends webhook events: who subscribed is read now, with the customer.
+    readWebhookSubscriptions(tx),
   ]);
   if (found.isArchived) throw AppError.invalidField("customer", `${found.name} is archived`);
   const customer: OrderCustomer = { id: customerId, ...found, ...receivables };

@@ -3,16 +3,17 @@ import type { Actor } from "../../auth/actor";
 import { categories, products } from "../../catalog";
 import * as clock from "../../clock";
 import { customers } from "../../customers";
+import { AppError } from "../../errors";
 import type { DbOrTx } from "../../db";
 import { warehouses, type StockArrivalHandler } from "../../inventory";
 import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow, type SubmittedFacts } from "../../orders";
 import { placeDropShipPurchaseOrders } from "../../purchasing";
 import type { PolicyStep, StepKind } from "../policies/policy";
-import { loadPolicy } from "../policies/queries";
+import { loadCurrentPolicies, loadPolicy } from "../policies/queries";
 import { loadPolicyRules } from "../policies/rules";
 import { arrivalDate, projectSteps, type StepProgress } from "../policies/schedule";
 import { selectPolicy } from "../policies/select-policy";
-import { orderPlans, policies, type LinePromise } from "../schema";
+import { orderPlans, type LinePromise } from "../schema";
 import { paysBeforePicking } from "./payment-gate";
 import { loadOrderFacts } from "./plan-facts";
 import { stepProgress } from "./progress";
@@ -28,17 +29,21 @@ export async function choosePolicy(
   db: DbOrTx,
   order: { channel: string; customerId: string; total: number; productIds: string[]; segment?: string },
 ): Promise<ChosenPolicy> {
-  const [rules, [customer], lineCategories, [fallback]] = await Promise.all([
+  // One round trip: the rules, the order's facts and every policy (a handful) to choose from.
+  const [rules, [customer], lineCategories, candidates] = await Promise.all([
     loadPolicyRules(db),
     order.segment !== undefined ? [{ segment: order.segment }] : db.select({ segment: customers.segment }).from(customers).where(eq(customers.id, order.customerId)),
     order.productIds.length
       ? db.selectDistinct({ code: categories.code }).from(products).innerJoin(categories, eq(categories.id, products.categoryId)).where(inArray(products.id, order.productIds))
       : Promise.resolve([]),
-    db.select({ code: policies.code }).from(policies).where(and(eq(policies.isDefault, true), isNull(policies.archivedAt))),
+    loadCurrentPolicies(db),
   ]);
   const facts = { channel: order.channel, segment: customer?.segment ?? "", categories: lineCategories.map((c) => c.code), total: order.total };
-  const choice = selectPolicy(rules, facts, fallback?.code ?? "STANDARD");
-  const { policy, version } = await loadPolicy(db, choice.policyCode);
+  const fallback = candidates.find((c) => c.policy.isDefault && c.policy.archivedAt === null)?.policy.code;
+  const choice = selectPolicy(rules, facts, fallback ?? "STANDARD");
+  const chosen = candidates.find((c) => c.policy.code === choice.policyCode);
+  if (!chosen) throw AppError.notFound("policy", choice.policyCode);
+  const { policy, version } = chosen;
   return { code: policy.code, name: policy.name, version: version.version, steps: version.steps, chosenBy: choice.rule === null ? "Default" : `Rule ${choice.rule + 1}` };
 }
 

@@ -32,3 +32,11 @@ export async function loadPolicy(db: DbOrTx, code: string, options: { version?: 
   if (!version) throw AppError.notFound("policy version", `${policy.code} v${options.version}`);
   return { policy, version };
 }
+
+/** Every policy with its current version (a handful): choosing one for an order reads them all at once. */
+export function loadCurrentPolicies(db: DbOrTx): Promise<{ policy: PolicyRow; version: VersionRow }[]> {
+  return db
+    .select({ policy: policies, version: policyVersions })
+    .from(policies)
+    .innerJoin(policyVersions, and(eq(policyVersions.policyCode, policies.code), eq(policyVersions.version, policies.currentVersion)));
+}
