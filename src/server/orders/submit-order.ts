@@ -69,9 +69,16 @@ export async function submitInTx(
       ...reservation.events,
     ]),
   ]);
-  // The policy the order follows, its promise dates, and what the policy starts with.
-  const plan = await known.planning?.onSubmitted(tx, row!, actor, known.lines && { lines: known.lines.map(({ line, sku }) => ({ line: reserved(line), sku })), customer });
-  await queueConfirmation(tx, { ...row!, promisedDate: plan?.promisedDate ?? row!.promisedDate }, customer, known.lines);
+  // The policy the order follows, its promise dates, and what the policy starts with. The confirmation says the
+  // promise date: planning sends it with its own writes (without planning, it goes alone).
+  let confirmed = false;
+  const confirm = (promisedDate: string | null) => {
+    confirmed = true;
+    return queueConfirmation(tx, { ...row!, promisedDate }, customer, known.lines);
+  };
+  const facts = known.lines && { lines: known.lines.map(({ line, sku }) => ({ line: reserved(line), sku })), customer };
+  const plan = await known.planning?.onSubmitted(tx, row!, actor, facts, confirm);
+  if (!confirmed) await confirm(plan?.promisedDate ?? row!.promisedDate);
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
   // is billed when the goods ship: nothing to ask billing.
   if (customer.invoiceOnOrder || plan?.invoiceNow) await known.billing?.onSubmitted(tx, row!, actor, { invoiceNow: plan?.invoiceNow });

@@ -81,7 +81,11 @@ export const orderPromise = (lines: LinePromise[], today: string) => lines.reduc
  * keeps its policy version; either way the promise dates are computed again from the order's reservations,
  * progress and transit, and the order shows the new date. Returns the plan with its steps.
  */
-export async function planOrder(tx: DbOrTx, order: OrderRow, options: { fresh?: boolean; known?: SubmittedFacts } = {}) {
+export async function planOrder(
+  tx: DbOrTx,
+  order: OrderRow,
+  options: { fresh?: boolean; known?: SubmittedFacts; alongside?: (promisedDate: string) => Promise<unknown> } = {},
+) {
   const { known } = options;
   const [[existing], lines] = await Promise.all([
     options.fresh ? [] : tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id)),
@@ -110,6 +114,7 @@ export async function planOrder(tx: DbOrTx, order: OrderRow, options: { fresh?: 
   await Promise.all([
     tx.insert(orderPlans).values({ orderId: order.id, ...values }).onConflictDoUpdate({ target: orderPlans.orderId, set: values }),
     setPromisedDate(tx, order.id, promisedDate),
+    options.alongside?.(promisedDate),
   ]);
   return { policy, promisedDate, linePromises: promises, lines };
 }
@@ -123,8 +128,8 @@ export function billsFirst(steps: PolicyStep[]): boolean {
 
 /** Fulfillment's side of orders' OrderPlanning hook, handed in by the routers that submit and change orders. */
 export const orderPlanning: OrderPlanning = {
-  async onSubmitted(tx, order, actor, known) {
-    const plan = await planOrder(tx, order, { fresh: true, known });
+  async onSubmitted(tx, order, actor, known, alongside) {
+    const plan = await planOrder(tx, order, { fresh: true, known, alongside });
     if (plan.policy.steps.some((s) => s.kind === "vendor_po")) await startDropShip(tx, order, plan.lines, actor);
     return { invoiceNow: billsFirst(plan.policy.steps), promisedDate: plan.promisedDate };
   },
