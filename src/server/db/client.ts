@@ -92,7 +92,7 @@ function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: Trans
           if (transaction?.over) return refusedQuery(transactionOver());
           const refusal = breaker?.refuse();
           if (refusal) return refusedQuery(refusal);
-          const pending = target.unsafe(query, parameters as never, { ...options, prepare: true });
+          const pending = target.unsafe(query, parameters as never, { ...options, prepare: true, ...(asPrepared(query, parameters) ? { simple: false } : {}) });
           return breaker ? breaker.observe(pending) : pending;
         };
       }
@@ -115,6 +115,13 @@ function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: Trans
     },
   });
 }
+
+/**
+ * postgres.js sends a statement without parameters as a simple query, which PostgreSQL parses and plans on every
+ * call (choosing a policy read every policy that way: 0.16 ms of planning per order). A lone query or change is
+ * prepared like the others; anything else (DDL, SET, a script of several statements) stays a simple query.
+ */
+const asPrepared = (query: string, parameters: unknown[] | undefined) => !parameters?.length && /^\s*(select|insert|update|delete|with)\b/i.test(query) && !query.includes(";");
 
 type TransactionState = { over: boolean };
 
