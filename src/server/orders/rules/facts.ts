@@ -17,6 +17,13 @@ const linesKeySql = (orderId: SQL) =>
        from (select l.product_id, sum(l.quantity) as quantity from ${orderLines} l where l.order_id = ${orderId} group by l.product_id) t)`;
 
 /**
+ * Whether an order has a line of the product: an index probe that rules out almost every candidate before its
+ * lines are aggregated into a linesKey (an order with the same lines has every product of this one).
+ */
+const sameProductSql = (orderId: SQL, productId: string | undefined) =>
+  productId === undefined ? sql`true` : sql`exists (select 1 from ${orderLines} l where l.product_id = ${productId}::uuid and l.order_id = ${orderId})`;
+
+/**
  * What the quantity and duplicate rules compare with, in one statement: per product its pack size and the
  * customer's usual quantity (median over their latest 50 orders of the last 365 days, at least two of them with
  * it: recent habits, and a read that stays the same size however long the customer's history gets); the customer's
@@ -52,7 +59,8 @@ export async function loadReviewFacts(
        ) h on h.product_id = p.id
        where p.id in (${ids})) as products,
       (select json_agg(json_build_object('number', e.number, 'customerReference', e.customer_reference, 'isRecent', e.is_recent, 'sameLines', e.same_lines))
-       from (select c.number, c.customer_reference, c.is_recent, c.is_recent and ${linesKeySql(sql`c.id`)} = ${linesKey(input.lines, (l) => l.productId)} as same_lines
+       from (select c.number, c.customer_reference, c.is_recent,
+                    c.is_recent and ${sameProductSql(sql`c.id`, productIds[0])} and ${linesKeySql(sql`c.id`)} = ${linesKey(input.lines, (l) => l.productId)} as same_lines
              from (select o.id, o.number, o.customer_reference, o.created_at >= ${dayBefore}::timestamptz as is_recent from ${orders} o
                    where o.customer_id = ${input.customerId} and o.id <> ${input.orderId} and o.kind = 'order' and o.status not in ('draft', 'canceled')
                      and o.created_at < ${input.createdAt.toISOString()}::timestamptz
