@@ -1,7 +1,9 @@
-import { inArray, or } from "drizzle-orm";
+import { or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
+import { textArray } from "../db/bulk";
 import { warehouses } from "../inventory";
 import { priceLists } from "../pricing/schema";
 import type { RowRefs } from "./kinds/kind";
@@ -27,13 +29,16 @@ export async function missingReferences(db: DbOrTx, wanted: RefSets): Promise<Re
     const there = new Set((await query([...values])).flat());
     return new Set([...values].filter((v) => !there.has(v) && !there.has(v.toLowerCase())));
   };
+  // The codes as one array parameter: a list of hundreds of parameters was a new statement (described, planned)
+  // for each length, and most of a chunk's check.
+  const anyOf = (column: AnyPgColumn, list: string[]) => sql`${column} = any(${textArray(list, "text")})`;
   const [c, s, w, p, k] = await Promise.all([
-    found(wanted.customers, async (l) => (await db.select({ v: customers.code }).from(customers).where(inArray(customers.code, l))).map((r) => [r.v])),
-    found(wanted.skus, async (l) => (await db.select({ v: products.sku }).from(products).where(inArray(products.sku, l))).map((r) => [r.v])),
-    found(wanted.warehouses, async (l) => (await db.select({ v: warehouses.code }).from(warehouses).where(inArray(warehouses.code, l))).map((r) => [r.v])),
-    found(wanted.priceLists, async (l) => (await db.select({ v: priceLists.code }).from(priceLists).where(inArray(priceLists.code, l))).map((r) => [r.v])),
+    found(wanted.customers, async (l) => (await db.select({ v: customers.code }).from(customers).where(anyOf(customers.code, l))).map((r) => [r.v])),
+    found(wanted.skus, async (l) => (await db.select({ v: products.sku }).from(products).where(anyOf(products.sku, l))).map((r) => [r.v])),
+    found(wanted.warehouses, async (l) => (await db.select({ v: warehouses.code }).from(warehouses).where(anyOf(warehouses.code, l))).map((r) => [r.v])),
+    found(wanted.priceLists, async (l) => (await db.select({ v: priceLists.code }).from(priceLists).where(anyOf(priceLists.code, l))).map((r) => [r.v])),
     found(wanted.categories, async (l) =>
-      (await db.select({ code: categories.code, name: categories.name }).from(categories).where(or(inArray(categories.code, l), inArray(categories.name, l)))).map((r) => [r.code, r.name, r.name.toLowerCase()]),
+      (await db.select({ code: categories.code, name: categories.name }).from(categories).where(or(anyOf(categories.code, l), anyOf(categories.name, l)))).map((r) => [r.code, r.name, r.name.toLowerCase()]),
     ),
   ]);
   return { customers: c, skus: s, warehouses: w, priceLists: p, categories: k };
