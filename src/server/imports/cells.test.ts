@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cellReader, cellText, normaliseHeader } from "./cells";
+import { cellReader, cellText, headerIndex, normaliseHeader } from "./cells";
 
 describe("import cells", () => {
   it("compares headers without case, spaces, dashes or underscores", () => {
     expect(["Unit Price", "unit_price", "unitPrice", "\uFEFFunit-price "].map(normaliseHeader)).toEqual(["unitprice", "unitprice", "unitprice", "unitprice"]);
+  });
+
+  it("finds a column by any spelling of its name, the first of two alike, and -1 for one not there", () => {
+    const columnAt = headerIndex(["SKU", "Unit Price", "unit_price", "Notes"]);
+    expect(["sku", "unit_price", "unitPrice", "unit_price", "notes", "quantity"].map(columnAt)).toEqual([0, 1, 1, 1, 3, -1]);
   });
 
   it("takes off the apostrophe an export puts before a formula-like cell, and nothing else", () => {

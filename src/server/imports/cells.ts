@@ -6,6 +6,20 @@ export function normaliseHeader(name: string): string {
 }
 
 /**
+ * Where a column is in a file's header (-1: not there), by any spelling of its name: each name is normalised once,
+ * not at every cell of every row.
+ */
+export function headerIndex(header: string[]): (column: string) => number {
+  const byName = new Map(header.map((name, i) => [normaliseHeader(name), i] as const).reverse());
+  const known = new Map<string, number>();
+  return (column) => {
+    let index = known.get(column);
+    if (index === undefined) known.set(column, (index = byName.get(normaliseHeader(column)) ?? -1));
+    return index;
+  };
+}
+
+/**
  * A cell as typed, trimmed; the apostrophe our exports put before a formula-like cell (`'=SUM`, `'-5`) is taken
  * off again, so an exported file imports as it was.
  */

@@ -6,7 +6,7 @@ import { textArray } from "../db/bulk";
 import { isEmbedded } from "../db/client";
 import { refreshStaleStatistics } from "../db/statistics";
 import { describeForLog, logUnexpectedError, transientDatabaseError } from "../errors";
-import { normaliseHeader } from "./cells";
+import { headerIndex } from "./cells";
 import { STALE_RUN_SECONDS } from "./constants";
 import { IMPORT_KIND_DEFINITIONS, type ImportKind, type RowOutcome } from "./kinds";
 import type { ImportGroup, ImportRun } from "./kinds/kind";
@@ -82,14 +82,14 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
   const kind = IMPORT_KIND_DEFINITIONS[claimed.kind];
   const lanes = isEmbedded(db) ? 1 : (options.lanes ?? env.IMPORT_LANES ?? 3);
   const parallel = lanes > 1 && kind.conflictKeys !== undefined;
-  const indexOf = new Map(claimed.columns.map((name, i) => [normaliseHeader(name), i] as const).reverse());
+  const columnAt = headerIndex(claimed.columns);
   const context: RunContext = {
     id,
     kind,
     run: { actor: claimed.startedBy ?? claimed.createdBy, importId: id },
     // In parallel, one order per batch: a lane holding many orders' SKUs would leave the others nothing to take.
     batchRows: options.batchRows ?? (parallel ? 1 : kind.batchRows),
-    dispatcher: new UnitDispatcher((after) => loadUnits(db, id, kind, indexOf, after)),
+    dispatcher: new UnitDispatcher((after) => loadUnits(db, id, kind, columnAt, after)),
     stopped: false,
     statistics: { checkedAt: performance.now(), busy: false },
   };
@@ -170,7 +170,7 @@ async function keepStatisticsCurrent(db: Db, { id, statistics }: RunContext) {
  * The pending units after group `after`, in file order, `LOAD_ROWS` rows at a time (whole units: the last one is
  * left for the next read unless it is the only one), parsed as at upload.
  */
-async function loadUnits(db: Db, id: string, kind: ImportKind, indexOf: Map<string, number>, after: number): Promise<Unit[]> {
+async function loadUnits(db: Db, id: string, kind: ImportKind, columnAt: (column: string) => number, after: number): Promise<Unit[]> {
   const pending = and(eq(importRows.importId, id), eq(importRows.status, "pending"));
   const columns = { rowNo: importRows.rowNo, groupNo: importRows.groupNo, values: importRows.values };
   let rows = await db.select(columns).from(importRows).where(and(pending, gt(importRows.groupNo, after))).orderBy(asc(importRows.groupNo), asc(importRows.rowNo)).limit(LOAD_ROWS + 1);
@@ -185,7 +185,7 @@ async function loadUnits(db: Db, id: string, kind: ImportKind, indexOf: Map<stri
     if (unit?.groupNo !== row.groupNo) units.push((unit = { groupNo: row.groupNo, rows: 0, keys: [], rowNos: [], group: { groupNo: row.groupNo, rows: [] }, refused: new Map() }));
     unit.rows++;
     unit.rowNos.push(row.rowNo);
-    const parsed = kind.parse((column) => row.values[indexOf.get(normaliseHeader(column)) ?? -1] ?? "");
+    const parsed = kind.parse((column) => row.values[columnAt(column)] ?? "");
     // Checked at upload; the kind's rules could only have changed with a new release.
     if (!parsed.ok) unit.refused.set(row.rowNo, { status: "failed", message: parsed.errors.join("; ") });
     else {

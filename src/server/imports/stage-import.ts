@@ -8,7 +8,7 @@ import { can } from "../auth/permissions";
 import type { Db } from "../db";
 import { insertRows } from "../db/bulk";
 import { AppError } from "../errors";
-import { normaliseHeader } from "./cells";
+import { headerIndex, normaliseHeader } from "./cells";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportKindName } from "./constants";
 import { toImportDto, type TImport } from "./dto";
 import { IMPORT_KIND_DEFINITIONS, type ImportKind } from "./kinds";
@@ -80,7 +80,7 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: "greedy", newline: "\n" });
 
   let header: string[] | null = null;
-  let indexOf = new Map<string, number>();
+  let columnAt: (column: string) => number = () => -1;
   let unusedColumns: string[] = [];
   let rowNo = 1;
   let total = 0;
@@ -142,9 +142,9 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
       const record = hasNul ? cells.map((cell) => cell.replaceAll("\u0000", "\uFFFD")) : cells;
       if (!header) {
         header = record.map((cell) => cell.replace(/^\uFEFF/, "").trim());
-        indexOf = new Map(header.map((name, i) => [normaliseHeader(name), i] as const).reverse());
+        columnAt = headerIndex(header);
         const known = new Set(kind.columns.map((c) => normaliseHeader(c.name)));
-        const missingColumns = kind.columns.filter((c) => c.required && !indexOf.has(normaliseHeader(c.name))).map((c) => c.name);
+        const missingColumns = kind.columns.filter((c) => c.required && columnAt(c.name) < 0).map((c) => c.name);
         if (missingColumns.length > 0) {
           throw AppError.invalidField("file", `the first row must name the columns; missing: ${missingColumns.join(", ")} (download the template for ${kind.label.toLowerCase()})`);
         }
@@ -154,7 +154,7 @@ async function readRows(db: Db, importId: string, kind: ImportKind, body: AsyncI
       rowNo++;
       total++;
       if (total > MAX_IMPORT_ROWS) throw AppError.invalidField("file", `more than ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows; split it into several files`);
-      const get = (column: string) => record[indexOf.get(normaliseHeader(column)) ?? -1] ?? "";
+      const get = (column: string) => record[columnAt(column)] ?? "";
       const read = kind.parse(get);
       const parsed: typeof read = hasNul ? { ok: false, errors: ["row: has a NUL character (is this a text file?)", ...(read.ok ? [] : read.errors)] } : read;
       const values = header.map((_, i) => record[i] ?? "");
