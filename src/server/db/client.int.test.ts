@@ -107,6 +107,30 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("the PostgreSQL client when conn
     }
   });
 
+  it("sends nothing more from a transaction whose callback has ended: a straggler of a failed Promise.all is refused, not run after the ROLLBACK", async () => {
+    const handle = connectPostgres(t.url!, 2);
+    let straggler: Promise<string> | undefined;
+    try {
+      const failed = handle.db.transaction(async (tx) => {
+        const refused = Promise.reject(new Error("refused by the use case"));
+        const turn = () => new Promise((resolve) => setImmediate(resolve));
+        await Promise.all([
+          refused,
+          // Two turns of the event loop after the failure: the ROLLBACK is on its way, not yet done.
+          refused.catch(turn).then(turn).then(() => {
+            straggler = tx.execute(sql`insert into scratch_probe values ('straggler')`).then(() => "sent", (error: unknown) => codeOf(error) ?? String(error));
+          }),
+        ]);
+      });
+      await expect(failed).rejects.toThrow("refused by the use case");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await straggler).toBe("TRANSACTION_ENDED");
+      expect(await executeRows(handle.db, sql`select note from scratch_probe where note = 'straggler'`)).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it("connects again within a second once the server is back, however many attempts failed while it was away", async () => {
     // A TCP proxy in front of PostgreSQL that refuses connections while "down", as a restarting server does.
     const target = new URL(t.url!);

@@ -84,12 +84,13 @@ type Sql = postgres.Sql;
  * The pool's own queries and transactions also pass the breaker (breaker.ts); the statements of a transaction run
  * on the connection it holds and are not refused halfway — unless that connection is gone (guardTransaction).
  */
-function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: TransactionState): T {
+function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: TransactionState, scope?: ScopeState): T {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe") {
         return (query: string, parameters?: unknown[], options?: object) => {
           if (transaction?.over) return refusedQuery(transactionOver());
+          if (scope?.ended) return refusedQuery(scopeEnded());
           const refusal = breaker?.refuse();
           if (refusal) return refusedQuery(refusal);
           const pending = target.unsafe(query, parameters as never, { ...options, prepare: true, ...(asPrepared(query, parameters) ? { simple: false } : {}) });
@@ -100,12 +101,14 @@ function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: Trans
         const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => Promise<unknown>;
         return (...args: unknown[]) => {
           if (transaction?.over) return Promise.reject(transactionOver());
+          if (scope?.ended) return Promise.reject(scopeEnded());
           const refusal = breaker?.refuse();
           if (refusal) return Promise.reject(refusal);
           const state = transaction ?? { over: false };
           const last = args.length - 1;
-          const scope = args[last] as (inner: Sql) => unknown;
-          const settled = open.apply(target, [...args.slice(0, last), (inner: Sql) => guardTransaction(state, () => scope(preparing(inner, undefined, state)))]);
+          const callback = args[last] as (inner: Sql) => unknown;
+          const own: ScopeState = { ended: false };
+          const settled = open.apply(target, [...args.slice(0, last), (inner: Sql) => guardTransaction(state, own, () => callback(preparing(inner, undefined, state, own)))]);
           // A savepoint shares its transaction's state; the transaction is over once begin() has settled.
           if (!transaction) settled.then(() => (state.over = true), () => (state.over = true));
           return breaker ? breaker.watch(settled) : settled;
@@ -124,6 +127,8 @@ function preparing<T extends Sql>(sql: T, breaker?: Breaker, transaction?: Trans
 const asPrepared = (query: string, parameters: unknown[] | undefined) => !parameters?.length && /^\s*(select|insert|update|delete|with)\b/i.test(query) && !query.includes(";");
 
 type TransactionState = { over: boolean };
+/** One transaction's or savepoint's callback: once it has settled, postgres.js sends COMMIT, ROLLBACK or RELEASE. */
+type ScopeState = { ended: boolean };
 
 /**
  * postgres.js (3.4.9) rejects `begin()` as soon as the transaction's connection closes (PostgreSQL restarted,
@@ -137,21 +142,30 @@ type TransactionState = { over: boolean };
  * So a transaction that is over (begin() settled) sends nothing more: its statements are refused
  * (CONNECTION_CLOSED, a 503 at the doors), and a callback that ends after its connection was lost never
  * settles, so postgres.js has no ROLLBACK or COMMIT to send; the caller already has begin()'s rejection.
+ *
+ * Nor does a callback that has settled: a statement sent after it (a branch of a Promise.all that failed on its
+ * other branch, an un-awaited write) would follow the ROLLBACK or COMMIT and run outside the transaction. It is
+ * refused (TRANSACTION_ENDED).
  */
-async function guardTransaction<R>(state: TransactionState, run: () => R): Promise<Awaited<R>> {
+async function guardTransaction<R>(state: TransactionState, scope: ScopeState, run: () => R): Promise<Awaited<R>> {
   let result: Awaited<R>;
   try {
     result = await run();
   } catch (error) {
+    scope.ended = true;
     // A connection that closes rejects the statement in flight and begin() in the same turn: let begin's
     // rejection land before deciding whether the connection is still there to roll back on.
     if (!state.over) await new Promise((resolve) => setImmediate(resolve));
     if (state.over) return new Promise<never>(() => {});
     throw error;
   }
+  scope.ended = true;
   if (state.over) return new Promise<never>(() => {});
   return result;
 }
+
+const scopeEnded = () =>
+  Object.assign(new Error("A statement was sent after its transaction's callback had ended; it was not sent."), { code: "TRANSACTION_ENDED" });
 
 const transactionOver = () =>
   Object.assign(new Error("The transaction's database connection was lost; nothing more is sent on it."), { code: "CONNECTION_CLOSED" });
