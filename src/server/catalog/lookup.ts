@@ -1,5 +1,6 @@
-import { and, asc, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db";
+import { anyOf } from "../db/bulk";
 import { escapeLike } from "../db/search";
 import { products } from "./schema";
 
@@ -38,5 +39,6 @@ export async function productsBySku(db: DbOrTx, skus: string[]) {
 }
 
 function loadProducts(db: DbOrTx, skus: string[]) {
-  return db.select(lookupColumns).from(products).where(inArray(products.sku, [...new Set(skus)]));
+  // One array parameter: an order's SKUs as a list were planned again at every order.
+  return db.select(lookupColumns).from(products).where(anyOf(products.sku, [...new Set(skus)]));
 }

@@ -29,6 +29,15 @@ export function textArray(values: (string | number | null | undefined)[], type: 
   return sql`${sql.param(values.map((v) => (v == null ? null : String(v))))}::text[]::${sql.raw(type)}[]`;
 }
 
+/**
+ * `column = any(array)`: the values as one array parameter, so a statement is the same (prepared once, planned
+ * generically) whatever their number — `inArray` sends one parameter each: a new statement per length, planned
+ * at every call.
+ */
+export function anyOf(column: PgColumn, values: (string | number)[]): SQL {
+  return sql`${column} = any(${textArray(values, column.getSQLType())})`;
+}
+
 function unnestInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
   const [first] = rows;
   if (!first) throw new Error("unnestInsert needs at least one row");

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { actorLabel, type Actor } from "../auth/actor";
 import type { Db, DbOrTx } from "../db";
+import { anyOf } from "../db/bulk";
 import { recordAudit } from "../db/audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { restrictedItems } from "./schema";
@@ -73,7 +74,7 @@ export async function removeRestrictedItem(options: { db: Db; actor: Actor; inpu
 
 /** What of an order is on the restricted list: its ship-to country, and which of its SKUs (with the reasons). */
 export async function restrictedMatches(db: DbOrTx, input: { country: string | null; skus: string[] }) {
-  const wanted = [...(input.country ? [and(eq(restrictedItems.kind, "country"), eq(restrictedItems.value, input.country))] : []), ...(input.skus.length > 0 ? [and(eq(restrictedItems.kind, "product"), inArray(restrictedItems.value, input.skus))] : [])];
+  const wanted = [...(input.country ? [and(eq(restrictedItems.kind, "country"), eq(restrictedItems.value, input.country))] : []), ...(input.skus.length > 0 ? [and(eq(restrictedItems.kind, "product"), anyOf(restrictedItems.value, input.skus))] : [])];
   if (wanted.length === 0) return { country: null, products: [] };
   const rows = await db.select({ kind: restrictedItems.kind, value: restrictedItems.value, reason: restrictedItems.reason }).from(restrictedItems).where(or(...wanted));
   return {

@@ -1,9 +1,8 @@
-import { or, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { or } from "drizzle-orm";
 import { categories, products } from "../catalog";
 import { customers } from "../customers";
 import type { DbOrTx } from "../db";
-import { textArray } from "../db/bulk";
+import { anyOf } from "../db/bulk";
 import { warehouses } from "../inventory";
 import { priceLists } from "../pricing/schema";
 import type { RowRefs } from "./kinds/kind";
@@ -31,7 +30,6 @@ export async function missingReferences(db: DbOrTx, wanted: RefSets): Promise<Re
   };
   // The codes as one array parameter: a list of hundreds of parameters was a new statement (described, planned)
   // for each length, and most of a chunk's check.
-  const anyOf = (column: AnyPgColumn, list: string[]) => sql`${column} = any(${textArray(list, "text")})`;
   const [c, s, w, p, k] = await Promise.all([
     found(wanted.customers, async (l) => (await db.select({ v: customers.code }).from(customers).where(anyOf(customers.code, l))).map((r) => [r.v])),
     found(wanted.skus, async (l) => (await db.select({ v: products.sku }).from(products).where(anyOf(products.sku, l))).map((r) => [r.v])),

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "../../auth/actor";
 import { categories, products } from "../../catalog";
 import * as clock from "../../clock";
 import { customers } from "../../customers";
 import { AppError } from "../../errors";
 import type { DbOrTx } from "../../db";
+import { anyOf } from "../../db/bulk";
 import { warehouses, type StockArrivalHandler } from "../../inventory";
 import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow, type SubmittedFacts } from "../../orders";
 import { placeDropShipPurchaseOrders } from "../../purchasing";
@@ -34,7 +35,7 @@ export async function choosePolicy(
     loadPolicyRules(db),
     order.segment !== undefined ? [{ segment: order.segment }] : db.select({ segment: customers.segment }).from(customers).where(eq(customers.id, order.customerId)),
     order.productIds.length
-      ? db.selectDistinct({ code: categories.code }).from(products).innerJoin(categories, eq(categories.id, products.categoryId)).where(inArray(products.id, order.productIds))
+      ? db.selectDistinct({ code: categories.code }).from(products).innerJoin(categories, eq(categories.id, products.categoryId)).where(anyOf(products.id, order.productIds))
       : Promise.resolve([]),
     loadCurrentPolicies(db),
   ]);
