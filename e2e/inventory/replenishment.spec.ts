@@ -94,7 +94,7 @@ test.describe("[INVENTORY] transfers, as the warehouse", () => {
     await expect(page.getByRole("button", { name: "Recalculate now" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Draft / })).toHaveCount(0);
 
-    // Two suggested SKUs with at least 2 units available in the same warehouse.
+    // Two suggested SKUs with at least 3 units available in the same warehouse: the first ships 2, then 1 more.
     const rows = suggestions(page).locator("tbody tr:not([data-vendor-group])");
     await expect(rows.first()).toBeVisible();
     // One read of every row's cells (SKU, warehouse, on hand, reserved), not a round trip per cell; a link's text is the cell's (the SKU cell adds the product name on narrow screens).
@@ -108,9 +108,9 @@ test.describe("[INVENTORY] transfers, as the warehouse", () => {
       return body.result?.data?.items?.[0]?.available ?? 0;
     };
     for (const [sku, , warehouse, onHand, reserved] of cells) {
-      if (!sku || !warehouse || !(Number(onHand) - Number(reserved) >= 2)) continue;
+      if (!sku || !warehouse || !(Number(onHand) - Number(reserved) >= 3)) continue;
       const free = await liveAvailable(sku, warehouse);
-      if (!(free >= 2)) continue;
+      if (!(free >= 3)) continue;
       const other = candidates.find((c) => c.warehouse === warehouse && c.sku !== sku);
       if (other) {
         pair = [other, { sku, warehouse, free }];
