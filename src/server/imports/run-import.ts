@@ -64,8 +64,9 @@ type RunContext = {
  * Runs one import's pending rows, batch after batch: each batch is one transaction that applies whole units
  * (an order's lines) through the kind's use case, each unit in a savepoint (a lone one first without: runBatch),
  * and writes every row's outcome and the import's counts with them — so a batch is either all done or not at
- * all, and a killed run resumes with exactly the rows no committed batch reached. A batch first locks its rows (skipping locked ones), so two
- * processes on one import never run a row twice. Answers false when another process has the run.
+ * all, and a killed run resumes with exactly the rows no committed batch reached. A batch first locks its rows
+ * (skipping locked ones), so two processes on one import never run a row twice. Answers false when another
+ * process has the run.
  *
  * On PostgreSQL three lanes run batches at once, one order each, never two orders with a SKU or a customer in
  * common (UnitDispatcher): they would wait on each other's stock rows until commit. Other kinds run in

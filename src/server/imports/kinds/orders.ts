@@ -32,6 +32,10 @@ const COLUMN_OF: Record<string, string> = {
   "shipTo.postalCode": "ship_to_postal_code",
   "shipTo.country": "ship_to_country",
 };
+
+/** What a batch reads first (ImportKind.lookup): earlier imports' order numbers by customer and reference, customers' currencies. */
+type OrdersFound = { earlier: Map<string, string>; currencies: Map<string, string> };
+
 const columnOf = (path: string) => COLUMN_OF[path] ?? (path.replace(/^lines\.\d+\./, "") || "row");
 
 /**
@@ -39,8 +43,6 @@ const columnOf = (path: string) => COLUMN_OF[path] ?? (path.replace(/^lines\.\d+
  * submitted by createDocumentInTx as `POST /orders` does (pricing, holds, reservation, confirmation). An order
  * already imported for that customer and reference is skipped, so the same file can be imported again.
  */
-type OrdersFound = { earlier: Map<string, string>; currencies: Map<string, string> };
-
 export const ordersKind: ImportKind<OrderRowValue, OrdersFound> = {
   kind: "orders",
   label: "Orders",
