@@ -3,7 +3,7 @@ import { actorLabel, type Actor } from "../auth/actor";
 import type { DemandClass } from "../customers/constants";
 import * as clock from "../clock";
 import type { DbOrTx } from "../db";
-import { executeRows } from "../db/execute";
+import { executeRows, executeRowsAfter } from "../db/execute";
 import { heldBackFrom } from "./holdback-sql";
 import { recordLowStock } from "./low-stock-webhook";
 import { stockAllocations, stockBackorders, stockHoldbacks, stockLevels, stockMovements, warehouses } from "./schema";
@@ -40,8 +40,8 @@ async function reserveOne(tx: DbOrTx, input: ReserveInput): Promise<SourcingPlan
   // When the one-warehouse UPDATE waits for a row and then finds too little left in it, PostgreSQL keeps
   // that row locked. Undoing the miss to a savepoint lets it go, so the general way below still locks the
   // product's rows in warehouse order — holding one of them out of order deadlocks with another order.
-  await tx.execute(sql`savepoint one_warehouse`);
-  const single = await reserveFromOneWarehouse(tx, input);
+  // Sent with the statement (one round trip).
+  const single = await reserveFromOneWarehouse(tx, input, sql`savepoint one_warehouse`);
   if (single) {
     return { takes: [{ warehouseId: single, quantity: input.quantity }], short: 0, homeWarehouseId: single };
   }
@@ -116,8 +116,8 @@ export async function reserveStockForLines(
   const wanted = lines.filter((l) => l.quantity > 0);
   const plans = new Map<string, SourcingPlan>();
   if (wanted.length > 1) {
-    await tx.execute(sql`savepoint reserve_lines`);
-    const taken = await executeRows<{ product_id: string; warehouse_id: string }>(tx, reserveManySql(input, wanted));
+    // Sent with the statement (one round trip).
+    const taken = await executeRowsAfter<{ product_id: string; warehouse_id: string }>(tx, sql`savepoint reserve_lines`, reserveManySql(input, wanted));
     if (taken.length === wanted.length) {
       for (const t of taken) plans.set(t.product_id, { takes: [{ warehouseId: t.warehouse_id, quantity: wanted.find((w) => w.productId === t.product_id)!.quantity }], short: 0, homeWarehouseId: t.warehouse_id });
     } else {
@@ -187,12 +187,13 @@ async function preferredWarehouse(tx: DbOrTx, region: string | null): Promise<st
  * demand's backorder of it. The other warehouses' rows are not locked, so orders for the same SKU served
  * from different warehouses do not wait for each other. Products with hold-backs for another class go the
  * general way (all rows locked, then planned), as does a line no single warehouse can fill or a pick taken
- * by someone else meanwhile. Returns the warehouse, or null for the general way.
+ * by someone else meanwhile. Returns the warehouse, or null for the general way. `savepoint` goes first.
  */
-async function reserveFromOneWarehouse(tx: DbOrTx, input: ReserveInput): Promise<string | null> {
+async function reserveFromOneWarehouse(tx: DbOrTx, input: ReserveInput, savepoint: SQL): Promise<string | null> {
   const region = input.region || null;
-  const rows = await executeRows<{ warehouse_id: string }>(
+  const rows = await executeRowsAfter<{ warehouse_id: string }>(
     tx,
+    savepoint,
     sql`with pick as (
           select l.warehouse_id from ${stockLevels} l join ${warehouses} w on w.id = l.warehouse_id and w.is_active and w.archived_at is null
           where l.product_id = ${input.productId} and l.on_hand - l.reserved >= ${input.quantity}
