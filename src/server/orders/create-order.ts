@@ -9,7 +9,8 @@ import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
 import { readWebhookSubscriptions } from "../integration";
 import { loadPricingContext } from "../pricing";
-import { loadOrder, openOrdersTotal, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
+import { readForReview } from "./holds";
+import { loadOrder, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
 import { newLineRows } from "./write-lines";
 import { idempotencyKeys, orderLines, orders } from "./schema";
 import type { TCreateOrderInput, TCreateQuoteInput, TOrder } from "./schemas";
@@ -26,8 +27,9 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * Creates an order (submitted at once unless `draft`) or a quote, in the caller's transaction: number,
  * header, priced lines, timeline, and for submitted orders the holds and the reservation. Statements
  * that do not depend on each other are sent together (one round trip): the customer with the products
- * and pricing rules; the header with the customer's credit exposure; the caller's `afterCreate` with
- * the first statements after it (a draft's lines and timeline, a submitted order's holds review); a
+ * and pricing rules; the header with what the holds review reads (credit exposure, history, restricted
+ * items); the caller's `afterCreate` with the first statements after it (a draft's lines and timeline, a
+ * submitted order's reservation); a
  * submitted order's lines are inserted once, with their reservations.
  */
 export async function createDocumentInTx(
@@ -62,6 +64,7 @@ export async function createDocumentInTx(
 
   const isSubmitted = input.kind === "order" && !input.draft;
   const id = crypto.randomUUID();
+  const createdAt = clock.now();
   const insertOrder = tx
     .insert(orders)
     .values({
@@ -85,11 +88,18 @@ export async function createDocumentInTx(
       createdBy: actorLabel(actor),
       createdById: actor.id,
       convertedFromId: extra.convertedFromId ?? null,
+      createdAt,
+      updatedAt: createdAt,
     })
     .returning();
-  // The customer's credit exposure without this order is read in the same round trip as the insert.
-  const [[order], exposureWithoutOrder] = await Promise.all([insertOrder, isSubmitted ? openOrdersTotal(tx, customerId, id) : undefined]);
   const lineRows = newLineRows(id, input.lines, priced, productIds);
+  const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
+  const lines = lineRows.map((line) => ({ line, sku: skus.get(line.productId)! }));
+  // What the holds review reads (the customer's exposure, history, restricted items) goes with the insert.
+  const review = isSubmitted
+    ? readForReview(tx, { id, customerId, createdAt, customerReference: input.customerReference ?? null, shipTo }, lines.map(({ line, sku }) => ({ ...line, sku })))
+    : undefined;
+  const [[order], reads] = await Promise.all([insertOrder, review]);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
   const recorded = extra.afterCreate?.(order!);
   if (!isSubmitted) {
@@ -97,8 +107,7 @@ export async function createDocumentInTx(
     return { order: order!, customer };
   }
   // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
-  const skus = new Map([...productIds].map(([sku, productId]) => [productId, sku]));
-  const known = { lines: lineRows.map((line) => ({ line, sku: skus.get(line.productId)! })), unsaved: lineRows, events: [created], exposureWithoutOrder, billing: extra.billing, planning: extra.planning };
+  const known = { lines, unsaved: lineRows, events: [created], review: reads, billing: extra.billing, planning: extra.planning };
   const [submitted] = await Promise.all([submitInTx(tx, order!, actor, customer, known), recorded]);
   return { order: submitted, customer };
 }

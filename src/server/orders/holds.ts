@@ -22,19 +22,36 @@ export async function reviewHolds(
   order: OrderRow,
   actor: Actor,
   customer: OrderCustomer,
-  options: { fresh?: boolean; lines?: ReviewLine[]; exposureWithoutOrder?: number } = {},
+  options: { fresh?: boolean; lines?: ReviewLine[]; reads?: ReviewReads } = {},
 ): Promise<HoldReview> {
   const lines = options.lines ?? (await reviewLines(tx, order.id));
-  const skus = [...new Set(lines.map((l) => l.sku))];
-  const [exposureWithoutOrder, facts, restricted] = await Promise.all([
-    options.exposureWithoutOrder ?? openOrdersTotal(tx, order.customerId, order.id),
-    loadReviewFacts(tx, { orderId: order.id, customerId: order.customerId, createdAt: order.createdAt, customerReference: order.customerReference, lines }),
-    restrictedMatches(tx, { country: order.shipTo?.country ?? null, skus }),
-  ]);
-  const findings = runRules(ORDER_RULES, { order, customer, lines, exposureWithoutOrder, restricted, ...facts });
+  const reads = options.reads ?? (await readForReview(tx, order, lines));
+  const findings = runRules(ORDER_RULES, { order, customer, lines, ...reads });
   const active = await applyFindings(tx, { orderId: order.id, customerId: order.customerId, actor, checked: ORDER_RULE_TYPES, findings, fresh: options.fresh });
   const reasons = findings.map((f) => f.type).filter(isBlocking);
   return { status: active.some(isBlocking) ? "on_hold" : "open", reasons };
+}
+
+/** What the rules read besides the order and its lines, in one round trip. */
+export type ReviewReads = Awaited<ReturnType<typeof readForReview>>;
+
+/**
+ * The reads of reviewHolds: the customer's credit exposure without this order, the facts of its history
+ * (orders/rules/facts.ts) and the restricted items it touches. They need only what a new order knows before
+ * it is inserted, so order entry sends them with its insert.
+ */
+export async function readForReview(
+  tx: DbOrTx,
+  order: Pick<OrderRow, "id" | "customerId" | "createdAt" | "customerReference" | "shipTo">,
+  lines: ReviewLine[],
+) {
+  const skus = [...new Set(lines.map((l) => l.sku))];
+  const [exposureWithoutOrder, facts, restricted] = await Promise.all([
+    openOrdersTotal(tx, order.customerId, order.id),
+    loadReviewFacts(tx, { orderId: order.id, customerId: order.customerId, createdAt: order.createdAt, customerReference: order.customerReference, lines }),
+    restrictedMatches(tx, { country: order.shipTo?.country ?? null, skus }),
+  ]);
+  return { exposureWithoutOrder, restricted, ...facts };
 }
 
 /** The order's lines as the rules see them. */

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { products } from "../catalog";
 import type { DbOrTx } from "../db";
@@ -23,14 +23,7 @@ export async function reserveOrder(
   actor: Actor,
   options: { demandClass: "A" | "B" | "C"; fresh?: boolean; lines?: KnownLine[] },
 ): Promise<{ promisedDate: string; events: OrderEventEntry[]; lines: LineReservation[] }> {
-  const lines = options.lines
-    ? [...options.lines].sort((a, b) => a.line.productId.localeCompare(b.line.productId) || a.line.lineNo - b.line.lineNo)
-    : await tx
-        .select({ line: orderLines, sku: products.sku })
-        .from(orderLines)
-        .innerJoin(products, eq(products.id, orderLines.productId))
-        .where(eq(orderLines.orderId, order.id))
-        .orderBy(asc(orderLines.productId), asc(orderLines.lineNo));
+  const lines = [...(options.lines ?? (await readOrderLines(tx, order.id)))].sort((a, b) => a.line.productId.localeCompare(b.line.productId) || a.line.lineNo - b.line.lineNo);
   const demand = { orderId: order.id, reference: order.number, demandClass: options.demandClass, queuedAt: order.submittedAt ?? clock.now() };
 
   // A fresh order (never reserved before) waits for nothing yet.
@@ -118,6 +111,11 @@ export async function backorderDates(tx: DbOrTx, backorders: Backorder[], demand
     if (!known || promise.date > known) dates.set(b.productId, promise.date);
   }
   return dates;
+}
+
+/** An order's lines with their SKUs, as reservation works from them. */
+export function readOrderLines(tx: DbOrTx, orderId: string): Promise<KnownLine[]> {
+  return tx.select({ line: orderLines, sku: products.sku }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId)).where(eq(orderLines.orderId, orderId));
 }
 
 /** An order line with its SKU, as reservation reads it (or as a caller that just wrote it knows it). */

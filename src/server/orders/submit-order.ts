@@ -1,25 +1,25 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { insertRows } from "../db/bulk";
-import { products } from "../catalog";
 import { customers } from "../customers";
 import { AppError } from "../errors";
 import { EMAIL_TOPICS, enqueueMessage, orderConfirmationEmail } from "../integration";
 import type { OrderBilling } from "./billing-hook";
 import type { OrderPlanning } from "./planning-hook";
-import { reviewHolds } from "./holds";
+import { reviewHolds, type ReviewReads } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
 import type { TOrder } from "./schemas";
-import { reserveOrder, setLineReservations, type KnownLine, type LineReservation } from "./reserve-lines";
+import { readOrderLines, reserveOrder, setLineReservations, type KnownLine, type LineReservation } from "./reserve-lines";
 import { assertTransition } from "./state-machine";
 
 /**
  * draft → submitted → on_hold | open, inside the caller's transaction: check the holds, reserve every
- * line (held orders reserve too: a credit hold must not lose the customer's stock to later orders), then
- * write the status, version and promise date in one statement and the timeline in another.
+ * line (held orders reserve too: a credit hold must not lose the customer's stock to later orders), plan the
+ * order (its policy and promise date), then write the status, version and promise date, the lines'
+ * reservations, the timeline, the plan and the confirmation together.
  */
 export async function submitInTx(
   tx: DbOrTx,
@@ -32,7 +32,8 @@ export async function submitInTx(
     /** A new order's line rows, not yet inserted: they are inserted at the end with their reservations. */
     unsaved?: (typeof orderLines.$inferInsert & { id: string })[];
     events?: OrderEventEntry[];
-    exposureWithoutOrder?: number;
+    /** What the holds review reads, read by the caller with its own statements. */
+    review?: ReviewReads;
     billing?: OrderBilling;
     planning?: OrderPlanning;
   } = {},
@@ -45,44 +46,42 @@ export async function submitInTx(
   // A draft never reserved or checked anything: there is nothing of it to read back.
   const fresh = order.submittedAt === null;
   const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
-  const lines = known.lines?.map(({ line, sku }) => ({ ...line, sku }));
-  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, lines, exposureWithoutOrder: known.exposureWithoutOrder });
+  // The holds review, the reservation, the plan and the confirmation all work from the lines, read once.
+  const lines = known.lines ?? (await readOrderLines(tx, order.id));
+  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, lines: lines.map(({ line, sku }) => ({ ...line, sku })), reads: known.review });
+  // Planning's own reads go with the reservation's statements.
+  const plan = known.planning?.onSubmitting(tx, submitted, actor, { productIds: [...new Set(lines.map(({ line }) => line.productId))], customer });
   // Reserving locks stock rows until commit: it comes last, so few statements run while others wait.
-  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines: known.lines });
+  const reservation = await reserveOrder(tx, submitted, actor, { demandClass: customer.demandClass, fresh, lines });
   assertTransition("submitted", holds.status, "system");
   const reserved = asReserved(reservation.lines);
-  // The lines' reservations, the order's status and its timeline, sent together.
+  const planned = await plan?.(lines.map(({ line, sku }) => ({ line: reserved(line), sku })));
+  const promisedDate = planned?.promisedDate ?? reservation.promisedDate;
+  // The order, its lines' reservations, its timeline, its plan and its confirmation, sent together.
   const [[row]] = await Promise.all([
     tx
       .update(orders)
-      .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate: reservation.promisedDate })
+      .set({ status: holds.status, submittedAt: submitted.submittedAt, version: submitted.version, promisedDate })
       .where(eq(orders.id, order.id))
       .returning(),
     // A new order's lines are inserted once, with what reservation gave each (one array per column).
     known.unsaved ? insertRows(tx, orderLines, known.unsaved.map(reserved)) : setLineReservations(tx, reservation.lines),
     recordOrderEvents(tx, order.id, actor, [
-    ...(known.events ?? []),
-    { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
-    holds.status === "on_hold"
-      ? { type: "held", data: { before: { status: "submitted" }, after: { status: "on_hold" }, reasons: holds.reasons } }
-      : { type: "opened", data: { before: { status: "submitted" }, after: { status: "open" }, reasons: [] } },
+      ...(known.events ?? []),
+      { type: "submitted", data: { before: { status: order.status }, after: { status: "submitted" }, total: order.total } },
+      holds.status === "on_hold"
+        ? { type: "held", data: { before: { status: "submitted" }, after: { status: "on_hold" }, reasons: holds.reasons } }
+        : { type: "opened", data: { before: { status: "submitted" }, after: { status: "open" }, reasons: [] } },
       ...reservation.events,
     ]),
+    planned?.write(),
+    queueConfirmation(tx, { ...submitted, status: holds.status, promisedDate }, customer, lines),
   ]);
-  // The policy the order follows, its promise dates, and what the policy starts with. The confirmation says the
-  // promise date: planning sends it with its own writes (without planning, it goes alone).
-  let confirmed = false;
-  const confirm = (promisedDate: string | null) => {
-    confirmed = true;
-    return queueConfirmation(tx, { ...row!, promisedDate }, customer, known.lines);
-  };
-  const facts = known.lines && { lines: known.lines.map(({ line, sku }) => ({ line: reserved(line), sku })), customer };
-  const plan = await known.planning?.onSubmitted(tx, row!, actor, facts, confirm);
-  if (!confirmed) await confirm(plan?.promisedDate ?? row!.promisedDate);
+  await planned?.afterwards?.();
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else
   // is billed when the goods ship: nothing to ask billing.
-  if (customer.invoiceOnOrder || plan?.invoiceNow) await known.billing?.onSubmitted(tx, row!, actor, { invoiceNow: plan?.invoiceNow });
-  return plan ? { ...row!, promisedDate: plan.promisedDate } : row!;
+  if (customer.invoiceOnOrder || planned?.invoiceNow) await known.billing?.onSubmitted(tx, row!, actor, { invoiceNow: planned?.invoiceNow });
+  return row!;
 }
 
 export async function submitOrder(options: { db: Db; actor: Actor; number: string; billing?: OrderBilling; planning?: OrderPlanning }): Promise<TOrder> {
@@ -101,15 +100,7 @@ function asReserved(reservations: LineReservation[]) {
 }
 
 /** The customer's order confirmation, queued with the submission (sent after commit when e-mail is on). */
-async function queueConfirmation(tx: DbOrTx, order: OrderRow, customer: OrderCustomer, known: KnownLine[] | undefined) {
-  const lines = known
-    ? [...known].sort((a, b) => a.line.lineNo - b.line.lineNo).map((l) => ({ sku: l.sku, quantity: l.line.quantity }))
-    : await tx
-        .select({ sku: products.sku, quantity: orderLines.quantity })
-        .from(orderLines)
-        .innerJoin(products, eq(products.id, orderLines.productId))
-        .where(eq(orderLines.orderId, order.id))
-        .orderBy(asc(orderLines.lineNo));
+async function queueConfirmation(tx: DbOrTx, order: OrderRow, customer: OrderCustomer, lines: KnownLine[]) {
   const email = customer.email !== undefined ? customer.email : ((await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customer.id)))[0]?.email ?? null);
   await enqueueMessage(tx, {
     topic: EMAIL_TOPICS.orderConfirmation,
@@ -121,7 +112,7 @@ async function queueConfirmation(tx: DbOrTx, order: OrderRow, customer: OrderCus
       currency: order.currency,
       total: order.total,
       promisedDate: order.promisedDate,
-      lines,
+      lines: [...lines].sort((a, b) => a.line.lineNo - b.line.lineNo).map((l) => ({ sku: l.sku, quantity: l.line.quantity })),
       onHold: order.status === "on_hold",
     }),
   });

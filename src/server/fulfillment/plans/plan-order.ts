@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 import type { DbOrTx } from "../../db";
 import { anyOf } from "../../db/bulk";
 import { warehouses, type StockArrivalHandler } from "../../inventory";
-import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow, type SubmittedFacts } from "../../orders";
+import { allocateBackorders, lineAvailability, loadOrder, recordOrderEvents, setPromisedDate, type LineAvailability, type OrderPlanning, type OrderRow } from "../../orders";
 import { placeDropShipPurchaseOrders } from "../../purchasing";
 import type { PolicyStep, StepKind } from "../policies/policy";
 import { loadCurrentPolicies, loadPolicy } from "../policies/queries";
@@ -18,7 +18,7 @@ import { orderPlans, type LinePromise } from "../schema";
 import { paysBeforePicking } from "./payment-gate";
 import { loadOrderFacts } from "./plan-facts";
 import { stepProgress } from "./progress";
-import { DEFAULT_TRANSIT_DAYS, transitDaysFor } from "./transit";
+import { DEFAULT_TRANSIT_DAYS, transitDaysFor, transitToRegion } from "./transit";
 
 /** Stock expected on a date is there to work with from early that morning (noon UTC: 07:00–08:00 in New York). */
 export const morningOf = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`);
@@ -78,20 +78,13 @@ export function linePromises(
 export const orderPromise = (lines: LinePromise[], today: string) => lines.reduce((latest, l) => (l.promisedDate > latest ? l.promisedDate : latest), today);
 
 /**
- * Plans an order in the caller's transaction: a new plan chooses its policy (submission), an existing one
- * keeps its policy version; either way the promise dates are computed again from the order's reservations,
- * progress and transit, and the order shows the new date. Returns the plan with its steps.
+ * Plans a submitted order again in the caller's transaction (a change, stock that arrived, a late step): an
+ * existing plan keeps its policy version (an order without one chooses its policy); the promise dates are
+ * computed again from the order's reservations, progress and transit, and the order shows the new date.
+ * Returns the plan with its steps. A submission plans with orderPlanning.onSubmitting instead.
  */
-export async function planOrder(
-  tx: DbOrTx,
-  order: OrderRow,
-  options: { fresh?: boolean; known?: SubmittedFacts; alongside?: (promisedDate: string) => Promise<unknown> } = {},
-) {
-  const { known } = options;
-  const [[existing], lines] = await Promise.all([
-    options.fresh ? [] : tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id)),
-    lineAvailability(tx, order.id, known && { lines: known.lines, demandClass: known.customer.demandClass }),
-  ]);
+export async function planOrder(tx: DbOrTx, order: OrderRow) {
+  const [[existing], lines] = await Promise.all([tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id)), lineAvailability(tx, order.id)]);
   const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
   const [policy, facts, transit] = await Promise.all([
     existing
@@ -102,22 +95,26 @@ export async function planOrder(
           steps: version.steps,
           chosenBy: existing.chosenBy,
         }))
-      : choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: lines.map((l) => l.productId), segment: known?.customer.segment }),
-    options.fresh ? null : loadOrderFacts(tx, order.id),
+      : choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: lines.map((l) => l.productId) }),
+    loadOrderFacts(tx, order.id),
     transitDaysFor(tx, order.shipTo?.region, warehouseIds),
   ]);
+  const plan = planOf(policy, lines, transit, { startedAt: existing?.startedAt ?? order.submittedAt ?? clock.now(), progress: stepProgress(facts) });
+  await Promise.all([
+    tx.insert(orderPlans).values({ orderId: order.id, ...plan.values }).onConflictDoUpdate({ target: orderPlans.orderId, set: plan.values }),
+    setPromisedDate(tx, order.id, plan.promisedDate),
+  ]);
+  return { policy, promisedDate: plan.promisedDate, linePromises: plan.linePromises, lines };
+}
+
+/** A plan's row: the lines' promise dates on the policy from where the order is, and the order's (the latest). */
+function planOf(policy: ChosenPolicy, lines: LineAvailability[], transit: Map<string, number>, from: { startedAt: Date; progress: Partial<Record<StepKind, StepProgress>> }) {
   const now = clock.now();
   const today = clock.today();
-  const startedAt = existing?.startedAt ?? order.submittedAt ?? now;
-  const promises = linePromises(policy.steps, { start: startedAt, now, today, progress: facts ? stepProgress(facts) : {}, lines, transit });
+  const promises = linePromises(policy.steps, { start: from.startedAt, now, today, progress: from.progress, lines, transit });
   const promisedDate = orderPromise(promises, today);
-  const values = { policyCode: policy.code, policyVersion: policy.version, chosenBy: policy.chosenBy, startedAt, promisedDate, paysFirst: paysBeforePicking(policy.steps), linePromises: promises, updatedAt: now };
-  await Promise.all([
-    tx.insert(orderPlans).values({ orderId: order.id, ...values }).onConflictDoUpdate({ target: orderPlans.orderId, set: values }),
-    setPromisedDate(tx, order.id, promisedDate),
-    options.alongside?.(promisedDate),
-  ]);
-  return { policy, promisedDate, linePromises: promises, lines };
+  const values = { policyCode: policy.code, policyVersion: policy.version, chosenBy: policy.chosenBy, startedAt: from.startedAt, promisedDate, paysFirst: paysBeforePicking(policy.steps), linePromises: promises, updatedAt: now };
+  return { values, promisedDate, linePromises: promises };
 }
 
 /** A policy bills before the goods move (prepaid): its invoice step comes before any warehouse or vendor step. */
@@ -129,10 +126,25 @@ export function billsFirst(steps: PolicyStep[]): boolean {
 
 /** Fulfillment's side of orders' OrderPlanning hook, handed in by the routers that submit and change orders. */
 export const orderPlanning: OrderPlanning = {
-  async onSubmitted(tx, order, actor, known, alongside) {
-    const plan = await planOrder(tx, order, { fresh: true, known, alongside });
-    if (plan.policy.steps.some((s) => s.kind === "vendor_po")) await startDropShip(tx, order, plan.lines, actor);
-    return { invoiceNow: billsFirst(plan.policy.steps), promisedDate: plan.promisedDate };
+  onSubmitting(tx, order, actor, known) {
+    // Neither depends on the reservation: transit is read from every warehouse, the lines' are picked after.
+    const basis = Promise.all([
+      choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: known.productIds, segment: known.customer.segment }),
+      transitToRegion(tx, order.shipTo?.region),
+    ]);
+    // Awaited once the lines are reserved; if the reservation fails first, its failure is the one that counts.
+    basis.catch(() => {});
+    return async (reserved) => {
+      const [[policy, transitOf], lines] = await Promise.all([basis, lineAvailability(tx, order.id, { lines: reserved, demandClass: known.customer.demandClass })]);
+      const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
+      const plan = planOf(policy, lines, transitOf(warehouseIds), { startedAt: order.submittedAt ?? clock.now(), progress: {} });
+      return {
+        promisedDate: plan.promisedDate,
+        invoiceNow: billsFirst(policy.steps),
+        write: () => tx.insert(orderPlans).values({ orderId: order.id, ...plan.values }),
+        afterwards: policy.steps.some((s) => s.kind === "vendor_po") ? () => startDropShip(tx, order, lines, actor) : undefined,
+      };
+    };
   },
   async onChanged(tx, order) {
     const [existing] = await tx.select({ orderId: orderPlans.orderId }).from(orderPlans).where(eq(orderPlans.orderId, order.id));

@@ -14,10 +14,27 @@ export const ANY_REGION = "*";
 /** Transit business days from each warehouse to a region: its row, else the warehouse's "*" row, else the default. */
 export async function transitDaysFor(db: DbOrTx, region: string | null | undefined, warehouseIds: string[]): Promise<Map<string, number>> {
   const ids = [...new Set(warehouseIds)];
+  return ids.length ? daysByWarehouse(await transitRows(db, region, ids), ids) : new Map();
+}
+
+/**
+ * A region's transit from every warehouse, read before the order's warehouses are known (a submission reads it
+ * with its reservation): the answer gives what transitDaysFor would for the warehouses it is handed.
+ */
+export async function transitToRegion(db: DbOrTx, region: string | null | undefined): Promise<(warehouseIds: string[]) => Map<string, number>> {
+  const rows = await transitRows(db, region);
+  return (warehouseIds) => daysByWarehouse(rows, [...new Set(warehouseIds)]);
+}
+
+function transitRows(db: DbOrTx, region: string | null | undefined, warehouseIds?: string[]) {
   const wanted = [ANY_REGION, ...(region ? [region.trim().toUpperCase()] : [])];
-  const rows = ids.length
-    ? await db.select().from(transitTimes).where(and(inArray(transitTimes.warehouseId, ids), inArray(transitTimes.region, wanted)))
-    : [];
+  return db
+    .select({ warehouseId: transitTimes.warehouseId, region: transitTimes.region, days: transitTimes.days })
+    .from(transitTimes)
+    .where(and(warehouseIds ? inArray(transitTimes.warehouseId, warehouseIds) : undefined, inArray(transitTimes.region, wanted)));
+}
+
+function daysByWarehouse(rows: { warehouseId: string; region: string; days: number }[], ids: string[]): Map<string, number> {
   const days = new Map<string, number>();
   for (const id of ids) {
     const own = rows.find((r) => r.warehouseId === id && r.region !== ANY_REGION);
