@@ -43,19 +43,13 @@ export async function createDocumentInTx(
      * and sent with the statements that follow: a failure of it fails the whole document, in the same transaction.
      */
     afterCreate?: (order: { id: string; number: string }) => Promise<unknown>;
+    /** readForEntry of this document, started by the caller with its own statements. */
+    read?: EntryReads;
     billing?: OrderBilling;
     planning?: OrderPlanning;
   } = {},
 ): Promise<{ order: OrderRow; customer: OrderCustomer }> {
-  const [{ id: customerId, customer: found, receivables }, pricing] = await Promise.all([
-    getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
-      if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
-      throw error;
-    }),
-    loadPricingContext(tx, input.lines.map((l) => l.sku)),
-    // The document's timeline sends webhook events: who subscribed is read now, with the customer.
-    readWebhookSubscriptions(tx),
-  ]);
+  const [{ id: customerId, customer: found, receivables }, pricing] = await (extra.read ?? readForEntry(tx, input));
   if (found.isArchived) throw AppError.invalidField("customer", `${found.name} is archived`);
   const customer: OrderCustomer = { id: customerId, ...found, ...receivables };
   const shipTo = input.shipTo ?? found.shippingAddress;
@@ -110,6 +104,24 @@ export async function createDocumentInTx(
   const known = { lines, unsaved: lineRows, events: [created], review: reads, billing: extra.billing, planning: extra.planning };
   const [submitted] = await Promise.all([submitInTx(tx, order!, actor, customer, known), recorded]);
   return { order: submitted, customer };
+}
+
+export type EntryReads = ReturnType<typeof readForEntry>;
+
+/**
+ * What order entry reads first, in one round trip: the customer (with receivables), the products with their
+ * pricing rules, and for an order who subscribed to webhooks (its timeline sends events; a quote's does not).
+ * A caller may start it with its own statements and hand it to createDocumentInTx.
+ */
+export function readForEntry(tx: DbOrTx, input: { kind: "order" | "quote"; customer: string; lines: { sku: string }[] }) {
+  return Promise.all([
+    getCustomerWithId({ db: tx, code: input.customer }).catch((error: unknown) => {
+      if (error instanceof AppError && error.kind === "not_found") throw AppError.invalidField("customer", `no customer with code "${input.customer}"`);
+      throw error;
+    }),
+    loadPricingContext(tx, input.lines.map((l) => l.sku)),
+    input.kind === "order" ? readWebhookSubscriptions(tx) : undefined,
+  ]);
 }
 
 function assertCompleteAddress(field: string, address: TAddress | null | undefined): asserts address is TAddress {

@@ -14,5 +14,5 @@ export { loadOrder, type OrderCustomer } from "./queries";
 export type { OrderBilling } from "./billing-hook";
 export type { OrderPlanning, SubmissionPlan, SubmittedFacts } from "./planning-hook";
 export { lineAvailability, setPromisedDate, type LineAvailability, type LineState } from "./line-availability";
-export { createDocumentInTx } from "./create-order";
+export { createDocumentInTx, readForEntry, type EntryReads } from "./create-order";
 export { ZCreateOrderInput, type TCreateOrderInput } from "./schemas";

@@ -1,11 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { parseMoney } from "~/lib/money";
 import { orderBilling } from "../../billing";
 import { customers } from "../../customers";
 import type { Tx } from "../../db";
+import { anyOf } from "../../db/bulk";
 import { AppError, isUniqueViolation } from "../../errors";
 import { orderPlanning } from "../../fulfillment";
-import { createDocumentInTx, ZCreateOrderInput, type TCreateOrderInput } from "../../orders";
+import { createDocumentInTx, readForEntry, ZCreateOrderInput, type EntryReads, type TCreateOrderInput } from "../../orders";
 import { cellReader, cellText } from "../cells";
 import { importedOrders } from "../schema";
 import { rowErrors, refusalOf, type ImportGroup, type ImportKind, type RowOutcome } from "./kind";
@@ -33,8 +34,11 @@ const COLUMN_OF: Record<string, string> = {
   "shipTo.country": "ship_to_country",
 };
 
-/** What a batch reads first (ImportKind.lookup): earlier imports' order numbers by customer and reference, customers' currencies. */
-type OrdersFound = { earlier: Map<string, string>; currencies: Map<string, string> };
+/**
+ * What a batch reads first (ImportKind.lookup): earlier imports' order numbers by customer and reference, customers'
+ * currencies, and for a batch of one order (the lanes') what order entry reads first.
+ */
+type OrdersFound = { earlier: Map<string, string>; currencies: Map<string, string>; entry?: { group: ImportGroup<OrderRowValue>; reads: EntryReads } };
 
 const columnOf = (path: string) => COLUMN_OF[path] ?? (path.replace(/^lines\.\d+\./, "") || "row");
 
@@ -106,7 +110,7 @@ export const ordersKind: ImportKind<OrderRowValue, OrdersFound> = {
   lookup: importedBefore,
 
   async apply(tx, { actor, importId }, groups, { isolated, found } = { isolated: true }) {
-    const { earlier, currencies } = found ?? (await importedBefore(tx, groups));
+    const { earlier, currencies, entry } = found ?? (await importedBefore(tx, groups));
     const outcomes: RowOutcome[][] = [];
     for (const group of groups) {
       const first = group.rows[0]!.value;
@@ -128,6 +132,7 @@ export const ordersKind: ImportKind<OrderRowValue, OrdersFound> = {
         // The order and the record that this import made it (sent with the order's next statements).
         const create = (db: Tx) =>
           createDocumentInTx(db, actor, { ...input, kind: "order" }, {
+            read: entry?.group === group ? entry.reads : undefined,
             billing: orderBilling,
             planning: orderPlanning,
             afterCreate: (order) => db.insert(importedOrders).values({ customer: first.customer, customerReference: first.customerReference!, orderNumber: order.number, importId }),
@@ -144,8 +149,17 @@ export const ordersKind: ImportKind<OrderRowValue, OrdersFound> = {
   },
 };
 
-/** The orders imported before under these units' references (their numbers), and the currency of customers whose lines give a price. */
+/**
+ * The orders imported before under these units' references (their numbers), and the currency of customers whose
+ * lines give a price. A lone unit's order entry reads start too (its own customer and products: in a batch of
+ * several, an order made first could change what the next one reads); unless it was imported before, they go with
+ * these reads.
+ */
 async function importedBefore(tx: Tx, groups: ImportGroup<OrderRowValue>[]): Promise<OrdersFound> {
+  const lone = groups.length === 1 ? groups[0]! : undefined;
+  const entry = lone && { group: lone, reads: readForEntry(tx, { kind: "order", customer: lone.rows[0]!.value.customer, lines: lone.rows.map((r) => r.value.lines[0]!) }) };
+  // Awaited by order entry; a batch that stops first (the rows taken, the import canceled) never asks.
+  entry?.reads.catch(() => {});
   const keys = groups.map((g) => g.rows[0]!.value);
   const priced = [...new Set(groups.filter((g) => g.rows.some((r) => r.value.unitPriceText !== undefined)).map((g) => g.rows[0]!.value.customer))];
   const [done, currencies] = await Promise.all([
@@ -153,9 +167,9 @@ async function importedBefore(tx: Tx, groups: ImportGroup<OrderRowValue>[]): Pro
       .select({ customer: importedOrders.customer, reference: importedOrders.customerReference, number: importedOrders.orderNumber })
       .from(importedOrders)
       .where(sql`(${importedOrders.customer}, ${importedOrders.customerReference}) in (${sql.join(keys.map((k) => sql`(${k.customer}, ${k.customerReference!})`), sql`, `)})`),
-    priced.length === 0 ? [] : tx.select({ code: customers.code, currency: customers.currency }).from(customers).where(inArray(customers.code, priced)),
+    priced.length === 0 ? [] : tx.select({ code: customers.code, currency: customers.currency }).from(customers).where(anyOf(customers.code, priced)),
   ]);
-  return { earlier: new Map(done.map((d) => [`${d.customer}\u0000${d.reference}`, d.number])), currencies: new Map(currencies.map((c) => [c.code, c.currency])) };
+  return { earlier: new Map(done.map((d) => [`${d.customer}\u0000${d.reference}`, d.number])), currencies: new Map(currencies.map((c) => [c.code, c.currency])), entry };
 }
 
 /** `unit_price` in the customer's currency (a yen price has no decimals). */
