@@ -58,7 +58,21 @@ type RunContext = {
   /** Set when a lane found the import canceled, or failed for good: the other lanes stop after their batch. */
   stopped: boolean;
   statistics: { checkedAt: number; busy: boolean };
+  counts: ImportCounts;
 };
+
+type Counts = { imported: number; skipped: number; failed: number };
+const NO_COUNTS: Counts = { imported: 0, skipped: 0, failed: 0 };
+const plus = (a: Counts, b: Counts): Counts => ({ imported: a.imported + b.imported, skipped: a.skipped + b.skipped, failed: a.failed + b.failed });
+
+/**
+ * The import's row is the one row every lane writes (its counts and its heartbeat, updatedAt): a lane that wrote it
+ * holds its lock until commit, and a second lane's write waited for that (0.7 ms per imported order). So one lane at a
+ * time writes it, with the counts of the batches that committed meanwhile without writing them (`pending`); the
+ * counts are taken from the rows themselves whenever a run starts or ends (countsFromRows), so counts a killed run
+ * had pending are not lost.
+ */
+type ImportCounts = { writer: number | null; pending: Counts };
 
 /**
  * Runs one import's pending rows, batch after batch: each batch is one transaction that applies whole units
@@ -76,7 +90,7 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
   const now = clock.now();
   const [claimed] = await db
     .update(imports)
-    .set({ status: "running", updatedAt: now, error: null, startedAt: sql`coalesce(${imports.startedAt}, ${now.toISOString()}::timestamptz)` })
+    .set({ status: "running", updatedAt: now, error: null, startedAt: sql`coalesce(${imports.startedAt}, ${now.toISOString()}::timestamptz)`, ...countsFromRows(id) })
     .where(and(eq(imports.id, id), or(eq(imports.status, "queued"), and(eq(imports.status, "running"), lt(imports.updatedAt, new Date(now.getTime() - STALE_RUN_SECONDS * 1000))))))
     .returning();
   if (!claimed) return false;
@@ -93,6 +107,7 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
     dispatcher: new UnitDispatcher((after) => loadUnits(db, id, kind, columnAt, after)),
     stopped: false,
     statistics: { checkedAt: performance.now(), busy: false },
+    counts: { writer: null, pending: NO_COUNTS },
   };
   try {
     await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(db, context, lane)));
@@ -103,19 +118,25 @@ export async function runImport(db: Db, id: string, options: RunImportOptions = 
       return true;
     }
     logUnexpectedError(error);
-    await db.update(imports).set({ status: "failed", error: "The run stopped on an unexpected error (logged for the administrator); start it again to resume." }).where(eq(imports.id, id));
+    await db
+      .update(imports)
+      .set({ status: "failed", error: "The run stopped on an unexpected error (logged for the administrator); start it again to resume.", ...countsFromRows(id) })
+      .where(eq(imports.id, id));
     return true;
   }
-  await db
+  const [completed] = await db
     .update(imports)
-    .set({ status: "completed", finishedAt: clock.now() })
+    .set({ status: "completed", finishedAt: clock.now(), ...countsFromRows(id) })
     .where(
       and(
         eq(imports.id, id),
         eq(imports.status, "running"),
         sql`not exists (select 1 from ${importRows} where ${importRows.importId} = ${id} and ${importRows.status} = 'pending')`,
       ),
-    );
+    )
+    .returning({ id: imports.id });
+  // Canceled meanwhile: its counts as far as it got.
+  if (!completed) await db.update(imports).set(countsFromRows(id)).where(eq(imports.id, id));
   return true;
 }
 
@@ -126,10 +147,18 @@ async function runLane(db: Db, context: RunContext, lane: number) {
       const units = await context.dispatcher.take(lane, context.batchRows);
       if (!units) return;
       for (let failures = 0, isolated = false; ; ) {
+        const batch: BatchCounts = { own: NO_COUNTS, written: null };
         try {
-          if ((await db.transaction((tx) => runBatch(tx, context, units, isolated))) === "stopped") context.stopped = true;
+          const outcome = await db.transaction((tx) => runBatch(tx, context, units, isolated, lane, batch)).finally(() => {
+            if (batch.written) context.counts.writer = null;
+          });
+          // Committed: counts it did not write wait for the next lane that writes.
+          if (!batch.written) context.counts.pending = plus(context.counts.pending, batch.own);
+          if (outcome === "stopped") context.stopped = true;
           break;
         } catch (error) {
+          // Rolled back: what it took over to write is pending again.
+          if (batch.written) context.counts.pending = plus(context.counts.pending, batch.written.carried);
           // A lone unit ran without its savepoint and failed: the batch runs again with it, to record why.
           if (error instanceof LoneUnitFailed) {
             isolated = true;
@@ -197,6 +226,15 @@ async function loadUnits(db: Db, id: string, kind: ImportKind, columnAt: (column
   return units;
 }
 
+/** A batch's own counts, and whether it writes the import's row (taking over the pending counts). */
+type BatchCounts = { own: Counts; written: { carried: Counts } | null };
+
+/** The import's counts as its rows say (the index on import, status and unit answers it). */
+function countsFromRows(id: string) {
+  const rows = (status: RowOutcome["status"]) => sql`(select count(*)::int from ${importRows} where ${importRows.importId} = ${id} and ${importRows.status} = ${status})`;
+  return { importedRows: rows("imported"), skippedRows: rows("skipped"), failedRows: rows("failed") };
+}
+
 /** A lone unit's failure (not a transient one) in a batch run without savepoints: the batch is rolled back. */
 class LoneUnitFailed extends Error {
   constructor(cause: unknown) {
@@ -209,7 +247,7 @@ class LoneUnitFailed extends Error {
  * batch of one unit (the lanes' case) first runs it without a savepoint (two round trips fewer): if it fails, the
  * batch throws LoneUnitFailed and runs again `isolated`, where the unit's failure becomes its rows' outcome.
  */
-async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: boolean): Promise<"continue" | "stopped"> {
+async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: boolean, lane: number, batch: BatchCounts): Promise<"continue" | "stopped"> {
   const { id, kind } = context;
   // Whether the import still runs, and its rows locked (one round trip). Rows another process runs right now (a
   // resumed run overlapping a slow one), or has run since they were read, are left to it.
@@ -248,23 +286,31 @@ async function runBatch(tx: Tx, context: RunContext, units: Unit[], isolated: bo
 
   const entries = [...byRow.entries()];
   const count = (status: RowOutcome["status"]) => entries.filter(([, o]) => o.status === status).length;
-  // The rows' outcomes and the import's counts, sent together; the import's row is the one every lane writes,
-  // held only until this commit.
+  batch.own = { imported: count("imported"), skipped: count("skipped"), failed: count("failed") };
+  // The import's row, if no other lane is writing it: with the counts pending from other batches (ImportCounts).
+  if (context.counts.writer === null) {
+    context.counts.writer = lane;
+    batch.written = { carried: context.counts.pending };
+    context.counts.pending = NO_COUNTS;
+  }
+  const counts = batch.written && plus(batch.own, batch.written.carried);
+  // The rows' outcomes and the import's counts, sent together.
   await Promise.all([
     tx.execute(sql`
       update ${importRows} set status = v.status, message = v.message, result = v.result
       from unnest(${textArray(entries.map(([rowNo]) => rowNo), "integer")}, ${textArray(entries.map(([, o]) => o.status), "text")},
                   ${textArray(entries.map(([, o]) => o.message), "text")}, ${textArray(entries.map(([, o]) => o.result), "text")}) as v(row_no, status, message, result)
       where ${importRows.importId} = ${id} and ${importRows.rowNo} = v.row_no`),
-    tx
-      .update(imports)
-      .set({
-        importedRows: sql`${imports.importedRows} + ${count("imported")}`,
-        skippedRows: sql`${imports.skippedRows} + ${count("skipped")}`,
-        failedRows: sql`${imports.failedRows} + ${count("failed")}`,
-        updatedAt: clock.now(),
-      })
-      .where(eq(imports.id, id)),
+    counts &&
+      tx
+        .update(imports)
+        .set({
+          importedRows: sql`${imports.importedRows} + ${counts.imported}`,
+          skippedRows: sql`${imports.skippedRows} + ${counts.skipped}`,
+          failedRows: sql`${imports.failedRows} + ${counts.failed}`,
+          updatedAt: clock.now(),
+        })
+        .where(eq(imports.id, id)),
   ]);
   return "continue";
 }
