@@ -13,7 +13,7 @@ const STALE_SHARE = 1;
 
 /**
  * ANALYZEs the tables whose rows changed by more than their number (and 1,000 rows) since their statistics were taken,
- * and says which. It is what autovacuum's analyze would do, done now: a bulk load outruns autovacuum (or finds
+ * and says which. Autovacuum's analyze does that too (at a tenth), later: a bulk load outruns autovacuum (or finds
  * it off), and the planner, still seeing the tables as they were before the load, picks plans that get slower
  * with every row (an import of 100,000 order lines spent 60% more database time per order without this).
  */

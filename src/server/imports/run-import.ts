@@ -8,6 +8,7 @@ import { refreshStaleStatistics } from "../db/statistics";
 import { describeForLog, logUnexpectedError, transientDatabaseError } from "../errors";
 import { headerIndex } from "./cells";
 import { STALE_RUN_SECONDS } from "./constants";
+import { countsFromRows } from "./counts";
 import { IMPORT_KIND_DEFINITIONS, type ImportKind, type RowOutcome } from "./kinds";
 import type { ImportGroup, ImportRun } from "./kinds/kind";
 import { UnitDispatcher, type DispatchUnit } from "./unit-dispatcher";
@@ -77,8 +78,8 @@ type ImportCounts = { writer: number | null; pending: Counts };
 /**
  * Runs one import's pending rows, batch after batch: each batch is one transaction that applies whole units
  * (an order's lines) through the kind's use case, each unit in a savepoint (a lone one first without: runBatch),
- * and writes every row's outcome and the import's counts with them — so a batch is either all done or not at
- * all, and a killed run resumes with exactly the rows no committed batch reached. A batch first locks its rows
+ * and writes every row's outcome with them (and the import's counts, or a batch or two later: ImportCounts) — so a
+ * batch is either all done or not at all, and a killed run resumes with exactly the rows no committed batch reached. A batch first locks its rows
  * (skipping locked ones), so two processes on one import never run a row twice. Answers false when another
  * process has the run.
  *
@@ -228,12 +229,6 @@ async function loadUnits(db: Db, id: string, kind: ImportKind, columnAt: (column
 
 /** A batch's own counts, and whether it writes the import's row (taking over the pending counts). */
 type BatchCounts = { own: Counts; written: { carried: Counts } | null };
-
-/** The import's counts as its rows say (the index on import, status and unit answers it). */
-function countsFromRows(id: string) {
-  const rows = (status: RowOutcome["status"]) => sql`(select count(*)::int from ${importRows} where ${importRows.importId} = ${id} and ${importRows.status} = ${status})`;
-  return { importedRows: rows("imported"), skippedRows: rows("skipped"), failedRows: rows("failed") };
-}
 
 /** A lone unit's failure (not a transient one) in a batch run without savepoints: the batch is rolled back. */
 class LoneUnitFailed extends Error {

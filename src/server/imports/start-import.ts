@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import * as clock from "../clock";
 import type { Db, DbOrTx } from "../db";
 import { AppError } from "../errors";
+import { countsFromRows } from "./counts";
 import { toImportDto, type TImport } from "./dto";
 import { IMPORT_KIND_DEFINITIONS } from "./kinds";
 import { requestImportRun } from "./run-requests";
@@ -45,7 +46,8 @@ export async function cancelImport(options: { db: Db; actor: Actor; id: string }
   const { db, id } = options;
   const [row] = await db
     .update(imports)
-    .set({ status: "canceled", finishedAt: clock.now() })
+    // Counts as the rows say: a run that died had some in memory only (run-import.ts, ImportCounts).
+    .set({ status: "canceled", finishedAt: clock.now(), ...countsFromRows(id) })
     .where(and(eq(imports.id, id), inArray(imports.status, ["queued", "running"])))
     .returning();
   if (!row) throw await refusal(db, id, "canceled");

@@ -28,9 +28,8 @@ type NewDocument = (TCreateOrderInput & { kind: "order" }) | (TCreateQuoteInput 
  * header, priced lines, timeline, and for submitted orders the holds and the reservation. Statements
  * that do not depend on each other are sent together (one round trip): the customer with the products
  * and pricing rules; the header with what the holds review reads (credit exposure, history, restricted
- * items); the caller's `afterCreate` with the first statements after it (a draft's lines and timeline, a
- * submitted order's reservation); a
- * submitted order's lines are inserted once, with their reservations.
+ * items); the caller's `afterCreate` with a draft's lines and timeline, or with a submitted order's last writes
+ * (its lines, inserted once with their reservations; never beside the reservation's savepoints, which could undo it).
  */
 export async function createDocumentInTx(
   tx: DbOrTx,
@@ -95,15 +94,14 @@ export async function createDocumentInTx(
     : undefined;
   const [[order], reads] = await Promise.all([insertOrder, review]);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };
-  const recorded = extra.afterCreate?.(order!);
+  const recorded = extra.afterCreate && (() => extra.afterCreate!(order!));
   if (!isSubmitted) {
-    await Promise.all([tx.insert(orderLines).values(lineRows), recordOrderEvents(tx, id, actor, [created]), recorded]);
+    await Promise.all([tx.insert(orderLines).values(lineRows), recordOrderEvents(tx, id, actor, [created]), recorded?.()]);
     return { order: order!, customer };
   }
   // A submitted order's lines are written once, with their reservations (submitInTx inserts them).
-  const known = { lines, unsaved: lineRows, events: [created], review: reads, billing: extra.billing, planning: extra.planning };
-  const [submitted] = await Promise.all([submitInTx(tx, order!, actor, customer, known), recorded]);
-  return { order: submitted, customer };
+  const known = { lines, unsaved: lineRows, events: [created], review: reads, alongside: recorded, billing: extra.billing, planning: extra.planning };
+  return { order: await submitInTx(tx, order!, actor, customer, known), customer };
 }
 
 export type EntryReads = ReturnType<typeof readForEntry>;

@@ -12,7 +12,7 @@ export { recordBilling } from "./record-billing";
 export type { BillingStatus, InvoiceState } from "./billing-status";
 export { loadOrder, type OrderCustomer } from "./queries";
 export type { OrderBilling } from "./billing-hook";
-export type { OrderPlanning, SubmissionPlan, SubmittedFacts } from "./planning-hook";
+export type { OrderPlanning } from "./planning-hook";
 export { lineAvailability, setPromisedDate, type LineAvailability, type LineState } from "./line-availability";
 export { createDocumentInTx, readForEntry, type EntryReads } from "./create-order";
 export { ZCreateOrderInput, type TCreateOrderInput } from "./schemas";

@@ -154,6 +154,22 @@ describe("sourcing", () => {
   });
 });
 
+describe("the caller's own record of a new order", () => {
+  it("survives a reservation that split its line (undone to a savepoint first): a retry with the key gets the same order", async () => {
+    await product("SPLIT-KEY");
+    await stock("SPLIT-KEY", "EAST", 2);
+    await stock("SPLIT-KEY", "WEST", 2);
+    const input = { customer: "ACME", channel: "api" as const, lines: [{ sku: "SPLIT-KEY", quantity: 3 }], draft: false };
+    const first = await createOrder({ db: t.db, actor: actors.rep, input, idempotencyKey: "split-1" });
+    expect(first.lines[0]).toMatchObject({ reserved: 3, backordered: 0 });
+    expect(first.lines[0]!.allocations).toHaveLength(2);
+    const again = await createOrder({ db: t.db, actor: actors.rep, input, idempotencyKey: "split-1" });
+    expect(again.number).toBe(first.number);
+    const made = await t.db.select({ id: orderLines.id }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId)).where(eq(products.sku, "SPLIT-KEY"));
+    expect(made).toHaveLength(1);
+  });
+});
+
 describe("backorders", () => {
   it("receiving stock fills backordered lines oldest first, and edits and cancels keep the books balanced", async () => {
     const productId = await product("BO-1");

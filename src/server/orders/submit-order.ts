@@ -34,6 +34,8 @@ export async function submitInTx(
     events?: OrderEventEntry[];
     /** What the holds review reads, read by the caller with its own statements. */
     review?: ReviewReads;
+    /** The caller's own writes, sent with the submission's last ones (after the reservation and its savepoints). */
+    alongside?: () => Promise<unknown>;
     billing?: OrderBilling;
     planning?: OrderPlanning;
   } = {},
@@ -76,6 +78,7 @@ export async function submitInTx(
     ]),
     planned?.write(),
     queueConfirmation(tx, { ...submitted, status: holds.status, promisedDate }, customer, lines),
+    known.alongside?.(),
   ]);
   await planned?.afterwards?.();
   // Last: an invoice on order takes its gapless number as the transaction's final statements. Everyone else

@@ -132,7 +132,8 @@ export const ordersKind: ImportKind<OrderRowValue, OrdersFound> = {
         // The order and the record that this import made it (sent with the order's next statements).
         const create = (db: Tx) =>
           createDocumentInTx(db, actor, { ...input, kind: "order" }, {
-            read: entry?.group === group ? entry.reads : undefined,
+            // Not in a savepoint: there, the reads go inside it like the rest of the order.
+            read: !isolated && entry?.group === group ? entry.reads : undefined,
             billing: orderBilling,
             planning: orderPlanning,
             afterCreate: (order) => db.insert(importedOrders).values({ customer: first.customer, customerReference: first.customerReference!, orderNumber: order.number, importId }),
