@@ -9,7 +9,7 @@ import { canonicalJson } from "~/lib/canonical-json";
 import { addDays } from "~/lib/dates";
 import { readWebhookSubscriptions } from "../integration";
 import { loadPricingContext } from "../pricing";
-import { readForReview } from "./holds";
+import { asReviewLines, readForReview } from "./holds";
 import { loadOrder, priceOrderLines, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderRow } from "./queries";
 import { newLineRows } from "./write-lines";
 import { idempotencyKeys, orderLines, orders } from "./schema";
@@ -90,7 +90,7 @@ export async function createDocumentInTx(
   const lines = lineRows.map((line) => ({ line, sku: skus.get(line.productId)! }));
   // What the holds review reads (the customer's exposure, history, restricted items) goes with the insert.
   const review = isSubmitted
-    ? readForReview(tx, { id, customerId, createdAt, customerReference: input.customerReference ?? null, shipTo }, lines.map(({ line, sku }) => ({ ...line, sku })))
+    ? readForReview(tx, { id, customerId, createdAt, customerReference: input.customerReference ?? null, shipTo }, asReviewLines(lines))
     : undefined;
   const [[order], reads] = await Promise.all([insertOrder, review]);
   const created = { type: input.kind === "quote" ? "quote_created" : "created", data: { after: { total: priced.total, lines: priced.lines.length, channel: input.channel } } };

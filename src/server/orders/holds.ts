@@ -7,6 +7,7 @@ import type { ExceptionType } from "../exceptions/constants";
 import { openOrdersTotal, type OrderCustomer, type OrderRow } from "./queries";
 import { ORDER_RULE_TYPES, ORDER_RULES, type ReviewLine } from "./rules";
 import { loadReviewFacts } from "./rules/facts";
+import type { KnownLine } from "./reserve-lines";
 import { orderLines } from "./schema";
 
 export type HoldReview = { status: "on_hold" | "open"; reasons: ExceptionType[] };
@@ -53,6 +54,9 @@ export async function readForReview(
   ]);
   return { exposureWithoutOrder, restricted, ...facts };
 }
+
+/** Lines as order entry and reservation know them, as the rules see them. */
+export const asReviewLines = (lines: KnownLine[]): ReviewLine[] => lines.map(({ line, sku }) => ({ ...line, sku }));
 
 /** The order's lines as the rules see them. */
 export async function reviewLines(tx: DbOrTx, orderId: string): Promise<ReviewLine[]> {

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { EMAIL_TOPICS, enqueueMessage, orderConfirmationEmail } from "../integration";
 import type { OrderBilling } from "./billing-hook";
 import type { OrderPlanning } from "./planning-hook";
-import { reviewHolds, type ReviewReads } from "./holds";
+import { asReviewLines, reviewHolds, type ReviewReads } from "./holds";
 import { loadOrder, loadOrderCustomer, recordOrderEvents, toOrderDto, type OrderCustomer, type OrderEventEntry, type OrderRow } from "./queries";
 import { orderLines, orders } from "./schema";
 import type { TOrder } from "./schemas";
@@ -50,7 +50,7 @@ export async function submitInTx(
   const submitted: OrderRow = { ...order, status: "submitted", submittedAt: clock.now(), version: order.version + 1 };
   // The holds review, the reservation, the plan and the confirmation all work from the lines, read once.
   const lines = known.lines ?? (await readOrderLines(tx, order.id));
-  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, lines: lines.map(({ line, sku }) => ({ ...line, sku })), reads: known.review });
+  const holds = await reviewHolds(tx, submitted, actor, customer, { fresh, lines: asReviewLines(lines), reads: known.review });
   // Planning's own reads go with the reservation's statements.
   const plan = known.planning?.onSubmitting(tx, submitted, actor, { productIds: [...new Set(lines.map(({ line }) => line.productId))], customer });
   // Reserving locks stock rows until commit: it comes last, so few statements run while others wait.

@@ -85,7 +85,6 @@ export const orderPromise = (lines: LinePromise[], today: string) => lines.reduc
  */
 export async function planOrder(tx: DbOrTx, order: OrderRow) {
   const [[existing], lines] = await Promise.all([tx.select().from(orderPlans).where(eq(orderPlans.orderId, order.id)), lineAvailability(tx, order.id)]);
-  const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
   const [policy, facts, transit] = await Promise.all([
     existing
       ? loadPolicy(tx, existing.policyCode, { version: existing.policyVersion }).then(({ policy, version }): ChosenPolicy => ({
@@ -97,7 +96,7 @@ export async function planOrder(tx: DbOrTx, order: OrderRow) {
         }))
       : choosePolicy(tx, { channel: order.channel, customerId: order.customerId, total: order.total, productIds: lines.map((l) => l.productId) }),
     loadOrderFacts(tx, order.id),
-    transitDaysFor(tx, order.shipTo?.region, warehouseIds),
+    transitDaysFor(tx, order.shipTo?.region, warehousesOf(lines)),
   ]);
   const plan = planOf(policy, lines, transit, { startedAt: existing?.startedAt ?? order.submittedAt ?? clock.now(), progress: stepProgress(facts) });
   await Promise.all([
@@ -106,6 +105,9 @@ export async function planOrder(tx: DbOrTx, order: OrderRow) {
   ]);
   return { policy, promisedDate: plan.promisedDate, linePromises: plan.linePromises, lines };
 }
+
+/** The warehouses the lines come from (transit is counted from each). */
+const warehousesOf = (lines: LineAvailability[]) => lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
 
 /** A plan's row: the lines' promise dates on the policy from where the order is, and the order's (the latest). */
 function planOf(policy: ChosenPolicy, lines: LineAvailability[], transit: Map<string, number>, from: { startedAt: Date; progress: Partial<Record<StepKind, StepProgress>> }) {
@@ -136,8 +138,7 @@ export const orderPlanning: OrderPlanning = {
     basis.catch(() => {});
     return async (reserved) => {
       const [[policy, transitOf], lines] = await Promise.all([basis, lineAvailability(tx, order.id, { lines: reserved, demandClass: known.customer.demandClass })]);
-      const warehouseIds = lines.map((l) => l.warehouseId).filter((id): id is string => id !== null);
-      const plan = planOf(policy, lines, transitOf(warehouseIds), { startedAt: order.submittedAt ?? clock.now(), progress: {} });
+      const plan = planOf(policy, lines, transitOf(warehousesOf(lines)), { startedAt: order.submittedAt ?? clock.now(), progress: {} });
       return {
         promisedDate: plan.promisedDate,
         invoiceNow: billsFirst(policy.steps),
