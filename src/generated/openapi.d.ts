@@ -38,6 +38,41 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit a customer's name, segment, demand class, e-mail addresses, phone and addresses */
+        patch: operations["customers-update"];
+        trace?: never;
+    };
+    "/customers/{code}/credit-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the customer's credit limit (with the reason) */
+        put: operations["customers-setCreditLimit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{code}/archived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Archive a customer (no new orders) or restore one */
+        put: operations["customers-setArchived"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -2056,6 +2091,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 search?: string;
+                status?: "active" | "archived";
                 segment?: string;
             };
             header?: never;
@@ -2117,6 +2153,7 @@ export interface operations {
                             } | null;
                             isArchived: boolean;
                             createdAt: string;
+                            version: number;
                         }[];
                         nextCursor: string | null;
                     };
@@ -2281,6 +2318,7 @@ export interface operations {
                         } | null;
                         isArchived: boolean;
                         createdAt: string;
+                        version: number;
                     };
                 };
             };
@@ -2394,6 +2432,418 @@ export interface operations {
                         } | null;
                         isArchived: boolean;
                         createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "customers-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                    name?: string;
+                    segment?: string;
+                    /** @enum {string} */
+                    demandClass?: "A" | "B" | "C";
+                    email?: string | null;
+                    billingEmail?: string | null;
+                    phone?: string | null;
+                    billingAddress?: {
+                        line1: string;
+                        city: string;
+                        /** @default  */
+                        region?: string;
+                        postalCode: string;
+                        country: string;
+                    };
+                    shippingAddress?: {
+                        line1: string;
+                        city: string;
+                        /** @default  */
+                        region?: string;
+                        postalCode: string;
+                        country: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        segment: string;
+                        /** @enum {string} */
+                        demandClass: "A" | "B" | "C";
+                        currency: string;
+                        creditLimit: number;
+                        paymentTermsDays: number;
+                        taxExempt: boolean;
+                        taxExemptions: {
+                            id: string;
+                            certificateNumber: string;
+                            country: string;
+                            region: string;
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "valid" | "expiring" | "expired" | "not_yet_valid";
+                            days: number | null;
+                            addedBy: string;
+                            addedAt: string;
+                        }[];
+                        invoiceOnOrder: boolean;
+                        billFreight: boolean;
+                        email: string | null;
+                        billingEmail: string | null;
+                        phone: string | null;
+                        billingAddress: {
+                            line1: string;
+                            city: string;
+                            /** @default  */
+                            region: string;
+                            postalCode: string;
+                            country: string;
+                        } | null;
+                        shippingAddress: {
+                            line1: string;
+                            city: string;
+                            /** @default  */
+                            region: string;
+                            postalCode: string;
+                            country: string;
+                        } | null;
+                        isArchived: boolean;
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "customers-setCreditLimit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    creditLimit: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        segment: string;
+                        /** @enum {string} */
+                        demandClass: "A" | "B" | "C";
+                        currency: string;
+                        creditLimit: number;
+                        paymentTermsDays: number;
+                        taxExempt: boolean;
+                        taxExemptions: {
+                            id: string;
+                            certificateNumber: string;
+                            country: string;
+                            region: string;
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "valid" | "expiring" | "expired" | "not_yet_valid";
+                            days: number | null;
+                            addedBy: string;
+                            addedAt: string;
+                        }[];
+                        invoiceOnOrder: boolean;
+                        billFreight: boolean;
+                        email: string | null;
+                        billingEmail: string | null;
+                        phone: string | null;
+                        billingAddress: {
+                            line1: string;
+                            city: string;
+                            /** @default  */
+                            region: string;
+                            postalCode: string;
+                            country: string;
+                        } | null;
+                        shippingAddress: {
+                            line1: string;
+                            city: string;
+                            /** @default  */
+                            region: string;
+                            postalCode: string;
+                            country: string;
+                        } | null;
+                        isArchived: boolean;
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "customers-setArchived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    archived: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        segment: string;
+                        /** @enum {string} */
+                        demandClass: "A" | "B" | "C";
+                        currency: string;
+                        creditLimit: number;
+                        paymentTermsDays: number;
+                        taxExempt: boolean;
+                        taxExemptions: {
+                            id: string;
+                            certificateNumber: string;
+                            country: string;
+                            region: string;
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "valid" | "expiring" | "expired" | "not_yet_valid";
+                            days: number | null;
+                            addedBy: string;
+                            addedAt: string;
+                        }[];
+                        invoiceOnOrder: boolean;
+                        billFreight: boolean;
+                        email: string | null;
+                        billingEmail: string | null;
+                        phone: string | null;
+                        billingAddress: {
+                            line1: string;
+                            city: string;
+                            /** @default  */
+                            region: string;
+                            postalCode: string;
+                            country: string;
+                        } | null;
+                        shippingAddress: {
+                            line1: string;
+                            city: string;
+                            /** @default  */
+                            region: string;
+                            postalCode: string;
+                            country: string;
+                        } | null;
+                        isArchived: boolean;
+                        createdAt: string;
+                        version: number;
                     };
                 };
             };
@@ -2524,6 +2974,7 @@ export interface operations {
                         } | null;
                         isArchived: boolean;
                         createdAt: string;
+                        version: number;
                     };
                 };
             };
@@ -2661,6 +3112,7 @@ export interface operations {
                         } | null;
                         isArchived: boolean;
                         createdAt: string;
+                        version: number;
                     };
                 };
             };
@@ -2775,6 +3227,7 @@ export interface operations {
                         } | null;
                         isArchived: boolean;
                         createdAt: string;
+                        version: number;
                     };
                 };
             };

@@ -23,6 +23,7 @@ const customer: TCustomer = {
   shippingAddress: { line1: "1 Main", city: "Springfield", region: "IL", postalCode: "62701", country: "US" },
   isArchived: false,
   createdAt: "2026-12-03T12:58:05.826Z",
+  version: 1,
 };
 
 describe("export columns", () => {

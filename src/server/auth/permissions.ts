@@ -62,6 +62,12 @@ export const PERMISSIONS = {
   "admin.view": ["admin", "manager"],
   // Master data
   "customers.create": ["rep", "finance", "manager", "admin"],
+  /** Name, segment, demand class, e-mail addresses, phone, addresses. */
+  "customers.edit": ["rep", "finance", "manager", "admin"],
+  /** The credit limit the credit check of every new order uses. */
+  "customers.credit": ["finance", "admin"],
+  /** No new orders for an archived customer. */
+  "customers.archive": ["manager", "admin"],
   /** Payment terms, invoice on order, freight terms. */
   "customers.billingTerms": ["finance", "admin"],
   /** Sales tax exemption certificates: they decide whether orders are taxed. */

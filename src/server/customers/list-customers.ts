@@ -6,11 +6,11 @@ import { withAddresses } from "./queries";
 import { customers } from "./schema";
 import type { TListCustomersInput } from "./schemas";
 
-/** Customers by name (then code), keyset-paginated, optionally searched by name or code. */
+/** Active (or archived) customers by name (then code), keyset-paginated, optionally searched by name or code. */
 export async function listCustomers(options: { db: DbOrTx; input: TListCustomersInput }) {
   const { db, input } = options;
   const sortName = sql<string>`lower(${customers.name})`;
-  const conditions: (SQL | undefined)[] = [sql`${customers.archivedAt} is null`];
+  const conditions: (SQL | undefined)[] = [input.status === "archived" ? sql`${customers.archivedAt} is not null` : sql`${customers.archivedAt} is null`];
   if (input.search) {
     const pattern = `%${escapeLike(input.search)}%`;
     conditions.push(or(ilike(customers.name, pattern), ilike(customers.code, pattern)));

@@ -70,6 +70,7 @@ export function toCustomerDto(row: CustomerRow, addresses: AddressRow[], exempti
     shippingAddress: toAddress(addresses.find((a) => a.kind === "shipping")),
     isArchived: row.archivedAt !== null,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
   };
 }
 

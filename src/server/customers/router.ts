@@ -7,8 +7,11 @@ import { getCustomer } from "./get-customer";
 import { listCustomers } from "./list-customers";
 import { addTaxExemption } from "./add-tax-exemption";
 import { removeTaxExemption } from "./remove-tax-exemption";
-import { ZAddTaxExemptionInput, ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput, ZRemoveTaxExemptionInput, ZSetBillingTermsInput } from "./schemas";
+import { ZAddTaxExemptionInput, ZCreateCustomerInput, ZCustomer, ZCustomerKey, ZListCustomersInput, ZRemoveTaxExemptionInput, ZSetBillingTermsInput, ZSetCreditLimitInput, ZSetCustomerArchivedInput, ZUpdateCustomerInput } from "./schemas";
 import { setBillingTerms } from "./set-billing-terms";
+import { setCreditLimit } from "./set-credit-limit";
+import { setCustomerArchived } from "./set-customer-archived";
+import { updateCustomer } from "./update-customer";
 
 const tags = ["customers"];
 
@@ -34,6 +37,24 @@ export const customersRouter = createTRPCRouter({
     .input(ZCreateCustomerInput)
     .output(ZCustomer)
     .mutation(({ ctx, input }) => createCustomer({ db: ctx.db, actor: ctx.actor, input })),
+
+  update: permissionProcedure("customers.edit")
+    .meta({ openapi: { method: "PATCH", path: "/customers/{code}", tags, summary: "Edit a customer's name, segment, demand class, e-mail addresses, phone and addresses", protect: true } })
+    .input(ZUpdateCustomerInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => updateCustomer({ db: ctx.db, actor: ctx.actor, input })),
+
+  setCreditLimit: permissionProcedure("customers.credit")
+    .meta({ openapi: { method: "PUT", path: "/customers/{code}/credit-limit", tags, summary: "Set the customer's credit limit (with the reason)", protect: true } })
+    .input(ZSetCreditLimitInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => setCreditLimit({ db: ctx.db, actor: ctx.actor, input })),
+
+  setArchived: permissionProcedure("customers.archive")
+    .meta({ openapi: { method: "PUT", path: "/customers/{code}/archived", tags, summary: "Archive a customer (no new orders) or restore one", protect: true } })
+    .input(ZSetCustomerArchivedInput)
+    .output(ZCustomer)
+    .mutation(({ ctx, input }) => setCustomerArchived({ db: ctx.db, actor: ctx.actor, input })),
 
   setBillingTerms: permissionProcedure("customers.billingTerms")
     .meta({ openapi: { method: "PATCH", path: "/customers/{code}/billing-terms", tags, summary: "Change payment terms, invoice on order (prepaid) and freight terms", protect: true } })

@@ -93,11 +93,15 @@ export const ZCustomer = z.object({
   shippingAddress: ZAddress.nullable(),
   isArchived: z.boolean(),
   createdAt: z.string(),
+  /** Optimistic locking: send it back with an edit (PATCH /customers/{code}); a stale one is 409 STALE_VERSION. */
+  version: z.number().int(),
 });
 export type TCustomer = z.infer<typeof ZCustomer>;
 
 export const ZListCustomersInput = ZPageInput.extend({
   search: z.string().trim().max(100).optional(),
+  /** Active customers (the default) or the archived ones. */
+  status: z.enum(["active", "archived"]).default("active"),
   segment: z.string().trim().max(40).optional(),
 });
 export type TListCustomersInput = z.infer<typeof ZListCustomersInput>;
@@ -119,6 +123,36 @@ const ZCertificateNumber = z
   .min(1, "Certificate number is required")
   .max(60)
   .regex(/^[A-Z0-9][A-Z0-9 ./-]*$/, "Use letters, digits, spaces, '.', '/' and '-'");
+
+/**
+ * An edit of a customer's account details: fields left out stay as they are; `null` clears an optional one (an
+ * e-mail, the phone). The code, currency and billing terms are not edited here (terms: ZSetBillingTermsInput).
+ */
+export const ZUpdateCustomerInput = z.object({
+  code: ZCustomerCode,
+  /** The version the edit was based on; left out, the edit applies to whatever is current. */
+  version: z.number().int().min(1).optional(),
+  name: z.string().trim().min(1, "Name is required").max(200).optional(),
+  segment: referenceCodeField("segment").optional(),
+  demandClass: z.enum(DEMAND_CLASSES).optional(),
+  email: z.email().nullish(),
+  billingEmail: z.email().nullish(),
+  phone: z.string().trim().max(40).nullish(),
+  billingAddress: ZAddress.optional(),
+  shippingAddress: ZAddress.optional(),
+});
+export type TUpdateCustomerInput = z.infer<typeof ZUpdateCustomerInput>;
+
+export const ZSetCreditLimitInput = z.object({
+  code: ZCustomerCode,
+  creditLimit: z.number().int("Credit limit is in minor units (cents)").min(0, "Credit limit cannot be negative"),
+  /** Why: kept in the audit trail with the old and new limit. */
+  reason: z.string().trim().min(1, "Say why the limit changes").max(500),
+});
+export type TSetCreditLimitInput = z.infer<typeof ZSetCreditLimitInput>;
+
+export const ZSetCustomerArchivedInput = z.object({ code: ZCustomerCode, archived: z.boolean() });
+export type TSetCustomerArchivedInput = z.infer<typeof ZSetCustomerArchivedInput>;
 
 export const ZAddTaxExemptionInput = z
   .object({

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
-import { AppError } from "../errors";
 import { getCustomer } from "./get-customer";
+import { lockCustomer } from "./lock-customer";
 import { customers } from "./schema";
 import type { TCustomer, TSetBillingTermsInput } from "./schemas";
 
@@ -14,8 +14,7 @@ import type { TCustomer, TSetBillingTermsInput } from "./schemas";
 export async function setBillingTerms(options: { db: Db; actor: Actor; input: TSetBillingTermsInput }): Promise<TCustomer> {
   const { db, actor, input } = options;
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(customers).where(eq(customers.code, input.code)).for("update");
-    if (!before) throw AppError.notFound("customer", input.code);
+    const before = await lockCustomer(tx, input.code);
     const { code: _code, ...changes } = input;
     const [after] = await tx.update(customers).set({ ...changes, version: before.version + 1 }).where(eq(customers.id, before.id)).returning();
     const terms = (c: typeof before) => ({ paymentTermsDays: c.paymentTermsDays, invoiceOnOrder: c.invoiceOnOrder, billFreight: c.billFreight });
