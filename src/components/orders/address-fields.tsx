@@ -9,11 +9,11 @@ export type AddressDraft = { line1: string; city: string; region: string; postal
 export const ADDRESS_FIELDS = ["line1", "city", "region", "postalCode", "country"] as const;
 
 const FIELDS: { field: keyof AddressDraft; label: string; className: string; autoComplete: string; maxLength: number }[] = [
-  { field: "line1", label: "Street", className: "col-span-12", autoComplete: "shipping address-line1", maxLength: 200 },
-  { field: "city", label: "City", className: "col-span-12 sm:col-span-5", autoComplete: "shipping address-level2", maxLength: 100 },
-  { field: "region", label: "Region", className: "col-span-4 sm:col-span-2", autoComplete: "shipping address-level1", maxLength: 100 },
-  { field: "postalCode", label: "Postal code", className: "col-span-5 sm:col-span-3", autoComplete: "shipping postal-code", maxLength: 20 },
-  { field: "country", label: "Country", className: "col-span-3 sm:col-span-2", autoComplete: "shipping country", maxLength: 2 },
+  { field: "line1", label: "Street", className: "col-span-12", autoComplete: "address-line1", maxLength: 200 },
+  { field: "city", label: "City", className: "col-span-12 sm:col-span-5", autoComplete: "address-level2", maxLength: 100 },
+  { field: "region", label: "Region", className: "col-span-4 sm:col-span-2", autoComplete: "address-level1", maxLength: 100 },
+  { field: "postalCode", label: "Postal code", className: "col-span-5 sm:col-span-3", autoComplete: "postal-code", maxLength: 20 },
+  { field: "country", label: "Country", className: "col-span-3 sm:col-span-2", autoComplete: "country", maxLength: 2 },
 ];
 
 export const addressDraftOf = (address: Partial<AddressDraft> | null | undefined): AddressDraft => ({
@@ -58,6 +58,7 @@ export function AddressFields({
   errors,
   hint,
   hideLegend = false,
+  section = "shipping",
 }: {
   legend: string;
   /** The legend for screen readers only (a heading above already says it). */
@@ -69,6 +70,8 @@ export function AddressFields({
   onChange: (field: keyof AddressDraft, value: string) => void;
   errors: Record<string, string | undefined>;
   hint?: string;
+  /** Which address it is, for the browser's autofill. */
+  section?: "shipping" | "billing";
 }) {
   return (
     <fieldset className="min-w-0">
@@ -87,7 +90,7 @@ export function AddressFields({
                 id={id}
                 value={value[field]}
                 onChange={(event) => onChange(field, field === "country" ? event.target.value.toUpperCase() : event.target.value)}
-                autoComplete={autoComplete}
+                autoComplete={`${section} ${autoComplete}`}
                 maxLength={maxLength}
                 aria-invalid={!!error || undefined}
                 aria-describedby={error ? `${id}-error` : undefined}

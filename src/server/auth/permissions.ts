@@ -64,8 +64,8 @@ export const PERMISSIONS = {
   "customers.create": ["rep", "finance", "manager", "admin"],
   /** Name, segment, demand class, e-mail addresses, phone, addresses. */
   "customers.edit": ["rep", "finance", "manager", "admin"],
-  /** The credit limit the credit check of every new order uses. */
-  "customers.credit": ["finance", "admin"],
+  /** The credit limit the credit check of every new order uses (also a new customer's, above 0). */
+  "customers.credit": ["finance", "manager", "admin"],
   /** No new orders for an archived customer. */
   "customers.archive": ["manager", "admin"],
   /** Payment terms, invoice on order, freight terms. */

@@ -5,13 +5,23 @@ import { AppError, isUniqueViolation } from "../errors";
 import { ALL_REGIONS } from "~/lib/tax-exemptions";
 import * as clock from "../clock";
 import { actorLabel } from "../auth/actor";
+import { can } from "../auth/permissions";
 import { resolveActiveCode } from "../settings";
 import { toCustomerDto } from "./queries";
 import { customerAddresses, customers, customerTaxExemptions } from "./schema";
 import type { TCreateCustomerInput, TCustomer } from "./schemas";
 
+/**
+ * Opens a customer's account with its billing (and shipping) address, audited. A credit limit above 0 is for the
+ * roles that set credit limits: a rep's new customer starts at 0 (its orders go on credit hold) until finance sets one.
+ */
 export async function createCustomer(options: { db: Db; actor: Actor; input: TCreateCustomerInput }): Promise<TCustomer> {
   const { db, actor, input } = options;
+  if (input.creditLimit > 0 && !can(actor.role, "customers.credit")) {
+    throw new AppError("forbidden", "CREDIT_LIMIT_NOT_ALLOWED", "creditLimit: your role does not set credit limits; leave it at 0 for finance to set.", {
+      fields: { creditLimit: ["your role does not set credit limits: leave it at 0"] },
+    });
+  }
   const { billingAddress, shippingAddress, taxExempt, ...fields } = input;
   try {
     return await db.transaction(async (tx) => {

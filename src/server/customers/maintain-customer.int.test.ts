@@ -35,7 +35,7 @@ afterAll(async () => {
 const newCustomer = (code: string, creditLimit = 100_000_000) =>
   createCustomer({
     db: t.db,
-    actor: actors.rep,
+    actor: actors.manager,
     input: { code, name: `${code} Supply`, segment: "wholesale", demandClass: "B", currency: "USD", creditLimit, paymentTermsDays: 30, taxExempt: false, email: "buyer@example.com", billingAddress: address },
   });
 const orderFor = (customer: string, quantity = 10) =>
@@ -108,6 +108,18 @@ describe("editing a customer", () => {
 });
 
 describe("credit limit", () => {
+  it("a rep opens an account at 0: a limit above it is for finance, managers and admins", async () => {
+    const refused = await api.call("POST", "/customers", {
+      key: keys.rep,
+      body: { code: "REP-1", name: "Rep's Account", segment: "wholesale", creditLimit: 500_00, billingAddress: address },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "CREDIT_LIMIT_NOT_ALLOWED", details: { fields: { creditLimit: [expect.any(String)] } } });
+    const opened = await api.call("POST", "/customers", { key: keys.rep, body: { code: "REP-1", name: "Rep's Account", segment: "wholesale", billingAddress: address } });
+    expect(opened.status).toBe(200);
+    expect(opened.body.creditLimit).toBe(0);
+  });
+
   it("finance sets it with a reason (audited); the next order is checked against it; reps may not", async () => {
     await newCustomer("CREDIT-1", 1_000);
     expect((await orderFor("CREDIT-1", 10)).status).toBe("on_hold");

@@ -1,37 +1,54 @@
 import Link from "next/link";
-import { Users } from "lucide-react";
+import { Plus, Users } from "lucide-react";
 import { z } from "zod";
 import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
 import { Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
+import { buttonVariants } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Label } from "~/components/ui/label";
 import { PageHeader } from "~/components/ui/page-header";
 import { NativeSelect } from "~/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
+import { can } from "~/server/auth/permissions";
 import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Customers" };
 
 const ZSegment = z.string().trim().min(1).max(40).optional().catch(undefined);
+const ZStatus = z.enum(["active", "archived"]).catch("active");
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("customers.view", "/customers");
+  const actor = await requirePermission("customers.view", "/customers");
   const params = await searchParams;
   const search = firstParam(params.search);
   const segment = ZSegment.parse(firstParam(params.segment));
+  const status = ZStatus.parse(firstParam(params.status) ?? "active");
   const cursor = firstParam(params.cursor);
   const caller = await api();
-  const [page, segments] = await Promise.all([caller.customers.list({ search, segment, cursor, limit: 50 }), caller.settings.list({ kind: "segments" })]);
+  const [page, segments] = await Promise.all([caller.customers.list({ search, segment, status, cursor, limit: 50 }), caller.settings.list({ kind: "segments" })]);
   // The admin's segments (Admin → Settings); archived ones still filter the customers that have them.
   const segmentName = (code: string) => referenceNameOf(segments.items, code);
 
   return (
     <>
-      <PageHeader title="Customers" description="Accounts, their terms and where they ship." actions={<ExportCsvLink href={exportCsvHref("customers", { search, segment })} />} />
+      <PageHeader
+        title="Customers"
+        description="Accounts, their terms and where they ship."         actions={
+          <>
+            <ExportCsvLink href={exportCsvHref("customers", { search, segment, status: status === "archived" ? status : undefined })} />
+            {can(actor.role, "customers.create") && (
+              <Link href="/customers/new" className={buttonVariants()}>
+                <Plus aria-hidden />
+                New customer
+              </Link>
+            )}
+          </>
+        }
+      />
       <ListFilters searchLabel="Search customers" searchValue={search} placeholder="Name or code">
         <div className="grid gap-1.5">
           <Label htmlFor="segment-filter">Segment</Label>
@@ -44,9 +61,20 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             ))}
           </NativeSelect>
         </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="status-filter">Status</Label>
+          <NativeSelect id="status-filter" name="status" defaultValue={status} className="w-36">
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+          </NativeSelect>
+        </div>
       </ListFilters>
       {page.items.length === 0 ? (
-        <EmptyState icon={Users} title="No customers match" description="Try another name or code." />
+        <EmptyState
+          icon={Users}
+          title={status === "archived" && !search && !segment ? "No archived customers" : "No customers match"}
+          description={status === "archived" && !search && !segment ? "Customers archived from their page are listed here." : "Try another name or code."}
+        />
       ) : (
         <div className="rounded-lg border bg-background">
           <Table aria-label="Customers">
@@ -90,7 +118,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Table>
         </div>
       )}
-      <Pager basePath="/customers" params={{ search, segment, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
+      <Pager basePath="/customers" params={{ search, segment, status: status === "archived" ? status : undefined, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
     </>
   );
 }

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CustomerBillingTerms } from "~/components/billing/customer-billing-terms";
+import { Pencil } from "lucide-react";
+import { CustomerArchiveButton } from "~/components/customers/customer-archive-button";
+import { CustomerCreditLimit } from "~/components/customers/customer-credit-limit";
 import { CustomerTaxExemptions } from "~/components/customers/customer-tax-exemptions";
+import { Badge } from "~/components/ui/badge";
 import { DateTime, Money } from "~/components/shell/money";
 import { StatusBadge } from "~/components/shell/status-badge";
 import { buttonVariants } from "~/components/ui/button";
@@ -34,24 +38,44 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
   return (
     <>
       <PageHeader
-        title={customer.name}
+        title={
+          <>
+            {customer.name}
+            {customer.isArchived && (
+              <Badge variant="neutral" className="ml-2 align-middle">
+                Archived
+              </Badge>
+            )}
+          </>
+        }
         description={
           <span>
             <span className="font-mono">{customer.code}</span> · {referenceNameOf(segments.items, customer.segment)} · demand class {customer.demandClass}
           </span>
         }
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
+            {can(actor.role, "customers.edit") && (
+              <Link href={`/customers/${encodeURIComponent(customer.code)}/edit`} className={buttonVariants({ variant: "outline" })}>
+                <Pencil aria-hidden />
+                Edit
+              </Link>
+            )}
+            {can(actor.role, "customers.credit") && <CustomerCreditLimit customer={customer} />}
             {can(actor.role, "customers.billingTerms") && <CustomerBillingTerms customer={customer} />}
             {can(actor.role, "invoices.view") && (
               <Link href={`/customers/${encodeURIComponent(customer.code)}/statement`} className={buttonVariants({ variant: "outline" })}>
                 Statement
               </Link>
             )}
+            {can(actor.role, "customers.archive") && <CustomerArchiveButton customer={customer} />}
           </div>
         }
       />
-      <div className="grid gap-4 md:grid-cols-3">
+      {customer.isArchived && (
+        <p className="mb-4 rounded-md border border-dashed p-3 text-sm text-muted-foreground">Archived: no new orders or quotes can be entered for this customer. Its open orders, invoices and payments go on.</p>
+      )}
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         <Card>
           <CardHeader>
             <CardTitle>Terms</CardTitle>
@@ -72,6 +96,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
               <dd className="text-right">{exemptIn.length > 0 ? `Exempt: ${exemptIn.join(", ")}` : "Taxable"}</dd>
               <dt className="text-muted-foreground">Currency</dt>
               <dd className="text-right">{customer.currency}</dd>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Contact</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-y-2 text-sm">
+              <ContactLine label="E-mail" value={customer.email} href={customer.email && `mailto:${customer.email}`} />
+              <ContactLine label="Billing e-mail" value={customer.billingEmail} href={customer.billingEmail && `mailto:${customer.billingEmail}`} fallback={customer.email ? "the e-mail above" : undefined} />
+              <ContactLine label="Phone" value={customer.phone} href={customer.phone && `tel:${customer.phone.replace(/[^\d+]/g, "")}`} />
             </dl>
           </CardContent>
         </Card>
@@ -118,6 +154,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
         </Link>
       </p>
     </>
+  );
+}
+
+function ContactLine({ label, value, href, fallback }: { label: string; value: string | null; href: string | null; fallback?: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="truncate">
+        {value && href ? (
+          <a href={href} className="text-primary hover:underline" title={value}>
+            {value}
+          </a>
+        ) : (
+          <span className="text-muted-foreground">{fallback ? `None: ${fallback}` : "None on file"}</span>
+        )}
+      </dd>
+    </div>
   );
 }
 
