@@ -15,7 +15,7 @@ test.describe("as a rep", () => {
     await expect(page.getByText("orders go on credit hold until finance sets one")).toBeVisible();
 
     const form = page.getByRole("form", { name: "New customer" });
-    await form.getByLabel("Code").fill("no spaces");
+    await form.getByLabel("Code", { exact: true }).fill("no spaces");
     await form.getByLabel("E-mail", { exact: true }).fill("buyer-at-example");
     await form.getByRole("button", { name: "Create customer" }).click();
     await expect(form.getByText("Letters, digits, '.', '_' and '-'", { exact: true })).toBeVisible();
@@ -23,7 +23,7 @@ test.describe("as a rep", () => {
     await expect(form.getByText("Not an e-mail address")).toBeVisible();
     await expect(form.getByText("Street is required")).toBeVisible();
 
-    await form.getByLabel("Code").fill(code);
+    await form.getByLabel("Code", { exact: true }).fill(code);
     await form.getByLabel("Name").fill(`Harbor Hardware ${code}`);
     await form.getByLabel("Segment").selectOption({ label: "Contractor" });
     await form.getByLabel("E-mail", { exact: true }).fill("buyer@harbor.example");
@@ -50,7 +50,7 @@ test.describe("as a rep", () => {
     await expect(page.getByText("3 Dock St")).toBeVisible();
     // The same code twice is refused under the field.
     await page.goto("/customers/new");
-    await form.getByLabel("Code").fill(code);
+    await form.getByLabel("Code", { exact: true }).fill(code);
     await form.getByLabel("Name").fill("Duplicate");
     const again = form.getByRole("group", { name: "Billing address" });
     await again.getByLabel("Street").fill("1 Main St");
@@ -103,7 +103,7 @@ test.describe("as finance", () => {
     await dialog.getByLabel("Reason").fill("Annual credit review");
     await dialog.getByRole("button", { name: "Set limit" }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText("$60,000.00")).toBeVisible();
+    await expect(page.getByText("$60,000.00", { exact: true })).toBeVisible();
   });
 });
 
