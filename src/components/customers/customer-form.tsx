@@ -89,10 +89,13 @@ export function CustomerForm({ customer, segments, may }: { customer?: TCustomer
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isPending) return;
+    const form = event.currentTarget;
     const result = customer ? toUpdateCustomerInput(values, customer) : toCreateCustomerInput(values, may);
     if (!result.ok) {
       setErrors(result.errors);
       setFailure("Check the highlighted fields.");
+      // The first refused field, where the rep fixes it next.
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setErrors({});

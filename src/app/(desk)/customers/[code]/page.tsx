@@ -75,7 +75,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
       {customer.isArchived && (
         <p className="mb-4 rounded-md border border-dashed p-3 text-sm text-muted-foreground">Archived: no new orders or quotes can be entered for this customer. Its open orders, invoices and payments go on.</p>
       )}
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+      <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-4">
         <Card>
           <CardHeader>
             <CardTitle>Terms</CardTitle>
@@ -131,7 +131,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ code:
               <TableBody>
                 {orders.items.map((o) => (
                     <TableRow key={o.number}>
-                      <TableCell className="font-medium">{o.number}</TableCell>
+                      <TableCell className="font-medium">
+                        <Link href={`/orders/${encodeURIComponent(o.number)}`} className="text-primary hover:underline">
+                          {o.number}
+                        </Link>
+                      </TableCell>
                       <TableCell>
                         <StatusBadge status={o.status} />
                       </TableCell>
