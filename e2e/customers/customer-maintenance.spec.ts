@@ -61,6 +61,24 @@ test.describe("as a rep", () => {
     await expect(form.getByText("is already used by another customer")).toBeVisible();
   });
 
+  test("a caller new to us: from order entry, an account is opened and the order is entered for it", async ({ page }) => {
+    const code = `E2E-CALL-${tag()}`;
+    await page.goto("/orders/new");
+    await page.getByRole("link", { name: "New to us? Open an account" }).click();
+    const form = page.getByRole("form", { name: "New customer" });
+    await form.getByLabel("Code", { exact: true }).fill(code);
+    await form.getByLabel("Name").fill(`Walk-in Builders ${code}`);
+    const billing = form.getByRole("group", { name: "Billing address" });
+    await billing.getByLabel("Street").fill("5 Canal St");
+    await billing.getByLabel("City").fill("Newark");
+    await billing.getByLabel("Region").fill("NJ");
+    await billing.getByLabel("Postal code").fill("07102");
+    await billing.getByLabel("Country").fill("US");
+    await form.getByRole("button", { name: "Create customer" }).click();
+    await expect(page).toHaveURL(new RegExp(`/orders/new\\?customer=${code}$`));
+    await expect(page.getByText(`Walk-in Builders ${code}`).first()).toBeVisible();
+  });
+
   test("edits a customer's billing e-mail and ship-to; a second tab's older copy is refused rather than undoing it", async ({ page, context, playwright, baseURL }) => {
     // Opened by a manager (with a credit limit, which a rep does not set).
     const manager = await playwright.request.newContext({ baseURL, storageState: "e2e/.auth/manager.json" });

@@ -46,9 +46,20 @@ function initialValues(customer: TCustomer | undefined, segments: Segment[]): Cu
 /**
  * A new customer's account, or an edit of one (`customer` given, carrying its version): name, segment, demand class,
  * e-mail addresses, phone and addresses; a new one also its code and currency, and its credit limit and payment
- * terms for the roles that set them (finance, admin). Saved, it opens the customer's page.
+ * terms for the roles that set them. Saved, it opens the customer's page (or, from order entry, a new order for it).
  */
-export function CustomerForm({ customer, segments, may }: { customer?: TCustomer; segments: Segment[]; may: { setCredit: boolean; setTerms: boolean } }) {
+export function CustomerForm({
+  customer,
+  segments,
+  may,
+  then = "customer",
+}: {
+  customer?: TCustomer;
+  segments: Segment[];
+  may: { setCredit: boolean; setTerms: boolean };
+  /** Where saving leads: the customer's page, or a new order for it (opened from order entry). */
+  then?: "customer" | "order";
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -66,7 +77,7 @@ export function CustomerForm({ customer, segments, may }: { customer?: TCustomer
     toast.success(customer ? `${saved.name} saved` : `Customer ${saved.code} created`, {
       description: customer ? "New orders, invoices and e-mails use these details; existing orders keep their addresses." : undefined,
     });
-    router.push(`/customers/${encodeURIComponent(saved.code)}`);
+    router.push(then === "order" ? `/orders/new?customer=${encodeURIComponent(saved.code)}` : `/customers/${encodeURIComponent(saved.code)}`);
     router.refresh();
   };
   const create = useMutation(trpc.customers.create.mutationOptions({ onSuccess: onSaved, onError }));

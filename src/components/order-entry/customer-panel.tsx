@@ -55,6 +55,9 @@ export function CustomerPanel({
           </div>
           <p className="text-sm font-medium">No customer chosen</p>
           <p className="text-sm text-muted-foreground">Choose a customer to see credit, terms, holds and recent orders.</p>
+          <Link href="/customers/new?then=order" className="text-sm text-primary hover:underline">
+            New to us? Open an account
+          </Link>
         </div>
       </PanelShell>
     );

@@ -80,6 +80,7 @@ function PaletteBody({ role, onDone }: { role: Role; onDone: () => void }) {
   const goTo = [
     ...navFor(role).map((item) => ({ label: item.label, href: item.href, icon: item.icon })),
     ...(can(role, "orders.create") ? [{ label: "New order", href: "/orders/new", icon: Plus }] : []),
+    ...(can(role, "customers.create") ? [{ label: "New customer", href: "/customers/new", icon: Plus }] : []),
   ].filter((item) => !q || item.label.toLowerCase().includes(q.toLowerCase()));
 
   const isLoading = isSearching && (debounced !== q || search.isFetching);

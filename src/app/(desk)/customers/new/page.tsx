@@ -6,9 +6,10 @@ import { api } from "~/trpc/server";
 
 export const metadata = { title: "New customer" };
 
-/** `/customers/new`: open an account (reps, finance, managers, admins). */
-export default async function NewCustomerPage() {
+/** `/customers/new[?then=order]`: open an account (reps, finance, managers, admins); from order entry, then order for it. */
+export default async function NewCustomerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("customers.create", "/customers/new");
+  const then = (await searchParams).then === "order" ? "order" : "customer";
   const segments = await (await api()).settings.list({ kind: "segments" });
   return (
     <>
@@ -16,6 +17,7 @@ export default async function NewCustomerPage() {
       <CustomerForm
         segments={segments.items.filter((s) => !s.isArchived)}
         may={{ setCredit: can(actor.role, "customers.credit"), setTerms: can(actor.role, "customers.billingTerms") }}
+        then={then}
       />
     </>
   );
