@@ -159,7 +159,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a product (name, category, unit, prices, weight, tax category, lead time, pack size) */
+        patch: operations["products-update"];
         trace?: never;
     };
     "/categories": {
@@ -172,6 +173,23 @@ export interface paths {
         /** List or search product categories */
         get: operations["products-categories"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{sku}/archived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Archive a product (no new orders) or restore one */
+        put: operations["products-setArchived"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3293,6 +3311,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 search?: string;
+                status?: "active" | "archived";
                 category?: string;
             };
             header?: never;
@@ -3321,6 +3340,7 @@ export interface operations {
                             leadTimeDays: number;
                             packSize: number;
                             isArchived: boolean;
+                            version: number;
                         }[];
                         nextCursor: string | null;
                     };
@@ -3392,13 +3412,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    sku: string;
                     name: string;
                     category: string;
                     /** @default each */
                     unit?: string;
-                    /** @default USD */
-                    currency?: string;
                     listPrice: number;
                     cost: number;
                     /** @default 0 */
@@ -3408,6 +3425,9 @@ export interface operations {
                     /** @default 14 */
                     leadTimeDays?: number;
                     packSize?: number;
+                    sku: string;
+                    /** @default USD */
+                    currency?: string;
                 };
             };
         };
@@ -3431,6 +3451,7 @@ export interface operations {
                         leadTimeDays: number;
                         packSize: number;
                         isArchived: boolean;
+                        version: number;
                     };
                 };
             };
@@ -3511,6 +3532,112 @@ export interface operations {
                         leadTimeDays: number;
                         packSize: number;
                         isArchived: boolean;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "products-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    category?: string;
+                    unit?: string;
+                    listPrice?: number;
+                    cost?: number;
+                    weightGrams?: number;
+                    taxCategory?: string;
+                    leadTimeDays?: number;
+                    packSize?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sku: string;
+                        name: string;
+                        category: string;
+                        unit: string;
+                        currency: string;
+                        listPrice: number;
+                        cost: number;
+                        weightGrams: number;
+                        taxCategory: string;
+                        leadTimeDays: number;
+                        packSize: number;
+                        isArchived: boolean;
+                        version: number;
                     };
                 };
             };
@@ -3595,6 +3722,102 @@ export interface operations {
                             products: number;
                         }[];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Any other error (see docs/api.md, Errors) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    "products-setArchived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    archived: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sku: string;
+                        name: string;
+                        category: string;
+                        unit: string;
+                        currency: string;
+                        listPrice: number;
+                        cost: number;
+                        weightGrams: number;
+                        taxCategory: string;
+                        leadTimeDays: number;
+                        packSize: number;
+                        isArchived: boolean;
+                        version: number;
                     };
                 };
             };

@@ -41,7 +41,7 @@ describe("export columns", () => {
   });
 
   it("products: prices in the product's currency (JPY has no minor units)", () => {
-    const product: TProduct = { sku: "-X1", name: "Bolt", category: "Fasteners", unit: "box", currency: "JPY", listPrice: 1200, cost: 600, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14, packSize: 1, isArchived: false };
+    const product: TProduct = { sku: "-X1", name: "Bolt", category: "Fasteners", unit: "box", currency: "JPY", listPrice: 1200, cost: 600, weightGrams: 100, taxCategory: "standard", leadTimeDays: 14, packSize: 1, isArchived: false, version: 1 };
     const [row] = productColumns.rows([product]);
     expect(row).toHaveLength(productColumns.columns.length);
     expect(row!.slice(0, 7)).toEqual(["'-X1", "Bolt", "Fasteners", "box", "JPY", "1200", "600"]);

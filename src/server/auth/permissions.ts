@@ -73,6 +73,8 @@ export const PERMISSIONS = {
   /** Sales tax exemption certificates: they decide whether orders are taxed. */
   "customers.taxExemptions": ["finance", "admin"],
   "products.create": ["manager", "admin"],
+  /** Edit, archive and restore products. */
+  "products.edit": ["manager", "admin"],
   "warehouses.view": ALL,
   "warehouses.create": ["admin"],
   // Stock

@@ -3,8 +3,9 @@ import type { Db } from "../db";
 import { recordAudit } from "../db/audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { resolveActiveCode } from "../settings";
-import { findCategory, toProductDto } from "./queries";
-import { categories, products } from "./schema";
+import { categoryFor } from "./category-for";
+import { toProductDto } from "./queries";
+import { products } from "./schema";
 import type { TCreateProductInput, TProduct } from "./schemas";
 
 /** Creates a product; an unknown category is created on the way, as imports from other systems expect. */
@@ -15,19 +16,12 @@ export async function createProduct(options: { db: Db; actor: Actor; input: TCre
     return await db.transaction(async (tx) => {
       const unit = await resolveActiveCode(tx, "units", input.unit, "unit");
       const taxCategory = await resolveActiveCode(tx, "tax-categories", input.taxCategory, "taxCategory");
-      let category = await findCategory(tx, categoryKey);
-      if (!category) {
-        const code = categoryKey.toUpperCase().replace(/[^A-Z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "GENERAL";
-        [category] = await tx.insert(categories).values({ code, name: categoryKey }).onConflictDoNothing().returning();
-        if (category) await recordAudit(tx, { entityType: "category", entityId: code, action: "created", actor, after: category });
-        // Its code is taken ("Hand tools" and "hand-tools" are both HAND-TOOLS), or another request just made it: that one.
-        else category = (await findCategory(tx, code)) ?? (await findCategory(tx, categoryKey));
-      }
+      const category = await categoryFor(tx, categoryKey, actor);
       const [product] = await tx
         .insert(products)
-        .values({ ...fields, unit, taxCategory, categoryId: category!.id })
+        .values({ ...fields, unit, taxCategory, categoryId: category.id })
         .returning();
-      const dto = toProductDto({ ...product!, category: category!.name });
+      const dto = toProductDto({ ...product!, category: category.name });
       await recordAudit(tx, { entityType: "product", entityId: dto.sku, action: "created", actor, after: dto });
       return dto;
     });

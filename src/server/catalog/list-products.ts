@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { decodeCursor, toPage } from "../db/pagination";
 import { escapeLike } from "../db/search";
@@ -6,10 +6,10 @@ import { productColumns, toProductDto } from "./queries";
 import { categories, products } from "./schema";
 import type { TListProductsInput } from "./schemas";
 
-/** Active products by SKU, keyset-paginated; search matches SKU or name. */
+/** Active (or archived) products by SKU, keyset-paginated; search matches SKU or name. */
 export async function listProducts(options: { db: DbOrTx; input: TListProductsInput }) {
   const { db, input } = options;
-  const conditions: (SQL | undefined)[] = [isNull(products.archivedAt)];
+  const conditions: (SQL | undefined)[] = [input.status === "archived" ? isNotNull(products.archivedAt) : isNull(products.archivedAt)];
   if (input.search) {
     const pattern = `%${escapeLike(input.search)}%`;
     conditions.push(or(ilike(products.sku, pattern), ilike(products.name, pattern)));

@@ -22,6 +22,7 @@ export const productColumns = {
   leadTimeDays: products.leadTimeDays,
   packSize: products.packSize,
   archivedAt: products.archivedAt,
+  version: products.version,
 };
 
 type ProductRow = Omit<typeof products.$inferSelect, "categoryId"> & { category: string };
@@ -40,6 +41,7 @@ export function toProductDto(row: ProductRow): TProduct {
     leadTimeDays: row.leadTimeDays,
     packSize: row.packSize,
     isArchived: row.archivedAt !== null,
+    version: row.version,
   };
 }
 

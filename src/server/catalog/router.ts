@@ -6,7 +6,9 @@ import { lookupProducts } from "./lookup";
 import { getProduct } from "./get-product";
 import { listCategories } from "./list-categories";
 import { listProducts } from "./list-products";
-import { ZCategory, ZCreateProductInput, ZListCategoriesInput, ZListProductsInput, ZProduct, ZProductKey } from "./schemas";
+import { ZCategory, ZCreateProductInput, ZListCategoriesInput, ZListProductsInput, ZProduct, ZProductKey, ZSetProductArchivedInput, ZUpdateProductInput } from "./schemas";
+import { setProductArchived } from "./set-product-archived";
+import { updateProduct } from "./update-product";
 
 const tags = ["products"];
 
@@ -38,4 +40,16 @@ export const catalogRouter = createTRPCRouter({
     .input(ZCreateProductInput)
     .output(ZProduct)
     .mutation(({ ctx, input }) => createProduct({ db: ctx.db, actor: ctx.actor, input })),
+
+  update: permissionProcedure("products.edit")
+    .meta({ openapi: { method: "PATCH", path: "/products/{sku}", tags, summary: "Edit a product (name, category, unit, prices, weight, tax category, lead time, pack size)", protect: true } })
+    .input(ZUpdateProductInput)
+    .output(ZProduct)
+    .mutation(({ ctx, input }) => updateProduct({ db: ctx.db, actor: ctx.actor, input })),
+
+  setArchived: permissionProcedure("products.edit")
+    .meta({ openapi: { method: "PUT", path: "/products/{sku}/archived", tags, summary: "Archive a product (no new orders) or restore one", protect: true } })
+    .input(ZSetProductArchivedInput)
+    .output(ZProduct)
+    .mutation(({ ctx, input }) => setProductArchived({ db: ctx.db, actor: ctx.actor, input })),
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { archivedAt, id, moneyMinor, timestamps } from "../db/columns";
+import { archivedAt, id, moneyMinor, timestamps, version } from "../db/columns";
 import { taxCategories, units } from "../settings/schema";
 
 export const categories = pgTable(
@@ -44,6 +44,7 @@ export const products = pgTable(
     /** Sold in multiples of this (a case of 12): other quantities are checked with the customer. */
     packSize: integer("pack_size").notNull().default(1),
     archivedAt: archivedAt(),
+    version: version(),
     ...timestamps,
   },
   (t) => [

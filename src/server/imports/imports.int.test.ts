@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAt } from "~/server/clock";
 import { orders } from "~/server/orders";
 import { createProduct } from "~/server/catalog";
-import { archiveProduct } from "~/server/catalog/archive-product";
+import { setProductArchived } from "~/server/catalog/set-product-archived";
 import { createTestDb, type TestDb } from "~/test/db";
 import { actors, seedOrderFixtures, stockFixtures } from "~/test/fixtures";
 import type { ImportKindName } from "./constants";
@@ -108,7 +108,7 @@ describe("CSV import of orders", () => {
     const staged = await upload("orders", file);
     expect(staged.invalidRows).toBe(0);
     // Archived between the check and the run: order entry refuses the line.
-    await archiveProduct({ db: t.db, actor: actors.admin, sku });
+    await setProductArchived({ db: t.db, actor: actors.admin, input: { sku, archived: true } });
     await startImport({ db: t.db, actor: actors.manager, id: staged.id });
     await runImport(t.db, staged.id, options);
     expect(await getImport({ db: t.db, id: staged.id })).toMatchObject({ status: "completed", importedRows: 1, failedRows: 2 });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { archiveProduct } from "~/server/catalog/archive-product";
+import { setProductArchived } from "~/server/catalog/set-product-archived";
 import { createProduct } from "~/server/catalog/create-product";
 import { categories, products } from "~/server/catalog/schema";
 import { ZCreateProductInput } from "~/server/catalog/schemas";
@@ -22,12 +22,12 @@ export async function insertWarehouse(db: Db, code: string, priority: number, ex
 
 /**
  * A product through the catalog (createProduct, which makes an unknown category on the way: "Fasteners"
- * gets the code FASTENERS), list price 10.00 and cost 5.00; `archived` archives it (archiveProduct).
+ * gets the code FASTENERS), list price 10.00 and cost 5.00; `archived` archives it (setProductArchived).
  * Answers its id, for the stock levels.
  */
 export async function addProduct(db: Db, sku: string, name: string, category: string, options: { archived?: boolean } = {}) {
   await createProduct({ db, actor: actors.admin, input: ZCreateProductInput.parse({ sku, name, category, listPrice: 1000, cost: 500 }) });
-  if (options.archived) await archiveProduct({ db, actor: actors.admin, sku });
+  if (options.archived) await setProductArchived({ db, actor: actors.admin, input: { sku, archived: true } });
   return { id: await productId(db, sku) };
 }
 
