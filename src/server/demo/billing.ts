@@ -156,12 +156,16 @@ export function bookBilling(db: Db, agenda: Agenda, cast: Cast, options: { seed:
   const firstLineNo = async (invoice: string) =>
     (await executeRows<{ line_no: number }>(db, sql`select l.line_no from invoice_lines l join invoices i on i.id = l.invoice_id where i.number = ${invoice} and l.line_total > 5000 order by l.line_no limit 1`))[0]?.line_no;
 
-  /** Billed to the wrong contact: voided (its number stays used) and billed again. */
+  /**
+   * Billed to the wrong contact: voided (its number stays used) and billed again. An invoice of goods: billing them
+   * again by hand bills units, so a freight-only invoice (a later parcel's freight) would leave nothing to bill.
+   */
   const voidAndRebill = async () => {
     const [row] = await executeRows<{ number: string; order: string }>(
       db,
       sql`select i.number, o.number as order from invoices i join orders o on o.id = i.order_id
-          where i.status = 'issued' and i.amount_paid = 0 order by i.issue_date desc, i.number limit 1 offset 2`,
+          where i.status = 'issued' and i.amount_paid = 0 and exists (select 1 from invoice_lines l where l.invoice_id = i.id)
+          order by i.issue_date desc, i.number limit 1 offset 2`,
     );
     if (!row) return;
     await voidInvoice({ db, actor: finance, input: { number: row.number, reason: "Billed to the wrong AP contact; reissued" } });

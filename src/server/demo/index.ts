@@ -64,7 +64,9 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const orders = options.orders ?? DEFAULT_ORDERS;
   const quotes = options.quotes ?? Math.round(orders / 8);
   const days = options.days ?? DEFAULT_DAYS;
-  const start = now.getTime() - days * DAY;
+  // From midnight (UTC), not from this minute `days` ago: a seed run at 9 am and one at 1 pm the same day make the
+  // same history up to this morning (the desk's hours decide what happens when; a shifted start shifted it all).
+  const start = Math.floor(now.getTime() / DAY) * DAY - days * DAY;
   // The books open the day before the history starts.
   const openedAt = new Date(start - DAY);
   const progress = options.onProgress ?? (() => {});
