@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { AddressFields, addressDraftOf, type AddressDraft } from "~/components/orders/address-fields";
 import { Button, buttonVariants } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
+import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
@@ -115,30 +116,9 @@ export function CustomerForm({
     else create.mutate(result.input as Parameters<typeof create.mutate>[0]);
   }
 
-  const field = (name: keyof CustomerFormValues & string, label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => {
-    const error = errors[name];
-    const hintId = hint ? `${id}-${name}-hint` : undefined;
-    return (
-      <div className="grid content-start gap-1.5">
-        <Label htmlFor={`${id}-${name}`}>{label}</Label>
-        <Input
-          id={`${id}-${name}`}
-          name={name}
-          value={values[name] as string}
-          onChange={(e) => set(name, e.target.value as never)}
-          aria-invalid={!!error || undefined}
-          aria-describedby={[error ? `${id}-${name}-error` : undefined, hintId].filter(Boolean).join(" ") || undefined}
-          {...props}
-        />
-        {hint && (
-          <p id={hintId} className="text-xs text-muted-foreground">
-            {hint}
-          </p>
-        )}
-        <FieldError id={`${id}-${name}-error`}>{error}</FieldError>
-      </div>
-    );
-  };
+  const field = (name: keyof CustomerFormValues & string, label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
+    <FormField id={`${id}-${name}`} name={name} label={label} hint={hint} error={errors[name]} value={values[name] as string} onChange={(e) => set(name, e.target.value as never)} {...props} />
+  );
   // A customer on an archived segment keeps it (it is not offered to anyone else).
   const segmentOptions = customer && !segments.some((s) => s.code === customer.segment) ? [...segments, { code: customer.segment, name: `${customer.segment} (archived)` }] : segments;
 

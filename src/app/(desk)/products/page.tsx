@@ -1,30 +1,58 @@
 import Link from "next/link";
-import { Package } from "lucide-react";
+import { Package, Plus } from "lucide-react";
 import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
 import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
 import { Money } from "~/components/shell/money";
+import { buttonVariants } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
+import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/select";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
+import { can } from "~/server/auth/permissions";
 import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
 
 export const metadata = { title: "Products" };
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("products.view", "/products");
+  const actor = await requirePermission("products.view", "/products");
   const params = await searchParams;
   const search = firstParam(params.search);
   const category = firstParam(params.category);
+  const status = firstParam(params.status) === "archived" ? "archived" : "active";
   const cursor = firstParam(params.cursor);
   const caller = await api();
-  const [page, units] = await Promise.all([caller.products.list({ search, category, cursor, limit: 50 }), caller.settings.list({ kind: "units" })]);
+  const [page, units] = await Promise.all([caller.products.list({ search, category, status, cursor, limit: 50 }), caller.settings.list({ kind: "units" })]);
 
   return (
     <>
-      <PageHeader title="Products" description="The catalog: SKUs, prices, costs and weights." actions={<ExportCsvLink href={exportCsvHref("products", { search, category })} />} />
-      <ListFilters searchLabel="Search products" searchValue={search} placeholder="SKU or name" />
+      <PageHeader
+        title="Products"
+        description="The catalog: SKUs, prices, costs and weights."
+        actions={
+          <>
+            <ExportCsvLink href={exportCsvHref("products", { search, category, status: status === "archived" ? status : undefined })} />
+            {can(actor.role, "products.create") && (
+              <Link href="/products/new" className={buttonVariants()}>
+                <Plus aria-hidden />
+                New product
+              </Link>
+            )}
+          </>
+        }
+      />
+      <ListFilters searchLabel="Search products" searchValue={search} placeholder="SKU or name">
+        {category && <input type="hidden" name="category" value={category} />}
+        <div className="grid gap-1.5">
+          <Label htmlFor="status-filter">Status</Label>
+          <NativeSelect id="status-filter" name="status" defaultValue={status} className="w-36">
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+          </NativeSelect>
+        </div>
+      </ListFilters>
       {page.items.length === 0 ? (
         <EmptyState icon={Package} title="No products match" description="Try another SKU or name." />
       ) : (
@@ -71,7 +99,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           </Table>
         </div>
       )}
-      <Pager basePath="/products" params={{ search, category, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
+      <Pager basePath="/products" params={{ search, category, status: status === "archived" ? status : undefined, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
     </>
   );
 }

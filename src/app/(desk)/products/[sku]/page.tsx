@@ -1,10 +1,15 @@
+import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProductArchiveButton } from "~/components/catalog/product-archive-button";
 import { Money } from "~/components/shell/money";
+import { Badge } from "~/components/ui/badge";
+import { buttonVariants } from "~/components/ui/button";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
+import { can } from "~/server/auth/permissions";
 import { AppError } from "~/server/errors";
 import { referenceNameOf } from "~/server/settings/reference-codes";
 import { api } from "~/trpc/server";
@@ -12,7 +17,7 @@ import { api } from "~/trpc/server";
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   const { sku: rawSku } = await params;
   const sku = decodeURIComponent(rawSku);
-  await requirePermission("products.view", `/products/${rawSku}`);
+  const actor = await requirePermission("products.view", `/products/${rawSku}`);
   const caller = await api();
   const product = await caller.products.get({ sku }).catch((error: unknown) => {
     if ((error as { cause?: unknown }).cause instanceof AppError) notFound();
@@ -26,7 +31,33 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
 
   return (
     <>
-      <PageHeader title={product.name} description={<span className="font-mono">{product.sku}</span>} />
+      <PageHeader
+        title={
+          <>
+            {product.name}
+            {product.isArchived && (
+              <Badge variant="neutral" className="ml-2 align-middle">
+                Archived
+              </Badge>
+            )}
+          </>
+        }
+        description={<span className="font-mono">{product.sku}</span>}
+        actions={
+          can(actor.role, "products.edit") && (
+            <>
+              <Link href={`/products/${encodeURIComponent(product.sku)}/edit`} className={buttonVariants({ variant: "outline" })}>
+                <Pencil aria-hidden />
+                Edit
+              </Link>
+              <ProductArchiveButton product={product} />
+            </>
+          )
+        }
+      />
+      {product.isArchived && (
+        <p className="mb-4 rounded-md border border-dashed p-3 text-sm text-muted-foreground">Archived: new orders can no longer take this product. Documents that name it keep it.</p>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardHeader>
@@ -54,6 +85,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               <dd className="text-right">{referenceNameOf(taxCategories.items, product.taxCategory)}</dd>
               <dt className="text-muted-foreground">Vendor lead time</dt>
               <dd className="text-right">{product.leadTimeDays} days</dd>
+              <dt className="text-muted-foreground">Pack size</dt>
+              <dd className="text-right">{product.packSize === 1 ? "Single units" : `Multiples of ${product.packSize}`}</dd>
             </dl>
           </CardContent>
         </Card>
