@@ -19,6 +19,9 @@ import { productFormValues, toCreateProductInput, toUpdateProductInput, type Pro
 
 type Option = { code: string; name: string };
 
+/** The API's default for a new product when the admin's list still has it, else the list's first value. */
+const defaultOf = (options: Option[], preferred: string) => (options.some((o) => o.code === preferred) ? preferred : (options[0]?.code ?? preferred));
+
 /**
  * A new product, or an edit of one (`product` given, carrying its version): name, category (type a new one to create
  * it), unit, list price, cost, weight, tax category, vendor lead time and pack size; a new one also its SKU and
@@ -28,7 +31,7 @@ export function ProductForm({ product, units, taxCategories, categories }: { pro
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const [values, setValues] = useState<ProductFormValues>(() => productFormValues(product, { unit: units[0]?.code ?? "each", taxCategory: taxCategories[0]?.code ?? "standard" }));
+  const [values, setValues] = useState<ProductFormValues>(() => productFormValues(product, { unit: defaultOf(units, "each"), taxCategory: defaultOf(taxCategories, "standard") }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
