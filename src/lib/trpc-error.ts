@@ -8,3 +8,8 @@ export function apiErrorOf(error: unknown): ApiError {
   if (error instanceof Error) return { code: "ERROR", message: error.message };
   return { code: "ERROR", message: "Something went wrong." };
 }
+
+/** An API error's field errors, one message per field ("shipTo.postalCode" → "is required, too long"), as forms show them. */
+export function fieldMessagesOf(error: ApiError): Record<string, string> {
+  return Object.fromEntries(Object.entries(error.details?.fields ?? {}).map(([field, messages]) => [field, messages.join(", ")]));
+}

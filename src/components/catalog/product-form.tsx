@@ -6,13 +6,13 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button, buttonVariants } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
-import { FormField } from "~/components/ui/form-field";
+import { focusFirstInvalid, FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { toast } from "~/components/ui/toast";
 import { formatMoney } from "~/lib/money";
-import { apiErrorOf } from "~/lib/trpc-error";
+import { apiErrorOf, fieldMessagesOf } from "~/lib/trpc-error";
 import type { TProduct } from "~/server/catalog/schemas";
 import { useTRPC } from "~/trpc/react";
 import { productFormValues, toCreateProductInput, toUpdateProductInput, type ProductFormValues } from "./product-form-input";
@@ -37,7 +37,7 @@ export function ProductForm({ product, units, taxCategories, categories }: { pro
 
   const onError = (error: unknown) => {
     const e = apiErrorOf(error);
-    setErrors(Object.fromEntries(Object.entries(e.details?.fields ?? {}).map(([field, messages]) => [field, messages.join(", ")])));
+    setErrors(fieldMessagesOf(e));
     setFailure(e.message);
     toast.error(product ? `Could not save ${product.sku}` : "Could not create the product", { description: e.message });
   };
@@ -66,7 +66,7 @@ export function ProductForm({ product, units, taxCategories, categories }: { pro
     if (!result.ok) {
       setErrors(result.errors);
       setFailure("Check the highlighted fields.");
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});

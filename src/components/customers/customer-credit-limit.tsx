@@ -11,7 +11,7 @@ import { Label } from "~/components/ui/label";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { formatMoney, parseMoney, toDecimalString } from "~/lib/money";
-import { apiErrorOf } from "~/lib/trpc-error";
+import { apiErrorOf, fieldMessagesOf } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 
 type Account = { code: string; name: string; currency: string; creditLimit: number };
@@ -35,7 +35,7 @@ export function CustomerCreditLimit({ customer }: { customer: Account }) {
       },
       onError: (error) => {
         const e = apiErrorOf(error);
-        setErrors(Object.fromEntries(Object.entries(e.details?.fields ?? {}).map(([f, m]) => [f, m.join(", ")])));
+        setErrors(fieldMessagesOf(e));
         if (!e.details?.fields) toast.error("Could not set the credit limit", { description: e.message });
       },
     }),

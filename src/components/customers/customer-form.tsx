@@ -7,12 +7,12 @@ import { useId, useState } from "react";
 import { AddressFields, addressDraftOf, type AddressDraft } from "~/components/orders/address-fields";
 import { Button, buttonVariants } from "~/components/ui/button";
 import { FieldError } from "~/components/ui/field-error";
-import { FormField } from "~/components/ui/form-field";
+import { focusFirstInvalid, FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/select";
 import { toast } from "~/components/ui/toast";
-import { apiErrorOf } from "~/lib/trpc-error";
+import { apiErrorOf, fieldMessagesOf } from "~/lib/trpc-error";
 import type { TCustomer } from "~/server/customers/schemas";
 import { useTRPC } from "~/trpc/react";
 import { shipsWhereBilled, toCreateCustomerInput, toUpdateCustomerInput, type CustomerFormValues } from "./customer-form-input";
@@ -70,7 +70,7 @@ export function CustomerForm({
 
   const onError = (error: unknown) => {
     const e = apiErrorOf(error);
-    setErrors(Object.fromEntries(Object.entries(e.details?.fields ?? {}).map(([field, messages]) => [field, messages.join(", ")])));
+    setErrors(fieldMessagesOf(e));
     setFailure(e.message);
     toast.error(customer ? `Could not save ${customer.code}` : "Could not create the customer", { description: e.message });
   };
@@ -106,8 +106,7 @@ export function CustomerForm({
     if (!result.ok) {
       setErrors(result.errors);
       setFailure("Check the highlighted fields.");
-      // The first refused field, where the rep fixes it next.
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});

@@ -3,6 +3,7 @@ import { Search } from "lucide-react";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/select";
 
 /**
  * Filters are a plain GET form, so every filter lives in the URL (shareable, back-button safe)
@@ -76,4 +77,20 @@ export function Pager({
 export function firstParam(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   return v ? v : undefined;
+}
+
+/** A list of records that can be archived: `?status=archived` shows those, anything else the active ones. */
+export const recordStatusOf = (value: string | undefined) => (value === "archived" ? "archived" : "active");
+
+/** The Status filter of such a list (Active or Archived), for ListFilters. */
+export function RecordStatusFilter({ status }: { status: "active" | "archived" }) {
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor="status-filter">Status</Label>
+      <NativeSelect id="status-filter" name="status" defaultValue={status} className="w-36">
+        <option value="active">Active</option>
+        <option value="archived">Archived</option>
+      </NativeSelect>
+    </div>
+  );
 }

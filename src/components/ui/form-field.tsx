@@ -22,3 +22,8 @@ export function FormField({ id, label, hint, error, ...props }: React.ComponentP
     </div>
   );
 }
+
+/** After the form refused its own input: the first refused field gets the focus, where the user fixes it next. */
+export function focusFirstInvalid(form: HTMLFormElement) {
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

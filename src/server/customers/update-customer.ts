@@ -20,7 +20,7 @@ export async function updateCustomer(options: { db: Db; actor: Actor; input: TUp
   return db.transaction(async (tx) => {
     const before = await lockCustomer(tx, input.code, input.version);
     const current = await getCustomer({ db: tx, code: before.code });
-    const changes: Partial<typeof customers.$inferInsert> = {};
+    const changes: Partial<Pick<TCustomer, (typeof DETAILS)[number]>> = {};
     for (const field of DETAILS) {
       const value = input[field];
       if (value !== undefined && value !== before[field]) Object.assign(changes, { [field]: value });
@@ -28,24 +28,25 @@ export async function updateCustomer(options: { db: Db; actor: Actor; input: TUp
     // An archived segment may stay on the customers that have it (Admin → Settings), not be chosen anew.
     if (changes.segment !== undefined) changes.segment = await resolveActiveCode(tx, "segments", changes.segment, "segment", { current: before.segment });
     const addresses = (["billing", "shipping"] as const).flatMap((kind) => {
-      const address = kind === "billing" ? input.billingAddress : input.shippingAddress;
-      const was = kind === "billing" ? current.billingAddress : current.shippingAddress;
-      return address && !sameAddress(address, was) ? [{ kind, address }] : [];
+      const field = `${kind}Address` as const;
+      const address = input[field];
+      return address && !sameAddress(address, current[field]) ? [{ kind, field, address }] : [];
     });
     if (Object.keys(changes).length === 0 && addresses.length === 0) return current;
 
+    // What the customer is now: the one read, with the changes (no second read).
+    const after: TCustomer = { ...current, ...changes, ...Object.fromEntries(addresses.map((a) => [a.field, a.address])), version: before.version + 1 };
+    const changed = [...Object.keys(changes), ...addresses.map((a) => a.field)] as (keyof TCustomer)[];
+    const pick = (c: TCustomer) => Object.fromEntries(changed.map((field) => [field, c[field]]));
     await Promise.all([
-      tx.update(customers).set({ ...changes, version: before.version + 1 }).where(eq(customers.id, before.id)),
-      ...addresses.map(({ kind, address }) =>
-        current[kind === "billing" ? "billingAddress" : "shippingAddress"]
+      tx.update(customers).set({ ...changes, version: after.version }).where(eq(customers.id, before.id)),
+      ...addresses.map(({ kind, field, address }) =>
+        current[field]
           ? tx.update(customerAddresses).set(address).where(and(eq(customerAddresses.customerId, before.id), eq(customerAddresses.kind, kind)))
           : tx.insert(customerAddresses).values({ customerId: before.id, kind, ...address }),
       ),
+      recordAudit(tx, { entityType: "customer", entityId: before.code, action: "updated", actor, before: pick(current), after: pick(after) }),
     ]);
-    const after = await getCustomer({ db: tx, code: before.code });
-    const changed = [...Object.keys(changes), ...addresses.map(({ kind }) => `${kind}Address`)] as (keyof TCustomer)[];
-    const pick = (c: TCustomer) => Object.fromEntries(changed.map((field) => [field, c[field]]));
-    await recordAudit(tx, { entityType: "customer", entityId: before.code, action: "updated", actor, before: pick(current), after: pick(after) });
     return after;
   });
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Plus, Users } from "lucide-react";
 import { z } from "zod";
 import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
-import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
+import { firstParam, ListFilters, Pager, RecordStatusFilter, recordStatusOf } from "~/components/list/list-controls";
 import { Money } from "~/components/shell/money";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button";
@@ -19,14 +19,15 @@ import { api } from "~/trpc/server";
 export const metadata = { title: "Customers" };
 
 const ZSegment = z.string().trim().min(1).max(40).optional().catch(undefined);
-const ZStatus = z.enum(["active", "archived"]).catch("active");
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("customers.view", "/customers");
   const params = await searchParams;
   const search = firstParam(params.search);
   const segment = ZSegment.parse(firstParam(params.segment));
-  const status = ZStatus.parse(firstParam(params.status) ?? "active");
+  const status = recordStatusOf(firstParam(params.status));
+  // In links only when it is not the default.
+  const listed = status === "archived" ? status : undefined;
   const cursor = firstParam(params.cursor);
   const caller = await api();
   const [page, segments] = await Promise.all([caller.customers.list({ search, segment, status, cursor, limit: 50 }), caller.settings.list({ kind: "segments" })]);
@@ -39,7 +40,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         title="Customers"
         description="Accounts, their terms and where they ship."         actions={
           <>
-            <ExportCsvLink href={exportCsvHref("customers", { search, segment, status: status === "archived" ? status : undefined })} />
+            <ExportCsvLink href={exportCsvHref("customers", { search, segment, status: listed })} />
             {can(actor.role, "customers.create") && (
               <Link href="/customers/new" className={buttonVariants()}>
                 <Plus aria-hidden />
@@ -61,13 +62,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             ))}
           </NativeSelect>
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="status-filter">Status</Label>
-          <NativeSelect id="status-filter" name="status" defaultValue={status} className="w-36">
-            <option value="active">Active</option>
-            <option value="archived">Archived</option>
-          </NativeSelect>
-        </div>
+        <RecordStatusFilter status={status} />
       </ListFilters>
       {page.items.length === 0 ? (
         <EmptyState
@@ -118,7 +113,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Table>
         </div>
       )}
-      <Pager basePath="/customers" params={{ search, segment, status: status === "archived" ? status : undefined, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
+      <Pager basePath="/customers" params={{ search, segment, status: listed, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
     </>
   );
 }

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { Package, Plus } from "lucide-react";
 import { ExportCsvLink, exportCsvHref } from "~/components/list/export-csv-link";
-import { firstParam, ListFilters, Pager } from "~/components/list/list-controls";
+import { firstParam, ListFilters, Pager, RecordStatusFilter, recordStatusOf } from "~/components/list/list-controls";
 import { Money } from "~/components/shell/money";
 import { buttonVariants } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Label } from "~/components/ui/label";
-import { NativeSelect } from "~/components/ui/select";
 import { PageHeader } from "~/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { requirePermission } from "~/app/(desk)/guard";
@@ -21,7 +19,9 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const search = firstParam(params.search);
   const category = firstParam(params.category);
-  const status = firstParam(params.status) === "archived" ? "archived" : "active";
+  const status = recordStatusOf(firstParam(params.status));
+  // In links only when it is not the default.
+  const listed = status === "archived" ? status : undefined;
   const cursor = firstParam(params.cursor);
   const caller = await api();
   const [page, units] = await Promise.all([caller.products.list({ search, category, status, cursor, limit: 50 }), caller.settings.list({ kind: "units" })]);
@@ -33,7 +33,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         description="The catalog: SKUs, prices, costs and weights."
         actions={
           <>
-            <ExportCsvLink href={exportCsvHref("products", { search, category, status: status === "archived" ? status : undefined })} />
+            <ExportCsvLink href={exportCsvHref("products", { search, category, status: listed })} />
             {can(actor.role, "products.create") && (
               <Link href="/products/new" className={buttonVariants()}>
                 <Plus aria-hidden />
@@ -45,13 +45,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       />
       <ListFilters searchLabel="Search products" searchValue={search} placeholder="SKU or name">
         {category && <input type="hidden" name="category" value={category} />}
-        <div className="grid gap-1.5">
-          <Label htmlFor="status-filter">Status</Label>
-          <NativeSelect id="status-filter" name="status" defaultValue={status} className="w-36">
-            <option value="active">Active</option>
-            <option value="archived">Archived</option>
-          </NativeSelect>
-        </div>
+        <RecordStatusFilter status={status} />
       </ListFilters>
       {page.items.length === 0 ? (
         <EmptyState icon={Package} title="No products match" description="Try another SKU or name." />
@@ -99,7 +93,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           </Table>
         </div>
       )}
-      <Pager basePath="/products" params={{ search, category, status: status === "archived" ? status : undefined, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
+      <Pager basePath="/products" params={{ search, category, status: listed, cursor }} nextCursor={page.nextCursor} shown={page.items.length} />
     </>
   );
 }
